@@ -1,0 +1,45 @@
+import type { DefinitionKind } from '@opora/sdk';
+
+const title = { ru: 'Новое определение', en: 'New definition' };
+
+/** The smallest valid body of each kind, so a new definition starts valid and the analyst edits from there. */
+export function starterBody(kind: DefinitionKind, entityKey = 'request'): unknown {
+  switch (kind) {
+    case 'entity':
+      return {
+        schemaVersion: 1,
+        label: { ru: 'Новый тип', en: 'New type' },
+        titleField: 'name',
+        fields: [{ key: 'name', type: 'string', label: { ru: 'Название', en: 'Name' }, required: true }],
+      };
+    case 'form':
+      return { schemaVersion: 1, entity: entityKey, purpose: 'create', title, layout: [] };
+    case 'tree':
+      return {
+        schemaVersion: 1,
+        title,
+        root: { id: 'root', title: { ru: 'С чем вам помочь?' }, children: [] },
+      };
+    case 'bot':
+      return { schemaVersion: 1, title, triggers: [] };
+    case 'process':
+      return {
+        schemaVersion: 1,
+        title,
+        nodes: [{ id: 'start', type: 'bpm.start', typeVersion: 1, config: {} }],
+        edges: [],
+      };
+    case 'script':
+      return {
+        schemaVersion: 1,
+        language: 'typescript',
+        source: 'export default async function run(ctx) {\n  return {};\n}\n',
+      };
+    case 'page':
+      return { schemaVersion: 1, title, path: '/new-page', rows: [] };
+    case 'line':
+      return { schemaVersion: 1, title, channel: 'chat', queue: 'first-line' };
+    case 'template':
+      return { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } };
+  }
+}

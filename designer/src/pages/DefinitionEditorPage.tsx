@@ -1,0 +1,259 @@
+import { ApiError, type DefinitionKind } from '@opora/sdk';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { JsonEditor } from '../components/JsonEditor';
+import { ProblemsList } from '../components/ProblemsList';
+import { StatusBadge } from '../components/StatusBadge';
+import { VersionsPanel } from '../components/VersionsPanel';
+import { client } from '../lib/api';
+import { errorText } from '../lib/error-text';
+import { pointerToLine } from '../lib/json-locations';
+import { navigate } from '../lib/router';
+import { useDefinitionDraft } from '../state/use-definition-draft';
+
+type Confirm = 'delete' | 'archive' | null;
+
+/** Edit a draft as JSON with live validation, save it, publish it, see its versions. */
+export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: string }) {
+  const { t, i18n } = useTranslation();
+  const draft = useDefinitionDraft(id, kind, i18n.language === 'en' ? 'en' : 'ru');
+  const [tab, setTab] = useState<'edit' | 'versions'>('edit');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [confirm, setConfirm] = useState<Confirm>(null);
+  const [versionsKey, setVersionsKey] = useState(0);
+  const editorRef = useRef<HTMLTextAreaElement>(null);
+
+  const problems = useMemo(() => {
+    const all = [
+      ...draft.serverProblems,
+      ...draft.localProblems.filter((p) => !draft.serverProblems.some((s) => s.pointer === p.pointer)),
+    ];
+    return all.map((p) => ({
+      ...p,
+      line: p.line ?? (p.pointer !== null ? pointerToLine(draft.text, p.pointer) : undefined),
+    }));
+  }, [draft.serverProblems, draft.localProblems, draft.text]);
+  const hasSyntaxError = draft.localProblems.some((p) => p.source === 'syntax');
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setNotice(null);
+    setError(null);
+    try {
+      setNotice(await action());
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.code === 'version_conflict') setConflict(true);
+      setError(errorText(e, t('common.saveFailed')));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = () =>
+    run(async () => {
+      await draft.save();
+      return t('editor.saved');
+    });
+  const publish = () =>
+    run(async () => {
+      const version = await draft.publish();
+      setVersionsKey((k) => k + 1);
+      return t('editor.published', { version: version.version });
+    });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 's') {
+        event.preventDefault();
+        if (!busy && !hasSyntaxError) void save();
+      }
+    };
+    const onUnload = (event: BeforeUnloadEvent) => {
+      if (draft.dirty) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  });
+
+  const goToLine = (line: number) => {
+    const el = editorRef.current;
+    if (!el) return;
+    const offset =
+      draft.text
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length + (line > 1 ? 1 : 0);
+    el.focus();
+    el.setSelectionRange(offset, offset);
+  };
+  const leave = () => {
+    if (!draft.dirty || window.confirm(t('editor.leaveUnsaved'))) navigate(`/d/${kind}`);
+  };
+
+  if (draft.loadError) return <ErrorBanner message={errorText(draft.loadError, t('common.loadFailed'))} />;
+  const d = draft.definition;
+  if (!d) return <p className="muted">{t('common.loading')}</p>;
+  const nameProblem = draft.serverProblems.find((p) => p.pointer === null)?.message;
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <button type="button" className="btn ghost" onClick={leave} aria-label={t('common.back')}>
+          ←
+        </button>
+        <h1>{d.name}</h1>
+        <StatusBadge status={d.status} />
+        <span className="muted mono">
+          {d.key} · {t('editor.draft', { version: d.draftVersion })}
+          {d.latestVersion ? ` · v${d.latestVersion}` : ''}
+        </span>
+        <span className="spacer" />
+        {draft.dirty && <span className="dirty">{t('editor.unsaved')}</span>}
+        <button
+          type="button"
+          className="btn"
+          data-testid="save-definition"
+          disabled={busy || hasSyntaxError || !draft.dirty}
+          onClick={() => void save()}
+        >
+          {t('editor.save')}
+        </button>
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="publish-definition"
+          disabled={busy || hasSyntaxError}
+          onClick={() => void publish()}
+        >
+          {t('editor.publish')}
+        </button>
+        {d.latestVersion === null ? (
+          <button type="button" className="btn danger" onClick={() => setConfirm('delete')}>
+            {t('editor.delete')}
+          </button>
+        ) : (
+          d.status !== 'archived' && (
+            <button type="button" className="btn" onClick={() => setConfirm('archive')}>
+              {t('editor.archive')}
+            </button>
+          )
+        )}
+      </div>
+      {notice && (
+        <div className="banner ok" role="status" data-testid="publish-result">
+          {notice}
+        </div>
+      )}
+      <ErrorBanner message={error} />
+      {conflict && (
+        <div className="banner warn">
+          {t('editor.conflict')}{' '}
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setConflict(false);
+              setError(null);
+              void draft.reload();
+            }}
+          >
+            {t('editor.reload')}
+          </button>
+        </div>
+      )}
+      <div className="tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'edit'}
+          className={tab === 'edit' ? 'tab active' : 'tab'}
+          onClick={() => setTab('edit')}
+        >
+          {t('editor.tabEdit')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          data-testid="versions-tab"
+          aria-selected={tab === 'versions'}
+          className={tab === 'versions' ? 'tab active' : 'tab'}
+          onClick={() => setTab('versions')}
+        >
+          {t('editor.tabVersions')}
+        </button>
+      </div>
+      {tab === 'edit' ? (
+        <div className="editor-grid">
+          <div className="form">
+            <label>
+              {t('create.name')}
+              <input value={draft.name} onChange={(e) => draft.setName(e.target.value)} maxLength={200} />
+            </label>
+            <label>
+              {t('create.description')}
+              <textarea
+                rows={2}
+                value={draft.description}
+                onChange={(e) => draft.setDescription(e.target.value)}
+                maxLength={2000}
+              />
+            </label>
+            {nameProblem && <span className="field-error">{nameProblem}</span>}
+            <span className="label">{t('editor.body')}</span>
+            <JsonEditor
+              editorRef={editorRef}
+              value={draft.text}
+              onChange={draft.setText}
+              marks={problems.flatMap((p) => (p.line ? [{ line: p.line, message: p.message }] : []))}
+            />
+            <div className="actions left">
+              <button
+                type="button"
+                className="btn"
+                disabled={hasSyntaxError}
+                onClick={() => draft.setText(JSON.stringify(JSON.parse(draft.text), null, 2))}
+              >
+                {t('editor.format')}
+              </button>
+            </div>
+          </div>
+          <aside>
+            <h2>{t('editor.problems')}</h2>
+            <ProblemsList problems={problems} onPick={goToLine} />
+          </aside>
+        </div>
+      ) : (
+        <VersionsPanel id={id} refreshKey={versionsKey} />
+      )}
+      {confirm && (
+        <ConfirmDialog
+          title={t(confirm === 'delete' ? 'editor.deleteTitle' : 'editor.archiveTitle')}
+          text={t(confirm === 'delete' ? 'editor.deleteText' : 'editor.archiveText', { name: d.name })}
+          confirmLabel={t(confirm === 'delete' ? 'editor.delete' : 'editor.archive')}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null);
+            void run(async () => {
+              if (confirm === 'delete') {
+                await client.deleteDefinition(id, d.draftVersion);
+                navigate(`/d/${kind}`);
+                return '';
+              }
+              await client.archiveDefinition(id);
+              await draft.reload();
+              return t('editor.archived');
+            });
+          }}
+        />
+      )}
+    </div>
+  );
+}

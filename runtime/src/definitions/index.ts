@@ -1,0 +1,37 @@
+export { toProblems as ajvErrorsToProblems } from './ajv.js';
+export {
+  type Bundle,
+  type BundleDefinition,
+  type BundleRecord,
+  bundleSchema,
+  orderForPublish,
+  resolveRecordRefs,
+  validateBundle,
+} from './bundle.js';
+export { literals } from './common-schemas.js';
+export type { EntityBody, EntityField, FieldType } from './entity-schema.js';
+export { type FormBody, type FormElement, walkLayout } from './form-schema.js';
+export {
+  type DefinitionKind,
+  definitionKeyPattern,
+  definitionKinds,
+  type Locale,
+  type Problem,
+} from './kinds.js';
+export { type BodyMigration, migrateDefinitionBody, runMigrations } from './migrations.js';
+export type {
+  BotBody,
+  LineBody,
+  PageBody,
+  ProcessBody,
+  ScriptBody,
+  TemplateBody,
+  TreeBody,
+  TreeNode,
+} from './other-kinds-schemas.js';
+export { applyDefaults, recordTitle, searchableText } from './record-data.js';
+export { entityRecordSchema, fieldValueSchema } from './record-schema.js';
+export { compileRecordValidator, type RecordValidator } from './record-validator.js';
+export { checkReferences, collectReferences, type DefinitionReference } from './references.js';
+export { currentSchemaVersion, definitionBodySchemas } from './schemas.js';
+export { validateDefinitionBody } from './validate-body.js';

@@ -1,0 +1,112 @@
+import type { EntityBody } from './entity-schema.js';
+import { type FormBody, walkLayout } from './form-schema.js';
+import { type DefinitionKind, type Locale, type Problem, pick } from './kinds.js';
+import type { PageBody, ProcessBody, TreeBody, TreeNode } from './other-kinds-schemas.js';
+
+/** A place in a body that names another definition (and, for form fields, a field of it). */
+export interface DefinitionReference {
+  pointer: string;
+  kind: DefinitionKind;
+  key: string;
+  field?: string;
+}
+
+type Collector = (body: never) => DefinitionReference[];
+
+const collectors: Partial<Record<DefinitionKind, Collector>> = {
+  entity: (body: EntityBody) =>
+    body.fields.flatMap((f, i) =>
+      f.type === 'relation'
+        ? [{ pointer: `/fields/${i}/entity`, kind: 'entity' as const, key: f.entity }]
+        : [],
+    ),
+  form: (body: FormBody) => [
+    { pointer: '/entity', kind: 'entity', key: body.entity },
+    ...[...walkLayout(body.layout)].flatMap(({ element, pointer }) =>
+      element.type === 'field'
+        ? [{ pointer: `${pointer}/field`, kind: 'entity' as const, key: body.entity, field: element.field }]
+        : [],
+    ),
+  ],
+  tree: (body: TreeBody) => treeRefs(body.root as TreeNode, '/root'),
+  process: (body: ProcessBody) => [
+    ...(body.entity ? [{ pointer: '/entity', kind: 'entity' as const, key: body.entity }] : []),
+    ...body.nodes.flatMap((n, i) => {
+      const script = (n.config as { script?: unknown }).script;
+      return typeof script === 'string'
+        ? [{ pointer: `/nodes/${i}/config/script`, kind: 'script' as const, key: script }]
+        : [];
+    }),
+  ],
+  page: (body: PageBody) =>
+    body.rows.flatMap((row, r) =>
+      row.columns.flatMap((column, c) =>
+        column.widgets.flatMap((w, i) => {
+          const form = (w.config as { form?: unknown }).form;
+          return w.type === 'feedback-form' && typeof form === 'string'
+            ? [
+                {
+                  pointer: `/rows/${r}/columns/${c}/widgets/${i}/config/form`,
+                  kind: 'form' as const,
+                  key: form,
+                },
+              ]
+            : [];
+        }),
+      ),
+    ),
+};
+
+function treeRefs(node: TreeNode, at: string): DefinitionReference[] {
+  const own =
+    node.leaf?.type === 'contact' && node.leaf.form
+      ? [{ pointer: `${at}/leaf/form`, kind: 'form' as const, key: node.leaf.form }]
+      : [];
+  return [
+    ...own,
+    ...((node.children ?? []) as TreeNode[]).flatMap((child, i) => treeRefs(child, `${at}/children/${i}`)),
+  ];
+}
+
+/** References this (schema-valid) body makes to other definitions. */
+export function collectReferences(kind: DefinitionKind, body: unknown): DefinitionReference[] {
+  return collectors[kind]?.(body as never) ?? [];
+}
+
+/** Checks every reference against published bodies (`resolve` answers undefined for missing or unpublished ones). */
+export function checkReferences(
+  kind: DefinitionKind,
+  body: unknown,
+  resolve: (kind: DefinitionKind, key: string) => unknown | undefined,
+  locale: Locale = 'ru',
+): Problem[] {
+  return collectReferences(kind, body).flatMap((ref): Problem[] => {
+    if (kind === 'entity' && ref.kind === 'entity' && ref.key === (body as { key?: string }).key) return [];
+    const target = resolve(ref.kind, ref.key);
+    if (target === undefined)
+      return [
+        {
+          pointer: ref.pointer,
+          code: 'reference',
+          message: pick(
+            locale,
+            `«${ref.key}» (${ref.kind}) не найдено среди опубликованных`,
+            `"${ref.key}" (${ref.kind}) is not published`,
+          ),
+        },
+      ];
+    if (ref.field && !(target as EntityBody).fields.some((f) => f.key === ref.field))
+      return [
+        {
+          pointer: ref.pointer,
+          code: 'reference',
+          message: pick(
+            locale,
+            `В типе «${ref.key}» нет поля «${ref.field}»`,
+            `Data type "${ref.key}" has no field "${ref.field}"`,
+          ),
+        },
+      ];
+    return [];
+  });
+}

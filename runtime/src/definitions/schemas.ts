@@ -1,0 +1,38 @@
+import type { TSchema } from '@sinclair/typebox';
+import { EntityBodySchema } from './entity-schema.js';
+import { FormBodySchema } from './form-schema.js';
+import type { DefinitionKind } from './kinds.js';
+import {
+  BotBodySchema,
+  LineBodySchema,
+  PageBodySchema,
+  ProcessBodySchema,
+  ScriptBodySchema,
+  TemplateBodySchema,
+  TreeBodySchema,
+} from './other-kinds-schemas.js';
+
+/** The one schema per definition kind: REST bodies, designer state and imported bundles all validate against it. */
+export const definitionBodySchemas = {
+  entity: EntityBodySchema,
+  form: FormBodySchema,
+  tree: TreeBodySchema,
+  bot: BotBodySchema,
+  process: ProcessBodySchema,
+  script: ScriptBodySchema,
+  page: PageBodySchema,
+  line: LineBodySchema,
+  template: TemplateBodySchema,
+} satisfies Record<DefinitionKind, TSchema>;
+
+export const currentSchemaVersion: Record<DefinitionKind, number> = {
+  entity: 1,
+  form: 1,
+  tree: 1,
+  bot: 1,
+  process: 1,
+  script: 1,
+  page: 1,
+  line: 1,
+  template: 1,
+};

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Bundle, orderForPublish, resolveRecordRefs, validateBundle } from './bundle.js';
+import type { EntityBody } from './entity-schema.js';
+import type { DefinitionKind } from './kinds.js';
+import { compileRecordValidator } from './record-validator.js';
+import { checkReferences } from './references.js';
+
+const bundle = JSON.parse(
+  readFileSync(new URL('../../../templates/support-desk/bundle.json', import.meta.url), 'utf8'),
+) as Bundle;
+
+describe('support-desk template', () => {
+  it('is a valid bundle with the four core data types and their forms', () => {
+    expect(validateBundle(bundle)).toEqual([]);
+    const keys = bundle.definitions.map((d) => `${d.kind}:${d.key}`);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'entity:request',
+        'entity:client',
+        'entity:company',
+        'entity:article',
+        'form:request-create',
+        'form:client-card',
+      ]),
+    );
+  });
+
+  it('publishes in order with every reference resolved inside the bundle', () => {
+    const published = new Map<string, unknown>();
+    for (const def of orderForPublish(bundle.definitions)) {
+      const resolve = (kind: DefinitionKind, key: string) =>
+        published.get(`${kind}:${key}`) ??
+        (kind === 'entity'
+          ? bundle.definitions.find((d) => d.kind === kind && d.key === key)?.body
+          : undefined);
+      expect(checkReferences(def.kind, def.body, resolve), `${def.kind}:${def.key}`).toEqual([]);
+      published.set(`${def.kind}:${def.key}`, def.body);
+    }
+  });
+
+  it('has demo records valid against their data types', () => {
+    const ids = new Map(
+      (bundle.records ?? []).flatMap((r, i) =>
+        r.ref ? [[r.ref, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`] as const] : [],
+      ),
+    );
+    for (const record of bundle.records ?? []) {
+      const entity = bundle.definitions.find((d) => d.kind === 'entity' && d.key === record.entity)!
+        .body as EntityBody;
+      const data = resolveRecordRefs(record.data as Record<string, unknown>, (ref) => ids.get(ref));
+      expect(compileRecordValidator(entity)(data), `${record.entity} ${record.ref ?? ''}`).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,217 @@
+import { ApiError } from './api-error.js';
+import type {
+  ApiToken,
+  AuditEntry,
+  Definition,
+  DefinitionInput,
+  DefinitionQuery,
+  DefinitionSummary,
+  DefinitionUpdate,
+  DefinitionVersion,
+  DefinitionVersionSummary,
+  ImportReport,
+  Locale,
+  Page,
+  RecordItem,
+  RecordQuery,
+  Role,
+  ServerInfo,
+  Session,
+  User,
+} from './types.js';
+
+export interface ClientOptions {
+  /** Origin of the server, e.g. 'http://localhost:3000'; '' for same-origin browser use. */
+  baseUrl?: string;
+  /** API token for integrations (sent as a Bearer token; no cookies, no CSRF). */
+  token?: string;
+  locale?: Locale;
+  fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+/** Typed client of the Opora REST API, used by the designer, the portal and integrations alike. */
+export class OporaClient {
+  private csrfToken: string | undefined;
+  private readonly baseUrl: string;
+  private readonly doFetch: typeof fetch;
+  locale: Locale;
+
+  constructor(private readonly options: ClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.locale = options.locale ?? 'ru';
+    this.doFetch = options.fetch ?? ((...args) => fetch(...args));
+  }
+
+  // --- auth ---
+  async login(login: string, password: string): Promise<Session> {
+    return this.remember(await this.request<Session>('POST', '/auth/login', { body: { login, password } }));
+  }
+  async me(): Promise<Session> {
+    return this.remember(await this.request<Session>('GET', '/auth/me'));
+  }
+  async logout(): Promise<void> {
+    await this.request('POST', '/auth/logout');
+    this.csrfToken = undefined;
+  }
+
+  // --- users and tokens ---
+  listUsers(query: { q?: string; limit?: number; offset?: number } = {}): Promise<Page<User>> {
+    return this.request('GET', '/users', { query });
+  }
+  createUser(input: {
+    login: string;
+    name: string;
+    email?: string;
+    password: string;
+    roles: Role[];
+  }): Promise<User> {
+    return this.request('POST', '/users', { body: input });
+  }
+  updateUser(
+    id: string,
+    patch: Partial<{
+      name: string;
+      email: string | null;
+      password: string;
+      roles: Role[];
+      active: boolean;
+      locale: Locale;
+    }>,
+  ): Promise<User> {
+    return this.request('PATCH', `/users/${enc(id)}`, { body: patch });
+  }
+  listTokens(): Promise<{ items: ApiToken[] }> {
+    return this.request('GET', '/tokens');
+  }
+  createToken(name: string): Promise<{ token: string; item: ApiToken }> {
+    return this.request('POST', '/tokens', { body: { name } });
+  }
+  deleteToken(id: string): Promise<void> {
+    return this.request('DELETE', `/tokens/${enc(id)}`);
+  }
+
+  // --- definitions ---
+  listDefinitions(query: DefinitionQuery = {}): Promise<Page<DefinitionSummary>> {
+    return this.request('GET', '/definitions', { query: { ...query } });
+  }
+  getDefinition(id: string): Promise<Definition> {
+    return this.request('GET', `/definitions/${enc(id)}`);
+  }
+  createDefinition(input: DefinitionInput): Promise<Definition> {
+    return this.request('POST', '/definitions', { body: input });
+  }
+  updateDefinition(id: string, update: DefinitionUpdate): Promise<Definition> {
+    return this.request('PUT', `/definitions/${enc(id)}`, { body: update });
+  }
+  deleteDefinition(id: string, draftVersion: number): Promise<void> {
+    return this.request('DELETE', `/definitions/${enc(id)}`, { query: { draftVersion } });
+  }
+  publishDefinition(id: string, draftVersion: number): Promise<DefinitionVersion> {
+    return this.request('POST', `/definitions/${enc(id)}/publish`, { body: { draftVersion } });
+  }
+  archiveDefinition(id: string): Promise<Definition> {
+    return this.request('POST', `/definitions/${enc(id)}/archive`);
+  }
+  listVersions(id: string): Promise<{ items: DefinitionVersionSummary[] }> {
+    return this.request('GET', `/definitions/${enc(id)}/versions`);
+  }
+  getVersion(id: string, version: number): Promise<DefinitionVersion> {
+    return this.request('GET', `/definitions/${enc(id)}/versions/${version}`);
+  }
+  getPublished(kind: string, key: string): Promise<DefinitionVersion> {
+    return this.request('GET', `/published/${enc(kind)}/${enc(key)}`);
+  }
+  exportBundle(query: { ids?: string[]; kind?: string } = {}): Promise<unknown> {
+    return this.request('GET', '/bundles/export', { query: { kind: query.kind, ids: query.ids?.join(',') } });
+  }
+  importBundle(bundle: unknown): Promise<ImportReport> {
+    return this.request('POST', '/bundles/import', { body: bundle });
+  }
+
+  // --- records ---
+  listRecords(entity: string, query: RecordQuery = {}): Promise<Page<RecordItem>> {
+    return this.request('GET', `/records/${enc(entity)}`, { query: { ...query } });
+  }
+  getRecord(entity: string, id: string): Promise<RecordItem> {
+    return this.request('GET', `/records/${enc(entity)}/${enc(id)}`);
+  }
+  createRecord(entity: string, data: Record<string, unknown>): Promise<RecordItem> {
+    return this.request('POST', `/records/${enc(entity)}`, { body: { data } });
+  }
+  updateRecord(
+    entity: string,
+    id: string,
+    version: number,
+    data: Record<string, unknown>,
+  ): Promise<RecordItem> {
+    return this.request('PATCH', `/records/${enc(entity)}/${enc(id)}`, { body: { version, data } });
+  }
+  deleteRecord(entity: string, id: string, version: number): Promise<void> {
+    return this.request('DELETE', `/records/${enc(entity)}/${enc(id)}`, { query: { version } });
+  }
+  recordAudit(
+    entity: string,
+    id: string,
+    query: { limit?: number; offset?: number } = {},
+  ): Promise<Page<AuditEntry>> {
+    return this.request('GET', `/records/${enc(entity)}/${enc(id)}/audit`, { query });
+  }
+
+  info(): Promise<ServerInfo> {
+    return this.request('GET', '/info');
+  }
+
+  /** Low-level call under /api/v1; throws {@link ApiError} on any non-2xx answer. */
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    init: { body?: unknown; query?: Query } = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.locale };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    else if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const response = await this.doFetch(`${this.baseUrl}/api/v1${path}${toQueryString(init.query)}`, {
+      method,
+      headers,
+      credentials: 'include',
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    const parsed = text ? safeJson(text) : undefined;
+    if (!response.ok) throw new ApiError(response.status, parsed as never);
+    return parsed as T;
+  }
+
+  private remember(session: Session): Session {
+    this.csrfToken = session.csrfToken;
+    return session;
+  }
+}
+
+function enc(value: string): string {
+  return encodeURIComponent(value);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Arrays become repeated parameters (`filter=a&filter=b`), as the server's query schemas expect. */
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

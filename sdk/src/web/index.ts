@@ -1,0 +1,3 @@
+export { createHistoryRouter, type HistoryRouter } from './history-router.js';
+export { matchPath } from './match-path.js';
+export { createSessionStore, type SessionState, type SessionStore } from './session-store.js';

@@ -1,0 +1,121 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
+import { validatorCompiler } from './http/validation.js';
+import { JobQueue } from './jobs/index.js';
+import { auditRoutes } from './modules/audit/audit-routes.js';
+import { registerAccessControl } from './modules/auth/access-control.js';
+import { IdentityService } from './modules/auth/identity-service.js';
+import { sessionRoutes } from './modules/auth/session-routes.js';
+import { tokenRoutes } from './modules/auth/token-routes.js';
+import { bundleRoutes } from './modules/bundles/bundle-routes.js';
+import { BundleService } from './modules/bundles/bundle-service.js';
+import { definitionRoutes } from './modules/definitions/definition-routes.js';
+import { DefinitionService } from './modules/definitions/definition-service.js';
+import { jobRoutes } from './modules/jobs/job-routes.js';
+import { recordRoutes } from './modules/records/record-routes.js';
+import { RecordService } from './modules/records/record-service.js';
+import { scriptRoutes } from './modules/scripts/script-routes.js';
+import { ScriptService } from './modules/scripts/script-service.js';
+import { healthRoutes } from './modules/system/health-routes.js';
+import { infoRoutes, productVersion } from './modules/system/info-routes.js';
+import { registerUiApps } from './modules/ui/ui-apps.js';
+import { userRoutes } from './modules/users/user-routes.js';
+import { UserService } from './modules/users/user-service.js';
+import { SandboxPool } from './scripts/sandbox-pool.js';
+
+export interface AppDeps {
+  db: Database;
+  config: Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> & {
+    loginRateLimit?: number;
+  };
+  /** pino options or false; tests pass false. */
+  logger?: boolean | object;
+  serveUi?: boolean;
+}
+
+export interface AppServices {
+  identity: IdentityService;
+  users: UserService;
+  definitions: DefinitionService;
+  records: RecordService;
+  bundles: BundleService;
+  jobs: JobQueue;
+  scripts: ScriptService;
+}
+
+/** Builds the whole HTTP application without listening, so tests drive it through `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: AppServices }> {
+  const { db, config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+
+  const identity = new IdentityService(db, config.sessionTtlHours);
+  const definitions = new DefinitionService(db);
+  const records = new RecordService(db, definitions);
+  const services: AppServices = {
+    identity,
+    users: new UserService(db),
+    definitions,
+    records,
+    bundles: new BundleService(db, definitions, records),
+    jobs: new JobQueue(db),
+    scripts: new ScriptService(() => new SandboxPool({ size: 2 }), records),
+  };
+  app.addHook('onClose', () => services.scripts.close());
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  registerAccessControl(app, identity);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Opora API',
+        version: productVersion,
+        description: 'REST API of the Opora support platform',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'opora_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes, { db });
+  await app.register(
+    async (api) => {
+      await api.register(sessionRoutes, {
+        identity,
+        secureCookies: config.secureCookies,
+        loginRateLimit: config.loginRateLimit ?? 10,
+      });
+      await api.register(tokenRoutes, { db, identity });
+      await api.register(userRoutes, { users: services.users });
+      await api.register(auditRoutes, { db });
+      await api.register(infoRoutes, { db });
+      await api.register(definitionRoutes, { definitions });
+      await api.register(recordRoutes, { records });
+      await api.register(bundleRoutes, { bundles: services.bundles });
+      await api.register(jobRoutes, { queue: services.jobs });
+      await api.register(scriptRoutes, { scripts: services.scripts });
+    },
+    { prefix: '/api/v1' },
+  );
+  const fallback = deps.serveUi === false ? undefined : await registerUiApps(app);
+  registerNotFound(app, fallback);
+  return Object.assign(app, { services });
+}

@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122Initial } from './20261122-0001-initial.js';
+import { Migration20261122Jobs } from './20261122-0002-jobs.js';
+
+/** Every committed migration in order; listed explicitly so start-up never globs the file system. */
+export const migrations: MigrationObject[] = [
+  { name: '20261122-0001-initial', class: Migration20261122Initial },
+  { name: '20261122-0002-jobs', class: Migration20261122Jobs },
+];

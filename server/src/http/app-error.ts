@@ -1,0 +1,43 @@
+import type { ErrorDetail } from '@opora/sdk';
+import type { MessageKey, MessageParams } from './messages.js';
+
+/** An expected failure with its HTTP status; the error handler renders it as `{ error: { code, message, details } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly params: MessageParams = {},
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(`${code}: ${messageKey} ${JSON.stringify(params)}`);
+    this.name = 'AppError';
+  }
+}
+
+export const fail = {
+  unauthorized: () => new AppError(401, 'unauthorized', 'unauthorized'),
+  invalidCredentials: () => new AppError(401, 'invalid_credentials', 'invalid_credentials'),
+  forbidden: () => new AppError(403, 'forbidden', 'forbidden'),
+  csrf: () => new AppError(403, 'csrf_failed', 'csrf_failed'),
+  notFound: (what: string) => new AppError(404, 'not_found', 'not_found', { what }),
+  validation: (details: ErrorDetail[]) =>
+    new AppError(400, 'validation_failed', 'validation_failed', {}, details),
+  badFilter: (filter: string, reason: string) =>
+    new AppError(400, 'bad_filter', 'bad_filter', { filter, reason }, [
+      { pointer: '/filter', message: reason },
+    ]),
+  badSort: (field: string) =>
+    new AppError(400, 'bad_sort', 'bad_sort', { field }, [{ pointer: '/sort', message: field }]),
+  versionConflict: (given: number, current: number) =>
+    new AppError(409, 'version_conflict', 'version_conflict', { given, current }),
+  duplicate: (what: string, pointer: string) =>
+    new AppError(409, 'duplicate_key', 'duplicate_key', { what }, [{ pointer, message: what }]),
+  hasVersions: () => new AppError(409, 'has_versions', 'has_versions'),
+  entityNotPublished: (entity: string) =>
+    new AppError(404, 'entity_not_published', 'entity_not_published', { entity }),
+  definitionInvalid: (details: ErrorDetail[]) =>
+    new AppError(422, 'definition_invalid', 'definition_invalid', {}, details),
+  bundleInvalid: (details: ErrorDetail[]) =>
+    new AppError(422, 'bundle_invalid', 'bundle_invalid', {}, details),
+};

@@ -1,0 +1,69 @@
+import type { Locale } from '@opora/sdk';
+
+/** The one catalogue of user-facing server messages, Russian first. `{name}` placeholders take params. */
+const catalogue = {
+  unauthorized: { ru: 'Требуется вход в систему', en: 'Authentication required' },
+  forbidden: { ru: 'Недостаточно прав для этого действия', en: 'You are not allowed to do this' },
+  csrf_failed: {
+    ru: 'Запрос отклонён: отсутствует или неверен CSRF-токен',
+    en: 'Request refused: missing or invalid CSRF token',
+  },
+  not_found: { ru: 'Не найдено: {what}', en: 'Not found: {what}' },
+  route_not_found: { ru: 'Нет такого адреса API: {method} {url}', en: 'No such API route: {method} {url}' },
+  malformed_json: {
+    ru: 'Тело запроса — некорректный JSON: {reason}',
+    en: 'Request body is not valid JSON: {reason}',
+  },
+  payload_too_large: { ru: 'Тело запроса слишком большое', en: 'Request body is too large' },
+  unsupported_media_type: { ru: 'Неподдерживаемый тип содержимого', en: 'Unsupported content type' },
+  validation_failed: { ru: 'Данные не прошли проверку', en: 'The data is invalid' },
+  definition_invalid: {
+    ru: 'Определение содержит ошибки и не может быть опубликовано',
+    en: 'The definition has errors and cannot be published',
+  },
+  bundle_invalid: {
+    ru: 'Пакет содержит ошибки; ничего не импортировано',
+    en: 'The bundle has errors; nothing was imported',
+  },
+  version_conflict: {
+    ru: 'Данные уже изменил кто-то другой (ваша версия {given}, текущая {current}). Обновите и повторите.',
+    en: 'Someone else changed this already (your version {given}, current {current}). Reload and try again.',
+  },
+  duplicate_key: { ru: 'Уже существует: {what}', en: 'Already exists: {what}' },
+  unique_violation: {
+    ru: 'Значение поля «{field}» должно быть уникальным',
+    en: 'Field "{field}" must be unique',
+  },
+  has_versions: {
+    ru: 'У определения есть опубликованные версии; его можно только отправить в архив',
+    en: 'The definition has published versions; archive it instead',
+  },
+  entity_not_published: {
+    ru: 'Тип данных «{entity}» не опубликован',
+    en: 'Data type "{entity}" is not published',
+  },
+  invalid_credentials: { ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
+  rate_limited: {
+    ru: 'Слишком много запросов; повторите через {after}',
+    en: 'Too many requests; retry in {after}',
+  },
+  bad_filter: { ru: 'Некорректный фильтр «{filter}»: {reason}', en: 'Invalid filter "{filter}": {reason}' },
+  bad_sort: { ru: 'Нельзя сортировать по «{field}»', en: 'Cannot sort by "{field}"' },
+  internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
+  unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof catalogue;
+export type MessageParams = Record<string, string | number>;
+
+export function message(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const texts: Record<Locale, string> = catalogue[key];
+  return (texts[locale] ?? texts.ru).replace(/\{(\w+)\}/g, (_: string, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
+}
+
+/** Russian unless the client clearly prefers English. */
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ru';
+}

@@ -1,0 +1,201 @@
+import type { Database } from '../db/database.js';
+import { backoffMs } from './backoff.js';
+import { nextCronRun } from './cron.js';
+import { JobQueue } from './job-queue.js';
+import type { JobHandler } from './job-types.js';
+
+export interface WorkerOptions {
+  instanceId: string;
+  pollIntervalMs?: number;
+  concurrency?: number;
+  /** How long a claimed job stays ours; a job whose owner died is claimed again after this. */
+  leaseMs?: number;
+  backoffBaseMs?: number;
+  log?: { info(msg: string): void; error(obj: unknown, msg: string): void };
+}
+
+interface ClaimedJob {
+  id: string | number;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
+class LeaseLostError extends Error {}
+
+/**
+ * The consumer side of the queue. Delivery is at least once (a job whose worker died is run again), and a
+ * handler's database effects happen once: they commit in the same transaction that marks the job done,
+ * which only succeeds while this worker still holds the job's lease.
+ */
+export class JobWorker {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly abort = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private ticking = false;
+  private readonly queue: JobQueue;
+  private readonly options: Required<Omit<WorkerOptions, 'log'>> & Pick<WorkerOptions, 'log'>;
+
+  constructor(
+    private readonly db: Database,
+    options: WorkerOptions,
+  ) {
+    this.options = { pollIntervalMs: 500, concurrency: 2, leaseMs: 60_000, backoffBaseMs: 1000, ...options };
+    this.queue = new JobQueue(db);
+  }
+
+  registerHandler(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stops claiming, waits for in-flight jobs; past the timeout their signal is aborted (and their lease lapses). */
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), options.timeoutMs ?? 30_000).unref(),
+    );
+    if ((await Promise.race([Promise.allSettled([...this.inFlight]), timeout])) === 'timeout')
+      this.abort.abort();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** One round of work: fire due cron slots, claim what fits, run it. Exposed for tests. */
+  async tick(): Promise<number> {
+    if (this.ticking) return 0;
+    this.ticking = true;
+    try {
+      await this.fireDueSchedules();
+      const capacity = this.options.concurrency - this.inFlight.size;
+      if (capacity <= 0 || !this.running) return 0;
+      const jobs = await this.claim(capacity);
+      for (const job of jobs) this.track(this.run(job));
+      return jobs.length;
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Resolves when every job started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private schedule(delay: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.tick()
+        .then((claimed) => this.schedule(claimed > 0 ? 0 : this.options.pollIntervalMs))
+        .catch((error: unknown) => {
+          this.options.log?.error({ err: error }, 'job poll failed');
+          this.schedule(this.options.pollIntervalMs);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+
+  private track(promise: Promise<void>): void {
+    this.inFlight.add(promise);
+    void promise.finally(() => {
+      this.inFlight.delete(promise);
+      if (this.running) this.schedule(0);
+    });
+  }
+
+  private claim(limit: number): Promise<ClaimedJob[]> {
+    return this.db.transaction((em) =>
+      this.db.query<ClaimedJob>(
+        `update job set status = 'running', locked_by = ?, locked_until = now() + (? * interval '1 millisecond'),
+           attempts = attempts + 1, updated_at = now()
+         where id in (
+           select id from job
+           where (status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now())
+           order by run_at, id limit ? for update skip locked)
+         returning id, name, payload, attempts, max_attempts`,
+        [this.options.instanceId, this.options.leaseMs, limit],
+        em,
+      ),
+    );
+  }
+
+  private async run(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    try {
+      if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
+      const payload = typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload;
+      await this.db.transaction(async (em) => {
+        await handler(payload, {
+          em,
+          job: { id: String(job.id), name: job.name, attempt: job.attempts },
+          signal: this.abort.signal,
+        });
+        const done = await this.db.query(
+          `update job set status = 'done', finished_at = now(), locked_until = null, updated_at = now()
+           where id = ? and locked_by = ? and status = 'running' returning id`,
+          [job.id, this.options.instanceId],
+          em,
+        );
+        if (!done.length) throw new LeaseLostError(`job ${job.id} was taken over by another worker`);
+      });
+    } catch (error) {
+      if (error instanceof LeaseLostError) return;
+      await this.recordFailure(job, error, Boolean(handler));
+    }
+  }
+
+  private async recordFailure(job: ClaimedJob, error: unknown, retryable: boolean): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const final = !retryable || job.attempts >= job.max_attempts;
+    this.options.log?.error(
+      { err: error, jobId: job.id, job: job.name, attempt: job.attempts },
+      final ? 'job failed for good' : 'job failed, will retry',
+    );
+    await this.db.query(
+      `update job set status = ?, run_at = now() + (? * interval '1 millisecond'), last_error = ?, locked_by = null,
+         locked_until = null, finished_at = ${final ? 'now()' : 'null'}, updated_at = now()
+       where id = ? and locked_by = ? and status = 'running'`,
+      [
+        final ? 'failed' : 'pending',
+        final ? 0 : backoffMs(job.attempts, this.options.backoffBaseMs),
+        message.slice(0, 4000),
+        job.id,
+        this.options.instanceId,
+      ],
+    );
+  }
+
+  /** Enqueues each due cron slot once, however many workers share the database (row locks + idempotency keys). */
+  private async fireDueSchedules(): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const due = await this.db.query<{
+        name: string;
+        cron: string;
+        job_name: string;
+        payload: unknown;
+        timezone: string;
+        next_run_at: Date | string;
+      }>('select * from job_schedule where enabled and next_run_at <= now() for update skip locked', [], em);
+      for (const slot of due) {
+        const at = new Date(slot.next_run_at);
+        const payload = typeof slot.payload === 'string' ? JSON.parse(slot.payload) : slot.payload;
+        await this.queue.enqueue(
+          slot.job_name,
+          payload,
+          { idempotencyKey: `cron:${slot.name}:${at.toISOString()}` },
+          em,
+        );
+        const next = nextCronRun(slot.cron, new Date(Math.max(Date.now(), at.getTime())), slot.timezone);
+        await this.db.query('update job_schedule set next_run_at = ? where name = ?', [next, slot.name], em);
+      }
+    });
+  }
+}

@@ -1,0 +1,162 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.js';
+import { createTestDatabase, databaseTargets, type TestDatabase } from '../testing/test-database.js';
+import { backoffMs } from './backoff.js';
+import { JobQueue } from './job-queue.js';
+import { JobWorker } from './job-worker.js';
+
+describe('backoff', () => {
+  it('grows exponentially within jitter bounds and is capped', () => {
+    expect(backoffMs(1, 1000, 3_600_000, () => 0)).toBe(500);
+    expect(backoffMs(3, 1000, 3_600_000, () => 1)).toBe(4000);
+    expect(backoffMs(40, 1000, 3_600_000, () => 1)).toBe(3_600_000);
+  });
+});
+
+describe.each(databaseTargets)('job queue on $name', (target) => {
+  let t: TestDatabase;
+  let db: Database;
+  let queue: JobQueue;
+  let worker: JobWorker;
+  const effects = async () =>
+    (await db.query<{ job: string }>('select job from job_effect order by id')).map((r) => r.job);
+  const newWorker = () =>
+    new JobWorker(db, { instanceId: 'test-worker', pollIntervalMs: 20, leaseMs: 5000, backoffBaseMs: 10 });
+  /** Runs the worker until no job is waiting (delayed ones included), for at most ~3 s. */
+  const drain = async () => {
+    for (let round = 0; round < 200; round++) {
+      await worker.tick();
+      await worker.idle();
+      const [open] = await db.query<{ n: number | string }>(
+        `select count(*) as n from job where status in ('pending', 'running') and run_at < now() + interval '1 second'`,
+      );
+      if (Number(open?.n) === 0) return;
+      await new Promise((r) => setTimeout(r, 15));
+    }
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(target);
+    db = t.db;
+    await db.query('create table job_effect (id serial primary key, job text not null)');
+    queue = new JobQueue(db);
+  });
+  afterEach(async () => {
+    await worker?.stop({ timeoutMs: 1000 });
+    await db.query('delete from job');
+    await db.query('delete from job_effect');
+  });
+  afterAll(() => t.dispose());
+
+  it('runs an enqueued job and records its effect in the same transaction', async () => {
+    worker = newWorker();
+    worker.registerHandler('note', async (payload, { em }) => {
+      await db.query('insert into job_effect (job) values (?)', [(payload as { text: string }).text], em);
+    });
+    const job = await queue.enqueue('note', { text: 'привет' });
+    worker.start();
+    await drain();
+    expect(await effects()).toEqual(['привет']);
+    expect((await queue.get(job.id))?.status).toBe('done');
+  });
+
+  it('deduplicates by idempotency key', async () => {
+    const a = await queue.enqueue('note', { text: 'a' }, { idempotencyKey: 'k1' });
+    const b = await queue.enqueue('note', { text: 'b' }, { idempotencyKey: 'k1' });
+    expect(b.id).toBe(a.id);
+    expect((await queue.list()).total).toBe(1);
+  });
+
+  it('does not run a delayed job early', async () => {
+    worker = newWorker();
+    worker.registerHandler('note', async () => undefined);
+    const job = await queue.enqueue('note', {}, { delayMs: 60_000 });
+    worker.start();
+    await worker.tick();
+    await worker.idle();
+    expect((await queue.get(job.id))?.status).toBe('pending');
+  });
+
+  it('retries with backoff, rolling back the failed attempt, then succeeds', async () => {
+    worker = newWorker();
+    let calls = 0;
+    worker.registerHandler('flaky', async (_payload, { em, job }) => {
+      calls++;
+      await db.query('insert into job_effect (job) values (?)', [`attempt ${job.attempt}`], em);
+      if (job.attempt < 3) throw new Error('upstream timeout');
+    });
+    const job = await queue.enqueue('flaky', {});
+    worker.start();
+    await drain();
+    expect(calls).toBe(3);
+    expect(await effects()).toEqual(['attempt 3']);
+    expect(await queue.get(job.id)).toMatchObject({ status: 'done', attempts: 3 });
+  });
+
+  it('gives up after max attempts and keeps the last error; retry() re-queues it', async () => {
+    worker = newWorker();
+    worker.registerHandler('broken', async () => {
+      throw new Error('always fails');
+    });
+    const job = await queue.enqueue('broken', {}, { maxAttempts: 2 });
+    worker.start();
+    await drain();
+    expect(await queue.get(job.id)).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      lastError: 'always fails',
+    });
+    expect(await queue.retry(job.id)).toBe(true);
+    expect((await queue.get(job.id))?.status).toBe('pending');
+  });
+
+  it('fails a job nobody can handle without retrying it', async () => {
+    worker = newWorker();
+    const job = await queue.enqueue('unknown-kind', {});
+    worker.start();
+    await drain();
+    expect(await queue.get(job.id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await queue.get(job.id))?.lastError).toContain('no handler');
+  });
+
+  it('fires a due cron slot exactly once and schedules the next one', async () => {
+    worker = newWorker();
+    worker.registerHandler('digest', async (_p, { em }) => {
+      await db.query(`insert into job_effect (job) values ('digest')`, [], em);
+    });
+    await queue.schedule('daily-digest', '0 9 * * *', 'digest', {});
+    await db.query(
+      `update job_schedule set next_run_at = now() - interval '1 minute' where name = 'daily-digest'`,
+    );
+    worker.start();
+    await drain();
+    await worker.tick();
+    await drain();
+    expect(await effects()).toEqual(['digest']);
+    const [schedule] = await db.query<{ next_run_at: string }>(
+      `select next_run_at from job_schedule where name = 'daily-digest'`,
+    );
+    expect(new Date(schedule!.next_run_at).getTime()).toBeGreaterThan(Date.now());
+    await expect(queue.schedule('bad', 'not a cron', 'digest')).rejects.toThrow(/invalid cron expression/);
+  });
+
+  it('cancels a pending job', async () => {
+    const job = await queue.enqueue('note', {}, { delayMs: 60_000 });
+    expect(await queue.cancel(job.id)).toBe(true);
+    expect((await queue.get(job.id))?.status).toBe('cancelled');
+  });
+
+  it('waits for an in-flight job on graceful stop', async () => {
+    worker = newWorker();
+    worker.registerHandler('slow', async (_p, { em }) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await db.query(`insert into job_effect (job) values ('slow')`, [], em);
+    });
+    const job = await queue.enqueue('slow', {});
+    worker.start();
+    await worker.tick();
+    await worker.stop({ timeoutMs: 5000 });
+    expect(await effects()).toEqual(['slow']);
+    expect((await queue.get(job.id))?.status).toBe('done');
+  });
+});

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, testPassword } from '../../testing/test-app.js';
+import { databaseTargets } from '../../testing/test-database.js';
+
+describe.each(databaseTargets)('auth on $name', (target) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(target);
+  });
+  afterAll(() => h.close());
+
+  it('logs in with a HttpOnly SameSite session cookie and answers /auth/me', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'analyst-user', password: testPassword },
+    });
+    expect(res.statusCode).toBe(200);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const headers = { cookie: `opora_session=${res.cookies[0]!.value}` };
+    const me = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+    expect(me.json().user.roles).toEqual(['analyst']);
+    expect(me.json().csrfToken).toBe(res.json().csrfToken);
+  });
+
+  it('refuses a wrong password with 401 and a Russian message by default', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'analyst-user', password: 'nope' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toMatchObject({
+      code: 'invalid_credentials',
+      message: 'Неверный логин или пароль',
+    });
+  });
+
+  it('requires the CSRF token for state-changing requests made with the cookie', async () => {
+    const { cookie } = await h.as('admin');
+    const payload = { name: 'ci' };
+    const without = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { cookie },
+      payload,
+    });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.code).toBe('csrf_failed');
+    const withToken = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: await h.as('admin'),
+      payload,
+    });
+    expect(withToken.statusCode).toBe(201);
+  });
+
+  it('accepts API tokens without CSRF and rejects unknown ones', async () => {
+    const ok = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: await h.tokenFor('operator'),
+    });
+    expect(ok.json().user.login).toBe('operator-user');
+    const bad = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: 'Bearer opora_forged' },
+    });
+    expect(bad.statusCode).toBe(401);
+  });
+
+  it('ends the session on logout', async () => {
+    const headers = await (async () => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'client-user', password: testPassword },
+      });
+      return { cookie: `opora_session=${res.cookies[0]!.value}`, 'x-csrf-token': res.json().csrfToken };
+    })();
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode).toBe(
+      204,
+    );
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(401);
+  });
+
+  it('lets an admin deactivate a user, who then cannot sign in', async () => {
+    const admin = await h.as('admin');
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin,
+      payload: { login: 'temp', name: 'Временный', password: 'long-enough-1', roles: ['operator'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const dup = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin,
+      payload: { login: 'temp', name: 'x', password: 'long-enough-1', roles: ['operator'] },
+    });
+    expect(dup.statusCode).toBe(409);
+    const id = created.json().id;
+    expect(
+      (
+        await h.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${id}`,
+          headers: admin,
+          payload: { active: false },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'temp', password: 'long-enough-1' },
+    });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('login rate limit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ name: 'pglite' }, { loginRateLimit: 5 });
+  });
+  afterAll(() => h.close());
+
+  it('rate-limits repeated logins with 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.9.9.9',
+        payload: { login: 'x', password: 'y' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toContain(429);
+    const limited = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '10.9.9.9',
+      payload: { login: 'x', password: 'y' },
+    });
+    expect(limited.json().error.code).toBe('rate_limited');
+  });
+});

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale, Role } from '@opora/sdk';
+import type { Database } from '../../db/database.js';
+import { ApiTokenEntity } from '../../db/entities/api-token.js';
+import { SessionEntity } from '../../db/entities/session.js';
+import { UserEntity } from '../../db/entities/user.js';
+import type { Actor } from './actor.js';
+import { decoyPasswordHash, newSecret, sha256, verifyPassword } from './secrets.js';
+
+export const sessionCookie = 'opora_session';
+
+/** Sessions and API tokens: turning credentials into an {@link Actor}. */
+export class IdentityService {
+  constructor(
+    private readonly db: Database,
+    private readonly sessionTtlHours: number,
+  ) {}
+
+  /** Returns the user when login and password match an active account; same timing either way. */
+  async checkPassword(login: string, password: string): Promise<UserEntity | null> {
+    const user = await this.db.em().findOne(UserEntity, { login });
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+    return ok && user?.active ? user : null;
+  }
+
+  userById(id: string): Promise<UserEntity | null> {
+    return this.db.em().findOne(UserEntity, { id });
+  }
+
+  async openSession(user: UserEntity): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+    const token = newSecret('os');
+    const session = Object.assign(new SessionEntity(), {
+      id: sha256(token),
+      userId: user.id,
+      csrfToken: newSecret('csrf'),
+      expiresAt: new Date(Date.now() + this.sessionTtlHours * 3600_000),
+    });
+    await this.db.em().persistAndFlush(session);
+    return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  }
+
+  async closeSession(sessionId: string): Promise<void> {
+    await this.db.em().nativeDelete(SessionEntity, { id: sessionId });
+  }
+
+  /** One query per request: the session joined to its (active) user. */
+  async actorFromSession(token: string): Promise<Actor | null> {
+    const [row] = await this.db.query<ActorRow & { session_id: string; csrf_token: string }>(
+      `select u.id, u.login, u.name, u.roles, u.locale, s.id as session_id, s.csrf_token
+       from session s join app_user u on u.id = s.user_id
+       where s.id = ? and s.expires_at > now() and u.active`,
+      [sha256(token)],
+    );
+    return row
+      ? { ...actorFromRow(row, 'session'), sessionId: row.session_id, csrfToken: row.csrf_token }
+      : null;
+  }
+
+  /** One query per request, plus a write of last use at most every few minutes (not on every call). */
+  async actorFromToken(token: string): Promise<Actor | null> {
+    const [row] = await this.db.query<ActorRow & { token_id: string; stale: boolean }>(
+      `select u.id, u.login, u.name, u.roles, u.locale, t.id as token_id,
+              (t.last_used_at is null or t.last_used_at < now() - interval '5 minutes') as stale
+       from api_token t join app_user u on u.id = t.user_id
+       where t.token_hash = ? and u.active`,
+      [sha256(token)],
+    );
+    if (!row) return null;
+    if (row.stale)
+      await this.db.query('update api_token set last_used_at = now() where id = ?', [row.token_id]);
+    return actorFromRow(row, 'token');
+  }
+
+  async issueToken(userId: string, name: string): Promise<{ token: string; item: ApiTokenEntity }> {
+    const token = newSecret('opora');
+    const item = Object.assign(new ApiTokenEntity(), {
+      id: randomUUID(),
+      userId,
+      name,
+      tokenHash: sha256(token),
+    });
+    await this.db.em().persistAndFlush(item);
+    return { token, item };
+  }
+}
+
+interface ActorRow {
+  id: string;
+  login: string;
+  name: string;
+  roles: Role[] | string;
+  locale: Locale;
+}
+
+/** PGlite hands text[] back as a Postgres array literal, the pg driver as an array. */
+function actorFromRow(row: ActorRow, via: Actor['via']): Actor {
+  const roles = Array.isArray(row.roles)
+    ? row.roles
+    : (row.roles
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean) as Role[]);
+  return { id: row.id, login: row.login, name: row.name, roles, locale: row.locale, via };
+}

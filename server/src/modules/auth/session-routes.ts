@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { fail } from '../../http/app-error.js';
+import { ErrorResponse, UserSchema } from '../../http/schemas.js';
+import { type IdentityService, sessionCookie } from './identity-service.js';
+import { userView } from './user-view.js';
+
+const SessionSchema = Type.Object({ user: UserSchema, csrfToken: Type.String() });
+
+export interface SessionRoutesOptions {
+  identity: IdentityService;
+  secureCookies: boolean;
+  loginRateLimit: number;
+}
+
+/** Login, logout and "who am I" for browsers (session cookie + CSRF token). */
+export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (
+  app,
+  { identity, secureCookies, loginRateLimit },
+) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public', rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with login and password; sets the session cookie',
+        body: Type.Object(
+          {
+            login: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 1000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionSchema, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const user = await identity.checkPassword(request.body.login, request.body.password);
+      if (!user) throw fail.invalidCredentials();
+      const session = await identity.openSession(user);
+      reply.setCookie(sessionCookie, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        expires: session.expiresAt,
+      });
+      return { user: userView(user), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'End the current session' } },
+    async (request, reply) => {
+      if (request.actor?.sessionId) await identity.closeSession(request.actor.sessionId);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and the CSRF token',
+        response: { 200: SessionSchema, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      const user = await identity.userById(actor.id);
+      if (!user) throw fail.unauthorized();
+      return { user: userView(user), csrfToken: actor.csrfToken ?? '' };
+    },
+  );
+};

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Bundle,
+  type BundleDefinition,
+  type Locale,
+  orderForPublish,
+  resolveRecordRefs,
+  validateBundle,
+} from '@opora/runtime/definitions';
+import type { DefinitionKind, ImportReport } from '@opora/sdk';
+import type { Database, Em } from '../../db/database.js';
+import { DefinitionEntity } from '../../db/entities/definition.js';
+import { AppError, fail } from '../../http/app-error.js';
+import type { Actor } from '../auth/actor.js';
+import type { DefinitionService } from '../definitions/definition-service.js';
+import type { RecordService } from '../records/record-service.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** Moves sets of definitions (and demo records) between installations as one JSON file. */
+export class BundleService {
+  constructor(
+    private readonly db: Database,
+    private readonly definitions: DefinitionService,
+    private readonly records: RecordService,
+  ) {}
+
+  async export(filter: { ids?: string[]; kind?: DefinitionKind }): Promise<Bundle> {
+    const where = {
+      ...(filter.ids?.length ? { id: { $in: filter.ids } } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+    };
+    const rows = await this.db
+      .em()
+      .find(DefinitionEntity, where, { orderBy: [{ kind: 'asc' }, { key: 'asc' }] });
+    return {
+      format: 'opora-bundle',
+      formatVersion: 1,
+      exportedAt: new Date().toISOString(),
+      definitions: rows.map((d) => ({
+        kind: d.kind,
+        key: d.key,
+        name: d.name,
+        ...(d.description ? { description: d.description } : {}),
+        body: d.body,
+        published: d.latestVersion !== null,
+      })) as BundleDefinition[],
+    };
+  }
+
+  /** All or nothing: one transaction; any problem rolls everything back and is reported with its place in the bundle. */
+  async import(input: unknown, actor: Actor | null, locale: Locale): Promise<ImportReport> {
+    const problems = validateBundle(input, locale);
+    if (problems.length)
+      throw fail.bundleInvalid(
+        problems.map((p) => ({ pointer: p.pointer, message: p.message, code: p.code })),
+      );
+    const bundle = input as Bundle;
+    const report: ImportReport = { created: [], updated: [], published: [], records: 0 };
+    await this.db.transaction(async (em) => {
+      for (const def of orderForPublish(bundle.definitions)) {
+        await this.importDefinition(em, def, bundle.definitions.indexOf(def), actor, locale, report);
+      }
+      await this.importRecords(em, bundle, actor, locale);
+      report.records = bundle.records?.length ?? 0;
+    });
+    return report;
+  }
+
+  private async importDefinition(
+    em: Em,
+    def: BundleDefinition,
+    index: number,
+    actor: Actor | null,
+    locale: Locale,
+    report: ImportReport,
+  ) {
+    const at = `/definitions/${index}`;
+    const name = { kind: def.kind, key: def.key };
+    await rethrowAt(at, async () => {
+      const existing = await em.findOne(DefinitionEntity, { kind: def.kind, key: def.key });
+      let id: string;
+      let draftVersion: number;
+      if (!existing) {
+        const created = await this.definitions.create(
+          { ...def, description: def.description ?? '' },
+          actor,
+          locale,
+          em,
+        );
+        ({ id, draftVersion } = created);
+        report.created.push(name);
+      } else if (canonicalJson(existing.body) !== canonicalJson(def.body) || existing.name !== def.name) {
+        const updated = await this.definitions.update(
+          existing.id,
+          {
+            name: def.name,
+            description: def.description ?? existing.description,
+            body: def.body,
+            draftVersion: existing.draftVersion,
+          },
+          actor,
+          locale,
+          em,
+        );
+        ({ id, draftVersion } = updated);
+        report.updated.push(name);
+      } else {
+        ({ id, draftVersion } = existing);
+        if (!existing.hasUnpublishedChanges) return;
+      }
+      if (def.published) {
+        const version = await this.definitions.publish(id, draftVersion, actor, locale, em);
+        report.published.push({ ...name, version: version.version });
+      }
+    });
+  }
+
+  private async importRecords(em: Em, bundle: Bundle, actor: Actor | null, locale: Locale) {
+    const ids = new Map<string, string>();
+    for (const record of bundle.records ?? []) if (record.ref) ids.set(record.ref, randomUUID());
+    for (const [index, record] of (bundle.records ?? []).entries()) {
+      await rethrowAt(`/records/${index}`, async () => {
+        let data: Record<string, unknown>;
+        try {
+          data = resolveRecordRefs(record.data as Record<string, unknown>, (ref) => ids.get(ref));
+        } catch (error) {
+          throw fail.bundleInvalid([{ pointer: '/data', message: (error as Error).message }]);
+        }
+        await this.records.create(
+          record.entity,
+          data,
+          actor,
+          locale,
+          em,
+          record.ref ? ids.get(record.ref) : undefined,
+        );
+      });
+    }
+  }
+}
+
+/** Re-anchors the pointers of a failure inside one bundle item, so the report says which item and which field. */
+async function rethrowAt(at: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof AppError) {
+      const details = error.details.length ? error.details : [{ pointer: '', message: error.message }];
+      throw fail.bundleInvalid(
+        details.map((d) => ({
+          ...d,
+          pointer: `${at}${d.pointer}`,
+        })),
+      );
+    }
+    throw error;
+  }
+}

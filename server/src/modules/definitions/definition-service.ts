@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import {
+  checkReferences,
+  collectReferences,
+  type DefinitionKind,
+  type Locale,
+} from '@opora/runtime/definitions';
+import type { DefinitionInput, DefinitionQuery, DefinitionUpdate, DefinitionVersion } from '@opora/sdk';
+import type { Database, Em } from '../../db/database.js';
+import { DefinitionEntity } from '../../db/entities/definition.js';
+import { DefinitionVersionEntity } from '../../db/entities/definition-version.js';
+import { fail } from '../../http/app-error.js';
+import { audit } from '../audit/audit-log.js';
+import type { Actor } from '../auth/actor.js';
+import { escapeLike } from '../users/user-service.js';
+import { checkBody, prefixed } from './body-problems.js';
+import { definitionView, summaryView, versionView } from './definition-view.js';
+
+const sortColumns = { name: 'name', updatedAt: 'updatedAt' } as const;
+
+interface LatestRow {
+  id: string;
+  kind: DefinitionKind;
+  key: string;
+  name: string;
+  version: number;
+  body: unknown;
+  published_at: Date | string;
+  published_by: string | null;
+}
+
+/**
+ * The definitions store: drafts edited with optimistic concurrency, published as immutable numbered versions
+ * after the body and everything it references check out. Methods taking `em` join the caller's transaction.
+ */
+export class DefinitionService {
+  constructor(private readonly db: Database) {}
+
+  async list(query: DefinitionQuery) {
+    const { kind, status, q, sort = '-updatedAt', limit = 50, offset = 0 } = query;
+    const like = q ? `%${escapeLike(q)}%` : undefined;
+    const where = {
+      ...(kind ? { kind } : {}),
+      ...(status ? { status } : {}),
+      ...(like ? { $or: [{ name: { $ilike: like } }, { key: { $ilike: like } }] } : {}),
+    };
+    const column = sortColumns[sort.replace('-', '') as keyof typeof sortColumns];
+    const [rows, total] = await this.db.em().findAndCount(DefinitionEntity, where, {
+      orderBy: [{ [column]: sort.startsWith('-') ? 'desc' : 'asc' }, { id: 'asc' }],
+      limit,
+      offset,
+    });
+    return { items: rows.map(summaryView), total, limit, offset };
+  }
+
+  async get(id: string) {
+    return definitionView(await this.find(this.db.em(), id));
+  }
+
+  async create(input: DefinitionInput, actor: Actor | null, locale: Locale, em?: Em) {
+    const { body, details } = checkBody(input.kind, input.body, locale, '/body');
+    if (details.length) throw fail.validation(details);
+    const run = async (tx: Em) => {
+      if (await tx.count(DefinitionEntity, { kind: input.kind, key: input.key }))
+        throw fail.duplicate(`${input.kind} ${input.key}`, '/key');
+      const definition = Object.assign(new DefinitionEntity(), {
+        id: randomUUID(),
+        kind: input.kind,
+        key: input.key,
+        name: input.name,
+        description: input.description ?? '',
+        body,
+        createdBy: actor?.name ?? null,
+        updatedBy: actor?.name ?? null,
+      });
+      // Flushed now: a publish in the same transaction inserts versions that reference this row.
+      await tx.persistAndFlush(definition);
+      audit(tx, actor, {
+        action: 'create',
+        targetType: 'definition',
+        targetId: definition.id,
+        entity: input.kind,
+        after: definitionView(definition),
+      });
+      return definition;
+    };
+    return definitionView(em ? await run(em) : await this.db.transaction(run));
+  }
+
+  async update(id: string, update: DefinitionUpdate, actor: Actor | null, locale: Locale, em?: Em) {
+    const run = async (tx: Em) => {
+      const definition = await this.lock(tx, id, update.draftVersion);
+      const { body, details } = checkBody(definition.kind, update.body, locale, '/body');
+      if (details.length) throw fail.validation(details);
+      const before = definitionView(definition);
+      Object.assign(definition, {
+        name: update.name,
+        description: update.description ?? definition.description,
+        body,
+        draftVersion: definition.draftVersion + 1,
+        hasUnpublishedChanges: true,
+        updatedAt: new Date(),
+        updatedBy: actor?.name ?? null,
+      });
+      audit(tx, actor, {
+        action: 'update',
+        targetType: 'definition',
+        targetId: id,
+        entity: definition.kind,
+        before,
+        after: definitionView(definition),
+      });
+      return definition;
+    };
+    return definitionView(em ? await run(em) : await this.db.transaction(run));
+  }
+
+  async remove(id: string, draftVersion: number, actor: Actor | null) {
+    await this.db.transaction(async (tx) => {
+      const definition = await this.lock(tx, id, draftVersion);
+      if (definition.latestVersion !== null) throw fail.hasVersions();
+      audit(tx, actor, {
+        action: 'delete',
+        targetType: 'definition',
+        targetId: id,
+        entity: definition.kind,
+        before: definitionView(definition),
+      });
+      tx.remove(definition);
+    });
+  }
+
+  async archive(id: string, actor: Actor | null) {
+    return this.db.transaction(async (tx) => {
+      const definition = await this.find(tx, id, true);
+      definition.status = 'archived';
+      definition.updatedAt = new Date();
+      audit(tx, actor, {
+        action: 'archive',
+        targetType: 'definition',
+        targetId: id,
+        entity: definition.kind,
+      });
+      return definitionView(definition);
+    });
+  }
+
+  /** Validates the draft and what it references; refuses with every problem, or stores the next immutable version. */
+  async publish(id: string, draftVersion: number, actor: Actor | null, locale: Locale, em?: Em) {
+    const run = async (tx: Em) => {
+      const definition = await this.lock(tx, id, draftVersion);
+      const { body, details } = checkBody(definition.kind, definition.body, locale, '/body');
+      const references = details.length
+        ? []
+        : await this.referenceProblems(tx, definition.kind, body, locale);
+      if (details.length || references.length) throw fail.definitionInvalid([...details, ...references]);
+      const version = Object.assign(new DefinitionVersionEntity(), {
+        id: randomUUID(),
+        definitionId: id,
+        version: (definition.latestVersion ?? 0) + 1,
+        name: definition.name,
+        body,
+        publishedBy: actor?.name ?? null,
+      });
+      Object.assign(definition, {
+        body,
+        status: 'published',
+        latestVersion: version.version,
+        hasUnpublishedChanges: false,
+      });
+      tx.persist(version);
+      audit(tx, actor, {
+        action: 'publish',
+        targetType: 'definition',
+        targetId: id,
+        entity: definition.kind,
+        after: { version: version.version },
+      });
+      return versionView(definition, version);
+    };
+    return em ? run(em) : this.db.transaction(run);
+  }
+
+  async versions(id: string) {
+    const em = this.db.em();
+    await this.find(em, id);
+    const rows = await em.find(
+      DefinitionVersionEntity,
+      { definitionId: id },
+      { orderBy: { version: 'desc' } },
+    );
+    return {
+      items: rows.map((v) => ({
+        version: v.version,
+        publishedAt: v.publishedAt.toISOString(),
+        publishedBy: v.publishedBy,
+      })),
+    };
+  }
+
+  async version(id: string, number: number) {
+    const em = this.db.em();
+    const definition = await this.find(em, id);
+    const version = await em.findOne(DefinitionVersionEntity, { definitionId: id, version: number });
+    if (!version) throw fail.notFound(`${definition.kind} ${definition.key} v${number}`);
+    return versionView(definition, version);
+  }
+
+  /** The latest published version of kind/key, or null; what running instances and screens execute. One query. */
+  async latestPublished(kind: DefinitionKind, key: string, em?: Em): Promise<DefinitionVersion | null> {
+    const [row] = await this.db.query<LatestRow>(
+      `select d.id, d.kind, d.key, v.name, v.version, v.body, v.published_at, v.published_by
+       from definition d join definition_version v on v.definition_id = d.id and v.version = d.latest_version
+       where d.kind = ? and d.key = ?`,
+      [kind, key],
+      em,
+    );
+    if (!row) return null;
+    return {
+      definitionId: row.id,
+      kind: row.kind,
+      key: row.key,
+      name: row.name,
+      version: row.version,
+      body: typeof row.body === 'string' ? JSON.parse(row.body) : row.body,
+      publishedAt: new Date(row.published_at).toISOString(),
+      publishedBy: row.published_by,
+    };
+  }
+
+  private async referenceProblems(em: Em, kind: DefinitionKind, body: unknown, locale: Locale) {
+    const published = new Map<string, unknown>();
+    for (const ref of collectReferences(kind, body)) {
+      const id = `${ref.kind}:${ref.key}`;
+      if (!published.has(id)) published.set(id, (await this.latestPublished(ref.kind, ref.key, em))?.body);
+    }
+    return prefixed(
+      checkReferences(kind, body, (k, key) => published.get(`${k}:${key}`), locale),
+      '/body',
+    );
+  }
+
+  private async find(em: Em, id: string, forUpdate = false) {
+    const definition = await em.findOne(
+      DefinitionEntity,
+      { id },
+      forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    );
+    if (!definition) throw fail.notFound(`definition ${id}`);
+    return definition;
+  }
+
+  private async lock(em: Em, id: string, draftVersion: number) {
+    const definition = await this.find(em, id, true);
+    if (definition.draftVersion !== draftVersion)
+      throw fail.versionConflict(draftVersion, definition.draftVersion);
+    return definition;
+  }
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale, Role } from '@opora/sdk';
+import type { Database } from '../../db/database.js';
+import { UserEntity } from '../../db/entities/user.js';
+import { fail } from '../../http/app-error.js';
+import { audit } from '../audit/audit-log.js';
+import type { Actor } from '../auth/actor.js';
+import { hashPassword } from '../auth/secrets.js';
+import { userView } from '../auth/user-view.js';
+
+export interface NewUser {
+  login: string;
+  name: string;
+  email?: string | null;
+  password: string;
+  roles: Role[];
+  locale?: Locale;
+}
+
+export type UserPatch = Partial<Omit<NewUser, 'login'> & { active: boolean }>;
+
+/** Accounts of staff and portal clients. Passwords never leave this service except as argon2id hashes. */
+export class UserService {
+  constructor(private readonly db: Database) {}
+
+  async list(q: string | undefined, limit: number, offset: number) {
+    const where = q
+      ? { $or: [{ login: { $ilike: `%${escapeLike(q)}%` } }, { name: { $ilike: `%${escapeLike(q)}%` } }] }
+      : {};
+    const [rows, total] = await this.db
+      .em()
+      .findAndCount(UserEntity, where, { orderBy: { login: 'asc' }, limit, offset });
+    return { items: rows.map(userView), total, limit, offset };
+  }
+
+  async create(input: NewUser, actor: Actor | null): Promise<UserEntity> {
+    return this.db.transaction(async (em) => {
+      if (await em.count(UserEntity, { login: input.login }))
+        throw fail.duplicate(`login ${input.login}`, '/login');
+      const user = Object.assign(new UserEntity(), {
+        id: randomUUID(),
+        login: input.login,
+        name: input.name,
+        email: input.email ?? null,
+        roles: [...new Set(input.roles)],
+        locale: input.locale ?? 'ru',
+        passwordHash: await hashPassword(input.password),
+      });
+      em.persist(user);
+      audit(em, actor, { action: 'create', targetType: 'user', targetId: user.id, after: userView(user) });
+      return user;
+    });
+  }
+
+  async update(id: string, patch: UserPatch, actor: Actor | null): Promise<UserEntity> {
+    return this.db.transaction(async (em) => {
+      const user = await em.findOne(UserEntity, { id });
+      if (!user) throw fail.notFound(`user ${id}`);
+      const before = userView(user);
+      const { password, roles, ...rest } = patch;
+      Object.assign(user, rest);
+      if (roles) user.roles = [...new Set(roles)];
+      if (password) user.passwordHash = await hashPassword(password);
+      audit(em, actor, { action: 'update', targetType: 'user', targetId: id, before, after: userView(user) });
+      return user;
+    });
+  }
+}
+
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

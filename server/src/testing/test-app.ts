@@ -1,0 +1,82 @@
+import type { Role } from '@opora/sdk';
+import { roles } from '@opora/sdk';
+import { buildApp } from '../app.js';
+import type { Database } from '../db/database.js';
+import { createTestDatabase, type DatabaseTarget } from './test-database.js';
+
+export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+
+export interface Harness {
+  app: TestApp;
+  db: Database;
+  /** Headers of a signed-in browser user holding the role (session cookie + CSRF token). */
+  as(role: Role): Promise<Record<string, string>>;
+  /** Authorization header of an API token for a user holding the role. */
+  tokenFor(role: Role): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export const testPassword = 'correct-horse-battery';
+
+/** A real app on a real, freshly migrated database, with one user per role. */
+export async function createHarness(
+  target: DatabaseTarget,
+  options: { loginRateLimit?: number } = {},
+): Promise<Harness> {
+  const { db, dispose } = await createTestDatabase(target);
+  const app = await buildApp({
+    db,
+    logger: false,
+    serveUi: false,
+    config: {
+      bodyLimitBytes: 1024 * 1024,
+      secureCookies: false,
+      sessionTtlHours: 1,
+      logLevel: 'silent',
+      loginRateLimit: options.loginRateLimit ?? 1000,
+    },
+  });
+  await app.ready();
+  for (const role of roles)
+    await app.services.users.create(
+      { login: `${role}-user`, name: `Test ${role}`, password: testPassword, roles: [role] },
+      null,
+    );
+  const sessions = new Map<Role, Record<string, string>>();
+  const tokens = new Map<Role, Record<string, string>>();
+  return {
+    app,
+    db,
+    async as(role) {
+      if (!sessions.has(role)) sessions.set(role, await login(app, `${role}-user`, testPassword));
+      return sessions.get(role)!;
+    },
+    async tokenFor(role) {
+      if (!tokens.has(role)) {
+        const user = (await app.services.users.list(`${role}-user`, 1, 0)).items[0]!;
+        const { token } = await app.services.identity.issueToken(user.id, 'test');
+        tokens.set(role, { authorization: `Bearer ${token}` });
+      }
+      return tokens.get(role)!;
+    },
+    async close() {
+      await app.close();
+      await dispose();
+    },
+  };
+}
+
+export async function login(
+  app: TestApp,
+  loginName: string,
+  password: string,
+): Promise<Record<string, string>> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { login: loginName, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'opora_session')!;
+  return { cookie: `opora_session=${cookie.value}`, 'x-csrf-token': response.json().csrfToken };
+}

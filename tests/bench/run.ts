@@ -1,0 +1,129 @@
+// `npm run bench`: each figure beside a baseline measured in the same run on the same database, as a ratio.
+import { randomUUID } from 'node:crypto';
+import { createHarness, type Harness } from '@opora/server/testing/test-app';
+import { databaseTargets } from '@opora/server/testing/test-database';
+import { measure, printTable, type Row } from './measure.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 2000);
+
+const benchEntity = {
+  schemaVersion: 1,
+  label: { ru: 'Обращение' },
+  titleField: 'subject',
+  fields: [
+    { key: 'subject', type: 'string', label: { ru: 'Тема' }, required: true },
+    { key: 'description', type: 'text', label: { ru: 'Описание' } },
+    { key: 'priority', type: 'number', label: { ru: 'Приоритет' }, min: 1, max: 5 },
+  ],
+};
+
+async function recordCreate(h: Harness, headers: Record<string, string>): Promise<Row[]> {
+  await h.db.query('create table bench_row (id uuid primary key, data jsonb not null)');
+  const data = {
+    subject: 'Не могу войти в личный кабинет',
+    description: 'После смены пароля вход не работает',
+    priority: 3,
+  };
+  const rows: Row[] = [];
+  for (const concurrency of [1, 8]) {
+    const insert = await measure(
+      () =>
+        h.db.query('insert into bench_row (id, data) values (?, ?)', [randomUUID(), JSON.stringify(data)]),
+      runs,
+      { concurrency },
+    );
+    const api = await measure(
+      async () => {
+        const res = await h.app.inject({
+          method: 'POST',
+          url: '/api/v1/records/ticket',
+          headers,
+          payload: { data },
+        });
+        if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
+      },
+      runs,
+      { concurrency },
+    );
+    rows.push({
+      benchmark: `record create via API, ${concurrency} caller(s)`,
+      figure: `${api.opsPerSec.toFixed(0)}/s (p50 ${api.medianMs.toFixed(2)} ms)`,
+      baseline: `bare INSERT ${insert.opsPerSec.toFixed(0)}/s`,
+      ratio: `${(api.opsPerSec / insert.opsPerSec).toFixed(2)}×`,
+    });
+  }
+  return rows;
+}
+
+async function bigFormPublish(h: Harness, headers: Record<string, string>): Promise<Row> {
+  const fields = Array.from({ length: 500 }, (_, i) => ({
+    key: `f${i}`,
+    type: i % 3 ? 'string' : 'number',
+    label: { ru: `Поле ${i}` },
+  }));
+  const layout = fields.map((f, i) => ({ id: `e${i}`, type: 'field', field: f.key }));
+  const call = (method: 'POST' | 'PUT', url: string, payload: object) =>
+    h.app.inject({ method, url: `/api/v1${url}`, headers, payload });
+  const entity = (
+    await call('POST', '/definitions', {
+      kind: 'entity',
+      key: 'wide',
+      name: 'Wide',
+      body: { schemaVersion: 1, label: { ru: 'Широкий' }, fields },
+    })
+  ).json();
+  await call('POST', `/definitions/${entity.id}/publish`, { draftVersion: entity.draftVersion });
+  const body = { schemaVersion: 1, entity: 'wide', purpose: 'create', layout };
+  const form = (
+    await call('POST', '/definitions', { kind: 'form', key: 'wide-form', name: 'Wide form', body })
+  ).json();
+  let draftVersion = form.draftVersion as number;
+  const publish = await measure(
+    async (i) => {
+      if (i !== -1)
+        draftVersion = (
+          await call('PUT', `/definitions/${form.id}`, { name: `Wide ${i}`, body, draftVersion })
+        ).json().draftVersion;
+      const res = await call('POST', `/definitions/${form.id}/publish`, { draftVersion });
+      if (res.statusCode !== 201)
+        throw new Error(`publish failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    },
+    20,
+    { warmup: 1 },
+  );
+  const insert = await measure(
+    () => h.db.query('insert into bench_row (id, data) values (?, ?)', [randomUUID(), JSON.stringify(body)]),
+    200,
+  );
+  return {
+    benchmark: 'publish a 500-field form (save + validate + refs + version)',
+    figure: `${publish.medianMs.toFixed(1)} ms median`,
+    baseline: `INSERT of the same JSON ${insert.medianMs.toFixed(2)} ms`,
+    ratio: `${(publish.medianMs / insert.medianMs).toFixed(1)}×`,
+  };
+}
+
+for (const target of databaseTargets) {
+  const h = await createHarness(target);
+  try {
+    const headers = await h.tokenFor('admin');
+    const def = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/definitions',
+      headers,
+      payload: { kind: 'entity', key: 'ticket', name: 'Ticket', body: benchEntity },
+    });
+    await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/definitions/${def.json().id}/publish`,
+      headers,
+      payload: { draftVersion: 1 },
+    });
+    printTable(`Opora benchmarks on ${target.name} (${runs} runs each)`, [
+      ...(await recordCreate(h, headers)),
+      await bigFormPublish(h, headers),
+    ]);
+  } finally {
+    await h.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests sit next to the code; integration/e2e suites live in tests/ and talk to real databases and Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          // isolated-vm on Node 20 needs the startup snapshot off in every process that loads it.
+          execArgv: ['--no-node-snapshot'],
+          include: [
+            'runtime/src/**/*.test.ts',
+            'sdk/src/**/*.test.ts',
+            'designer/src/**/*.test.ts',
+            'portal/src/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          execArgv: ['--no-node-snapshot'],
+          include: [
+            'server/src/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'tests/security/**/*.test.ts',
+          ],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

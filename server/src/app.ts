@@ -3,11 +3,13 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { defaultMaxima } from '@opora/runtime/scripts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
 import { validatorCompiler } from './http/validation.js';
+import { HttpGateway } from './integrations/http-gateway.js';
 import { JobQueue } from './jobs/index.js';
 import { auditRoutes } from './modules/audit/audit-routes.js';
 import { registerAccessControl } from './modules/auth/access-control.js';
@@ -18,11 +20,17 @@ import { bundleRoutes } from './modules/bundles/bundle-routes.js';
 import { BundleService } from './modules/bundles/bundle-service.js';
 import { definitionRoutes } from './modules/definitions/definition-routes.js';
 import { DefinitionService } from './modules/definitions/definition-service.js';
+import { IntegrationCaller } from './modules/integrations/integration-call.js';
+import { integrationRoutes } from './modules/integrations/integration-routes.js';
 import { jobRoutes } from './modules/jobs/job-routes.js';
 import { recordRoutes } from './modules/records/record-routes.js';
 import { RecordService } from './modules/records/record-service.js';
+import { scriptPublishing } from './modules/scripts/script-publish.js';
 import { scriptRoutes } from './modules/scripts/script-routes.js';
 import { ScriptService } from './modules/scripts/script-service.js';
+import { SecretCipher } from './modules/secrets/secret-cipher.js';
+import { secretRoutes } from './modules/secrets/secret-routes.js';
+import { SecretService } from './modules/secrets/secret-service.js';
 import { healthRoutes } from './modules/system/health-routes.js';
 import { infoRoutes, productVersion } from './modules/system/info-routes.js';
 import { registerUiApps } from './modules/ui/ui-apps.js';
@@ -32,9 +40,12 @@ import { SandboxPool } from './scripts/sandbox-pool.js';
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> & {
-    loginRateLimit?: number;
-  };
+  config: Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> &
+    Partial<Pick<Config, 'secretsKey' | 'scriptMaxima'>> & {
+      loginRateLimit?: number;
+    };
+  /** The gateway scripts and HTTP steps reach the network through; tests pass one with a fake resolver. */
+  gateway?: HttpGateway;
   /** pino options or false; tests pass false. */
   logger?: boolean | object;
   serveUi?: boolean;
@@ -48,6 +59,8 @@ export interface AppServices {
   bundles: BundleService;
   jobs: JobQueue;
   scripts: ScriptService;
+  secrets: SecretService;
+  integrations: IntegrationCaller;
 }
 
 /** Builds the whole HTTP application without listening, so tests drive it through `inject()`. */
@@ -63,6 +76,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   const identity = new IdentityService(db, config.sessionTtlHours);
   const definitions = new DefinitionService(db);
   const records = new RecordService(db, definitions);
+  const secrets = new SecretService(
+    db,
+    config.secretsKey ? SecretCipher.fromPassphrase(config.secretsKey) : undefined,
+  );
+  const integrations = new IntegrationCaller(definitions, secrets, deps.gateway ?? new HttpGateway());
+  definitions.extend('script', scriptPublishing(db));
   const services: AppServices = {
     identity,
     users: new UserService(db),
@@ -70,7 +89,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     records,
     bundles: new BundleService(db, definitions, records),
     jobs: new JobQueue(db),
-    scripts: new ScriptService(() => new SandboxPool({ size: 2 }), records),
+    scripts: new ScriptService({
+      db,
+      hostFactory: () => new SandboxPool({ size: 2 }),
+      records,
+      definitions,
+      caller: integrations,
+      maxima: config.scriptMaxima ?? defaultMaxima,
+    }),
+    secrets,
+    integrations,
   };
   app.addHook('onClose', () => services.scripts.close());
 
@@ -112,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(bundleRoutes, { bundles: services.bundles });
       await api.register(jobRoutes, { queue: services.jobs });
       await api.register(scriptRoutes, { scripts: services.scripts });
+      await api.register(secretRoutes, { secrets });
+      await api.register(integrationRoutes, { caller: integrations });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { defaultMaxima, type ScriptLimits } from '@opora/runtime/scripts';
 
 /** Everything the server reads from the environment, read once at start-up (nothing else touches process.env). */
 export interface Config {
@@ -20,6 +21,10 @@ export interface Config {
   /** Runs background jobs in this process (several processes may share one database). */
   runJobs: boolean;
   instanceId: string;
+  /** Encrypts secrets at rest (OPORA_SECRETS_KEY, at least 16 characters); without it no secret can be stored. */
+  secretsKey: string | undefined;
+  /** The most a script may ask for, per run (SCRIPT_MAX_* variables). */
+  scriptMaxima: ScriptLimits;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +41,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoTemplate: env.DEMO_TEMPLATE ?? 'support-desk',
     runJobs: env.RUN_JOBS !== 'false',
     instanceId: env.INSTANCE_ID ?? `opora-${randomBytes(4).toString('hex')}`,
+    secretsKey: env.OPORA_SECRETS_KEY || undefined,
+    scriptMaxima: {
+      memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
+      timeoutMs: intFrom(env.SCRIPT_MAX_TIMEOUT_MS, defaultMaxima.timeoutMs, 'SCRIPT_MAX_TIMEOUT_MS'),
+      cpuMs: intFrom(env.SCRIPT_MAX_CPU_MS, defaultMaxima.cpuMs, 'SCRIPT_MAX_CPU_MS'),
+      maxOutputBytes: intFrom(
+        env.SCRIPT_MAX_OUTPUT_BYTES,
+        defaultMaxima.maxOutputBytes,
+        'SCRIPT_MAX_OUTPUT_BYTES',
+      ),
+      maxLogBytes: intFrom(env.SCRIPT_MAX_LOG_BYTES, defaultMaxima.maxLogBytes, 'SCRIPT_MAX_LOG_BYTES'),
+      maxSdkCalls: intFrom(env.SCRIPT_MAX_SDK_CALLS, defaultMaxima.maxSdkCalls, 'SCRIPT_MAX_SDK_CALLS'),
+    },
   };
 }
 

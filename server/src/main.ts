@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, config, logger });
   const log = app.log;
 
+  await app.services.secrets.verifyKey();
   const admin = await ensureAdmin(db, config.adminPassword);
 
   const demo = await importDemoTemplate(db, app.services.bundles, config.demoTemplate);

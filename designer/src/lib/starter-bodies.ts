@@ -41,5 +41,13 @@ export function starterBody(kind: DefinitionKind, entityKey = 'request'): unknow
       return { schemaVersion: 1, title, channel: 'chat', queue: 'first-line' };
     case 'template':
       return { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } };
+    case 'integration':
+      return {
+        schemaVersion: 1,
+        baseUrl: 'https://api.example.com/v1',
+        allowedHosts: ['api.example.com'],
+        auth: { type: 'none' },
+        timeoutMs: 10000,
+      };
   }
 }

@@ -12,6 +12,13 @@ export { literals } from './common-schemas.js';
 export type { EntityBody, EntityField, FieldType } from './entity-schema.js';
 export { type FormBody, type FormElement, walkLayout } from './form-schema.js';
 export {
+  type IntegrationBody,
+  IntegrationBodySchema,
+  integrationSecretNames,
+  secretNamePattern,
+} from './integration-schema.js';
+export { hostAllowed } from './integration-semantics.js';
+export {
   type DefinitionKind,
   definitionKeyPattern,
   definitionKinds,

@@ -8,7 +8,8 @@ export type DefinitionKind =
   | 'script'
   | 'page'
   | 'line'
-  | 'template';
+  | 'template'
+  | 'integration';
 
 export const definitionKinds: readonly DefinitionKind[] = [
   'entity',
@@ -20,6 +21,7 @@ export const definitionKinds: readonly DefinitionKind[] = [
   'page',
   'line',
   'template',
+  'integration',
 ];
 
 /** A definition's key: unique per kind, stable across versions, used in references. */

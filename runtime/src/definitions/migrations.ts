@@ -18,6 +18,7 @@ export const bodyMigrations: Record<DefinitionKind, BodyMigration[]> = {
   page: [],
   line: [],
   template: [],
+  integration: [],
 };
 
 /** Runs the steps from the body's schemaVersion up to `target`; never mutates the input. */

@@ -83,6 +83,10 @@ export const ScriptBodySchema = Strict({
     Strict({
       memoryMb: Type.Optional(Type.Integer({ minimum: 8, maximum: 512 })),
       timeoutMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 60000 })),
+      cpuMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 30000 })),
+      maxOutputBytes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 * 1024 * 1024 })),
+      maxLogBytes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1024 * 1024 })),
+      maxSdkCalls: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 import type { EntityBody } from './entity-schema.js';
 import { type FormBody, walkLayout } from './form-schema.js';
 import { type DefinitionKind, type Locale, type Problem, pick } from './kinds.js';
-import type { PageBody, ProcessBody, TreeBody, TreeNode } from './other-kinds-schemas.js';
+import type { PageBody, ProcessBody, ScriptBody, TreeBody, TreeNode } from './other-kinds-schemas.js';
 
 /** A place in a body that names another definition (and, for form fields, a field of it). */
 export interface DefinitionReference {
@@ -38,6 +38,12 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
         : [];
     }),
   ],
+  script: (body: ScriptBody) =>
+    (body.integrations ?? []).map((key, i) => ({
+      pointer: `/integrations/${i}`,
+      kind: 'integration' as const,
+      key,
+    })),
   page: (body: PageBody) =>
     body.rows.flatMap((row, r) =>
       row.columns.flatMap((column, c) =>

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { EntityBodySchema } from './entity-schema.js';
 import { FormBodySchema } from './form-schema.js';
+import { IntegrationBodySchema } from './integration-schema.js';
 import type { DefinitionKind } from './kinds.js';
 import {
   BotBodySchema,
@@ -23,6 +24,7 @@ export const definitionBodySchemas = {
   page: PageBodySchema,
   line: LineBodySchema,
   template: TemplateBodySchema,
+  integration: IntegrationBodySchema,
 } satisfies Record<DefinitionKind, TSchema>;
 
 export const currentSchemaVersion: Record<DefinitionKind, number> = {
@@ -35,4 +37,5 @@ export const currentSchemaVersion: Record<DefinitionKind, number> = {
   page: 1,
   line: 1,
   template: 1,
+  integration: 1,
 };

@@ -3,6 +3,8 @@ import type { EntityBody } from './entity-schema.js';
 import { entityProblems } from './entity-semantics.js';
 import type { FormBody } from './form-schema.js';
 import { formProblems } from './form-semantics.js';
+import type { IntegrationBody } from './integration-schema.js';
+import { integrationProblems } from './integration-semantics.js';
 import type { DefinitionKind, Locale, Problem } from './kinds.js';
 import type { ProcessBody, TreeBody } from './other-kinds-schemas.js';
 import { processProblems } from './process-semantics.js';
@@ -14,6 +16,7 @@ const semantics: Partial<Record<DefinitionKind, (body: never, locale: Locale) =>
   form: (body: FormBody, locale) => formProblems(body, locale),
   process: (body: ProcessBody, locale) => processProblems(body, locale),
   tree: (body: TreeBody, locale) => treeProblems(body, locale),
+  integration: (body: IntegrationBody, locale) => integrationProblems(body, locale),
 };
 
 /** Schema validation (compiled once per kind) and then the checks a schema cannot express; [] when valid. */

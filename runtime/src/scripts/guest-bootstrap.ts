@@ -51,7 +51,19 @@ export const guestBootstrap = `
         update: (entity, id, version, data) => call('records.update', [entity, id, version, data]),
         delete: (entity, id, version) => call('records.delete', [entity, id, version]),
       }),
-      http: freeze({ fetch: (url, init) => call('http.fetch', [url, init ?? {}]) }),
+      http: freeze({
+        fetch: async (integration, path, init) => {
+          const answer = await call('http.fetch', [integration, path, init ?? {}]);
+          const text = answer.text;
+          return freeze({
+            status: answer.status,
+            ok: answer.status >= 200 && answer.status < 300,
+            headers: freeze(answer.headers),
+            text,
+            json: () => parse(text),
+          });
+        },
+      }),
       secret: (name) => freeze({ $secret: String(name) }),
     });
     const entry = typeof module.exports.default === 'function' ? module.exports.default : module.exports;

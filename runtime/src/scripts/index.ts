@@ -1,4 +1,5 @@
 export { type CompiledScript, type CompileResult, compileScript, type SourceProblem } from './compile.js';
+export { compileIoSchema, ioProblems, ioSchemaError } from './io-schemas.js';
 export { IsolateRunner } from './isolate-runner.js';
 export { defaultLimits, defaultMaxima, effectiveLimits, type ScriptLimits } from './limits.js';
 export type {
@@ -12,3 +13,4 @@ export type {
   SdkHandler,
 } from './run-types.js';
 export { mapStack, originalPosition } from './source-positions.js';
+export { typeCheckScript } from './type-check.js';

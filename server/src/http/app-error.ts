@@ -19,6 +19,12 @@ export const fail = {
   unauthorized: () => new AppError(401, 'unauthorized', 'unauthorized'),
   invalidCredentials: () => new AppError(401, 'invalid_credentials', 'invalid_credentials'),
   forbidden: () => new AppError(403, 'forbidden', 'forbidden'),
+  secretsKeyMissing: () => new AppError(503, 'secrets_key_missing', 'secrets_key_missing'),
+  secretMissing: (name: string) => new AppError(422, 'secret_missing', 'secret_missing', { name }),
+  integrationRefused: (reason: string) =>
+    new AppError(422, 'integration_refused', 'integration_refused', { reason }),
+  scriptNotPublished: (key: string) =>
+    new AppError(404, 'script_not_published', 'script_not_published', { key }),
   csrf: () => new AppError(403, 'csrf_failed', 'csrf_failed'),
   notFound: (what: string) => new AppError(404, 'not_found', 'not_found', { what }),
   validation: (details: ErrorDetail[]) =>

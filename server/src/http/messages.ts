@@ -9,6 +9,19 @@ const catalogue = {
     en: 'Request refused: missing or invalid CSRF token',
   },
   not_found: { ru: 'Не найдено: {what}', en: 'Not found: {what}' },
+  secrets_key_missing: {
+    ru: 'Секреты нельзя сохранить: на сервере не задан ключ шифрования OPORA_SECRETS_KEY',
+    en: 'Secrets cannot be stored: the server has no encryption key (OPORA_SECRETS_KEY)',
+  },
+  secret_missing: { ru: 'Секрет «{name}» не задан', en: 'Secret "{name}" is not set' },
+  integration_refused: {
+    ru: 'Запрос к интеграции не выполнен: {reason}',
+    en: 'The integration call did not go through: {reason}',
+  },
+  script_not_published: {
+    ru: 'Скрипт «{key}» не опубликован',
+    en: 'Script "{key}" is not published',
+  },
   route_not_found: { ru: 'Нет такого адреса API: {method} {url}', en: 'No such API route: {method} {url}' },
   malformed_json: {
     ru: 'Тело запроса — некорректный JSON: {reason}',

@@ -1,7 +1,8 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
+import { hostAllowed } from '@opora/runtime/definitions';
 import { type AddressClass, classifyAddress } from './address-policy.js';
 
 /** What an integration allows: which hosts, which otherwise-blocked addresses, how long, how much. */
@@ -104,7 +105,7 @@ export class HttpGateway {
     const refused: string[] = [];
     for (const candidate of candidates) {
       const kind: AddressClass = classifyAddress(candidate.address);
-      if (kind === 'public' || policy.allowedAddresses?.includes(candidate.address)) return candidate;
+      if (kind === 'public' || addressAllowed(candidate.address, policy.allowedAddresses)) return candidate;
       refused.push(`${candidate.address} (${kind})`);
     }
     throw new GatewayRefusal(
@@ -190,10 +191,16 @@ export class HttpGateway {
   }
 }
 
-function hostAllowed(host: string, allowed: string[]): boolean {
-  const h = host.toLowerCase();
-  return allowed.some((pattern) => {
-    const p = pattern.toLowerCase();
-    return p.startsWith('*.') ? h.endsWith(p.slice(1)) && h.length > p.length - 1 : h === p;
-  });
+/** Exact addresses or CIDR ranges an administrator allowed for one integration. */
+function addressAllowed(address: string, allowed: readonly string[] | undefined): boolean {
+  if (!allowed?.length) return false;
+  const list = new BlockList();
+  for (const entry of allowed) {
+    const [base, bits] = entry.split('/');
+    const type = isIP(base ?? '') === 6 ? 'ipv6' : 'ipv4';
+    if (!base || !isIP(base)) continue;
+    if (bits === undefined) list.addAddress(base, type);
+    else list.addSubnet(base, Number(bits), type);
+  }
+  return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }

@@ -80,6 +80,8 @@ export class SandboxPool implements ScriptHost {
     const worker: Worker = { child, runs: new Map() };
     child.on('message', (message: FromWorker) => this.onMessage(worker, message));
     child.on('exit', () => this.onExit(worker));
+    // A send to a worker that just died fails; its runs are failed by onExit, so the error itself is not news.
+    child.on('error', () => {});
     return worker;
   }
 

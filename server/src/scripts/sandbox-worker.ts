@@ -7,7 +7,10 @@ const runner = new IsolateRunner();
 const pending = new Map<string, (json: string) => void>();
 let nextCall = 0;
 
-const send = (message: FromWorker) => process.send?.(message);
+// The server may already be gone (shutdown): then there is nobody to answer and the worker exits on disconnect.
+const send = (message: FromWorker) => {
+  if (process.connected) process.send?.(message, undefined, {}, () => {});
+};
 
 process.on('message', (message: ToWorker) => {
   if (message.type === 'sdk-answer') {

@@ -21,7 +21,7 @@ export const testPassword = 'correct-horse-battery';
 /** A real app on a real, freshly migrated database, with one user per role. */
 export async function createHarness(
   target: DatabaseTarget,
-  options: { loginRateLimit?: number } = {},
+  options: { loginRateLimit?: number; secretsKey?: string } = {},
 ): Promise<Harness> {
   const { db, dispose } = await createTestDatabase(target);
   const app = await buildApp({
@@ -34,6 +34,7 @@ export async function createHarness(
       sessionTtlHours: 1,
       logLevel: 'silent',
       loginRateLimit: options.loginRateLimit ?? 1000,
+      secretsKey: options.secretsKey,
     },
   });
   await app.ready();

@@ -6,7 +6,13 @@ import {
   type DefinitionKind,
   type Locale,
 } from '@opora/runtime/definitions';
-import type { DefinitionInput, DefinitionQuery, DefinitionUpdate, DefinitionVersion } from '@opora/sdk';
+import type {
+  DefinitionInput,
+  DefinitionQuery,
+  DefinitionUpdate,
+  DefinitionVersion,
+  ErrorDetail,
+} from '@opora/sdk';
 import type { Database, Em } from '../../db/database.js';
 import { DefinitionEntity } from '../../db/entities/definition.js';
 import { DefinitionVersionEntity } from '../../db/entities/definition-version.js';
@@ -31,11 +37,32 @@ interface LatestRow {
 }
 
 /**
+ * What a capability adds to publishing its kind: checks a schema cannot make (pointers relative to the body)
+ * and derived data stored with the new version, in the publish transaction.
+ */
+export interface PublishExtension {
+  check(body: unknown, locale: Locale): Promise<ErrorDetail[]>;
+  published?(
+    tx: Em,
+    version: { definitionId: string; key: string; version: number; body: unknown },
+  ): Promise<void>;
+}
+
+/** Kinds that decide what the server may reach or reveal: only administrators change them. */
+const adminOnlyKinds: ReadonlySet<DefinitionKind> = new Set(['integration']);
+
+/**
  * The definitions store: drafts edited with optimistic concurrency, published as immutable numbered versions
  * after the body and everything it references check out. Methods taking `em` join the caller's transaction.
  */
 export class DefinitionService {
+  private readonly extensions = new Map<DefinitionKind, PublishExtension>();
+
   constructor(private readonly db: Database) {}
+
+  extend(kind: DefinitionKind, extension: PublishExtension): void {
+    this.extensions.set(kind, extension);
+  }
 
   async list(query: DefinitionQuery) {
     const { kind, status, q, sort = '-updatedAt', limit = 50, offset = 0 } = query;
@@ -59,6 +86,7 @@ export class DefinitionService {
   }
 
   async create(input: DefinitionInput, actor: Actor | null, locale: Locale, em?: Em) {
+    assertMayChange(input.kind, actor);
     const { body, details } = checkBody(input.kind, input.body, locale, '/body');
     if (details.length) throw fail.validation(details);
     const run = async (tx: Em) => {
@@ -91,6 +119,7 @@ export class DefinitionService {
   async update(id: string, update: DefinitionUpdate, actor: Actor | null, locale: Locale, em?: Em) {
     const run = async (tx: Em) => {
       const definition = await this.lock(tx, id, update.draftVersion);
+      assertMayChange(definition.kind, actor);
       const { body, details } = checkBody(definition.kind, update.body, locale, '/body');
       if (details.length) throw fail.validation(details);
       const before = definitionView(definition);
@@ -119,6 +148,7 @@ export class DefinitionService {
   async remove(id: string, draftVersion: number, actor: Actor | null) {
     await this.db.transaction(async (tx) => {
       const definition = await this.lock(tx, id, draftVersion);
+      assertMayChange(definition.kind, actor);
       if (definition.latestVersion !== null) throw fail.hasVersions();
       audit(tx, actor, {
         action: 'delete',
@@ -134,6 +164,7 @@ export class DefinitionService {
   async archive(id: string, actor: Actor | null) {
     return this.db.transaction(async (tx) => {
       const definition = await this.find(tx, id, true);
+      assertMayChange(definition.kind, actor);
       definition.status = 'archived';
       definition.updatedAt = new Date();
       audit(tx, actor, {
@@ -150,11 +181,18 @@ export class DefinitionService {
   async publish(id: string, draftVersion: number, actor: Actor | null, locale: Locale, em?: Em) {
     const run = async (tx: Em) => {
       const definition = await this.lock(tx, id, draftVersion);
+      assertMayChange(definition.kind, actor);
       const { body, details } = checkBody(definition.kind, definition.body, locale, '/body');
       const references = details.length
         ? []
         : await this.referenceProblems(tx, definition.kind, body, locale);
-      if (details.length || references.length) throw fail.definitionInvalid([...details, ...references]);
+      const extension = this.extensions.get(definition.kind);
+      const extra =
+        details.length || !extension
+          ? []
+          : (await extension.check(body, locale)).map((d) => ({ ...d, pointer: `/body${d.pointer}` }));
+      if (details.length || references.length || extra.length)
+        throw fail.definitionInvalid([...details, ...references, ...extra]);
       const version = Object.assign(new DefinitionVersionEntity(), {
         id: randomUUID(),
         definitionId: id,
@@ -170,6 +208,12 @@ export class DefinitionService {
         hasUnpublishedChanges: false,
       });
       tx.persist(version);
+      await extension?.published?.(tx, {
+        definitionId: id,
+        key: definition.key,
+        version: version.version,
+        body,
+      });
       audit(tx, actor, {
         action: 'publish',
         targetType: 'definition',
@@ -257,4 +301,9 @@ export class DefinitionService {
       throw fail.versionConflict(draftVersion, definition.draftVersion);
     return definition;
   }
+}
+
+function assertMayChange(kind: DefinitionKind, actor: Actor | null): void {
+  // A null actor is the server itself (template import at first start).
+  if (adminOnlyKinds.has(kind) && actor && !actor.roles.includes('admin')) throw fail.forbidden();
 }

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { fail } from '../../http/app-error.js';
 import { requestLocale } from '../../http/error-handler.js';
-import { errorResponses } from '../../http/schemas.js';
+import { errorResponses, PageOf, Uuid } from '../../http/schemas.js';
+import { staff } from '../auth/roles.js';
 import type { ScriptService } from './script-service.js';
 
 const Limits = Type.Object(
@@ -36,6 +38,23 @@ const RunResultSchema = Type.Object({
   sdkCalls: Type.Integer(),
 });
 
+const RunSchema = Type.Object({
+  id: Uuid,
+  script: Type.String(),
+  version: Type.Union([Type.Integer(), Type.Null()]),
+  trigger: Type.String(),
+  triggeredBy: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Type.String({ format: 'date-time' }),
+  durationMs: Type.Number(),
+  cpuMs: Type.Number(),
+  memoryBytes: Type.Number(),
+  sdkCalls: Type.Integer(),
+  outcome: Type.String(),
+  error: Type.Union([Type.Unknown(), Type.Null()]),
+  logs: Type.Array(Type.Object({ level: Type.String(), message: Type.String() })),
+  logsTruncated: Type.Boolean(),
+});
+
 /** Developers try a script with sample input: output, logs, duration, memory, errors at their TS line. */
 export const scriptRoutes: FastifyPluginAsyncTypebox<{ scripts: ScriptService }> = async (
   app,
@@ -53,6 +72,8 @@ export const scriptRoutes: FastifyPluginAsyncTypebox<{ scripts: ScriptService }>
             source: Type.String({ minLength: 1, maxLength: 200000 }),
             input: Type.Optional(Type.Unknown()),
             limits: Type.Optional(Limits),
+            /** The integrations the draft declares: ctx.http.fetch may call these. */
+            integrations: Type.Optional(Type.Array(Type.String({ maxLength: 63 }), { maxItems: 50 })),
           },
           { additionalProperties: false },
         ),
@@ -63,9 +84,75 @@ export const scriptRoutes: FastifyPluginAsyncTypebox<{ scripts: ScriptService }>
       scripts.testRun(
         request.body.source,
         request.body.input ?? null,
-        request.body.limits ?? {},
+        { limits: request.body.limits ?? {}, integrations: request.body.integrations ?? [] },
         request.actor,
         requestLocale(request),
       ),
+  );
+
+  app.post(
+    '/scripts/:key/run',
+    {
+      config: { access: staff },
+      schema: {
+        tags: ['scripts'],
+        summary:
+          'Run the latest published version as the caller (input and output checked against its schemas; recorded)',
+        params: Type.Object({ key: Type.String({ maxLength: 63 }) }, { additionalProperties: false }),
+        body: Type.Object({ input: Type.Optional(Type.Unknown()) }, { additionalProperties: false }),
+        response: {
+          200: Type.Intersect([RunResultSchema, Type.Object({ runId: Uuid, version: Type.Integer() })]),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) =>
+      scripts.runPublished(
+        request.params.key,
+        request.body.input ?? null,
+        { kind: 'api', by: request.actor?.name ?? null },
+        request.actor,
+        requestLocale(request),
+      ),
+  );
+
+  app.get(
+    '/scripts/runs',
+    {
+      config: { access: ['admin', 'developer', 'supervisor'] },
+      schema: {
+        tags: ['scripts'],
+        summary: 'Recorded production runs, newest first',
+        querystring: Type.Object(
+          {
+            script: Type.Optional(Type.String({ maxLength: 63 })),
+            outcome: Type.Optional(Type.String({ maxLength: 40 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PageOf(RunSchema), ...errorResponses },
+      },
+    },
+    (request) => scripts.runs.list(request.query),
+  );
+
+  app.get(
+    '/scripts/runs/:id',
+    {
+      config: { access: ['admin', 'developer', 'supervisor'] },
+      schema: {
+        tags: ['scripts'],
+        summary: 'One recorded run with its logs',
+        params: Type.Object({ id: Uuid }, { additionalProperties: false }),
+        response: { 200: RunSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const run = await scripts.runs.get(request.params.id);
+      if (!run) throw fail.notFound(`script run ${request.params.id}`);
+      return run;
+    },
   );
 };

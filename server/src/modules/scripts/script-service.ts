@@ -1,29 +1,55 @@
-import type { Locale } from '@opora/runtime/definitions';
+import type { Locale, ScriptBody } from '@opora/runtime/definitions';
 import {
+  type CompiledScript,
   compileScript,
   effectiveLimits,
+  ioProblems,
   type RunResult,
   type ScriptHost,
   type ScriptLimits,
 } from '@opora/runtime/scripts';
+import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
+import type { DefinitionService } from '../definitions/definition-service.js';
+import type { IntegrationCaller } from '../integrations/integration-call.js';
 import type { RecordService } from '../records/record-service.js';
+import { type RunTrigger, ScriptRunLog } from './script-runs.js';
 import { scriptSdk } from './script-sdk.js';
 
-/** Compiles and runs scripts in the sandbox with the SDK bound to the caller. The host is created on first use. */
-export class ScriptService {
-  private host: ScriptHost | undefined;
+export interface ScriptServiceDeps {
+  db: Database;
+  hostFactory: () => ScriptHost & { close?: () => Promise<void> };
+  records: RecordService;
+  definitions: DefinitionService;
+  caller: IntegrationCaller;
+  /** The ceilings the server's operator allows (SCRIPT_MAX_* variables). */
+  maxima: ScriptLimits;
+}
 
-  constructor(
-    private readonly hostFactory: () => ScriptHost & { close?: () => Promise<void> },
-    private readonly records: RecordService,
-  ) {}
+interface Build {
+  version: number;
+  body: ScriptBody;
+  script: CompiledScript;
+}
+
+/**
+ * Compiles and runs scripts in the sandbox with the SDK bound to the caller. Published versions run from the
+ * compiled output stored at publish (kept in memory after first use); every production run is recorded.
+ */
+export class ScriptService {
+  private host: (ScriptHost & { close?: () => Promise<void> }) | undefined;
+  private readonly builds = new Map<string, Build>();
+  readonly runs: ScriptRunLog;
+
+  constructor(private readonly deps: ScriptServiceDeps) {
+    this.runs = new ScriptRunLog(deps.db);
+  }
 
   async testRun(
     source: string,
     input: unknown,
-    limits: Partial<ScriptLimits>,
+    options: { limits?: Partial<ScriptLimits>; integrations?: string[] },
     actor: Actor | null,
     locale: Locale,
   ): Promise<RunResult> {
@@ -36,14 +62,98 @@ export class ScriptService {
           code: 'compile',
         })),
       );
-    this.host ??= this.hostFactory();
-    return this.host.run(
-      { script: compiled.script, input, limits: effectiveLimits(limits) },
-      scriptSdk(actor, this.records, locale),
+    return this.execute(
+      compiled.script,
+      input,
+      options.limits ?? {},
+      options.integrations ?? [],
+      actor,
+      locale,
     );
   }
 
+  /** Runs the latest published version of a script as `actor`: input and output checked, the run recorded. */
+  async runPublished(
+    key: string,
+    input: unknown,
+    trigger: RunTrigger,
+    actor: Actor | null,
+    locale: Locale,
+  ): Promise<RunResult & { runId: string; version: number }> {
+    const build = await this.build(key);
+    const inputProblems = ioProblems(build.body.inputSchema, input, locale);
+    if (inputProblems.length)
+      throw fail.validation(inputProblems.map((p) => ({ ...p, pointer: `/input${p.pointer}` })));
+    const startedAt = new Date();
+    let result = await this.execute(
+      build.script,
+      input,
+      build.body.limits ?? {},
+      build.body.integrations ?? [],
+      actor,
+      locale,
+    );
+    if (result.ok) {
+      const outputProblems = ioProblems(build.body.outputSchema, result.output, locale);
+      if (outputProblems.length) {
+        const { output: _dropped, ...rest } = result;
+        result = {
+          ...rest,
+          ok: false,
+          error: {
+            code: 'invalid_output',
+            message: `The script's result does not match its output schema: ${outputProblems
+              .map((p) => `${p.pointer || '/'} ${p.message}`)
+              .join('; ')}`,
+          },
+        };
+      }
+    }
+    const runId = await this.runs.record(key, build.version, trigger, startedAt, result);
+    return { ...result, runId, version: build.version };
+  }
+
   async close(): Promise<void> {
-    await (this.host as { close?: () => Promise<void> } | undefined)?.close?.();
+    await this.host?.close?.();
+  }
+
+  private execute(
+    script: CompiledScript,
+    input: unknown,
+    limits: Partial<ScriptLimits>,
+    integrations: string[],
+    actor: Actor | null,
+    locale: Locale,
+  ): Promise<RunResult> {
+    this.host ??= this.deps.hostFactory();
+    return this.host.run(
+      { script, input, limits: effectiveLimits(limits, this.deps.maxima) },
+      scriptSdk({ actor, records: this.deps.records, caller: this.deps.caller, integrations, locale }),
+    );
+  }
+
+  /** The compiled output of the latest published version: memory, else the row stored at publish. */
+  private async build(key: string): Promise<Build> {
+    const published = await this.deps.definitions.latestPublished('script', key);
+    if (!published) throw fail.scriptNotPublished(key);
+    const id = `${published.definitionId}:${published.version}`;
+    const cached = this.builds.get(id);
+    if (cached) return cached;
+    const [row] = await this.deps.db.query<{ code: string; source_map: string }>(
+      'select code, source_map from script_build where definition_id = ? and version = ?',
+      [published.definitionId, published.version],
+    );
+    const body = published.body as ScriptBody;
+    let script: CompiledScript;
+    if (row) script = { code: row.code, sourceMap: row.source_map };
+    else {
+      // Versions published before builds were stored: compile once, then keep in memory.
+      const compiled = await compileScript(body.source);
+      if (!compiled.ok) throw fail.scriptNotPublished(key);
+      script = compiled.script;
+    }
+    const build = { version: published.version, body, script };
+    this.builds.set(id, build);
+    return build;
   }
 }

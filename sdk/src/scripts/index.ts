@@ -1,0 +1,1 @@
+export { scriptSdkDeclarations, scriptStarterSource } from './declarations.js';

@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { type IntegrationBody, integrationSecretNames } from '@opora/runtime/definitions';
+import type { SecretRef } from '@opora/runtime/steps/http-step';
+import { GatewayRefusal, type GatewayResponse, type HttpGateway } from '../../integrations/http-gateway.js';
+import type { DefinitionService } from '../definitions/definition-service.js';
+import type { SecretService } from '../secrets/secret-service.js';
+
+/** A call as scripts and HTTP steps describe it: an integration, a path, and headers/body that may hold secret refs. */
+export interface CallRequest {
+  integration: string;
+  path: string;
+  method?: string;
+  query?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface CallResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  url: string;
+}
+
+/** A refusal the caller should see as a plain message (unknown integration, forbidden secret, blocked address…). */
+export class CallRefused extends Error {}
+
+const isSecretRef = (value: unknown): value is SecretRef =>
+  !!value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 1 &&
+  typeof (value as SecretRef).$secret === 'string';
+
+const mask = '********';
+
+/**
+ * Resolves an integration, builds the request, puts secret values in as it leaves, sends it through the HTTP
+ * gateway and masks those values in whatever comes back, so a script can never read a secret — not even one an
+ * external server echoes.
+ */
+export class IntegrationCaller {
+  constructor(
+    private readonly definitions: DefinitionService,
+    private readonly secrets: SecretService,
+    private readonly gateway: HttpGateway,
+  ) {}
+
+  /** `allowed` lists the integrations the caller declared (a script's `integrations`); undefined allows any. */
+  async call(request: CallRequest, allowed?: readonly string[]): Promise<CallResponse> {
+    if (allowed && !allowed.includes(request.integration))
+      throw new CallRefused(
+        `integration "${request.integration}" is not declared by this script (declared: ${allowed.join(', ') || 'none'})`,
+      );
+    const published = await this.definitions.latestPublished('integration', request.integration);
+    if (!published) throw new CallRefused(`integration "${request.integration}" is not published`);
+    const integration = published.body as IntegrationBody;
+
+    // Secrets travel as placeholders carrying a per-call nonce, so no text a script supplies can forge one.
+    const slot = new SecretSlots();
+    const headers = this.headers(integration, request.headers ?? {}, slot);
+    const body = this.body(request.body, slot);
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] =
+        typeof request.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
+    const permitted = new Set(integrationSecretNames(integration));
+    for (const name of slot.used)
+      if (!permitted.has(name))
+        throw new CallRefused(`secret "${name}" may not be sent to integration "${request.integration}"`);
+    const values = await this.secrets.values([...slot.used]);
+    const reveal = (text: string) => slot.reveal(text, values);
+    const auth = integration.auth;
+    if (auth?.type === 'basic')
+      headers.authorization = `Basic ${Buffer.from(`${auth.username}:${values.get(auth.secret)}`).toString('base64')}`;
+    let response: GatewayResponse;
+    try {
+      response = await this.gateway.fetch(
+        {
+          allowedHosts: integration.allowedHosts,
+          allowedAddresses: integration.allowedAddresses,
+          timeoutMs: integration.timeoutMs,
+          maxResponseBytes: integration.maxResponseBytes,
+        },
+        {
+          url: this.url(integration, request.path, request.query),
+          method: request.method ?? 'GET',
+          headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, reveal(v)])),
+          ...(body !== undefined ? { body: reveal(body) } : {}),
+        },
+      );
+    } catch (error) {
+      if (error instanceof GatewayRefusal) throw new CallRefused(`HTTP request refused: ${error.message}`);
+      throw new CallRefused(`HTTP request failed: ${(error as Error).message}`);
+    }
+    const hide = hider([...values.values()], auth?.type === 'basic' ? [headers.authorization as string] : []);
+    return {
+      status: response.status,
+      headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, hide(v)])),
+      text: hide(response.body),
+      url: hide(response.url),
+    };
+  }
+
+  private url(
+    integration: IntegrationBody,
+    path: string,
+    query: Record<string, unknown> | undefined,
+  ): string {
+    const absolute = /^https?:\/\//i.test(path);
+    const url = new URL(
+      absolute ? path : `${integration.baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`,
+    );
+    for (const [name, value] of Object.entries(query ?? {}))
+      if (value !== undefined && value !== null) url.searchParams.append(name, String(value));
+    return url.toString();
+  }
+
+  /** Header values: text, a secret ref, or parts of both. Secret values are placeholders until the request leaves. */
+  private headers(integration: IntegrationBody, given: Record<string, unknown>, slot: SecretSlots) {
+    const headers: Record<string, string> = { ...(integration.headers ?? {}) };
+    const auth = integration.auth;
+    if (auth && auth.type !== 'none') {
+      const value = slot.placeholder(auth.secret);
+      if (auth.type === 'bearer') headers.authorization = `Bearer ${value}`;
+      else if (auth.type === 'header') headers[auth.header] = value;
+      // Basic auth is built once the value is known: it goes inside base64 (see call()).
+    }
+    for (const [name, raw] of Object.entries(given)) {
+      if (!/^[A-Za-z0-9-]{1,100}$/.test(name)) throw new CallRefused(`invalid header name "${name}"`);
+      const parts = Array.isArray(raw) ? raw : [raw];
+      headers[name] = parts
+        .map((part) => {
+          if (isSecretRef(part)) return slot.placeholder(part.$secret);
+          if (typeof part !== 'string' && typeof part !== 'number')
+            throw new CallRefused(`header "${name}" must be text or a secret`);
+          return String(part);
+        })
+        .join('');
+      if (/[\r\n]/.test(headers[name] as string))
+        throw new CallRefused(`header "${name}" contains a line break`);
+    }
+    return headers;
+  }
+
+  private body(body: unknown, slot: SecretSlots): string | undefined {
+    if (body === undefined || body === null) return undefined;
+    if (typeof body === 'string') return body;
+    const replace = (value: unknown): unknown => {
+      if (isSecretRef(value)) return slot.placeholder(value.$secret);
+      if (Array.isArray(value)) return value.map(replace);
+      if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v)]));
+      return value;
+    };
+    return JSON.stringify(replace(body));
+  }
+}
+
+/** Placeholders for the secrets one request uses; only this request's nonce reveals them. */
+class SecretSlots {
+  readonly used = new Set<string>();
+  private readonly nonce = randomBytes(12).toString('hex');
+
+  placeholder(name: string): string {
+    this.used.add(name);
+    return `{{${this.nonce}:${name}}}`;
+  }
+
+  reveal(text: string, values: Map<string, string>): string {
+    return text.replace(
+      new RegExp(`\\{\\{${this.nonce}:([a-z0-9_]+)\\}\\}`, 'g'),
+      (_, name: string) => values.get(name) ?? '',
+    );
+  }
+}
+
+/** Masks secret values in what comes back, including their JSON-escaped, URL-encoded and base64 forms. */
+function hider(values: string[], extra: string[]): (text: string) => string {
+  const forms = [...values, ...extra]
+    .filter((v) => v.length >= 3)
+    .flatMap((v) => [
+      v,
+      JSON.stringify(v).slice(1, -1),
+      encodeURIComponent(v),
+      Buffer.from(v).toString('base64'),
+    ])
+    .sort((a, b) => b.length - a.length);
+  return (text) => forms.reduce((out, form) => out.split(form).join(mask), text);
+}

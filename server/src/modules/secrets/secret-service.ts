@@ -1,0 +1,87 @@
+import type { Database } from '../../db/database.js';
+import { fail } from '../../http/app-error.js';
+import type { Actor } from '../auth/actor.js';
+import type { SecretCipher } from './secret-cipher.js';
+
+export interface SecretSummary {
+  name: string;
+  description: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+interface SecretRow {
+  name: string;
+  description: string;
+  cipher: string;
+  updated_at: Date | string;
+  updated_by: string | null;
+}
+
+const summary = (row: SecretRow): SecretSummary => ({
+  name: row.name,
+  description: row.description,
+  updatedAt: new Date(row.updated_at).toISOString(),
+  updatedBy: row.updated_by,
+});
+
+/** Secrets are written, listed by name and used by the HTTP gateway; their values never leave through the API. */
+export class SecretService {
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: SecretCipher | undefined,
+  ) {}
+
+  /** Start-up check: stored secrets need the key, and the key must be the one they were stored with. */
+  async verifyKey(): Promise<void> {
+    const [row] = await this.db.query<SecretRow>('select * from secret order by name limit 1');
+    if (!row) return;
+    if (!this.cipher)
+      throw new Error(
+        'Secrets are stored in the database but OPORA_SECRETS_KEY is not set: start the server with the key they were saved with',
+      );
+    this.cipher.decrypt(row.name, row.cipher);
+  }
+
+  async list(q?: string): Promise<{ items: SecretSummary[] }> {
+    const rows = await this.db.query<SecretRow>(
+      q ? `select * from secret where name ilike ? order by name` : 'select * from secret order by name',
+      q ? [`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [],
+    );
+    return { items: rows.map(summary) };
+  }
+
+  async put(name: string, value: string, description: string | undefined, actor: Actor | null) {
+    if (!this.cipher) throw fail.secretsKeyMissing();
+    const cipher = this.cipher.encrypt(name, value);
+    const [row] = await this.db.query<SecretRow>(
+      `insert into secret (name, description, cipher, updated_by) values (?, ?, ?, ?)
+       on conflict (name) do update set cipher = excluded.cipher, updated_at = now(), updated_by = excluded.updated_by,
+         description = coalesce(?, secret.description)
+       returning *`,
+      [name, description ?? '', cipher, actor?.name ?? null, description ?? null],
+    );
+    return summary(row as SecretRow);
+  }
+
+  async remove(name: string): Promise<void> {
+    const rows = await this.db.query<{ name: string }>('delete from secret where name = ? returning name', [
+      name,
+    ]);
+    if (!rows.length) throw fail.notFound(`secret ${name}`);
+  }
+
+  /** The values of the named secrets, for the gateway only. */
+  async values(names: readonly string[]): Promise<Map<string, string>> {
+    const values = new Map<string, string>();
+    if (!names.length) return values;
+    if (!this.cipher) throw fail.secretsKeyMissing();
+    const rows = await this.db.query<SecretRow>(
+      'select * from secret where name = any(string_to_array(?, chr(31)))',
+      [names.join('\u001f')],
+    );
+    for (const row of rows) values.set(row.name, this.cipher.decrypt(row.name, row.cipher));
+    for (const name of names) if (!values.has(name)) throw fail.secretMissing(name);
+    return values;
+  }
+}

@@ -1,4 +1,5 @@
 import type { DefinitionKind } from '@opora/sdk';
+import { scriptStarterSource } from '@opora/sdk/scripts';
 
 const title = { ru: 'Новое определение', en: 'New definition' };
 
@@ -33,7 +34,8 @@ export function starterBody(kind: DefinitionKind, entityKey = 'request'): unknow
       return {
         schemaVersion: 1,
         language: 'typescript',
-        source: 'export default async function run(ctx) {\n  return {};\n}\n',
+        source: scriptStarterSource,
+        integrations: [],
       };
     case 'page':
       return { schemaVersion: 1, title, path: '/new-page', rows: [] };

@@ -11,6 +11,7 @@ import { client } from '../lib/api';
 import { errorText } from '../lib/error-text';
 import { pointerToLine } from '../lib/json-locations';
 import { navigate } from '../lib/router';
+import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
 
 type Confirm = 'delete' | 'archive' | null;
@@ -19,7 +20,7 @@ type Confirm = 'delete' | 'archive' | null;
 export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: string }) {
   const { t, i18n } = useTranslation();
   const draft = useDefinitionDraft(id, kind, i18n.language === 'en' ? 'en' : 'ru');
-  const [tab, setTab] = useState<'edit' | 'versions'>('edit');
+  const [tab, setTab] = useState<'code' | 'edit' | 'versions'>(kind === 'script' ? 'code' : 'edit');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +40,13 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
     }));
   }, [draft.serverProblems, draft.localProblems, draft.text]);
   const hasSyntaxError = draft.localProblems.some((p) => p.source === 'syntax');
+  const body = useMemo(() => {
+    try {
+      return JSON.parse(draft.text) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }, [draft.text]);
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -170,6 +178,18 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
         </div>
       )}
       <div className="tabs" role="tablist">
+        {kind === 'script' && (
+          <button
+            type="button"
+            role="tab"
+            data-testid="code-tab"
+            aria-selected={tab === 'code'}
+            className={tab === 'code' ? 'tab active' : 'tab'}
+            onClick={() => setTab('code')}
+          >
+            {t('script.code')}
+          </button>
+        )}
         <button
           type="button"
           role="tab"
@@ -190,7 +210,17 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           {t('editor.tabVersions')}
         </button>
       </div>
-      {tab === 'edit' ? (
+      {tab === 'code' ? (
+        body ? (
+          <ScriptWorkbench
+            body={body}
+            problems={problems}
+            onSourceChange={(source) => draft.setText(JSON.stringify({ ...body, source }, null, 2))}
+          />
+        ) : (
+          <div className="banner warn">{t('script.fixJsonFirst')}</div>
+        )
+      ) : tab === 'edit' ? (
         <div className="editor-grid">
           <div className="form">
             <label>

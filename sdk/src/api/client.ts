@@ -15,6 +15,10 @@ import type {
   RecordItem,
   RecordQuery,
   Role,
+  ScriptLimitsInput,
+  ScriptRunRecord,
+  ScriptRunResult,
+  SecretSummary,
   ServerInfo,
   Session,
   User,
@@ -157,6 +161,33 @@ export class OporaClient {
     query: { limit?: number; offset?: number } = {},
   ): Promise<Page<AuditEntry>> {
     return this.request('GET', `/records/${enc(entity)}/${enc(id)}/audit`, { query });
+  }
+
+  // --- scripts, secrets, integrations ---
+  testRunScript(input: {
+    source: string;
+    input?: unknown;
+    integrations?: string[];
+    limits?: Partial<ScriptLimitsInput>;
+  }): Promise<ScriptRunResult> {
+    return this.request('POST', '/scripts/test-run', { body: input });
+  }
+  runScript(key: string, input: unknown): Promise<ScriptRunResult & { runId: string; version: number }> {
+    return this.request('POST', `/scripts/${enc(key)}/run`, { body: { input } });
+  }
+  listScriptRuns(
+    query: { script?: string; outcome?: string; limit?: number; offset?: number } = {},
+  ): Promise<Page<ScriptRunRecord>> {
+    return this.request('GET', '/scripts/runs', { query });
+  }
+  listSecrets(q?: string): Promise<{ items: SecretSummary[] }> {
+    return this.request('GET', '/secrets', { query: { q } });
+  }
+  setSecret(name: string, value: string, description?: string): Promise<SecretSummary> {
+    return this.request('PUT', `/secrets/${enc(name)}`, { body: { value, description } });
+  }
+  deleteSecret(name: string): Promise<void> {
+    return this.request('DELETE', `/secrets/${enc(name)}`);
   }
 
   info(): Promise<ServerInfo> {

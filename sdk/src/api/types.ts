@@ -167,3 +167,54 @@ export interface ServerInfo {
   database: 'pglite' | 'postgresql';
   locales: Locale[];
 }
+
+export interface ScriptLimitsInput {
+  memoryMb: number;
+  timeoutMs: number;
+  cpuMs: number;
+  maxOutputBytes: number;
+  maxLogBytes: number;
+  maxSdkCalls: number;
+}
+
+export interface ScriptLogLine {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+/** What a script run answers: output or an error at the author's TS line, with logs and what it used. */
+export interface ScriptRunResult {
+  ok: boolean;
+  output?: unknown;
+  error?: { code: string; message: string; line?: number; column?: number; stack?: string };
+  logs: ScriptLogLine[];
+  logsTruncated: boolean;
+  durationMs: number;
+  cpuMs: number;
+  memoryBytes: number;
+  sdkCalls: number;
+}
+
+export interface ScriptRunRecord {
+  id: string;
+  script: string;
+  version: number | null;
+  trigger: string;
+  triggeredBy: string | null;
+  startedAt: string;
+  durationMs: number;
+  cpuMs: number;
+  memoryBytes: number;
+  sdkCalls: number;
+  outcome: string;
+  error: { code: string; message: string; line?: number; column?: number } | null;
+  logs: ScriptLogLine[];
+  logsTruncated: boolean;
+}
+
+export interface SecretSummary {
+  name: string;
+  description: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}

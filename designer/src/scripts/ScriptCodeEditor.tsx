@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Monaco = typeof import('monaco-editor');
+type Editor = import('monaco-editor').editor.IStandaloneCodeEditor;
+
+export interface SourceMark {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface CodeEditorHandle {
+  reveal(line: number, column?: number): void;
+}
+
+const scriptUri = 'file:///script.ts';
+
+/**
+ * Monaco on the script's TypeScript with the SDK declarations loaded: autocomplete on `ctx.`, live type errors
+ * (reported through onTypeErrors), and the server's publish or run errors shown as markers too.
+ */
+export function ScriptCodeEditor({
+  value,
+  onChange,
+  serverMarks,
+  onTypeErrors,
+  handleRef,
+}: {
+  value: string;
+  onChange: (source: string) => void;
+  serverMarks: SourceMark[];
+  onTypeErrors?: (marks: SourceMark[]) => void;
+  handleRef?: React.RefObject<CodeEditorHandle | null>;
+}) {
+  const { t } = useTranslation();
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<Editor | null>(null);
+  const monacoRef = useRef<Monaco | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  // The latest callbacks, read by listeners registered once.
+  const latest = useRef({ onChange, onTypeErrors });
+  latest.current = { onChange, onTypeErrors };
+
+  useEffect(() => {
+    let disposed = false;
+    const disposers: (() => void)[] = [];
+    import('./monaco-setup')
+      .then(({ monaco }) => {
+        if (disposed || !host.current) return;
+        monacoRef.current = monaco;
+        const uri = monaco.Uri.parse(scriptUri);
+        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
+        model.setValue(value);
+        const instance = monaco.editor.create(host.current, {
+          model,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          fontSize: 13,
+          tabSize: 2,
+          scrollBeyondLastLine: false,
+          fixedOverflowWidgets: true,
+        });
+        editor.current = instance;
+        disposers.push(() => instance.dispose());
+        const change = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+        disposers.push(() => change.dispose());
+        const markers = monaco.editor.onDidChangeMarkers((uris) => {
+          if (!uris.some((u) => u.toString() === uri.toString())) return;
+          const typeErrors = monaco.editor
+            .getModelMarkers({ resource: uri, owner: 'typescript' })
+            .filter((m) => m.severity === monaco.MarkerSeverity.Error)
+            .map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message }));
+          latest.current.onTypeErrors?.(typeErrors);
+        });
+        disposers.push(() => markers.dispose());
+      })
+      .catch(() => setLoadFailed(true));
+    return () => {
+      disposed = true;
+      for (const dispose of disposers) dispose();
+      editor.current = null;
+    };
+    // The editor is created once; later values flow in through the effect below.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: created once per mount
+  }, []);
+
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    if (model && model.getValue() !== value) model.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = editor.current?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'opora-server',
+      serverMarks.map((m) => ({
+        severity: monaco.MarkerSeverity.Error,
+        message: m.message,
+        startLineNumber: m.line,
+        startColumn: m.column,
+        endLineNumber: m.line,
+        endColumn: model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
+      })),
+    );
+  }, [serverMarks]);
+
+  useEffect(() => {
+    if (!handleRef) return;
+    handleRef.current = {
+      reveal(line, column = 1) {
+        const instance = editor.current;
+        if (!instance) return;
+        instance.revealLineInCenter(line);
+        instance.setPosition({ lineNumber: line, column });
+        instance.focus();
+      },
+    };
+  }, [handleRef]);
+
+  if (loadFailed) return <div className="banner error">{t('script.editorFailed')}</div>;
+  return <div className="code-editor" ref={host} data-testid="script-editor" aria-label={t('script.code')} />;
+}

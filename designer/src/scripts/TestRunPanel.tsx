@@ -1,0 +1,125 @@
+import type { ScriptRunResult } from '@opora/sdk';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../lib/api';
+import { errorText } from '../lib/error-text';
+
+const kb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Sample input in, output, logs, duration and memory out; an error's TS position jumps to the code. */
+export function TestRunPanel({
+  source,
+  integrations,
+  onGoTo,
+}: {
+  source: string;
+  integrations: string[];
+  onGoTo: (line: number, column?: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState('{\n  \n}');
+  const [result, setResult] = useState<ScriptRunResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+
+  const run = async () => {
+    setFailure(null);
+    let parsed: unknown;
+    try {
+      parsed = input.trim() ? JSON.parse(input) : null;
+    } catch (e) {
+      setFailure(t('script.badInput', { message: (e as Error).message }));
+      return;
+    }
+    setRunning(true);
+    try {
+      setResult(await client.testRunScript({ source, input: parsed, integrations }));
+    } catch (e) {
+      setResult(null);
+      setFailure(errorText(e, t('script.runFailed')));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <section className="test-run" aria-label={t('script.testRun')}>
+      <h2>{t('script.testRun')}</h2>
+      <label>
+        {t('script.sampleInput')}
+        <textarea
+          className="mono"
+          data-testid="sample-input"
+          rows={6}
+          spellCheck={false}
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={(e) => {
+            if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') void run();
+          }}
+        />
+      </label>
+      <button
+        type="button"
+        className="btn primary"
+        data-testid="test-run"
+        disabled={running}
+        onClick={() => void run()}
+      >
+        {running ? t('script.running') : t('script.run')}
+      </button>
+      {failure && (
+        <div className="banner error" role="alert">
+          {failure}
+        </div>
+      )}
+      {result && (
+        <div className="run-result" data-testid="run-result">
+          <p className="muted">
+            {t('script.stats', {
+              duration: result.durationMs.toFixed(1),
+              cpu: result.cpuMs.toFixed(1),
+              memory: kb(result.memoryBytes),
+              calls: result.sdkCalls,
+            })}
+          </p>
+          {result.ok ? (
+            <>
+              <h3>{t('script.output')}</h3>
+              <pre className="mono" data-testid="run-output">
+                {JSON.stringify(result.output, null, 2)}
+              </pre>
+            </>
+          ) : (
+            <div className="banner error" data-testid="run-error">
+              <strong>{result.error?.code}</strong>: {result.error?.message}
+              {result.error?.line && (
+                <button
+                  type="button"
+                  className="btn ghost"
+                  onClick={() => onGoTo(result.error?.line ?? 1, result.error?.column)}
+                >
+                  {t('script.atLine', { line: result.error.line, column: result.error.column ?? 1 })}
+                </button>
+              )}
+            </div>
+          )}
+          <h3>{t('script.logs')}</h3>
+          {result.logs.length === 0 ? (
+            <p className="muted">{t('script.noLogs')}</p>
+          ) : (
+            <ol className="logs mono" data-testid="run-logs">
+              {result.logs.map((line, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: log lines have no identity beyond their order
+                <li key={i} className={`log ${line.level}`}>
+                  <span className="level">{line.level}</span> {line.message}
+                </li>
+              ))}
+            </ol>
+          )}
+          {result.logsTruncated && <p className="muted">{t('script.logsTruncated')}</p>}
+        </div>
+      )}
+    </section>
+  );
+}

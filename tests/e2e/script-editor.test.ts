@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotPath } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server-process.js';
+
+const broken = `export default async function run(ctx: ScriptContext<{ name: string }>) {
+  const greeting: number = 'Привет, ' + ctx.input.name;
+  ctx.log.info('greeting', greeting);
+  return { greeting };
+}
+`;
+const fixed = broken.replace('const greeting: number', 'const greeting: string');
+
+/** A developer writes a script in Monaco, sees a type error, fixes it, test-runs it and publishes it. */
+describe('script editor in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  /**
+   * Replaces the whole source the way a developer pastes code: select all, paste. Pasting (not typing) keeps
+   * Monaco's auto-closing brackets from doubling the braces of a whole function.
+   */
+  async function typeSource(source: string) {
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), source);
+    await page.keyboard.press('Control+V');
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    page = await context.newPage();
+    await page.goto(`${server.baseUrl}/designer/`);
+    await page.getByTestId('login-input').fill('admin');
+    await page.getByTestId('password-input').fill(server.adminPassword);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-script').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens a new script in Monaco with the SDK types loaded', async () => {
+    await page.getByTestId('nav-script').click();
+    await page.getByTestId('create-definition').click();
+    await page.getByTestId('definition-key').fill('greet');
+    await page.getByTestId('definition-name').fill('Приветствие клиента');
+    await page.getByTestId('create-submit').click();
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await expect
+      .poll(() => page.getByTestId('type-status').textContent(), { timeout: 30_000 })
+      .toContain('Ошибок типов нет');
+
+    // Autocomplete on ctx. lists the SDK.
+    await typeSource('export default async function run(ctx: ScriptContext) {\n  ctx.');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget');
+    await expect.poll(() => suggestions.textContent(), { timeout: 20_000 }).toContain('records');
+    expect(await suggestions.textContent()).toContain('http');
+    await page.screenshot({ path: screenshotPath('script-editor-autocomplete') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows a type error live, then clears it when fixed', async () => {
+    await typeSource(broken);
+    await expect
+      .poll(() => page.getByTestId('type-status').textContent(), { timeout: 20_000 })
+      .toMatch(/2:\d+.*not assignable to type 'number'/);
+    await page.screenshot({ path: screenshotPath('script-editor-type-error') });
+    await typeSource(fixed);
+    await expect
+      .poll(() => page.getByTestId('type-status').textContent(), { timeout: 20_000 })
+      .toContain('Ошибок типов нет');
+  });
+
+  it('test-runs the script with sample input and shows output and logs', async () => {
+    await page.getByTestId('sample-input').fill('{ "name": "Мария" }');
+    await page.getByTestId('test-run').click();
+    await expect
+      .poll(() => page.getByTestId('run-output').textContent(), { timeout: 30_000 })
+      .toContain('Привет, Мария');
+    expect(await page.getByTestId('run-logs').textContent()).toContain('greeting Привет, Мария');
+    await page.screenshot({ path: screenshotPath('script-editor-test-run') });
+  });
+
+  it('shows a runtime error at its TypeScript line', async () => {
+    await typeSource(fixed.replace("ctx.log.info('greeting', greeting);", "throw new Error('нет имени');"));
+    await page.getByTestId('test-run').click();
+    await expect
+      .poll(() => page.getByTestId('run-error').textContent(), { timeout: 30_000 })
+      .toContain('строка 3');
+    await typeSource(fixed);
+  });
+
+  it('saves and publishes the script', async () => {
+    await page.getByTestId('publish-definition').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 30_000 })
+      .toContain('Опубликована версия 1');
+  });
+});

@@ -41,7 +41,10 @@ export function ScriptCodeEditor({
   // The latest callbacks, read by listeners registered once.
   const latest = useRef({ onChange, onTypeErrors });
   latest.current = { onChange, onTypeErrors };
+  const ariaLabel = t('script.code');
 
+  // The editor is created once per mount; later values flow in through the effect below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: created once per mount
   useEffect(() => {
     let disposed = false;
     const disposers: (() => void)[] = [];
@@ -60,6 +63,7 @@ export function ScriptCodeEditor({
           tabSize: 2,
           scrollBeyondLastLine: false,
           fixedOverflowWidgets: true,
+          ariaLabel,
         });
         editor.current = instance;
         disposers.push(() => instance.dispose());
@@ -81,8 +85,6 @@ export function ScriptCodeEditor({
       for (const dispose of disposers) dispose();
       editor.current = null;
     };
-    // The editor is created once; later values flow in through the effect below.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: created once per mount
   }, []);
 
   useEffect(() => {
@@ -122,5 +124,5 @@ export function ScriptCodeEditor({
   }, [handleRef]);
 
   if (loadFailed) return <div className="banner error">{t('script.editorFailed')}</div>;
-  return <div className="code-editor" ref={host} data-testid="script-editor" aria-label={t('script.code')} />;
+  return <div className="code-editor" ref={host} data-testid="script-editor" />;
 }

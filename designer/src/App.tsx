@@ -1,3 +1,4 @@
+import type { Role } from '@opora/sdk';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
@@ -8,6 +9,8 @@ import { DefinitionListPage } from './pages/DefinitionListPage';
 import { ImportExportPage } from './pages/ImportExportPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewDefinitionPage } from './pages/NewDefinitionPage';
+import { ScriptRunsPage } from './pages/ScriptRunsPage';
+import { SecretsPage } from './pages/SecretsPage';
 import { TokensPage } from './pages/TokensPage';
 import { UsersPage } from './pages/UsersPage';
 import { loadSession, useSession } from './state/session';
@@ -22,7 +25,7 @@ export function App() {
   if (session.status === 'anonymous') return <LoginPage />;
   return (
     <Layout user={session.user}>
-      <Routes isAdmin={session.user.roles.includes('admin')} />
+      <Routes roles={session.user.roles} />
     </Layout>
   );
 }
@@ -37,10 +40,21 @@ const routes: Route[] = [
   ['/tokens', () => <TokensPage />],
 ];
 
-function Routes({ isAdmin }: { isAdmin: boolean }) {
+/** Screens beyond the definitions, each open to the roles the server lets through. */
+function roleRoutes(roles: readonly Role[]): Route[] {
+  const has = (...any: Role[]) => any.some((role) => roles.includes(role));
+  const isAdmin = has('admin');
+  const table: Route[] = [];
+  if (has('admin', 'developer')) table.push(['/secrets', () => <SecretsPage canEdit={isAdmin} />]);
+  if (has('admin', 'developer', 'supervisor')) table.push(['/script-runs', () => <ScriptRunsPage />]);
+  if (isAdmin) table.push(['/users', () => <UsersPage />]);
+  return table;
+}
+
+function Routes({ roles }: { roles: readonly Role[] }) {
   const path = usePath();
   const { t } = useTranslation();
-  const table: Route[] = isAdmin ? [...routes, ['/users', () => <UsersPage />]] : routes;
+  const table: Route[] = [...routes, ...roleRoutes(roles)];
   for (const [pattern, render] of table) {
     const params = matchPath(pattern, path);
     const page = params && render(params);

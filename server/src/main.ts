@@ -5,10 +5,14 @@ import { JobWorker } from './jobs/index.js';
 import { ensureAdmin } from './modules/auth/bootstrap-admin.js';
 import { importDemoTemplate } from './modules/bundles/demo-template.js';
 import { registerMaintenanceJobs } from './modules/jobs/maintenance-jobs.js';
+import { embeddedKeyFile, embeddedSecretsKey } from './modules/secrets/embedded-key.js';
 
 /** `npm start`: open the database (embedded unless DATABASE_URL), migrate, seed on first start, serve, shut down gracefully. */
 async function main(): Promise<void> {
   const config = readConfig();
+  const embeddedKey =
+    !config.secretsKey && !config.databaseUrl ? embeddedSecretsKey(config.dataDir) : undefined;
+  if (embeddedKey) config.secretsKey = embeddedKey.key;
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -26,6 +30,10 @@ async function main(): Promise<void> {
   const log = app.log;
 
   await app.services.secrets.verifyKey();
+  if (embeddedKey?.created)
+    log.info(
+      `Secrets are encrypted with a key generated in ${config.dataDir}/${embeddedKeyFile}; keep it with the data`,
+    );
   const admin = await ensureAdmin(db, config.adminPassword);
 
   const demo = await importDemoTemplate(db, app.services.bundles, config.demoTemplate);

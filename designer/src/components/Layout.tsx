@@ -1,4 +1,4 @@
-import type { User } from '@opora/sdk';
+import type { Role, User } from '@opora/sdk';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from '../i18n';
@@ -12,6 +12,7 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
   const { t, i18n } = useTranslation();
   const path = usePath();
   const [menuOpen, setMenuOpen] = useState(false);
+  const has = (...roles: Role[]) => roles.some((role) => user.roles.includes(role));
   const nav = (to: string, label: string, testId: string) => (
     <Link to={to} testId={testId} className={path.startsWith(to) ? 'nav-link active' : 'nav-link'}>
       {label}
@@ -57,7 +58,10 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
           <div className="nav-section">{t('layout.tools')}</div>
           {nav('/bundles', t('layout.bundles'), 'nav-bundles')}
           {nav('/tokens', t('layout.tokens'), 'nav-tokens')}
-          {user.roles.includes('admin') && nav('/users', t('layout.users'), 'nav-users')}
+          {has('admin', 'developer') && nav('/secrets', t('layout.secrets'), 'nav-secrets')}
+          {has('admin', 'developer', 'supervisor') &&
+            nav('/script-runs', t('layout.scriptRuns'), 'nav-script-runs')}
+          {has('admin') && nav('/users', t('layout.users'), 'nav-users')}
         </nav>
         <main className="content">{children}</main>
       </div>

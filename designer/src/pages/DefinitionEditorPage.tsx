@@ -7,6 +7,7 @@ import { JsonEditor } from '../components/JsonEditor';
 import { ProblemsList } from '../components/ProblemsList';
 import { StatusBadge } from '../components/StatusBadge';
 import { VersionsPanel } from '../components/VersionsPanel';
+import { IntegrationForm } from '../integrations/IntegrationForm';
 import { client } from '../lib/api';
 import { errorText } from '../lib/error-text';
 import { pointerToLine } from '../lib/json-locations';
@@ -15,12 +16,17 @@ import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
 
 type Confirm = 'delete' | 'archive' | null;
+type Tab = 'code' | 'settings' | 'edit' | 'versions';
+
+/** Kinds with their own editor open on it; the JSON editor stays one tab away for every kind. */
+const firstTab = (kind: DefinitionKind): Tab =>
+  kind === 'script' ? 'code' : kind === 'integration' ? 'settings' : 'edit';
 
 /** Edit a draft as JSON with live validation, save it, publish it, see its versions. */
 export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: string }) {
   const { t, i18n } = useTranslation();
   const draft = useDefinitionDraft(id, kind, i18n.language === 'en' ? 'en' : 'ru');
-  const [tab, setTab] = useState<'code' | 'edit' | 'versions'>(kind === 'script' ? 'code' : 'edit');
+  const [tab, setTab] = useState<Tab>(firstTab(kind));
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -190,6 +196,18 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
             {t('script.code')}
           </button>
         )}
+        {kind === 'integration' && (
+          <button
+            type="button"
+            role="tab"
+            data-testid="settings-tab"
+            aria-selected={tab === 'settings'}
+            className={tab === 'settings' ? 'tab active' : 'tab'}
+            onClick={() => setTab('settings')}
+          >
+            {t('integration.settings')}
+          </button>
+        )}
         <button
           type="button"
           role="tab"
@@ -210,16 +228,20 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           {t('editor.tabVersions')}
         </button>
       </div>
-      {tab === 'code' ? (
-        body ? (
-          <ScriptWorkbench
-            body={body}
-            problems={problems}
-            onSourceChange={(source) => draft.setText(JSON.stringify({ ...body, source }, null, 2))}
-          />
-        ) : (
-          <div className="banner warn">{t('script.fixJsonFirst')}</div>
-        )
+      {(tab === 'code' || tab === 'settings') && !body ? (
+        <div className="banner warn">{t('script.fixJsonFirst')}</div>
+      ) : tab === 'settings' && body ? (
+        <IntegrationForm
+          body={body}
+          problems={problems}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'code' && body ? (
+        <ScriptWorkbench
+          body={body}
+          problems={problems}
+          onSourceChange={(source) => draft.setText(JSON.stringify({ ...body, source }, null, 2))}
+        />
       ) : tab === 'edit' ? (
         <div className="editor-grid">
           <div className="form">

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../lib/api';
 import { errorText } from '../lib/error-text';
-
-const kb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { RunLogs, RunStats } from './RunReport';
 
 /** Sample input in, output, logs, duration and memory out; an error's TS position jumps to the code. */
 export function TestRunPanel({
@@ -75,14 +74,7 @@ export function TestRunPanel({
       )}
       {result && (
         <div className="run-result" data-testid="run-result">
-          <p className="muted">
-            {t('script.stats', {
-              duration: result.durationMs.toFixed(1),
-              cpu: result.cpuMs.toFixed(1),
-              memory: kb(result.memoryBytes),
-              calls: result.sdkCalls,
-            })}
-          </p>
+          <RunStats run={result} />
           {result.ok ? (
             <>
               <h3>{t('script.output')}</h3>
@@ -105,19 +97,7 @@ export function TestRunPanel({
             </div>
           )}
           <h3>{t('script.logs')}</h3>
-          {result.logs.length === 0 ? (
-            <p className="muted">{t('script.noLogs')}</p>
-          ) : (
-            <ol className="logs mono" data-testid="run-logs">
-              {result.logs.map((line, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: log lines have no identity beyond their order
-                <li key={i} className={`log ${line.level}`}>
-                  <span className="level">{line.level}</span> {line.message}
-                </li>
-              ))}
-            </ol>
-          )}
-          {result.logsTruncated && <p className="muted">{t('script.logsTruncated')}</p>}
+          <RunLogs logs={result.logs} truncated={result.logsTruncated} />
         </div>
       )}
     </section>

@@ -1,0 +1,239 @@
+import type { SecretSummary } from '@opora/sdk';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../lib/api';
+import type { EditorProblem } from '../state/use-definition-draft';
+import { type AuthType, type IntegrationDraft, lines, readDraft, withAuthType } from './integration-draft';
+
+/**
+ * An integration as a form for admins: where it points, which hosts and addresses it may reach, how it
+ * authenticates (by secret name, never by value) and its limits. Every change is written back to the draft body,
+ * so saving, publishing, the JSON tab and the server's validation messages work as for every kind.
+ */
+export function IntegrationForm({
+  body,
+  problems,
+  onChange,
+}: {
+  body: Record<string, unknown>;
+  problems: EditorProblem[];
+  onChange: (body: Record<string, unknown>) => void;
+}) {
+  const { t } = useTranslation();
+  const draft = readDraft(body);
+  const secrets = useSecretNames();
+  const update = (patch: Partial<IntegrationDraft>) => onChange({ ...body, ...patch });
+  const problemAt = (prefix: string) => problems.find((p) => p.pointer?.startsWith(prefix))?.message;
+
+  return (
+    <div className="form integration-form" data-testid="integration-form">
+      <label>
+        {t('integration.baseUrl')}
+        <input
+          data-testid="integration-base-url"
+          type="url"
+          value={draft.baseUrl}
+          onChange={(e) => update({ baseUrl: e.target.value.trim() })}
+          placeholder="https://crm.example.ru/api"
+          aria-invalid={Boolean(problemAt('/baseUrl'))}
+        />
+        <Problem message={problemAt('/baseUrl')} hint={t('integration.baseUrlHint')} />
+      </label>
+      <LinesField
+        label={t('integration.allowedHosts')}
+        rows={3}
+        testId="integration-allowed-hosts"
+        value={draft.allowedHosts}
+        onChange={(allowedHosts) => update({ allowedHosts })}
+        problem={problemAt('/allowedHosts')}
+        hint={t('integration.allowedHostsHint')}
+      />
+      <LinesField
+        label={t('integration.allowedAddresses')}
+        rows={2}
+        value={draft.allowedAddresses ?? []}
+        onChange={(allowedAddresses) => update({ allowedAddresses })}
+        problem={problemAt('/allowedAddresses')}
+        hint={t('integration.allowedAddressesHint')}
+      />
+
+      <fieldset className="fieldset">
+        <legend>{t('integration.auth')}</legend>
+        <select
+          data-testid="integration-auth-type"
+          aria-label={t('integration.auth')}
+          value={draft.auth.type}
+          onChange={(e) => update({ auth: withAuthType(draft.auth, e.target.value as AuthType) })}
+        >
+          {(['none', 'bearer', 'basic', 'header'] as const).map((type) => (
+            <option key={type} value={type}>
+              {t(`integration.authType.${type}`)}
+            </option>
+          ))}
+        </select>
+        {draft.auth.type === 'basic' && (
+          <label>
+            {t('integration.username')}
+            <input
+              value={draft.auth.username}
+              onChange={(e) =>
+                update({ auth: { ...draft.auth, username: e.target.value } as IntegrationDraft['auth'] })
+              }
+            />
+          </label>
+        )}
+        {draft.auth.type === 'header' && (
+          <label>
+            {t('integration.headerName')}
+            <input
+              value={draft.auth.header}
+              placeholder="X-Api-Key"
+              onChange={(e) =>
+                update({ auth: { ...draft.auth, header: e.target.value } as IntegrationDraft['auth'] })
+              }
+            />
+          </label>
+        )}
+        {draft.auth.type !== 'none' && (
+          <label>
+            {t('integration.secret')}
+            <select
+              data-testid="integration-auth-secret"
+              value={draft.auth.secret}
+              onChange={(e) =>
+                update({ auth: { ...draft.auth, secret: e.target.value } as IntegrationDraft['auth'] })
+              }
+            >
+              <option value="">{t('integration.pickSecret')}</option>
+              {secretOptions(secrets, draft.auth.secret).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <Problem message={problemAt('/auth')} hint={t('integration.secretHint')} />
+          </label>
+        )}
+        {/* A new tab, so the unsaved draft here is not lost on the way to set a secret. */}
+        <a href="/designer/secrets" target="_blank" rel="noreferrer" className="hint">
+          {t('integration.manageSecrets')}
+        </a>
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>{t('integration.scriptSecrets')}</legend>
+        <span className="hint">{t('integration.scriptSecretsHint')}</span>
+        {secretOptions(secrets, ...(draft.secrets ?? [])).length === 0 ? (
+          <span className="muted">{t('integration.noSecrets')}</span>
+        ) : (
+          <div className="roles">
+            {secretOptions(secrets, ...(draft.secrets ?? [])).map((name) => (
+              <label key={name} className="check">
+                <input
+                  type="checkbox"
+                  checked={(draft.secrets ?? []).includes(name)}
+                  onChange={(e) =>
+                    update({
+                      secrets: e.target.checked
+                        ? [...(draft.secrets ?? []), name]
+                        : (draft.secrets ?? []).filter((s) => s !== name),
+                    })
+                  }
+                />
+                <code>{name}</code>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+
+      <div className="grid-form form">
+        <label>
+          {t('integration.timeout')}
+          <input
+            type="number"
+            min={100}
+            max={60_000}
+            step={100}
+            value={draft.timeoutMs ?? ''}
+            onChange={(e) =>
+              update({ timeoutMs: e.target.value === '' ? undefined : Number(e.target.value) })
+            }
+          />
+          <Problem message={problemAt('/timeoutMs')} hint={t('integration.timeoutHint')} />
+        </label>
+        <label>
+          {t('integration.maxResponse')}
+          <input
+            type="number"
+            min={1}
+            max={50 * 1024}
+            value={draft.maxResponseBytes === undefined ? '' : Math.round(draft.maxResponseBytes / 1024)}
+            onChange={(e) =>
+              update({ maxResponseBytes: e.target.value === '' ? undefined : Number(e.target.value) * 1024 })
+            }
+          />
+          <Problem message={problemAt('/maxResponseBytes')} hint={t('integration.maxResponseHint')} />
+        </label>
+      </div>
+    </div>
+  );
+}
+
+/** One entry per line; the raw text stays local so an empty line being typed is not swallowed. */
+function LinesField({
+  label,
+  value,
+  onChange,
+  rows,
+  problem,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string[];
+  onChange: (entries: string[]) => void;
+  rows: number;
+  problem: string | undefined;
+  hint: string;
+  testId?: string;
+}) {
+  const [raw, setRaw] = useState(() => value.join('\n'));
+  return (
+    <label>
+      {label}
+      <textarea
+        rows={rows}
+        data-testid={testId}
+        value={raw}
+        aria-invalid={Boolean(problem)}
+        onChange={(e) => {
+          setRaw(e.target.value);
+          onChange(lines(e.target.value));
+        }}
+      />
+      <Problem message={problem} hint={hint} />
+    </label>
+  );
+}
+
+function Problem({ message, hint }: { message: string | undefined; hint: string }) {
+  return message ? <span className="field-error">{message}</span> : <span className="hint">{hint}</span>;
+}
+
+/** Known secret names plus any the draft already names (a secret may be set later, or deleted since). */
+function secretOptions(secrets: SecretSummary[], ...used: string[]): string[] {
+  return [...new Set([...secrets.map((s) => s.name), ...used.filter(Boolean)])].sort();
+}
+
+function useSecretNames(): SecretSummary[] {
+  const [secrets, setSecrets] = useState<SecretSummary[]>([]);
+  useEffect(() => {
+    // Names only help fill the pickers: without them the admin can still type JSON, so failures stay quiet.
+    client.listSecrets().then(
+      (r) => setSecrets(r.items),
+      () => undefined,
+    );
+  }, []);
+  return secrets;
+}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { measure, printTable, type Row } from './measure.js';
+import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 2000);
 
@@ -103,7 +104,14 @@ async function bigFormPublish(h: Harness, headers: Record<string, string>): Prom
   };
 }
 
-for (const target of databaseTargets) {
+// BENCH_ONLY=sandbox or BENCH_ONLY=database runs one half.
+const only = process.env.BENCH_ONLY;
+
+// The sandbox needs no database: measured once, before the per-database figures.
+if (only !== 'database')
+  printTable(`Script sandbox (${runs} runs each unless stated)`, await sandboxBenchmarks(runs));
+
+for (const target of only === 'sandbox' ? [] : databaseTargets) {
   const h = await createHarness(target);
   try {
     const headers = await h.tokenFor('admin');
@@ -122,6 +130,7 @@ for (const target of databaseTargets) {
     printTable(`Opora benchmarks on ${target.name} (${runs} runs each)`, [
       ...(await recordCreate(h, headers)),
       await bigFormPublish(h, headers),
+      ...(await sdkRoundTrip(h, headers, runs)),
     ]);
   } finally {
     await h.close();

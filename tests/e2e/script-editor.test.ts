@@ -58,9 +58,18 @@ describe('script editor in Chromium', () => {
 
     // Autocomplete on ctx. lists the SDK.
     await typeSource('export default async function run(ctx: ScriptContext) {\n  ctx.');
-    await page.keyboard.press('Control+Space');
+    // Ask again while the widget is not up: on a busy machine the first request can land before the
+    // TypeScript worker has taken in the pasted text.
     const suggestions = page.locator('.suggest-widget');
-    await expect.poll(() => suggestions.textContent(), { timeout: 20_000 }).toContain('records');
+    await expect
+      .poll(
+        async () => {
+          if (!(await suggestions.isVisible())) await page.keyboard.press('Control+Space');
+          return suggestions.textContent({ timeout: 2000 }).catch(() => '');
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toContain('records');
     expect(await suggestions.textContent()).toContain('http');
     await page.screenshot({ path: screenshotPath('script-editor-autocomplete') });
     await page.keyboard.press('Escape');

@@ -8,7 +8,11 @@ export const guestBootstrap = `
 'use strict';
 (() => {
   const host = globalThis.__oporaHost;
+  const inputJson = globalThis.__oporaInputJson;
+  const maxLogBytes = globalThis.__oporaMaxLogBytes;
   delete globalThis.__oporaHost;
+  delete globalThis.__oporaInputJson;
+  delete globalThis.__oporaMaxLogBytes;
   const stringify = JSON.stringify;
   const parse = JSON.parse;
   const freeze = Object.freeze;
@@ -39,7 +43,7 @@ export const guestBootstrap = `
   const module = { exports: {} };
   globalThis.module = module;
   globalThis.exports = module.exports;
-  globalThis.__oporaStart = async (inputJson, maxLogBytes) => {
+  globalThis.__oporaStart = async () => {
     logBudget.left = maxLogBytes;
     const ctx = freeze({
       input: parse(inputJson),

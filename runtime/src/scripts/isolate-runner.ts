@@ -6,6 +6,13 @@ import type { FailureCode, LogLine, RunRequest, RunResult, ScriptFailure, SdkHan
 import { mapStack } from './source-positions.js';
 
 const scriptFile = 'script.js';
+/** Compiled scripts kept per isolate: the bootstrap plus the most recently run authors' builds. */
+const compiledPerIsolate = 32;
+/**
+ * Appended to the author's compiled code: running the script also starts it, so a run is one call into the
+ * isolate. It adds a line after the code, so the source map's positions stay right.
+ */
+const startTrailer = '\n;__oporaStart();\n';
 
 class LimitReached extends Error {
   constructor(
@@ -25,6 +32,11 @@ export class IsolateRunner {
   /** Idle warm isolates by memory limit; a run checks one out, so a disposal never hits a neighbour's run. */
   private readonly idle = new Map<number, ivm.Isolate[]>();
   private readonly maxIdlePerLimit = 4;
+  /**
+   * Compiled code per isolate (a compiled script is bound to its isolate, not to a context), so a warm run only
+   * creates its fresh context and runs: no recompilation of the bootstrap or of a script seen before.
+   */
+  private readonly compiled = new WeakMap<ivm.Isolate, Map<string, ivm.Script>>();
 
   async run(request: RunRequest, sdk: SdkHandler): Promise<RunResult> {
     const { limits } = request;
@@ -43,26 +55,23 @@ export class IsolateRunner {
       logsTruncated: state.logsTruncated,
     });
     try {
-      context = await isolate.createContext();
+      // Setting up the context runs only our own short bootstrap, so it is done synchronously: each async
+      // isolated-vm call is a thread hop, and a warm run would otherwise spend most of its time hopping.
+      context = isolate.createContextSync();
       const host = new ivm.Reference(async (op: string, argsJson: string) =>
         this.answer(op, argsJson, sdk, limits, state),
       );
-      await context.global.set('globalThis', context.global.derefInto());
-      await context.global.set('__oporaHost', host);
-      await context.eval(guestBootstrap);
-      const compiled = await isolate.compileScript(request.script.code, { filename: scriptFile });
+      context.global.setSync('globalThis', context.global.derefInto());
+      context.global.setSync('__oporaHost', host);
+      context.global.setSync('__oporaInputJson', JSON.stringify(request.input ?? null));
+      context.global.setSync('__oporaMaxLogBytes', limits.maxLogBytes);
+      this.script(isolate, guestBootstrap).runSync(context, { timeout: 1000 });
+      const compiled = this.script(isolate, request.script.code + startTrailer, scriptFile);
       const limitHit = new Promise<never>((_, reject) => {
         watchdog = this.watch(isolate, cpuBefore, limits, started, reject);
       });
-      await Promise.race([compiled.run(context, { timeout: limits.timeoutMs }), limitHit]);
       const outputJson = await Promise.race([
-        context.evalClosure(
-          'return __oporaStart($0, $1)',
-          [JSON.stringify(request.input ?? null), limits.maxLogBytes],
-          {
-            result: { promise: true, copy: true },
-          },
-        ),
+        compiled.run(context, { timeout: limits.timeoutMs, promise: true, copy: true }),
         limitHit,
       ]);
       const output = this.readOutput(outputJson, limits);
@@ -78,6 +87,32 @@ export class IsolateRunner {
       if (context && !isolate.isDisposed) context.release();
       this.checkIn(limits.memoryMb, isolate);
     }
+  }
+
+  /** The code compiled in this isolate, compiling it on first use; the oldest entry goes when the cache is full. */
+  private script(isolate: ivm.Isolate, code: string, filename?: string): ivm.Script {
+    let scripts = this.compiled.get(isolate);
+    if (!scripts) {
+      scripts = new Map();
+      this.compiled.set(isolate, scripts);
+    }
+    const cached = scripts.get(code);
+    if (cached) {
+      // Re-inserted so the map's order stays least recently used first.
+      scripts.delete(code);
+      scripts.set(code, cached);
+      return cached;
+    }
+    const compiled = isolate.compileScriptSync(code, filename ? { filename } : {});
+    if (scripts.size >= compiledPerIsolate)
+      for (const [oldest, script] of scripts)
+        if (oldest !== guestBootstrap) {
+          scripts.delete(oldest);
+          script.release();
+          break;
+        }
+    scripts.set(code, compiled);
+    return compiled;
   }
 
   /** Disposes every idle isolate (worker shutdown). */

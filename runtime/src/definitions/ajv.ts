@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import localizeRuModule from 'ajv-i18n/localize/ru/index.js';
 import type { Locale, Problem } from './kinds.js';
+import { safeRegExpEngine } from './safe-regexp.js';
 
 // These packages are CommonJS whose typings claim ES default exports; at run time the default is the function.
 type Localize = (errors: ErrorObject[]) => void;
@@ -12,9 +13,19 @@ const localizers: Record<Locale, Localize> = {
 };
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-/** One ajv for all definition and record schemas: every error reported, nothing coerced or removed. */
+/**
+ * One ajv for all definition and record schemas: every error reported, nothing coerced or removed, and every
+ * `pattern` matched in linear time (analysts write patterns; see safe-regexp.ts).
+ */
 export const ajv: Ajv = addFormats(
-  new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: false, removeAdditional: false }),
+  new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    coerceTypes: false,
+    removeAdditional: false,
+    code: { regExp: safeRegExpEngine },
+  }),
 );
 
 const compiled = new WeakMap<object, ValidateFunction>();

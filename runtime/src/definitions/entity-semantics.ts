@@ -1,6 +1,7 @@
 import type { EntityBody, EntityField } from './entity-schema.js';
 import { type Locale, type Problem, pick } from './kinds.js';
 import { compileRecordValidator } from './record-validator.js';
+import { patternProblem } from './safe-regexp.js';
 
 /** What the schema cannot say about a data type: unique keys, consistent limits, defaults that fit. */
 export function entityProblems(body: EntityBody, locale: Locale): Problem[] {
@@ -42,21 +43,17 @@ function fieldProblems(field: EntityField, at: string, locale: Locale): Problem[
       code: 'range',
       message: pick(locale, 'Минимальная длина больше максимальной', 'minLength is greater than maxLength'),
     });
-  if (f.pattern !== undefined) {
-    try {
-      new RegExp(f.pattern, 'u');
-    } catch (error) {
-      problems.push({
-        pointer: `${at}/pattern`,
-        code: 'pattern',
-        message: pick(
-          locale,
-          `Шаблон не компилируется: ${(error as Error).message}`,
-          `Pattern does not compile: ${(error as Error).message}`,
-        ),
-      });
-    }
-  }
+  const badPattern = f.pattern === undefined ? null : patternProblem(f.pattern);
+  if (badPattern)
+    problems.push({
+      pointer: `${at}/pattern`,
+      code: 'pattern',
+      message: pick(
+        locale,
+        `Шаблон поля «${field.key}» не компилируется (обратные ссылки и просмотр вперёд/назад не поддерживаются): ${badPattern}`,
+        `The pattern of field "${field.key}" does not compile (backreferences and lookaround are not supported): ${badPattern}`,
+      ),
+    });
   if (field.type === 'enum') problems.push(...enumProblems(field, at, locale));
   if (field.type === 'table') {
     const keys = new Set<string>();

@@ -27,6 +27,15 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
         ? [{ pointer: `${pointer}/field`, kind: 'entity' as const, key: body.entity, field: element.field }]
         : [],
     ),
+    ...(body.onSubmit ?? []).map((action, i) =>
+      action.type === 'script'
+        ? { pointer: `/onSubmit/${i}/script`, kind: 'script' as const, key: action.script }
+        : {
+            pointer: `/onSubmit/${i}/step/integration`,
+            kind: 'integration' as const,
+            key: action.step.integration,
+          },
+    ),
   ],
   tree: (body: TreeBody) => treeRefs(body.root as TreeNode, '/root'),
   process: (body: ProcessBody) => [

@@ -20,6 +20,9 @@ import { bundleRoutes } from './modules/bundles/bundle-routes.js';
 import { BundleService } from './modules/bundles/bundle-service.js';
 import { definitionRoutes } from './modules/definitions/definition-routes.js';
 import { DefinitionService } from './modules/definitions/definition-service.js';
+import { formPublishing } from './modules/forms/form-publishing.js';
+import { formRoutes } from './modules/forms/form-routes.js';
+import { FormService } from './modules/forms/form-service.js';
 import { IntegrationCaller } from './modules/integrations/integration-call.js';
 import { integrationRoutes } from './modules/integrations/integration-routes.js';
 import { jobRoutes } from './modules/jobs/job-routes.js';
@@ -41,7 +44,7 @@ import { SandboxPool } from './scripts/sandbox-pool.js';
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> &
-    Partial<Pick<Config, 'secretsKey' | 'scriptMaxima'>> & {
+    Partial<Pick<Config, 'secretsKey' | 'scriptMaxima' | 'timeZone'>> & {
       loginRateLimit?: number;
     };
   /** The gateway scripts and HTTP steps reach the network through; tests pass one with a fake resolver. */
@@ -61,11 +64,13 @@ export interface AppServices {
   scripts: ScriptService;
   secrets: SecretService;
   integrations: IntegrationCaller;
+  forms: FormService;
 }
 
 /** Builds the whole HTTP application without listening, so tests drive it through `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: AppServices }> {
   const { db, config } = deps;
+  const timeZone = config.timeZone ?? 'Europe/Moscow';
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -82,6 +87,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   );
   const integrations = new IntegrationCaller(definitions, secrets, deps.gateway ?? new HttpGateway());
   definitions.extend('script', scriptPublishing(db));
+  definitions.extend('form', formPublishing(definitions));
+  const scripts = new ScriptService({
+    db,
+    hostFactory: () => new SandboxPool({ size: 2 }),
+    records,
+    definitions,
+    caller: integrations,
+    maxima: config.scriptMaxima ?? defaultMaxima,
+  });
   const services: AppServices = {
     identity,
     users: new UserService(db),
@@ -89,16 +103,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     records,
     bundles: new BundleService(db, definitions, records),
     jobs: new JobQueue(db),
-    scripts: new ScriptService({
-      db,
-      hostFactory: () => new SandboxPool({ size: 2 }),
-      records,
-      definitions,
-      caller: integrations,
-      maxima: config.scriptMaxima ?? defaultMaxima,
-    }),
+    scripts,
     secrets,
     integrations,
+    forms: new FormService({
+      definitions,
+      records,
+      scripts,
+      caller: integrations,
+      timeZone,
+    }),
   };
   app.addHook('onClose', () => services.scripts.close());
 
@@ -134,7 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(tokenRoutes, { db, identity });
       await api.register(userRoutes, { users: services.users });
       await api.register(auditRoutes, { db });
-      await api.register(infoRoutes, { db });
+      await api.register(infoRoutes, { db, timeZone });
       await api.register(definitionRoutes, { definitions });
       await api.register(recordRoutes, { records });
       await api.register(bundleRoutes, { bundles: services.bundles });
@@ -142,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(scriptRoutes, { scripts: services.scripts });
       await api.register(secretRoutes, { secrets });
       await api.register(integrationRoutes, { caller: integrations });
+      await api.register(formRoutes, { forms: services.forms });
     },
     { prefix: '/api/v1' },
   );

@@ -23,6 +23,8 @@ export interface Config {
   instanceId: string;
   /** Encrypts secrets at rest (OPORA_SECRETS_KEY, at least 16 characters); without it no secret can be stored. */
   secretsKey: string | undefined;
+  /** The organisation's time zone (OPORA_TIME_ZONE): what "today" means in forms, the same in browser and server. */
+  timeZone: string;
   /** The most a script may ask for, per run (SCRIPT_MAX_* variables). */
   scriptMaxima: ScriptLimits;
 }
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: env.RUN_JOBS !== 'false',
     instanceId: env.INSTANCE_ID ?? `opora-${randomBytes(4).toString('hex')}`,
     secretsKey: env.OPORA_SECRETS_KEY || undefined,
+    timeZone: timeZoneFrom(env.OPORA_TIME_ZONE),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
       timeoutMs: intFrom(env.SCRIPT_MAX_TIMEOUT_MS, defaultMaxima.timeoutMs, 'SCRIPT_MAX_TIMEOUT_MS'),
@@ -55,6 +58,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSdkCalls: intFrom(env.SCRIPT_MAX_SDK_CALLS, defaultMaxima.maxSdkCalls, 'SCRIPT_MAX_SDK_CALLS'),
     },
   };
+}
+
+function timeZoneFrom(value: string | undefined): string {
+  const zone = value || 'Europe/Moscow';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new Error(`OPORA_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${zone}"`);
+  }
+  return zone;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {

@@ -10,7 +10,7 @@ export {
 } from './bundle.js';
 export { literals } from './common-schemas.js';
 export type { EntityBody, EntityField, FieldType } from './entity-schema.js';
-export { type FormBody, type FormElement, walkLayout } from './form-schema.js';
+export { type FormBody, type FormElement, type SubmitAction, walkLayout } from './form-schema.js';
 export {
   type IntegrationBody,
   IntegrationBodySchema,

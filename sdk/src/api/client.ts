@@ -9,9 +9,11 @@ import type {
   DefinitionUpdate,
   DefinitionVersion,
   DefinitionVersionSummary,
+  FormSubmitResult,
   ImportReport,
   Locale,
   Page,
+  PublishedForm,
   RecordItem,
   RecordQuery,
   Role,
@@ -188,6 +190,18 @@ export class OporaClient {
   }
   deleteSecret(name: string): Promise<void> {
     return this.request('DELETE', `/secrets/${enc(name)}`);
+  }
+
+  // --- forms ---
+  getForm(key: string): Promise<PublishedForm> {
+    return this.request('GET', `/forms/${enc(key)}`);
+  }
+  /** Creates a record through the form, or updates one with recordId + version; field problems come back as 400. */
+  submitForm(
+    key: string,
+    input: { data: Record<string, unknown>; recordId?: string; version?: number },
+  ): Promise<FormSubmitResult> {
+    return this.request('POST', `/forms/${enc(key)}/submit`, { body: input });
   }
 
   info(): Promise<ServerInfo> {

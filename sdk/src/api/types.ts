@@ -166,6 +166,8 @@ export interface ServerInfo {
   version: string;
   database: 'pglite' | 'postgresql';
   locales: Locale[];
+  /** IANA zone forms compute "today" in, the same in the browser and on the server. */
+  timeZone: string;
 }
 
 export interface ScriptLimitsInput {
@@ -217,4 +219,16 @@ export interface SecretSummary {
   description: string;
   updatedAt: string;
   updatedBy: string | null;
+}
+
+/** A published form with the published data type it edits (bodies as the runtime's FormBody / EntityBody). */
+export interface PublishedForm {
+  form: { key: string; version: number; body: unknown };
+  entity: { key: string; version: number; body: unknown };
+}
+
+export interface FormSubmitResult {
+  record: RecordItem;
+  /** On-submit actions in order; a failed one is reported here, the record stays saved. */
+  actions: { type: string; ok: boolean; message?: string }[];
 }

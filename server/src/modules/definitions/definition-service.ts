@@ -41,7 +41,8 @@ interface LatestRow {
  * and derived data stored with the new version, in the publish transaction.
  */
 export interface PublishExtension {
-  check(body: unknown, locale: Locale): Promise<ErrorDetail[]>;
+  /** Runs inside the publish transaction (`tx`), after the body itself validated. */
+  check(body: unknown, locale: Locale, tx: Em): Promise<ErrorDetail[]>;
   published?(
     tx: Em,
     version: { definitionId: string; key: string; version: number; body: unknown },
@@ -190,7 +191,7 @@ export class DefinitionService {
       const extra =
         details.length || !extension
           ? []
-          : (await extension.check(body, locale)).map((d) => ({ ...d, pointer: `/body${d.pointer}` }));
+          : (await extension.check(body, locale, tx)).map((d) => ({ ...d, pointer: `/body${d.pointer}` }));
       if (details.length || references.length || extra.length)
         throw fail.definitionInvalid([...details, ...references, ...extra]);
       const version = Object.assign(new DefinitionVersionEntity(), {

@@ -9,13 +9,13 @@ const tags = ['records'];
 const Entity = Type.String({ pattern: '^[a-z][a-z0-9_-]{0,62}$' });
 const EntityParams = Type.Object({ entity: Entity }, { additionalProperties: false });
 const RecordParams = Type.Object({ entity: Entity, id: Uuid }, { additionalProperties: false });
-const Data = Type.Object(
+export const Data = Type.Object(
   {},
   { additionalProperties: true, description: 'Field values; validated against the published entity' },
 );
 const Version = Type.Integer({ minimum: 1 });
 
-const RecordSchema = Type.Object({
+export const RecordSchema = Type.Object({
   id: Type.String(),
   entity: Type.String(),
   number: Type.Integer(),

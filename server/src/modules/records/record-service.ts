@@ -68,7 +68,10 @@ export class RecordService {
     return recordView(await this.find(this.db.em(), entity, id));
   }
 
-  /** Applies a partial change to the fields given; the merged record is validated against the latest entity version. */
+  /**
+   * Applies a partial change to the fields given (or, with `replace`, sets the whole data, as a submitted form
+   * does); the result is validated against the latest entity version.
+   */
   async update(
     entity: string,
     id: string,
@@ -76,12 +79,13 @@ export class RecordService {
     patch: Record<string, unknown>,
     actor: Actor | null,
     locale: Locale,
+    options: { replace?: boolean; em?: Em } = {},
   ) {
-    return this.db.transaction(async (tx) => {
+    const run = async (tx: Em) => {
       const record = await this.find(tx, entity, id, true);
       if (record.version !== version) throw fail.versionConflict(version, record.version);
       const published = await this.entity(entity, tx);
-      const data = { ...record.data, ...patch };
+      const data = options.replace ? { ...patch } : { ...record.data, ...patch };
       this.validate(entity, published, data, locale, false);
       await this.checkUnique(tx, entity, published.body, data, id, locale);
       const before = record.data;
@@ -96,7 +100,8 @@ export class RecordService {
       });
       audit(tx, actor, { action: 'update', targetType: 'record', targetId: id, entity, before, after: data });
       return recordView(record);
-    });
+    };
+    return options.em ? run(options.em) : this.db.transaction(run);
   }
 
   async remove(entity: string, id: string, version: number, actor: Actor | null) {

@@ -1,0 +1,170 @@
+import { requestForm, requestType } from '@opora/runtime/forms/request-form.fixture';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../testing/test-app.js';
+import { databaseTargets } from '../../testing/test-database.js';
+
+describe.each(databaseTargets)('form submission on $name', (target) => {
+  let h: Harness;
+  let analyst: Record<string, string>;
+  let operator: Record<string, string>;
+
+  const call = (method: string, url: string, headers: Record<string, string>, payload?: object) =>
+    h.app.inject({ method: method as 'GET', url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+
+  async function publish(kind: string, key: string, body: object) {
+    const created = await call('POST', '/definitions', analyst, { kind, key, name: key, body });
+    if (created.statusCode !== 201) return created;
+    return call('POST', `/definitions/${created.json().id}/publish`, analyst, { draftVersion: 1 });
+  }
+
+  beforeAll(async () => {
+    h = await createHarness(target);
+    analyst = await h.as('analyst');
+    operator = await h.as('operator');
+    expect((await publish('entity', 'request', requestType)).statusCode).toBe(201);
+    expect((await publish('form', 'request-create', requestForm)).statusCode).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  it('creates a record, recomputing computed values and ignoring what the browser may not set', async () => {
+    const res = await call('POST', '/forms/request-create/submit', operator, {
+      data: {
+        subject: 'Не прошла оплата',
+        category: 'billing',
+        contract: 'Д-2026',
+        amount: 1000,
+        total: 1,
+        internal: 'x',
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const { record, actions } = res.json();
+    expect(actions).toEqual([]);
+    expect(record.data).toEqual({
+      subject: 'Не прошла оплата',
+      category: 'billing',
+      contract: 'Д-2026',
+      amount: 1000,
+      vat: 200,
+      total: 1200,
+      priority: 3,
+    });
+  });
+
+  it('answers field problems per field, in the user’s language, saving nothing', async () => {
+    const before = (await call('GET', '/records/request', operator)).json().total;
+    const res = await call('POST', '/forms/request-create/submit', operator, {
+      data: { category: 'billing', contract: '2026' },
+    });
+    expect(res.statusCode).toBe(400);
+    const details = res.json().error.details as { pointer: string; message: string }[];
+    expect(details.map((d) => d.pointer).sort()).toEqual(['/data/contract', '/data/subject']);
+    expect(details.find((d) => d.pointer === '/data/subject')?.message).toBe('Заполните поле «Тема»');
+    expect((await call('GET', '/records/request', operator)).json().total).toBe(before);
+  });
+
+  it('updates through the form with optimistic concurrency', async () => {
+    const created = (
+      await call('POST', '/forms/request-create/submit', operator, {
+        data: { subject: 'Нет доступа', category: 'access' },
+      })
+    ).json().record;
+    const edit = (version: number, subject: string) =>
+      call('POST', '/forms/request-create/submit', operator, {
+        recordId: created.id,
+        version,
+        // priority is not on this form: the form cannot change it.
+        data: { subject, category: 'access', priority: 5 },
+      });
+    const first = await edit(created.version, 'Нет доступа к кабинету');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().record.data).toMatchObject({ subject: 'Нет доступа к кабинету', priority: 3 });
+    const stale = await edit(created.version, 'Чужая правка');
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('refuses to publish a form whose condition names a missing field, naming the element', async () => {
+    const broken = structuredClone(requestForm) as { layout: { visibleIf?: string }[] };
+    (broken.layout[0] as { visibleIf?: string }).visibleIf = "categry == 'billing'";
+    const res = await publish('form', 'request-broken', broken);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toContainEqual(
+      expect.objectContaining({
+        pointer: '/body/layout/0/visibleIf',
+        message: '«Тема»: столбец 1: нет поля «categry»',
+      }),
+    );
+  });
+
+  it('refuses to publish a form with a field the data type does not have, naming the element', async () => {
+    const stale = structuredClone(requestForm) as { layout: { field?: string }[] };
+    (stale.layout[0] as { field?: string }).field = 'deletedField';
+    const res = await publish('form', 'request-stale', stale);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toContainEqual(
+      expect.objectContaining({
+        pointer: '/body/layout/0/field',
+        message: expect.stringContaining('deletedField'),
+      }),
+    );
+  });
+
+  it('runs on-submit scripts after saving: a result lands in its field, a failure is reported, the record stays', async () => {
+    const developer = await h.as('developer');
+    const script = (key: string, source: string) =>
+      call('POST', '/definitions', developer, {
+        kind: 'script',
+        key,
+        name: key,
+        body: { schemaVersion: 1, language: 'typescript', source, integrations: [] },
+      }).then((r) => call('POST', `/definitions/${r.json().id}/publish`, developer, { draftVersion: 1 }));
+    expect(
+      (
+        await script(
+          'classify',
+          `export default async function run(ctx: ScriptContext<{ data: { amount?: number } }>) {
+  return (ctx.input.data.amount ?? 0) > 500 ? 'Крупный платёж' : 'Обычный платёж';
+}`,
+        )
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await script(
+          'explode',
+          `export default async function run() {\n  throw new Error('CRM недоступна');\n}`,
+        )
+      ).statusCode,
+    ).toBe(201);
+    const form = {
+      ...requestForm,
+      onSubmit: [
+        { type: 'script', script: 'classify', resultField: 'internal' },
+        { type: 'script', script: 'explode' },
+      ],
+    };
+    expect((await publish('form', 'request-scored', form)).statusCode).toBe(201);
+    const res = await call('POST', '/forms/request-scored/submit', operator, {
+      data: { subject: 'Возврат', category: 'billing', contract: 'Д-0042', amount: 900 },
+    });
+    expect(res.statusCode).toBe(200);
+    const { record, actions } = res.json();
+    expect(record.data.internal).toBe('Крупный платёж');
+    expect(actions).toEqual([
+      { type: 'script', ok: true },
+      { type: 'script', ok: false, message: 'CRM недоступна' },
+    ]);
+    const stored = (await call('GET', `/records/request/${record.id}`, operator)).json();
+    expect(stored.data.internal).toBe('Крупный платёж');
+  });
+
+  it('lets only staff use forms and answers 404 for an unknown form', async () => {
+    expect(
+      (await call('POST', '/forms/request-create/submit', await h.as('client'), { data: {} })).statusCode,
+    ).toBe(403);
+    expect((await call('GET', '/forms/nope', operator)).statusCode).toBe(404);
+    const described = (await call('GET', '/forms/request-create', operator)).json();
+    expect(described.form.version).toBe(1);
+    expect(described.entity.key).toBe('request');
+  });
+});

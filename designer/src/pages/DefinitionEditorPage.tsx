@@ -1,3 +1,4 @@
+import type { FormBody } from '@opora/runtime/definitions';
 import { ApiError, type DefinitionKind } from '@opora/sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { JsonEditor } from '../components/JsonEditor';
 import { ProblemsList } from '../components/ProblemsList';
 import { StatusBadge } from '../components/StatusBadge';
 import { VersionsPanel } from '../components/VersionsPanel';
+import { FormDesigner } from '../form-designer/FormDesigner';
 import { IntegrationForm } from '../integrations/IntegrationForm';
 import { client } from '../lib/api';
 import { errorText } from '../lib/error-text';
@@ -16,11 +18,11 @@ import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
 
 type Confirm = 'delete' | 'archive' | null;
-type Tab = 'code' | 'settings' | 'edit' | 'versions';
+type Tab = 'code' | 'settings' | 'design' | 'edit' | 'versions';
 
 /** Kinds with their own editor open on it; the JSON editor stays one tab away for every kind. */
 const firstTab = (kind: DefinitionKind): Tab =>
-  kind === 'script' ? 'code' : kind === 'integration' ? 'settings' : 'edit';
+  kind === 'script' ? 'code' : kind === 'integration' ? 'settings' : kind === 'form' ? 'design' : 'edit';
 
 /** Edit a draft as JSON with live validation, save it, publish it, see its versions. */
 export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: string }) {
@@ -196,6 +198,18 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
             {t('script.code')}
           </button>
         )}
+        {kind === 'form' && (
+          <button
+            type="button"
+            role="tab"
+            data-testid="design-tab"
+            aria-selected={tab === 'design'}
+            className={tab === 'design' ? 'tab active' : 'tab'}
+            onClick={() => setTab('design')}
+          >
+            {t('formDesigner.tab')}
+          </button>
+        )}
         {kind === 'integration' && (
           <button
             type="button"
@@ -228,8 +242,14 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           {t('editor.tabVersions')}
         </button>
       </div>
-      {(tab === 'code' || tab === 'settings') && !body ? (
+      {(tab === 'code' || tab === 'settings' || tab === 'design') && !body ? (
         <div className="banner warn">{t('script.fixJsonFirst')}</div>
+      ) : tab === 'design' && body ? (
+        <FormDesigner
+          body={body as unknown as FormBody}
+          problems={problems}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
       ) : tab === 'settings' && body ? (
         <IntegrationForm
           body={body}

@@ -1,0 +1,93 @@
+import { useDraggable } from '@dnd-kit/core';
+import type { EntityBody } from '@opora/runtime/definitions';
+import { useTranslation } from 'react-i18next';
+import { layoutKinds, type PaletteKind } from './element-factory';
+import { pickText } from './labels';
+
+export type PaletteItem = { kind: 'field'; field: string } | { kind: PaletteKind };
+
+export const paletteId = (item: PaletteItem) =>
+  item.kind === 'field' ? `palette:field:${item.field}` : `palette:${item.kind}`;
+
+/** The type's fields not yet on the form and the layout elements: drag them onto the canvas, or press «+». */
+export function Palette({
+  entity,
+  placed,
+  onAdd,
+}: {
+  entity: EntityBody;
+  placed: Set<string>;
+  onAdd: (item: PaletteItem) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const free = entity.fields.filter((f) => !placed.has(f.key));
+  return (
+    <aside className="fd-palette" aria-label={t('formDesigner.palette')}>
+      <h3>{t('formDesigner.fields')}</h3>
+      {free.length === 0 ? (
+        <p className="hint">{t('formDesigner.allPlaced')}</p>
+      ) : (
+        <ul>
+          {free.map((field) => (
+            <PaletteEntry
+              key={field.key}
+              item={{ kind: 'field', field: field.key }}
+              label={pickText(field.label, i18n.language)}
+              detail={t(`formDesigner.fieldType.${field.type}`, { defaultValue: field.type })}
+              onAdd={onAdd}
+            />
+          ))}
+        </ul>
+      )}
+      <h3>{t('formDesigner.layout')}</h3>
+      <ul>
+        {layoutKinds.map((kind) => (
+          <PaletteEntry key={kind} item={{ kind }} label={t(`formDesigner.kind.${kind}`)} onAdd={onAdd} />
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+function PaletteEntry({
+  item,
+  label,
+  detail,
+  onAdd,
+}: {
+  item: PaletteItem;
+  label: string;
+  detail?: string;
+  onAdd: (item: PaletteItem) => void;
+}) {
+  const { t } = useTranslation();
+  const id = paletteId(item);
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id, data: { palette: item } });
+  return (
+    <li className={isDragging ? 'fd-palette-item dragging' : 'fd-palette-item'} data-testid={id}>
+      <button
+        type="button"
+        ref={setNodeRef}
+        className="fd-grip"
+        {...attributes}
+        {...listeners}
+        aria-label={t('formDesigner.dragLabel', { label })}
+      >
+        ⠿
+      </button>
+      <span className="fd-palette-label">
+        {label}
+        {detail && <small>{detail}</small>}
+      </span>
+      <button
+        type="button"
+        className="btn ghost fd-add"
+        onClick={() => onAdd(item)}
+        aria-label={t('formDesigner.addLabel', { label })}
+        title={t('formDesigner.addLabel', { label })}
+      >
+        +
+      </button>
+    </li>
+  );
+}

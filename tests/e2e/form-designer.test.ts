@@ -1,0 +1,93 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotPath } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server-process.js';
+
+/** An analyst builds a form for «Обращение» by dragging fields into columns and a tab, adds a rule, publishes. */
+describe('form designer in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  /** A real pointer drag (press, move in steps, release), as dnd-kit's pointer sensor expects. */
+  async function drag(from: Locator, to: Locator) {
+    const source = await from.boundingBox();
+    const target = await to.boundingBox();
+    if (!source || !target) throw new Error('drag source or target is not visible');
+    await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 3 });
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2 + 2, { steps: 2 });
+    await page.mouse.up();
+  }
+  const container = (id: string) => page.locator(`[data-container="${id}"]`);
+  const grip = (testId: string) => page.getByTestId(testId).locator('.fd-grip').first();
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.baseUrl}/designer/`);
+    await page.getByTestId('login-input').fill('admin');
+    await page.getByTestId('password-input').fill(server.adminPassword);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-form').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('builds a form by dragging fields into two columns and a tab', async () => {
+    await page.getByTestId('nav-form').click();
+    await page.getByTestId('create-definition').click();
+    await page.getByTestId('definition-key').fill('request-intake');
+    await page.getByTestId('definition-name').fill('Приём обращения');
+    await page.getByTestId('definition-entity').selectOption('request');
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('form-designer').waitFor();
+
+    await drag(grip('palette:field:subject'), container('root'));
+    await expect.poll(() => page.getByTestId('canvas-subject').count()).toBe(1);
+
+    await drag(grip('palette:columns'), container('root'));
+    await expect.poll(() => page.locator('.fd-columns-grid').count()).toBe(1);
+    const columns = page.locator('.fd-columns-grid [data-container]');
+    await drag(grip('palette:field:category'), columns.nth(0));
+    await drag(grip('palette:field:priority'), columns.nth(1));
+    await expect.poll(() => columns.nth(0).getByTestId('canvas-category').count()).toBe(1);
+    await expect.poll(() => columns.nth(1).getByTestId('canvas-priority').count()).toBe(1);
+
+    await drag(grip('palette:tabs'), container('root'));
+    const tab = page.locator('.fd-tabs-body [data-container]').first();
+    await drag(grip('palette:field:description'), tab);
+    await expect.poll(() => tab.getByTestId('canvas-description').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('form-designer-layout') });
+  });
+
+  it('adds a visibility rule with a live check, undoes and redoes', async () => {
+    await page.getByTestId('canvas-description').locator('.fd-element-title').click();
+    await page.getByTestId('fd-visible-if').fill("categry == 'billing'");
+    await expect.poll(() => page.getByTestId('fd-properties').textContent()).toContain('нет поля «categry»');
+    await page.getByTestId('fd-visible-if').fill("category != 'other'");
+    await expect.poll(() => page.getByTestId('fd-properties').locator('.field-error').count()).toBe(0);
+
+    await page.getByTestId('fd-remove').click();
+    await expect.poll(() => page.getByTestId('canvas-description').count()).toBe(0);
+    await page.getByTestId('fd-undo').click();
+    await expect.poll(() => page.getByTestId('canvas-description').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('form-designer-properties') });
+  });
+
+  it('previews at phone width and publishes', async () => {
+    await page.getByTestId('fd-preview-mobile').click();
+    await page.getByTestId('fd-preview').waitFor();
+    await page.screenshot({ path: screenshotPath('form-designer-preview-mobile') });
+    await page.getByTestId('fd-preview-off').click();
+    await page.getByTestId('publish-definition').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 20_000 })
+      .toContain('Опубликована версия 1');
+  });
+});

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
+import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 
@@ -110,6 +111,7 @@ const only = process.env.BENCH_ONLY;
 // The sandbox needs no database: measured once, before the per-database figures.
 if (only !== 'database')
   printTable(`Script sandbox (${runs} runs each unless stated)`, await sandboxBenchmarks(runs));
+if (only !== 'sandbox') printTable('Forms runtime (no database)', [await wideFormCompile()]);
 
 for (const target of only === 'sandbox' ? [] : databaseTargets) {
   const h = await createHarness(target);
@@ -131,6 +133,7 @@ for (const target of only === 'sandbox' ? [] : databaseTargets) {
       ...(await recordCreate(h, headers)),
       await bigFormPublish(h, headers),
       ...(await sdkRoundTrip(h, headers, runs)),
+      ...(await formSubmissions(h, headers, runs)),
     ]);
   } finally {
     await h.close();

@@ -230,6 +230,23 @@ function Designer({
         >
           ↷ {t('formDesigner.redo')}
         </button>
+        <label className="fd-purpose">
+          {t('formDesigner.purpose')}
+          <select
+            data-testid="fd-purpose"
+            value={state.body.purpose}
+            onChange={(e) => {
+              const purpose = e.target.value as FormBody['purpose'];
+              store.change((b) => ({ ...b, purpose }));
+            }}
+          >
+            {(['create', 'edit', 'card', 'portal'] as const).map((purpose) => (
+              <option key={purpose} value={purpose}>
+                {t(`formDesigner.purposes.${purpose}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <span className="spacer" />
         <fieldset className="segmented" aria-label={t('formDesigner.preview')}>
           {(['off', 'desktop', 'mobile'] as const).map((mode) => (

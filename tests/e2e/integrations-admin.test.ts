@@ -1,6 +1,7 @@
-import { OporaClient } from '@opora/sdk';
+import type { OporaClient } from '@opora/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
@@ -15,7 +16,7 @@ describe('integrations, secrets and script runs in Chromium', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    api = await tokenClient(server);
+    api = await adminApiClient(server);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.goto(`${server.baseUrl}/designer/`);
@@ -117,21 +118,3 @@ describe('integrations, secrets and script runs in Chromium', () => {
     await page.screenshot({ path: screenshotPath('script-runs') });
   });
 });
-
-/** An API token for the admin, so the test can prepare data as an integration would. */
-async function tokenClient(server: RunningServer): Promise<OporaClient> {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'admin', password: server.adminPassword }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const issued = await fetch(`${server.baseUrl}/api/v1/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'e2e' }),
-  });
-  const { token } = (await issued.json()) as { token: string };
-  return new OporaClient({ baseUrl: server.baseUrl, token });
-}

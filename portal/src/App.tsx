@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { matchPath, usePath } from './lib/router';
@@ -9,6 +9,15 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OperatorPage } from './pages/OperatorPage';
 import { SearchPage } from './pages/SearchPage';
 import { loadSession } from './state/session';
+import { WorkBar } from './work/WorkBar';
+
+// Staff screens load on first use: visitors of the public portal never download the forms runtime.
+const WorkPage = lazy(() => import('./work/WorkPage').then((m) => ({ default: m.WorkPage })));
+const work = () => (
+  <Suspense fallback={null}>
+    <WorkPage />
+  </Suspense>
+);
 
 const routes: [string, () => ReactNode][] = [
   ['/', () => <HomePage />],
@@ -16,6 +25,9 @@ const routes: [string, () => ReactNode][] = [
   ['/login', () => <LoginPage />],
   ['/account', () => <AccountPage />],
   ['/operator', () => <OperatorPage />],
+  ['/work', work],
+  ['/work/:entity', work],
+  ['/work/:entity/:id', work],
 ];
 
 export function App() {
@@ -24,10 +36,11 @@ export function App() {
     void loadSession();
   }, []);
   const page = routes.find(([pattern]) => matchPath(pattern, path))?.[1]() ?? <NotFoundPage />;
-  const wide = path.startsWith('/operator');
+  const wide = path.startsWith('/operator') || path.startsWith('/work');
   return (
     <div className="portal">
       <Header />
+      {wide && <WorkBar />}
       <main className={wide ? 'main wide' : 'main'}>{page}</main>
       {!wide && <Footer />}
     </div>

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -20,6 +21,11 @@ import { bundleRoutes } from './modules/bundles/bundle-routes.js';
 import { BundleService } from './modules/bundles/bundle-service.js';
 import { definitionRoutes } from './modules/definitions/definition-routes.js';
 import { DefinitionService } from './modules/definitions/definition-service.js';
+import { entityPublishing } from './modules/entities/entity-publishing.js';
+import { fileAttachCheck } from './modules/files/file-attach-check.js';
+import { fileRoutes } from './modules/files/file-routes.js';
+import { FileService } from './modules/files/file-service.js';
+import { FileStore } from './modules/files/file-store.js';
 import { formPublishing } from './modules/forms/form-publishing.js';
 import { formRoutes } from './modules/forms/form-routes.js';
 import { FormService } from './modules/forms/form-service.js';
@@ -28,6 +34,9 @@ import { integrationRoutes } from './modules/integrations/integration-routes.js'
 import { jobRoutes } from './modules/jobs/job-routes.js';
 import { recordRoutes } from './modules/records/record-routes.js';
 import { RecordService } from './modules/records/record-service.js';
+import { RecordTypes } from './modules/records/record-types.js';
+import { RelatedRecords } from './modules/records/related-records.js';
+import { relatedRoutes } from './modules/records/related-routes.js';
 import { scriptPublishing } from './modules/scripts/script-publish.js';
 import { scriptRoutes } from './modules/scripts/script-routes.js';
 import { ScriptService } from './modules/scripts/script-service.js';
@@ -37,14 +46,18 @@ import { SecretService } from './modules/secrets/secret-service.js';
 import { healthRoutes } from './modules/system/health-routes.js';
 import { infoRoutes, productVersion } from './modules/system/info-routes.js';
 import { registerUiApps } from './modules/ui/ui-apps.js';
+import { UserDirectory } from './modules/users/user-directory.js';
+import { userLookupRoutes } from './modules/users/user-lookup-routes.js';
 import { userRoutes } from './modules/users/user-routes.js';
 import { UserService } from './modules/users/user-service.js';
+import { viewRoutes } from './modules/views/view-routes.js';
+import { ViewService } from './modules/views/view-service.js';
 import { SandboxPool } from './scripts/sandbox-pool.js';
 
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> &
-    Partial<Pick<Config, 'secretsKey' | 'scriptMaxima' | 'timeZone'>> & {
+    Partial<Pick<Config, 'secretsKey' | 'scriptMaxima' | 'timeZone' | 'dataDir' | 'fileMaxMb'>> & {
       loginRateLimit?: number;
     };
   /** The gateway scripts and HTTP steps reach the network through; tests pass one with a fake resolver. */
@@ -88,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   const integrations = new IntegrationCaller(definitions, secrets, deps.gateway ?? new HttpGateway());
   definitions.extend('script', scriptPublishing(db));
   definitions.extend('form', formPublishing(definitions));
+  definitions.extend('entity', entityPublishing(db));
   const scripts = new ScriptService({
     db,
     hostFactory: () => new SandboxPool({ size: 2 }),
@@ -112,9 +126,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       scripts,
       caller: integrations,
       timeZone,
+      db,
     }),
   };
   app.addHook('onClose', () => services.scripts.close());
+  // Same default as readConfig, for callers that build the app without a full Config.
+  const fileStore = new FileStore(join(config.dataDir ?? resolve('./data'), 'files'));
+  const files = new FileService(db, definitions, fileStore, config.fileMaxMb ?? 100);
+  records.addSaveCheck(fileAttachCheck(db));
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
@@ -157,6 +176,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(secretRoutes, { secrets });
       await api.register(integrationRoutes, { caller: integrations });
       await api.register(formRoutes, { forms: services.forms });
+      await api.register(fileRoutes, { files });
+      await api.register(userLookupRoutes, { directory: new UserDirectory(db) });
+      await api.register(viewRoutes, { views: new ViewService(db) });
+      const types = new RecordTypes(db);
+      await api.register(relatedRoutes, { types, related: new RelatedRecords(types, records) });
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,8 @@ export interface Config {
   timeZone: string;
   /** The most a script may ask for, per run (SCRIPT_MAX_* variables). */
   scriptMaxima: ScriptLimits;
+  /** Server-wide cap on one uploaded file (FILE_MAX_MB); a file field's own maxSizeMb can only lower it. */
+  fileMaxMb: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instanceId: env.INSTANCE_ID ?? `opora-${randomBytes(4).toString('hex')}`,
     secretsKey: env.OPORA_SECRETS_KEY || undefined,
     timeZone: timeZoneFrom(env.OPORA_TIME_ZONE),
+    fileMaxMb: intFrom(env.FILE_MAX_MB, 100, 'FILE_MAX_MB'),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
       timeoutMs: intFrom(env.SCRIPT_MAX_TIMEOUT_MS, defaultMaxima.timeoutMs, 'SCRIPT_MAX_TIMEOUT_MS'),

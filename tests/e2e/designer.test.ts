@@ -44,6 +44,8 @@ describe('designer in Chromium', () => {
     await page.getByTestId('definition-name').fill('Заявка с портала');
     await page.getByTestId('definition-entity').selectOption('request');
     await page.getByTestId('create-submit').click();
+    // Forms open in the drag-and-drop designer; this test edits the JSON directly.
+    await page.getByTestId('edit-tab').click();
     const editor = page.getByTestId('body-editor');
     await editor.waitFor();
 

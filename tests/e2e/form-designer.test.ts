@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
-/** An analyst builds a form for «Обращение» by dragging fields into columns and a tab, adds a rule, publishes. */
+/**
+ * An analyst builds a form for «Обращение» by dragging fields into columns and a tab, adds a visibility rule and
+ * publishes it; an operator then creates a request through that form on the generated work screen.
+ */
 describe('form designer in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -89,5 +92,36 @@ describe('form designer in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 20_000 })
       .toContain('Опубликована версия 1');
+  });
+
+  it('lets an operator create a request through the new form: a field error, the rule at work, the list', async () => {
+    const subject = 'Не приходит письмо для смены пароля 5520';
+    await page.goto(`${server.baseUrl}/work/request/new?form=request-intake`);
+    await page.getByTestId('create-screen').waitFor();
+    expect(await page.getByTestId('form-choice').inputValue()).toBe('request-intake');
+
+    await page.getByTestId('save').click();
+    await page.getByTestId('error-subject').waitFor();
+    expect(await page.getByTestId('error-subject').textContent()).toBe('Заполните поле «Тема»');
+
+    await page.getByLabel('Тема').fill(subject);
+    // The analyst's rule: no description for «Другое».
+    await page.getByLabel('Категория').selectOption('other');
+    await expect.poll(() => page.getByLabel('Описание').count()).toBe(0);
+    await page.getByLabel('Категория').selectOption('account');
+    await page
+      .getByLabel('Описание')
+      .fill('Нажимаю «Забыли пароль?», письмо так и не приходит уже второй день.');
+    await page.getByLabel('Приоритет').selectOption('high');
+    await page.screenshot({ path: screenshotPath('form-designer-operator-create'), fullPage: true });
+    await page.getByTestId('save').click();
+
+    await page.getByTestId('card-screen').waitFor();
+    expect(await page.getByTestId('card-title').textContent()).toBe(subject);
+    await page.goto(`${server.baseUrl}/work/request`);
+    await page.getByTestId('list-screen').waitFor();
+    await page.getByTestId('list-search').fill('письмо 5520');
+    await expect.poll(() => page.getByTestId('record-row').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('form-designer-operator-list') });
   });
 });

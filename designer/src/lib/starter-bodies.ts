@@ -1,10 +1,12 @@
 import type { DefinitionKind } from '@opora/sdk';
 import { scriptStarterSource } from '@opora/sdk/scripts';
 
-const title = { ru: 'Новое определение', en: 'New definition' };
-
-/** The smallest valid body of each kind, so a new definition starts valid and the analyst edits from there. */
-export function starterBody(kind: DefinitionKind, entityKey = 'request'): unknown {
+/**
+ * The smallest valid body of each kind, so a new definition starts valid and the analyst edits from there.
+ * Titles people will see (a form's heading, a page's title) start as the definition's name.
+ */
+export function starterBody(kind: DefinitionKind, entityKey = 'request', name = ''): unknown {
+  const title = name.trim() ? { ru: name.trim() } : { ru: 'Новое определение', en: 'New definition' };
   switch (kind) {
     case 'entity':
       return {

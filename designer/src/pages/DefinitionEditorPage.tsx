@@ -8,6 +8,7 @@ import { JsonEditor } from '../components/JsonEditor';
 import { ProblemsList } from '../components/ProblemsList';
 import { StatusBadge } from '../components/StatusBadge';
 import { VersionsPanel } from '../components/VersionsPanel';
+import { EntityDesigner } from '../entity-designer/EntityDesigner';
 import { FormDesigner } from '../form-designer/FormDesigner';
 import { IntegrationForm } from '../integrations/IntegrationForm';
 import { client } from '../lib/api';
@@ -18,11 +19,22 @@ import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
 
 type Confirm = 'delete' | 'archive' | null;
-type Tab = 'code' | 'settings' | 'design' | 'edit' | 'versions';
+type Tab = 'code' | 'settings' | 'design' | 'fields' | 'edit' | 'versions';
+
+/** The kind's own editor (if it has one) first, then the JSON editor and the versions, as [tab, label key]. */
+function tabsFor(kind: DefinitionKind): [Tab, string][] {
+  const own: Partial<Record<DefinitionKind, [Tab, string]>> = {
+    script: ['code', 'script.code'],
+    entity: ['fields', 'entityDesigner.tab'],
+    form: ['design', 'formDesigner.tab'],
+    integration: ['settings', 'integration.settings'],
+  };
+  const first = own[kind];
+  return [...(first ? [first] : []), ['edit', 'editor.tabEdit'], ['versions', 'editor.tabVersions']];
+}
 
 /** Kinds with their own editor open on it; the JSON editor stays one tab away for every kind. */
-const firstTab = (kind: DefinitionKind): Tab =>
-  kind === 'script' ? 'code' : kind === 'integration' ? 'settings' : kind === 'form' ? 'design' : 'edit';
+const firstTab = (kind: DefinitionKind): Tab => (tabsFor(kind)[0] as [Tab, string])[0];
 
 /** Edit a draft as JSON with live validation, save it, publish it, see its versions. */
 export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: string }) {
@@ -186,64 +198,30 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
         </div>
       )}
       <div className="tabs" role="tablist">
-        {kind === 'script' && (
+        {tabsFor(kind).map(([id, label]) => (
           <button
+            key={id}
             type="button"
             role="tab"
-            data-testid="code-tab"
-            aria-selected={tab === 'code'}
-            className={tab === 'code' ? 'tab active' : 'tab'}
-            onClick={() => setTab('code')}
+            data-testid={`${id}-tab`}
+            aria-selected={tab === id}
+            className={tab === id ? 'tab active' : 'tab'}
+            onClick={() => setTab(id)}
           >
-            {t('script.code')}
+            {t(label)}
           </button>
-        )}
-        {kind === 'form' && (
-          <button
-            type="button"
-            role="tab"
-            data-testid="design-tab"
-            aria-selected={tab === 'design'}
-            className={tab === 'design' ? 'tab active' : 'tab'}
-            onClick={() => setTab('design')}
-          >
-            {t('formDesigner.tab')}
-          </button>
-        )}
-        {kind === 'integration' && (
-          <button
-            type="button"
-            role="tab"
-            data-testid="settings-tab"
-            aria-selected={tab === 'settings'}
-            className={tab === 'settings' ? 'tab active' : 'tab'}
-            onClick={() => setTab('settings')}
-          >
-            {t('integration.settings')}
-          </button>
-        )}
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'edit'}
-          className={tab === 'edit' ? 'tab active' : 'tab'}
-          onClick={() => setTab('edit')}
-        >
-          {t('editor.tabEdit')}
-        </button>
-        <button
-          type="button"
-          role="tab"
-          data-testid="versions-tab"
-          aria-selected={tab === 'versions'}
-          className={tab === 'versions' ? 'tab active' : 'tab'}
-          onClick={() => setTab('versions')}
-        >
-          {t('editor.tabVersions')}
-        </button>
+        ))}
       </div>
-      {(tab === 'code' || tab === 'settings' || tab === 'design') && !body ? (
+      {(tab === 'code' || tab === 'settings' || tab === 'design' || tab === 'fields') && !body ? (
         <div className="banner warn">{t('script.fixJsonFirst')}</div>
+      ) : tab === 'fields' && body ? (
+        <EntityDesigner
+          body={body}
+          problems={problems}
+          definitionId={id}
+          latestVersion={d.latestVersion}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
       ) : tab === 'design' && body ? (
         <FormDesigner
           body={body as unknown as FormBody}

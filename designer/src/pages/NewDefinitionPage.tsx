@@ -43,7 +43,7 @@ export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
         key,
         name,
         description,
-        body: starterBody(kind, entity || 'request'),
+        body: starterBody(kind, entity || 'request', name),
       });
       navigate(`/d/${kind}/${created.id}`);
     } catch (e) {

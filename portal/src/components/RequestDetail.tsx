@@ -3,6 +3,8 @@ import type { RecordItem } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
 import { useRelationTitles } from '../state/use-relation-titles';
 import { enumField, label } from '../state/use-request-type';
+import { cardPath } from '../work/work-paths';
+import { Link } from './Link';
 import { StatusBadge } from './StatusBadge';
 
 /** A request's fields read-only, labelled from the published data type. */
@@ -46,6 +48,11 @@ export function RequestDetail({
       </p>
       <h2>{request.title}</h2>
       {status && <StatusBadge label={label(status.label, i18n.language)} color={status.color} />}
+      <p className="open-card">
+        <Link to={cardPath(request.entity, request.id)} className="btn">
+          {t('operator.openCard')}
+        </Link>
+      </p>
       <dl className="fields">
         {shown.map((field) => (
           <div key={field.key}>

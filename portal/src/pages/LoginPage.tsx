@@ -1,7 +1,7 @@
 import { ApiError } from '@opora/sdk';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../lib/router';
+import { navigate, router } from '../lib/router';
 import { isStaff, signIn } from '../state/session';
 
 /** One sign-in for clients and staff; each lands where their work is. */
@@ -17,7 +17,10 @@ export function LoginPage() {
     setError(null);
     try {
       const user = await signIn(login, password);
-      navigate(isStaff(user) ? '/operator' : '/account', true);
+      const next = new URLSearchParams(router.path().split('?')[1] ?? '').get('next');
+      // Only a path inside the portal: a `next` of "//evil.example" must not send anyone away.
+      const back = next?.startsWith('/') && !next.startsWith('//') ? next : null;
+      navigate(back ?? (isStaff(user) ? '/operator' : '/account'), true);
     } catch (e) {
       setError(
         t(

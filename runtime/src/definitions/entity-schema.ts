@@ -83,6 +83,23 @@ export const EntityFieldSchema = Type.Union([
   }),
 ]);
 
+/**
+ * What one publish does to existing records of a field whose change would leave them invalid (see
+ * entity-migration.ts): `set` fills records without a value (a new or newly required field) and stands in for
+ * values that cannot be converted; `convert` brings values to the field's new type and limits; `map` replaces
+ * removed enum options; `drop` deletes the values of a removed field. A rule acts only on the change it covers,
+ * so publishing the same body again changes nothing.
+ */
+export const MigrationRuleSchema = Strict({
+  field: FieldKey,
+  set: Type.Optional(Type.Unknown()),
+  convert: Type.Optional(Type.Boolean()),
+  map: Type.Optional(
+    Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.Union([Type.String(), Type.Null()])),
+  ),
+  drop: Type.Optional(Type.Boolean()),
+});
+
 export const EntityBodySchema = Strict({
   schemaVersion: Type.Literal(1),
   label: LText,
@@ -90,8 +107,10 @@ export const EntityBodySchema = Strict({
   description: Type.Optional(LText),
   titleField: Type.Optional(FieldKey),
   fields: Type.Array(EntityFieldSchema, { minItems: 1, maxItems: 1000 }),
+  migrate: Type.Optional(Type.Array(MigrationRuleSchema, { maxItems: 1000 })),
 });
 
 export type EntityBody = Static<typeof EntityBodySchema>;
 export type EntityField = Static<typeof EntityFieldSchema>;
 export type FieldType = EntityField['type'];
+export type MigrationRule = Static<typeof MigrationRuleSchema>;

@@ -1,5 +1,6 @@
 import type { EntityBody, EntityField } from './entity-schema.js';
 import { type Locale, type Problem, pick } from './kinds.js';
+import { migrationRuleProblems } from './migration-rule-problems.js';
 import { compileRecordValidator } from './record-validator.js';
 import { patternProblem } from './safe-regexp.js';
 
@@ -25,6 +26,7 @@ export function entityProblems(body: EntityBody, locale: Locale): Problem[] {
       message: pick(locale, `Нет поля «${body.titleField}»`, `No field "${body.titleField}"`),
     });
   if (!problems.length) problems.push(...defaultProblems(body, locale));
+  if (!problems.length) problems.push(...migrationRuleProblems(body, locale));
   return problems;
 }
 

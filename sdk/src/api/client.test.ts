@@ -18,6 +18,35 @@ describe('OporaClient', () => {
     expect(headers['x-csrf-token']).toBe('tok');
   });
 
+  it('uploads files as multipart with the CSRF token, fields before the file', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const fakeFetch = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      const body = url.endsWith('/auth/login')
+        ? { user: { id: '1' }, csrfToken: 'tok' }
+        : { id: 'f1', name: 'Счёт.pdf', size: 3, contentType: 'application/pdf' };
+      return new Response(JSON.stringify(body), { status: url.endsWith('/files') ? 201 : 200 });
+    }) as typeof fetch;
+    const client = new OporaClient({ baseUrl: 'http://x', fetch: fakeFetch });
+    await client.login('admin', 'secret');
+    const ref = await client.uploadFile('request', 'attachments', new Blob(['abc']), 'Счёт.pdf');
+    expect(ref.id).toBe('f1');
+    const { url, init } = calls[1]!;
+    const headers = init.headers as Record<string, string>;
+    expect(url).toBe('http://x/api/v1/files');
+    expect(headers['x-csrf-token']).toBe('tok');
+    expect(headers['content-type']).toBeUndefined();
+    expect(init.credentials).toBe('include');
+    const form = init.body as FormData;
+    const keys: string[] = [];
+    form.forEach((_value, key) => {
+      keys.push(key);
+    });
+    expect(keys).toEqual(['entity', 'field', 'file']);
+    expect((form.get('file') as File).name).toBe('Счёт.pdf');
+    expect(client.fileUrl('f1')).toBe('http://x/api/v1/files/f1');
+  });
+
   it('turns error answers into ApiError with details', async () => {
     const body = {
       error: {

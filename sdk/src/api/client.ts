@@ -9,14 +9,22 @@ import type {
   DefinitionUpdate,
   DefinitionVersion,
   DefinitionVersionSummary,
+  FileRef,
   FormSubmitResult,
+  FormSummary,
   ImportReport,
   Locale,
   Page,
+  PersonSummary,
   PublishedForm,
   RecordItem,
   RecordQuery,
+  RecordType,
+  RelatedGroup,
   Role,
+  SavedView,
+  SavedViewInput,
+  SavedViewUpdate,
   ScriptLimitsInput,
   ScriptRunRecord,
   ScriptRunResult,
@@ -204,15 +212,66 @@ export class OporaClient {
     return this.request('POST', `/forms/${enc(key)}/submit`, { body: input });
   }
 
+  // --- generated work screens ---
+  /** Published forms of a data type (key, purpose, title), to pick the create/edit/card form. */
+  listForms(entity: string): Promise<{ items: FormSummary[] }> {
+    return this.request('GET', '/forms', { query: { entity } });
+  }
+  listRecordTypes(): Promise<{ items: RecordType[] }> {
+    return this.request('GET', '/record-types');
+  }
+  /** Records of other types whose relation fields point at this one, grouped by type and field. */
+  relatedRecords(
+    entity: string,
+    id: string,
+    query: { limit?: number } = {},
+  ): Promise<{ items: RelatedGroup[] }> {
+    return this.request('GET', `/records/${enc(entity)}/${enc(id)}/related`, { query });
+  }
+  /** Colleagues by name (`q`) or by id, for user fields. */
+  lookupUsers(query: { q?: string; ids?: string[]; limit?: number }): Promise<{ items: PersonSummary[] }> {
+    return this.request('GET', '/users/lookup', { query: { ...query } });
+  }
+  listViews(entity: string): Promise<{ items: SavedView[] }> {
+    return this.request('GET', '/views', { query: { entity } });
+  }
+  createView(input: SavedViewInput): Promise<SavedView> {
+    return this.request('POST', '/views', { body: input });
+  }
+  updateView(id: string, update: SavedViewUpdate): Promise<SavedView> {
+    return this.request('PUT', `/views/${enc(id)}`, { body: update });
+  }
+  deleteView(id: string): Promise<void> {
+    return this.request('DELETE', `/views/${enc(id)}`);
+  }
+
+  // --- files ---
+  /**
+   * Uploads a file into a file field of a published data type; put the returned reference into the record's
+   * field value. The field's `maxSizeMb` and `accept` apply (413 / 415 otherwise).
+   */
+  uploadFile(entity: string, field: string, file: Blob, name?: string): Promise<FileRef> {
+    const form = new FormData();
+    // entity and field go first: the server decides the limits from them before reading the file.
+    form.append('entity', entity);
+    form.append('field', field);
+    form.append('file', file, name ?? (file as { name?: string }).name ?? 'file');
+    return this.request('POST', '/files', { form });
+  }
+  /** Address of a file's content, for links and <img> in a signed-in browser (the session cookie goes along). */
+  fileUrl(id: string): string {
+    return `${this.baseUrl}/api/v1/files/${enc(id)}`;
+  }
+
   info(): Promise<ServerInfo> {
     return this.request('GET', '/info');
   }
 
-  /** Low-level call under /api/v1; throws {@link ApiError} on any non-2xx answer. */
+  /** Low-level call under /api/v1 (a JSON `body`, or a multipart `form`); throws {@link ApiError} on any non-2xx answer. */
   async request<T = unknown>(
     method: string,
     path: string,
-    init: { body?: unknown; query?: Query } = {},
+    init: { body?: unknown; query?: Query; form?: FormData } = {},
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.locale };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -222,7 +281,8 @@ export class OporaClient {
       method,
       headers,
       credentials: 'include',
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      // A FormData body sets its own multipart content type and boundary.
+      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
     const text = await response.text();
     const parsed = text ? safeJson(text) : undefined;

@@ -123,6 +123,15 @@ export interface ImportReport {
   records: number;
 }
 
+/** An uploaded file as a record's file field holds it; `POST /files` answers with one. */
+export interface FileRef {
+  id: string;
+  name: string;
+  /** Bytes. */
+  size: number;
+  contentType: string;
+}
+
 export interface RecordItem {
   id: string;
   entity: string;
@@ -231,4 +240,80 @@ export interface FormSubmitResult {
   record: RecordItem;
   /** On-submit actions in order; a failed one is reported here, the record stays saved. */
   actions: { type: string; ok: boolean; message?: string }[];
+}
+
+/** What a saved list view remembers: columns shown and the records-list parameters. */
+export interface ViewState {
+  columns: string[];
+  /** `field:op:value`, as {@link RecordQuery.filter}. */
+  filters: string[];
+  sort?: string;
+  q?: string;
+}
+
+export interface SavedView {
+  id: string;
+  entity: string;
+  name: string;
+  /** Seen by every staff member; only the owner changes it. */
+  shared: boolean;
+  /** Whether the caller owns it. */
+  mine: boolean;
+  owner: { id: string; name: string };
+  state: ViewState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SavedViewInput {
+  entity: string;
+  name: string;
+  shared?: boolean;
+  state: ViewState;
+}
+
+export interface SavedViewUpdate {
+  name: string;
+  shared: boolean;
+  state: ViewState;
+}
+
+/** Text in Russian and optionally English, as definitions carry it. */
+export interface LocalText {
+  ru: string;
+  en?: string;
+}
+
+/** A published form of a data type, for screens that pick one by purpose. */
+export interface FormSummary {
+  key: string;
+  version: number;
+  purpose: 'create' | 'edit' | 'card' | 'portal';
+  title: LocalText | null;
+}
+
+/** A published data type, for navigation between the generated work screens. */
+export interface RecordType {
+  key: string;
+  version: number;
+  label: LocalText;
+  pluralLabel: LocalText | null;
+}
+
+/** Records of one type whose relation field points at a given record. */
+export interface RelatedGroup {
+  entity: string;
+  entityLabel: LocalText;
+  field: string;
+  fieldLabel: LocalText;
+  /** The field holds a list of links (filter it with `contains`, not `eq`). */
+  many: boolean;
+  total: number;
+  items: RecordItem[];
+}
+
+/** A user as colleagues see them in pickers: no login, roles or e-mail. */
+export interface PersonSummary {
+  id: string;
+  name: string;
 }

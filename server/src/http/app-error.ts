@@ -42,6 +42,18 @@ export const fail = {
   hasVersions: () => new AppError(409, 'has_versions', 'has_versions'),
   entityNotPublished: (entity: string) =>
     new AppError(404, 'entity_not_published', 'entity_not_published', { entity }),
+  unsupportedMediaType: () => new AppError(415, 'unsupported_media_type', 'unsupported_media_type'),
+  fileTooLarge: (limitMb: number) =>
+    new AppError(413, 'file_too_large', 'file_too_large', { limit: limitMb }),
+  fileTypeNotAllowed: (name: string, accept: readonly string[]) =>
+    new AppError(415, 'file_type_not_allowed', 'file_type_not_allowed', { name, accept: accept.join(', ') }),
+  fileFieldUnknown: (entity: string, field: string) =>
+    new AppError(400, 'file_field_unknown', 'file_field_unknown', { entity, field }, [
+      { pointer: '/field', message: field },
+    ]),
+  fileUploadInvalid: (key: 'file_missing' | 'file_form_order') =>
+    new AppError(400, 'file_upload_invalid', key),
+  fileContentMissing: () => new AppError(500, 'file_content_missing', 'file_content_missing'),
   definitionInvalid: (details: ErrorDetail[]) =>
     new AppError(422, 'definition_invalid', 'definition_invalid', {}, details),
   bundleInvalid: (details: ErrorDetail[]) =>

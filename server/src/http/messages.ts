@@ -55,6 +55,31 @@ const catalogue = {
     ru: 'Тип данных «{entity}» не опубликован',
     en: 'Data type "{entity}" is not published',
   },
+  file_too_large: {
+    ru: 'Файл слишком большой: можно не больше {limit} МБ',
+    en: 'The file is too large: at most {limit} MB is allowed',
+  },
+  file_type_not_allowed: {
+    ru: 'Файл «{name}» этого типа сюда загрузить нельзя; допустимо: {accept}',
+    en: 'File "{name}" is not of an allowed type; allowed: {accept}',
+  },
+  file_field_unknown: {
+    ru: 'У типа данных «{entity}» нет поля-файла «{field}»',
+    en: 'Data type "{entity}" has no file field "{field}"',
+  },
+  file_missing: { ru: 'В запросе нет файла', en: 'The request has no file' },
+  file_form_order: {
+    ru: 'Поля entity и field должны идти в форме перед файлом',
+    en: 'The form fields entity and field must come before the file',
+  },
+  file_ref_invalid: {
+    ru: 'Файл «{name}» не найден среди загруженных для этого поля; загрузите его заново',
+    en: 'File "{name}" is not among the files uploaded for this field; upload it again',
+  },
+  file_content_missing: {
+    ru: 'Содержимое файла не найдено в хранилище сервера',
+    en: 'The file content is missing from the server storage',
+  },
   invalid_credentials: { ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
   rate_limited: {
     ru: 'Слишком много запросов; повторите через {after}',

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '@opora/sdk';
 import { roles } from '@opora/sdk';
 import { buildApp } from '../app.js';
@@ -9,6 +12,8 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 export interface Harness {
   app: TestApp;
   db: Database;
+  /** DATA_DIR of this app (uploaded files live in its files/); a fresh temporary directory unless given. */
+  dataDir: string;
   /** Headers of a signed-in browser user holding the role (session cookie + CSRF token). */
   as(role: Role): Promise<Record<string, string>>;
   /** Authorization header of an API token for a user holding the role. */
@@ -21,9 +26,10 @@ export const testPassword = 'correct-horse-battery';
 /** A real app on a real, freshly migrated database, with one user per role. */
 export async function createHarness(
   target: DatabaseTarget,
-  options: { loginRateLimit?: number; secretsKey?: string } = {},
+  options: { loginRateLimit?: number; secretsKey?: string; dataDir?: string } = {},
 ): Promise<Harness> {
   const { db, dispose } = await createTestDatabase(target);
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'opora-test-')));
   const app = await buildApp({
     db,
     logger: false,
@@ -35,6 +41,7 @@ export async function createHarness(
       logLevel: 'silent',
       loginRateLimit: options.loginRateLimit ?? 1000,
       secretsKey: options.secretsKey,
+      dataDir,
     },
   });
   await app.ready();
@@ -48,6 +55,7 @@ export async function createHarness(
   return {
     app,
     db,
+    dataDir,
     async as(role) {
       if (!sessions.has(role)) sessions.set(role, await login(app, `${role}-user`, testPassword));
       return sessions.get(role)!;
@@ -63,6 +71,7 @@ export async function createHarness(
     async close() {
       await app.close();
       await dispose();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122Initial } from './20261122-0001-initial.js';
 import { Migration20261122Jobs } from './20261122-0002-jobs.js';
 import { Migration20261122Scripts } from './20261122-0003-scripts.js';
+import { Migration20261122Files } from './20261122-0004-files.js';
+import { Migration20261122SavedViews } from './20261122-0005-saved-views.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
   { name: '20261122-0001-initial', class: Migration20261122Initial },
   { name: '20261122-0002-jobs', class: Migration20261122Jobs },
   { name: '20261122-0003-scripts', class: Migration20261122Scripts },
+  { name: '20261122-0004-files', class: Migration20261122Files },
+  { name: '20261122-0005-saved-views', class: Migration20261122SavedViews },
 ];

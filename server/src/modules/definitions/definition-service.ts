@@ -42,11 +42,20 @@ interface LatestRow {
  */
 export interface PublishExtension {
   /** Runs inside the publish transaction (`tx`), after the body itself validated. */
-  check(body: unknown, locale: Locale, tx: Em): Promise<ErrorDetail[]>;
+  check(body: unknown, locale: Locale, tx: Em, target: PublishTarget): Promise<ErrorDetail[]>;
+  /** Runs after the version is stored, in the same transaction; throwing refuses the publish, saving nothing. */
   published?(
     tx: Em,
-    version: { definitionId: string; key: string; version: number; body: unknown },
+    version: { definitionId: string; key: string; version: number; body: unknown; locale: Locale },
   ): Promise<void>;
+}
+
+/** The definition being published, so a check can compare the body with the version before it. */
+export interface PublishTarget {
+  definitionId: string;
+  key: string;
+  /** The latest published version before this one, null on the first publish. */
+  latestVersion: number | null;
 }
 
 /** Kinds that decide what the server may reach or reveal: only administrators change them. */
@@ -191,7 +200,13 @@ export class DefinitionService {
       const extra =
         details.length || !extension
           ? []
-          : (await extension.check(body, locale, tx)).map((d) => ({ ...d, pointer: `/body${d.pointer}` }));
+          : (
+              await extension.check(body, locale, tx, {
+                definitionId: id,
+                key: definition.key,
+                latestVersion: definition.latestVersion,
+              })
+            ).map((d) => ({ ...d, pointer: `/body${d.pointer}` }));
       if (details.length || references.length || extra.length)
         throw fail.definitionInvalid([...details, ...references, ...extra]);
       const version = Object.assign(new DefinitionVersionEntity(), {
@@ -214,6 +229,7 @@ export class DefinitionService {
         key: definition.key,
         version: version.version,
         body,
+        locale,
       });
       audit(tx, actor, {
         action: 'publish',

@@ -19,6 +19,38 @@ export const formRoutes: FastifyPluginAsyncTypebox<{ forms: FormService }> = asy
   const config = { access: staff };
 
   app.get(
+    '/forms',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Published forms of a data type: key, purpose and title of each',
+        querystring: Type.Object(
+          { entity: Type.String({ pattern: definitionKeyPattern }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                version: Type.Integer(),
+                purpose: Type.String(),
+                title: Type.Union([
+                  Type.Object({ ru: Type.String(), en: Type.Optional(Type.String()) }),
+                  Type.Null(),
+                ]),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => forms.list(request.query.entity),
+  );
+
+  app.get(
     '/forms/:key',
     {
       config,

@@ -1,13 +1,16 @@
 import type { EntityBody, FormBody, Locale, SubmitAction } from '@opora/runtime/definitions';
 import { type CompiledForm, compileForm, FormDesignError, prepareSubmission } from '@opora/runtime/forms';
 import { buildHttpStepCall, mapHttpStepResponse } from '@opora/runtime/steps/http-step';
-import type { RecordItem } from '@opora/sdk';
+import type { FormSummary, RecordItem } from '@opora/sdk';
+import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
+import { publishedOfKind } from '../definitions/published-of-kind.js';
 import type { IntegrationCaller } from '../integrations/integration-call.js';
 import type { RecordService } from '../records/record-service.js';
 import type { ScriptService } from '../scripts/script-service.js';
+import { danglingRelations } from './relation-check.js';
 
 export interface FormSubmission {
   data: Record<string, unknown>;
@@ -48,6 +51,7 @@ export class FormService {
       scripts: ScriptService;
       caller: IntegrationCaller;
       timeZone: string;
+      db: Database;
     },
   ) {}
 
@@ -55,6 +59,19 @@ export class FormService {
   async published(key: string): Promise<PublishedForm> {
     const { form, entity } = await this.load(key);
     return { form, entity };
+  }
+
+  /** Published forms of a data type, so screens can pick theirs by purpose (create, edit, card, portal). */
+  async list(entity: string): Promise<{ items: FormSummary[] }> {
+    const forms = await publishedOfKind(this.deps.db, 'form');
+    return {
+      items: forms.flatMap(({ key, version, body }) => {
+        const form = body as FormBody;
+        return form.entity === entity
+          ? [{ key, version, purpose: form.purpose, title: form.title ?? null }]
+          : [];
+      }),
+    };
   }
 
   async submit(key: string, input: FormSubmission, actor: Actor | null, locale: Locale) {
@@ -70,6 +87,10 @@ export class FormService {
       clock: { now: new Date(), timeZone: this.deps.timeZone },
       locale,
     });
+    if (!prepared.problems.length)
+      prepared.problems.push(
+        ...(await danglingRelations(this.deps.db, entity.body, prepared.data, existing?.data, locale)),
+      );
     if (prepared.problems.length)
       throw fail.validation(prepared.problems.map((p) => ({ ...p, pointer: `/data${p.pointer}` })));
     let record =

@@ -100,6 +100,12 @@ function orderSql(body: EntityBody, query: RecordQuery): SqlPart {
   if (builtins[key]) return { sql: `${builtins[key]} ${direction}, id`, params: [] };
   const field = body.fields.find((f) => f.key === key);
   if (!field || isArrayField(field)) throw fail.badSort(key);
+  // Options sort in the order the analyst listed them (Низкий < Обычный < Высокий), not by their codes.
+  if (field.type === 'enum')
+    return {
+      sql: `array_position(string_to_array(?, chr(31)), data->>?) ${direction} nulls last, id`,
+      params: [field.options.map((o) => o.value).join('\u001f'), key],
+    };
   const cast = castFor(field);
   return { sql: `${cast ? `(data->>?)::${cast}` : 'data->>?'} ${direction} nulls last, id`, params: [key] };
 }

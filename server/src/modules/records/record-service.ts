@@ -6,6 +6,7 @@ import {
   type Locale,
   recordTitle,
   searchableText,
+  transitionProblems,
 } from '@opora/runtime/definitions';
 import type { RecordQuery } from '@opora/sdk';
 import type { Database, Em } from '../../db/database.js';
@@ -16,6 +17,7 @@ import { audit, auditView } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { buildRecordQuery } from './record-query.js';
+import type { RecordSave, RecordSaveCheck } from './record-save-check.js';
 import { type RecordRow, recordColumns, recordRowView, recordView } from './record-view.js';
 import { ValidatorCache } from './validator-cache.js';
 
@@ -27,6 +29,7 @@ interface PublishedEntity {
 /** Instances of published entity definitions: validated JSONB data, optimistic concurrency, soft delete, audit trail. */
 export class RecordService {
   private readonly validators = new ValidatorCache();
+  private readonly saveChecks: RecordSaveCheck[] = [];
 
   constructor(
     private readonly db: Database,
@@ -46,6 +49,7 @@ export class RecordService {
       const data = applyDefaults(published.body, input);
       this.validate(entity, published, data, locale, false);
       await this.checkUnique(tx, entity, published.body, data, null, locale);
+      await this.runSaveChecks({ tx, entity, body: published.body, data, before: null, actor, locale });
       const record = Object.assign(new RecordEntity(), {
         id,
         entity,
@@ -62,6 +66,11 @@ export class RecordService {
       return record;
     };
     return recordView(em ? await run(em) : await this.db.transaction(run));
+  }
+
+  /** Lets another module refuse saves it knows to be wrong (see {@link RecordSaveCheck}). */
+  addSaveCheck(check: RecordSaveCheck): void {
+    this.saveChecks.push(check);
   }
 
   async get(entity: string, id: string) {
@@ -87,8 +96,15 @@ export class RecordService {
       const published = await this.entity(entity, tx);
       const data = options.replace ? { ...patch } : { ...record.data, ...patch };
       this.validate(entity, published, data, locale, false);
+      // Status fields move only along the analyst's arrows, whoever writes (form, API, script).
+      const moves = transitionProblems(published.body, record.data, data, locale);
+      if (moves.length)
+        throw fail.validation(
+          moves.map((p) => ({ pointer: `/data${p.pointer}`, message: p.message, code: p.code })),
+        );
       await this.checkUnique(tx, entity, published.body, data, id, locale);
       const before = record.data;
+      await this.runSaveChecks({ tx, entity, body: published.body, data, before, actor, locale });
       Object.assign(record, {
         data,
         entityVersion: published.version,
@@ -210,6 +226,16 @@ export class RecordService {
           },
         ]);
       }
+    }
+  }
+
+  private async runSaveChecks(save: RecordSave) {
+    for (const check of this.saveChecks) {
+      const problems = await check(save);
+      if (problems.length)
+        throw fail.validation(
+          problems.map((p) => ({ pointer: `/data${p.pointer}`, message: p.message, code: p.code })),
+        );
     }
   }
 

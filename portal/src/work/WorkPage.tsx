@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchPath, navigate, usePath } from '../lib/router';
+import { isStaff, useSession } from '../state/session';
+import { CardScreen } from './card/CardScreen';
+import { CreateScreen } from './create/CreateScreen';
+import { ListScreen } from './list/ListScreen';
+import { WorkHome } from './WorkHome';
+import './work.css';
+
+/** The generated work screens for staff: every published data type gets a list, a card and a create screen. */
+export function WorkPage() {
+  const { t } = useTranslation();
+  const path = usePath();
+  const session = useSession();
+  useEffect(() => {
+    if (session.status === 'anonymous') navigate(`/login?${new URLSearchParams({ next: path })}`, true);
+  }, [session.status, path]);
+  if (session.status !== 'signed-in') return null;
+  if (!isStaff(session.user)) return <p className="empty">{t('operator.staffOnly')}</p>;
+  return (
+    <div className="work">
+      <WorkScreen path={path} />
+    </div>
+  );
+}
+
+function WorkScreen({ path }: { path: string }) {
+  const created = matchPath('/work/:entity/new', path);
+  if (created) return <CreateScreen key={path} entity={created.entity!} />;
+  const card = matchPath('/work/:entity/:id', path);
+  if (card) return <CardScreen key={`${card.entity}/${card.id}`} entity={card.entity!} id={card.id!} />;
+  const list = matchPath('/work/:entity', path);
+  if (list) return <ListScreen key={list.entity} entity={list.entity!} />;
+  return <WorkHome />;
+}

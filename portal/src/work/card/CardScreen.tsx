@@ -1,0 +1,125 @@
+import type { Locale } from '@opora/runtime/definitions';
+import type { RecordItem } from '@opora/sdk';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../components/Link';
+import { client } from '../../lib/api';
+import { localText } from '../../lib/local-text';
+import { useStore } from '../../lib/store';
+import { useAsync } from '../../lib/use-async';
+import { FlashMessage } from '../components/FlashMessage';
+import { LoadError, Loading } from '../components/ScreenStates';
+import { Tabs } from '../components/Tabs';
+import { FormRenderer } from '../form-renderer/FormRenderer';
+import { flash } from '../state/flash';
+import type { ScreenForm } from '../state/screen-form';
+import { useScreenForm } from '../state/use-screen-form';
+import { listPath } from '../work-paths';
+import { CardHeader } from './CardHeader';
+import { createCard } from './card-controller';
+import { HistoryTab } from './HistoryTab';
+import { RelatedTab } from './RelatedTab';
+
+const purposes = ['card', 'edit'] as const;
+
+/** A record's card: its card form read-only with an Edit button, its history and the records linked to it. */
+export function CardScreen({ entity, id }: { entity: string; id: string }) {
+  const form = useScreenForm(entity, purposes);
+  const record = useAsync(() => client.getRecord(entity, id), [entity, id]);
+  if (form.status === 'failed') return <LoadError error={form.error} onRetry={form.reload} />;
+  if (record.status === 'failed') return <LoadError error={record.error} onRetry={record.reload} />;
+  if (form.status === 'loading' || record.status === 'loading') return <Loading />;
+  return (
+    <Card key={record.data.id} screen={form.data.screen} timeZone={form.data.timeZone} record={record.data} />
+  );
+}
+
+function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: string; record: RecordItem }) {
+  const { t, i18n } = useTranslation();
+  const card = useMemo(() => createCard(screen, record, timeZone), [screen, record, timeZone]);
+  const { record: current, mode, conflict, tab } = useStore(card.store);
+  const { saving } = useStore(card.model.store);
+  const typeLabel = localText(screen.entity.label, i18n.language);
+  const plural = localText(screen.entity.pluralLabel ?? screen.entity.label, i18n.language);
+
+  const save = async () => {
+    const result = await card.save(i18n.language as Locale, t('work.form.failed'));
+    if (result.kind === 'saved')
+      flash.set(
+        result.outcome.failedActions.length
+          ? {
+              tone: 'warning',
+              text: t('work.card.savedWithProblems', { problems: result.outcome.failedActions.join('; ') }),
+            }
+          : { tone: 'success', text: t('work.card.saved') },
+      );
+  };
+
+  return (
+    <form
+      className="work-screen card-screen"
+      data-testid="card-screen"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (mode === 'edit') void save();
+      }}
+    >
+      <nav className="crumbs" aria-label={t('work.crumbs')}>
+        <Link to={listPath(screen.entityKey)}>{plural}</Link>
+      </nav>
+      <CardHeader
+        screen={screen}
+        record={current}
+        typeLabel={typeLabel}
+        card={card}
+        mode={mode}
+        saving={saving}
+      />
+      <FlashMessage />
+      {conflict && (
+        <div className="banner warning" role="alert" data-testid="conflict">
+          <span>{t('work.card.conflict')}</span>
+          <button type="button" className="btn" onClick={() => void card.reload()}>
+            {t('work.card.reload')}
+          </button>
+        </div>
+      )}
+      <Tabs
+        label={t('work.card.sections')}
+        active={tab}
+        onSelect={(next) => card.setTab(next as typeof tab)}
+        tabs={[
+          { id: 'data', title: t('work.card.tab.data') },
+          { id: 'history', title: t('work.card.tab.history') },
+          { id: 'related', title: t('work.card.tab.related') },
+        ]}
+      >
+        {tab === 'data' && (
+          <div className="sheet">
+            <FormRenderer model={card.model} mode={mode} entityKey={screen.entityKey} />
+          </div>
+        )}
+        {tab === 'history' && (
+          <HistoryTab
+            entityKey={screen.entityKey}
+            entity={screen.entity}
+            id={current.id}
+            version={current.version}
+          />
+        )}
+        {tab === 'related' && <RelatedTab entityKey={screen.entityKey} id={current.id} />}
+      </Tabs>
+      {mode === 'edit' && (
+        <div className="form-actions sticky-actions">
+          <button type="submit" className="btn primary" disabled={saving} data-testid="save">
+            {saving ? t('common.wait') : t('work.card.save')}
+          </button>
+          <button type="button" className="btn" onClick={() => card.cancel()}>
+            {t('work.cancel')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

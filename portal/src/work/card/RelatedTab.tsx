@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../components/Link';
+import { client } from '../../lib/api';
+import { localText } from '../../lib/local-text';
+import { useAsync } from '../../lib/use-async';
+import { LoadError, Loading } from '../components/ScreenStates';
+import { formatMoment } from '../values/format-value';
+import { cardPath, listPath, newPath } from '../work-paths';
+
+const shown = 5;
+
+/** Records of other types that point at this one (a client's requests…), with the way to all of them and to a new one. */
+export function RelatedTab({ entityKey, id }: { entityKey: string; id: string }) {
+  const { t, i18n } = useTranslation();
+  const related = useAsync(() => client.relatedRecords(entityKey, id, { limit: shown }), [entityKey, id]);
+  if (related.status === 'loading') return <Loading />;
+  if (related.status === 'failed') return <LoadError error={related.error} onRetry={related.reload} />;
+  if (!related.data.items.length) return <p className="empty">{t('work.related.none')}</p>;
+  return (
+    <div className="related" data-testid="related">
+      {related.data.items.map((group) => {
+        const filter = `${group.field}:${group.many ? 'contains' : 'eq'}:${id}`;
+        return (
+          <section key={`${group.entity}.${group.field}`} className="related-group">
+            <header className="related-head">
+              <h3>
+                {localText(group.entityLabel, i18n.language)}
+                <span className="muted"> · {localText(group.fieldLabel, i18n.language)}</span>{' '}
+                <span className="count">{group.total}</span>
+              </h3>
+              <Link
+                to={newPath(group.entity, `?${new URLSearchParams({ [group.field]: id })}`)}
+                className="btn"
+              >
+                + {t('work.related.create')}
+              </Link>
+            </header>
+            {group.items.length === 0 ? (
+              <p className="muted">{t('work.related.empty')}</p>
+            ) : (
+              <ul className="related-list">
+                {group.items.map((record) => (
+                  <li key={record.id}>
+                    <Link to={cardPath(record.entity, record.id)}>
+                      <span className="num">{t('work.number', { number: record.number })}</span>{' '}
+                      {record.title || '—'}
+                    </Link>
+                    <span className="muted">{formatMoment(record.createdAt, i18n.language)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {group.total > group.items.length && (
+              <Link to={listPath(group.entity, `?${new URLSearchParams({ filter })}`)}>
+                {t('work.related.all', { count: group.total })}
+              </Link>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errorResponses, Uuid } from '../../http/schemas.js';
+import { staff } from '../auth/roles.js';
+import { RecordSchema } from './record-routes.js';
+import type { RecordTypes } from './record-types.js';
+import type { RelatedRecords } from './related-records.js';
+
+const tags = ['records'];
+const LText = Type.Object({ ru: Type.String(), en: Type.Optional(Type.String()) });
+
+/** How records hang together: the published types, and the records that point at a record. */
+export const relatedRoutes: FastifyPluginAsyncTypebox<{
+  types: RecordTypes;
+  related: RelatedRecords;
+}> = async (app, { types, related }) => {
+  const config = { access: staff };
+
+  app.get(
+    '/record-types',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Published data types (key and labels), for navigating the work screens',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                version: Type.Integer(),
+                label: LText,
+                pluralLabel: Type.Union([LText, Type.Null()]),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    () => types.summaries(),
+  );
+
+  app.get(
+    '/records/:entity/:id/related',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Records of other types whose relation fields point at this record, per type and field',
+        params: Type.Object(
+          { entity: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,62}$' }), id: Uuid },
+          { additionalProperties: false },
+        ),
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                entity: Type.String(),
+                entityLabel: LText,
+                field: Type.String(),
+                fieldLabel: LText,
+                many: Type.Boolean(),
+                total: Type.Integer(),
+                items: Type.Array(RecordSchema),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => related.of(request.params.entity, request.params.id, request.query.limit ?? 10),
+  );
+};

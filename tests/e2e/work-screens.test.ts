@@ -152,6 +152,18 @@ describe('generated work screens in Chromium', () => {
     await page.close();
   });
 
+  it('shows the client’s requests on the designed client card', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const volkov = (await api.listRecords('client', { q: 'Волков' })).items[0]!;
+    await signIn(page, `/work/client/${volkov.id}`);
+    await page.getByTestId('card-screen').waitFor();
+    const requests = page.getByTestId('related-requests');
+    await expect.poll(() => requests.textContent()).toContain(subject);
+    expect(await requests.textContent()).toContain('Обращения клиента');
+    await page.screenshot({ path: screenshotPath('work-client-card-1280'), fullPage: true });
+    await page.close();
+  });
+
   it('saves a filtered, sorted view and changes the status of the records it shows in bulk', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, '/work/request');

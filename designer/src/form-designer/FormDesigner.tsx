@@ -21,7 +21,13 @@ import { errorText } from '../lib/error-text';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { ContainerView, type DropTarget } from './Canvas';
 import { DesignerStore, useDesigner } from './designer-store';
-import { containerChoices, newFieldElement, newLayoutElement, placedFields } from './element-factory';
+import {
+  containerChoices,
+  newFieldElement,
+  newLayoutElement,
+  newRelatedElement,
+  placedFields,
+} from './element-factory';
 import { FormPreview } from './FormPreview';
 import { elementLabel } from './labels';
 import {
@@ -38,6 +44,7 @@ import {
 import { Palette, type PaletteItem } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { usePublishedEntity } from './use-published-entity';
+import { useRelationCandidates } from './use-relation-candidates';
 
 /**
  * The drag-and-drop form designer: palette (the type's fields and layout elements), canvas of nested
@@ -90,6 +97,7 @@ function Designer({
   report.current = onChange;
   const [store] = useState(() => new DesignerStore(body, (next) => report.current(next)));
   const state = useDesigner(store);
+  const related = useRelationCandidates(body.entity);
   const [preview, setPreview] = useState<'off' | 'desktop' | 'mobile'>('off');
   const [dragging, setDragging] = useState<string | null>(null);
   const layout = state.body.layout;
@@ -117,7 +125,11 @@ function Designer({
   };
 
   const create = (item: PaletteItem): FormElement =>
-    item.kind === 'field' ? newFieldElement(item.field, layout) : newLayoutElement(item.kind, layout);
+    item.kind === 'related'
+      ? newRelatedElement(item.entity, item.field, layout)
+      : item.kind === 'field'
+        ? newFieldElement(item.field, layout)
+        : newLayoutElement(item.kind, layout);
 
   const add = (item: PaletteItem) => {
     const element = create(item);
@@ -276,7 +288,7 @@ function Designer({
           onDragCancel={() => setDragging(null)}
         >
           <div className="fd-grid">
-            <Palette entity={entity} placed={placedFields(layout)} onAdd={add} />
+            <Palette entity={entity} placed={placedFields(layout)} related={related} onAdd={add} />
             <section
               className="fd-canvas"
               aria-label={t('formDesigner.canvas')}

@@ -139,6 +139,13 @@ function PreviewElement({ element, ...props }: PreviewProps & { element: FormEle
       return <p className="muted">{pickText(element.text, i18n.language)}</p>;
     case 'divider':
       return <hr />;
+    case 'related':
+      return (
+        <div className="fd-preview-related">
+          <strong>{elementLabel(element, props.entity, i18n.language, t)}</strong>
+          <p className="hint">{t('formDesigner.relatedPreview')}</p>
+        </div>
+      );
   }
 }
 

@@ -3,20 +3,30 @@ import type { EntityBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
 import { layoutKinds, type PaletteKind } from './element-factory';
 import { pickText } from './labels';
+import type { RelationCandidate } from './use-relation-candidates';
 
-export type PaletteItem = { kind: 'field'; field: string } | { kind: PaletteKind };
+export type PaletteItem =
+  | { kind: 'field'; field: string }
+  | { kind: PaletteKind }
+  | { kind: 'related'; entity: string; field: string };
 
 export const paletteId = (item: PaletteItem) =>
-  item.kind === 'field' ? `palette:field:${item.field}` : `palette:${item.kind}`;
+  item.kind === 'field'
+    ? `palette:field:${item.field}`
+    : item.kind === 'related'
+      ? `palette:related:${item.entity}.${item.field}`
+      : `palette:${item.kind}`;
 
 /** The type's fields not yet on the form and the layout elements: drag them onto the canvas, or press «+». */
 export function Palette({
   entity,
   placed,
+  related,
   onAdd,
 }: {
   entity: EntityBody;
   placed: Set<string>;
+  related: RelationCandidate[];
   onAdd: (item: PaletteItem) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -43,6 +53,15 @@ export function Palette({
       <ul>
         {layoutKinds.map((kind) => (
           <PaletteEntry key={kind} item={{ kind }} label={t(`formDesigner.kind.${kind}`)} onAdd={onAdd} />
+        ))}
+        {related.map((r) => (
+          <PaletteEntry
+            key={`${r.entity}.${r.field}`}
+            item={{ kind: 'related', entity: r.entity, field: r.field }}
+            label={pickText(r.entityLabel, i18n.language)}
+            detail={t('formDesigner.relatedVia', { field: pickText(r.fieldLabel, i18n.language) })}
+            onAdd={onAdd}
+          />
         ))}
       </ul>
     </aside>

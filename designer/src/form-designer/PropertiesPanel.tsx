@@ -185,6 +185,31 @@ function ElementProperties({
           </label>
         </div>
       );
+    case 'related':
+      return (
+        <div className="form">
+          <p className="muted">
+            {t('formDesigner.relatedSource', { entity: element.entity, field: element.field })}
+          </p>
+          <TextPair
+            label={t('formDesigner.title')}
+            value={element.title}
+            onChange={(title) => onChange({ title })}
+          />
+          <label>
+            {t('formDesigner.relatedLimit')}
+            <input
+              type="number"
+              min={1}
+              max={50}
+              value={element.limit ?? 10}
+              onChange={(e) =>
+                onChange({ limit: Math.max(1, Math.min(50, Number(e.target.value) || 10)) } as Patch)
+              }
+            />
+          </label>
+        </div>
+      );
     case 'text':
       return (
         <div className="form">

@@ -55,6 +55,11 @@ export function newFieldElement(field: string, layout: FormElement[]): FormEleme
   return { id: idMaker(layout)(field), type: 'field', field };
 }
 
+/** A list of records pointing at this one through `field` of type `entity`. */
+export function newRelatedElement(entity: string, field: string, layout: FormElement[]): FormElement {
+  return { id: idMaker(layout)(`related-${entity}`), type: 'related', entity, field };
+}
+
 /** A new column or tab for an existing columns/tabs element. */
 export function newColumnId(layout: FormElement[]): string {
   return idMaker(layout)('column');

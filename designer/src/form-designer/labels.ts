@@ -21,6 +21,8 @@ export function elementLabel(
     }
     case 'block':
       return pickText(element.title, locale) || t('formDesigner.kind.block');
+    case 'related':
+      return pickText(element.title, locale) || `${t('formDesigner.kind.related')}: ${element.entity}`;
     case 'heading':
     case 'text':
       return pickText(element.text, locale) || t(`formDesigner.kind.${element.type}`);

@@ -67,6 +67,15 @@ export const FormElementSchema = Type.Recursive(
         level: Type.Optional(Type.Union([Type.Literal(2), Type.Literal(3), Type.Literal(4)])),
       }),
       Strict({ id: ElementId, type: Type.Literal('divider') }),
+      /** Records of another type that point at this one through a relation field (a client's requests). */
+      Strict({
+        id: ElementId,
+        type: Type.Literal('related'),
+        entity: DefinitionKey,
+        field: Type.String({ minLength: 1, maxLength: 63 }),
+        title: Type.Optional(LText),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+      }),
       Strict({ id: ElementId, type: Type.Literal('text'), text: LText }),
     ]),
   { $id: 'FormElement' },

@@ -22,11 +22,17 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
     ),
   form: (body: FormBody) => [
     { pointer: '/entity', kind: 'entity', key: body.entity },
-    ...[...walkLayout(body.layout)].flatMap(({ element, pointer }) =>
-      element.type === 'field'
-        ? [{ pointer: `${pointer}/field`, kind: 'entity' as const, key: body.entity, field: element.field }]
-        : [],
-    ),
+    ...[...walkLayout(body.layout)].flatMap(({ element, pointer }) => {
+      if (element.type === 'field')
+        return [
+          { pointer: `${pointer}/field`, kind: 'entity' as const, key: body.entity, field: element.field },
+        ];
+      if (element.type === 'related')
+        return [
+          { pointer: `${pointer}/field`, kind: 'entity' as const, key: element.entity, field: element.field },
+        ];
+      return [];
+    }),
     ...(body.onSubmit ?? []).map((action, i) =>
       action.type === 'script'
         ? { pointer: `/onSubmit/${i}/script`, kind: 'script' as const, key: action.script }

@@ -97,7 +97,7 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
       >
         {tab === 'data' && (
           <div className="sheet">
-            <FormRenderer model={card.model} mode={mode} entityKey={screen.entityKey} />
+            <FormRenderer model={card.model} mode={mode} entityKey={screen.entityKey} recordId={record.id} />
           </div>
         )}
         {tab === 'history' && (

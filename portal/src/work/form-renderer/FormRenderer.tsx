@@ -14,6 +14,8 @@ interface RenderContext {
   snapshot: FormSnapshot;
   mode: FormMode;
   entityKey: string;
+  /** The record shown (a card); absent while creating, when nothing can point at it yet. */
+  recordId?: string;
 }
 
 const Context = createContext<RenderContext | null>(null);
@@ -33,16 +35,18 @@ export function FormRenderer({
   model,
   mode,
   entityKey,
+  recordId,
 }: {
   model: FormModel;
   mode: FormMode;
   entityKey: string;
+  recordId?: string;
 }) {
   const snapshot = useStore(model.store);
   const ui = useMemo(() => createFormUi(model.compiled.form), [model]);
   const context = useMemo(
-    () => ({ model, ui, snapshot, mode, entityKey }),
-    [model, ui, snapshot, mode, entityKey],
+    () => ({ model, ui, snapshot, mode, entityKey, recordId }),
+    [model, ui, snapshot, mode, entityKey, recordId],
   );
   return (
     <Context.Provider value={context}>

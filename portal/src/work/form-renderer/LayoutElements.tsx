@@ -6,6 +6,7 @@ import { useStore } from '../../lib/store';
 import { Tabs } from '../components/Tabs';
 import { FieldRow } from './FieldRow';
 import { useRenderContext } from './FormRenderer';
+import { RelatedRecords } from './RelatedRecords';
 
 type Element<T extends FormElement['type']> = Extract<FormElement, { type: T }>;
 
@@ -42,6 +43,8 @@ function LayoutElement({ element }: { element: FormElement }) {
       return <hr className="form-divider span-all" />;
     case 'text':
       return <p className="form-text span-all">{localText(element.text, i18n.language)}</p>;
+    case 'related':
+      return <RelatedRecords element={element} />;
   }
 }
 

@@ -1,6 +1,7 @@
-import type { EntityBody, FormBody } from '@opora/runtime/definitions';
+import { type EntityBody, type FormBody, type Locale, walkLayout } from '@opora/runtime/definitions';
 import { compileForm, FormDesignError } from '@opora/runtime/forms';
 import type { ErrorDetail } from '@opora/sdk';
+import type { Em } from '../../db/database.js';
 import type { DefinitionService, PublishExtension } from '../definitions/definition-service.js';
 
 /**
@@ -39,7 +40,34 @@ export function formPublishing(definitions: DefinitionService): PublishExtension
                 : `Data type "${form.entity}" has no field "${action.resultField}"`,
           });
       });
+      details.push(...(await relatedProblems(definitions, form, locale, tx)));
       return details;
     },
   };
+}
+
+/** A `related` element lists records pointing here: its field must be a relation to this form's type. */
+async function relatedProblems(
+  definitions: DefinitionService,
+  form: FormBody,
+  locale: Locale,
+  tx: Em,
+): Promise<ErrorDetail[]> {
+  const details: ErrorDetail[] = [];
+  for (const { element, pointer } of walkLayout(form.layout)) {
+    if (element.type !== 'related') continue;
+    const other = await definitions.latestPublished('entity', element.entity, tx);
+    const field = (other?.body as EntityBody | undefined)?.fields.find((f) => f.key === element.field);
+    if (!field) continue; // the reference check names a missing type or field
+    if (field.type !== 'relation' || field.entity !== form.entity)
+      details.push({
+        pointer: `${pointer}/field`,
+        code: 'reference',
+        message:
+          locale === 'ru'
+            ? `Поле «${element.field}» типа «${element.entity}» не ссылается на «${form.entity}»`
+            : `Field "${element.field}" of "${element.entity}" does not refer to "${form.entity}"`,
+      });
+  }
+  return details;
 }

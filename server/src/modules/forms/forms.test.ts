@@ -158,6 +158,34 @@ describe.each(databaseTargets)('form submission on $name', (target) => {
     expect(stored.data.internal).toBe('Крупный платёж');
   });
 
+  it('accepts a related-records list only through a relation pointing at the form’s type', async () => {
+    const note = {
+      schemaVersion: 1,
+      label: { ru: 'Заметка' },
+      fields: [
+        { key: 'text', type: 'string', label: { ru: 'Текст' } },
+        { key: 'request', type: 'relation', label: { ru: 'Обращение' }, entity: 'request' },
+      ],
+    };
+    expect((await publish('entity', 'note', note)).statusCode).toBe(201);
+    const card = (field: string) => ({
+      ...requestForm,
+      purpose: 'card',
+      layout: [...requestForm.layout, { id: 'notes', type: 'related', entity: 'note', field }],
+    });
+    expect((await publish('form', 'request-card-notes', card('request'))).statusCode).toBe(201);
+    const wrong = await publish('form', 'request-card-wrong', card('text'));
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.details).toContainEqual(
+      expect.objectContaining({
+        pointer: '/body/layout/4/field',
+        message: 'Поле «text» типа «note» не ссылается на «request»',
+      }),
+    );
+    const missing = await publish('form', 'request-card-missing', card('nothing'));
+    expect(missing.statusCode).toBe(422);
+  });
+
   it('lets only staff use forms and answers 404 for an unknown form', async () => {
     expect(
       (await call('POST', '/forms/request-create/submit', await h.as('client'), { data: {} })).statusCode,

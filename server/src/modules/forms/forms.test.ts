@@ -1,5 +1,6 @@
 import { requestForm, requestType } from '@opora/runtime/forms/request-form.fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpFixture } from '../../testing/http-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
 
@@ -156,6 +157,57 @@ describe.each(databaseTargets)('form submission on $name', (target) => {
     ]);
     const stored = (await call('GET', `/records/request/${record.id}`, operator)).json();
     expect(stored.data.internal).toBe('Крупный платёж');
+  });
+
+  it('calls an HTTP step after saving and maps the answer into the record', async () => {
+    const tracker = await startHttpFixture((req) =>
+      req.url === '/api/tickets' ? { status: 201, json: { ticketId: 'TR-77' } } : { status: 404, json: {} },
+    );
+    try {
+      const admin = await h.as('admin');
+      const integration = {
+        schemaVersion: 1,
+        baseUrl: `${tracker.url}/api`,
+        allowedHosts: ['127.0.0.1'],
+        allowedAddresses: ['127.0.0.1'],
+        timeoutMs: 5000,
+      };
+      const created = await call('POST', '/definitions', admin, {
+        kind: 'integration',
+        key: 'tracker',
+        name: 'tracker',
+        body: integration,
+      });
+      expect(
+        (await call('POST', `/definitions/${created.json().id}/publish`, admin, { draftVersion: 1 }))
+          .statusCode,
+      ).toBe(201);
+      const form = {
+        ...requestForm,
+        onSubmit: [
+          {
+            type: 'http',
+            step: {
+              integration: 'tracker',
+              method: 'POST',
+              path: '/tickets',
+              body: { title: '{{subject}}', number: '{{number}}' },
+              response: [{ variable: 'internal', pointer: '/ticketId' }],
+            },
+          },
+        ],
+      };
+      expect((await publish('form', 'request-tracked', form)).statusCode).toBe(201);
+      const res = await call('POST', '/forms/request-tracked/submit', operator, {
+        data: { subject: 'Сбой оплаты', category: 'access' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().actions).toEqual([{ type: 'http', ok: true }]);
+      expect(res.json().record.data.internal).toBe('TR-77');
+      expect(JSON.parse(tracker.seen[0]?.body ?? '{}')).toMatchObject({ title: 'Сбой оплаты' });
+    } finally {
+      await tracker.close();
+    }
   });
 
   it('accepts a related-records list only through a relation pointing at the form’s type', async () => {

@@ -3,9 +3,9 @@ import { Link } from '../../components/Link';
 import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { useAsync } from '../../lib/use-async';
+import { RelatedRecordList } from '../components/RelatedRecordList';
 import { LoadError, Loading } from '../components/ScreenStates';
-import { formatMoment } from '../values/format-value';
-import { cardPath, listPath, newPath } from '../work-paths';
+import { newPath } from '../work-paths';
 
 const shown = 5;
 
@@ -35,26 +35,12 @@ export function RelatedTab({ entityKey, id }: { entityKey: string; id: string })
                 + {t('work.related.create')}
               </Link>
             </header>
-            {group.items.length === 0 ? (
-              <p className="muted">{t('work.related.empty')}</p>
-            ) : (
-              <ul className="related-list">
-                {group.items.map((record) => (
-                  <li key={record.id}>
-                    <Link to={cardPath(record.entity, record.id)}>
-                      <span className="num">{t('work.number', { number: record.number })}</span>{' '}
-                      {record.title || '—'}
-                    </Link>
-                    <span className="muted">{formatMoment(record.createdAt, i18n.language)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {group.total > group.items.length && (
-              <Link to={listPath(group.entity, `?${new URLSearchParams({ filter })}`)}>
-                {t('work.related.all', { count: group.total })}
-              </Link>
-            )}
+            <RelatedRecordList
+              entity={group.entity}
+              items={group.items}
+              total={group.total}
+              filter={filter}
+            />
           </section>
         );
       })}

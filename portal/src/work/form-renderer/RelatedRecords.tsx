@@ -4,9 +4,9 @@ import { Link } from '../../components/Link';
 import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { useAsync } from '../../lib/use-async';
+import { RelatedRecordList } from '../components/RelatedRecordList';
 import { LoadError } from '../components/ScreenStates';
-import { formatMoment } from '../values/format-value';
-import { cardPath, listPath, newPath } from '../work-paths';
+import { newPath } from '../work-paths';
 import { useRenderContext } from './FormRenderer';
 
 /**
@@ -53,26 +53,13 @@ function RelatedList({
       </header>
       {page.status === 'loading' && <p className="muted">{t('work.loading')}</p>}
       {page.status === 'failed' && <LoadError error={page.error} onRetry={page.reload} />}
-      {page.status === 'ready' &&
-        (page.data.items.length === 0 ? (
-          <p className="muted">{t('work.related.empty')}</p>
-        ) : (
-          <ul className="related-list">
-            {page.data.items.map((record) => (
-              <li key={record.id}>
-                <Link to={cardPath(record.entity, record.id)}>
-                  <span className="num">{t('work.number', { number: record.number })}</span>{' '}
-                  {record.title || '—'}
-                </Link>
-                <span className="muted">{formatMoment(record.createdAt, i18n.language)}</span>
-              </li>
-            ))}
-          </ul>
-        ))}
-      {page.status === 'ready' && page.data.total > page.data.items.length && (
-        <Link to={listPath(element.entity, `?${new URLSearchParams({ filter })}`)}>
-          {t('work.related.all', { count: page.data.total })}
-        </Link>
+      {page.status === 'ready' && (
+        <RelatedRecordList
+          entity={element.entity}
+          items={page.data.items}
+          total={page.data.total}
+          filter={filter}
+        />
       )}
     </section>
   );

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityBody, FormBody } from '@opora/runtime/definitions';
 import { compileForm, prepareSubmission } from '@opora/runtime/forms';
 import { requestForm, requestType } from '@opora/runtime/forms/request-form.fixture';
 import type { Harness } from '@opora/server/testing/test-app';
+import { againstBareInsert } from './against-insert.js';
 import { measure, type Row } from './measure.js';
 
 const submitted = {
@@ -38,39 +38,21 @@ export async function formSubmissions(
   };
   await publish('entity', 'request', requestType);
   await publish('form', 'request-create', requestForm);
-  await h.db.query('create table if not exists bench_form_row (id uuid primary key, data jsonb not null)');
-  const rows: Row[] = [];
-  for (const concurrency of [1, 8]) {
-    const insert = await measure(
-      () =>
-        h.db.query('insert into bench_form_row (id, data) values (?, ?)', [
-          randomUUID(),
-          JSON.stringify(submitted),
-        ]),
-      runs,
-      { concurrency },
-    );
-    const api = await measure(
-      async () => {
-        const res = await h.app.inject({
-          method: 'POST',
-          url: '/api/v1/forms/request-create/submit',
-          headers,
-          payload: { data: submitted },
-        });
-        if (res.statusCode !== 200) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
-      },
-      runs,
-      { concurrency },
-    );
-    rows.push({
-      benchmark: `validated form submission via API, ${concurrency} caller(s)`,
-      figure: `${api.opsPerSec.toFixed(0)}/s (p50 ${api.medianMs.toFixed(2)} ms)`,
-      baseline: `bare INSERT ${insert.opsPerSec.toFixed(0)}/s`,
-      ratio: `${(api.opsPerSec / insert.opsPerSec).toFixed(2)}×`,
-    });
-  }
-  return rows;
+  return againstBareInsert(
+    h,
+    'validated form submission via API',
+    submitted,
+    async () => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/forms/request-create/submit',
+        headers,
+        payload: { data: submitted },
+      });
+      if (res.statusCode !== 200) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
+    },
+    runs,
+  );
 }
 
 /** A type with 200 fields of mixed kinds and a form placing all of them, with conditions and computed values. */

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
+import { againstBareInsert } from './against-insert.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
@@ -20,41 +21,26 @@ const benchEntity = {
 };
 
 async function recordCreate(h: Harness, headers: Record<string, string>): Promise<Row[]> {
-  await h.db.query('create table bench_row (id uuid primary key, data jsonb not null)');
   const data = {
     subject: 'Не могу войти в личный кабинет',
     description: 'После смены пароля вход не работает',
     priority: 3,
   };
-  const rows: Row[] = [];
-  for (const concurrency of [1, 8]) {
-    const insert = await measure(
-      () =>
-        h.db.query('insert into bench_row (id, data) values (?, ?)', [randomUUID(), JSON.stringify(data)]),
-      runs,
-      { concurrency },
-    );
-    const api = await measure(
-      async () => {
-        const res = await h.app.inject({
-          method: 'POST',
-          url: '/api/v1/records/ticket',
-          headers,
-          payload: { data },
-        });
-        if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
-      },
-      runs,
-      { concurrency },
-    );
-    rows.push({
-      benchmark: `record create via API, ${concurrency} caller(s)`,
-      figure: `${api.opsPerSec.toFixed(0)}/s (p50 ${api.medianMs.toFixed(2)} ms)`,
-      baseline: `bare INSERT ${insert.opsPerSec.toFixed(0)}/s`,
-      ratio: `${(api.opsPerSec / insert.opsPerSec).toFixed(2)}×`,
-    });
-  }
-  return rows;
+  return againstBareInsert(
+    h,
+    'record create via API',
+    data,
+    async () => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/records/ticket',
+        headers,
+        payload: { data },
+      });
+      if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
+    },
+    runs,
+  );
 }
 
 async function bigFormPublish(h: Harness, headers: Record<string, string>): Promise<Row> {

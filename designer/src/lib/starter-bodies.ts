@@ -19,9 +19,21 @@ export function starterBody(kind: DefinitionKind, entityKey = 'request', name = 
       return { schemaVersion: 1, entity: entityKey, purpose: 'create', title, layout: [] };
     case 'tree':
       return {
-        schemaVersion: 1,
+        schemaVersion: 2,
         title,
-        root: { id: 'root', title: { ru: 'С чем вам помочь?' }, children: [] },
+        root: 'start',
+        nodes: [
+          {
+            id: 'start',
+            title: { ru: 'С чем вам помочь?', en: 'What do you need help with?' },
+            children: ['contact'],
+          },
+          {
+            id: 'contact',
+            title: { ru: 'Написать в поддержку', en: 'Write to support' },
+            leaf: { type: 'contact', channel: 'form', form: 'feedback' },
+          },
+        ],
       };
     case 'bot':
       return { schemaVersion: 1, title, triggers: [] };
@@ -41,6 +53,13 @@ export function starterBody(kind: DefinitionKind, entityKey = 'request', name = 
       };
     case 'page':
       return { schemaVersion: 1, title, path: '/new-page', rows: [] };
+    case 'portal':
+      return {
+        schemaVersion: 1,
+        name: title,
+        colors: { primary: '#2563eb' },
+        menu: [{ id: 'kb', label: { ru: 'База знаний', en: 'Knowledge base' }, to: '/kb' }],
+      };
     case 'line':
       return { schemaVersion: 1, title, channel: 'chat', queue: 'first-line' };
     case 'template':

@@ -42,21 +42,36 @@ export {
   type Problem,
 } from './kinds.js';
 export { type BodyMigration, migrateDefinitionBody, runMigrations } from './migrations.js';
-export type {
-  BotBody,
-  LineBody,
-  PageBody,
-  ProcessBody,
-  ScriptBody,
-  TemplateBody,
-  TreeBody,
-  TreeNode,
-} from './other-kinds-schemas.js';
+export type { BotBody, LineBody, ProcessBody, ScriptBody, TemplateBody } from './other-kinds-schemas.js';
+export {
+  type PageBody,
+  type PageColumn,
+  type PageRow,
+  type PageWidget,
+  type PageWidgetConfig,
+  PortalAudience,
+} from './page-schema.js';
+export { type PageWidgetType, pageWidgetConfigs, pageWidgetTypes } from './page-widgets/index.js';
+export {
+  type PortalAccount,
+  type PortalBody,
+  type PortalMenuItem,
+  portalKey,
+} from './portal-schema.js';
 export { applyDefaults, recordTitle, searchableText } from './record-data.js';
 export { entityRecordSchema, fieldValueSchema } from './record-schema.js';
 export { compileRecordValidator, type RecordValidator } from './record-validator.js';
 export { checkReferences, collectReferences, type DefinitionReference } from './references.js';
 export { patternProblem } from './safe-regexp.js';
 export { currentSchemaVersion, definitionBodySchemas } from './schemas.js';
+export { contentKeyPattern, slugFromTitle } from './slug.js';
 export { allowedStatusValues, isStatusField, transitionProblems } from './status-transitions.js';
+export {
+  recommendedTreeDepth,
+  type TreeBody,
+  type TreeLeaf,
+  type TreeNode,
+  treeLeafTypes,
+} from './tree-schema.js';
+export { deepTreeNodes, treeDepths } from './tree-semantics.js';
 export { validateDefinitionBody } from './validate-body.js';

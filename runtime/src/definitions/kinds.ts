@@ -7,6 +7,7 @@ export type DefinitionKind =
   | 'process'
   | 'script'
   | 'page'
+  | 'portal'
   | 'line'
   | 'template'
   | 'integration';
@@ -19,6 +20,7 @@ export const definitionKinds: readonly DefinitionKind[] = [
   'process',
   'script',
   'page',
+  'portal',
   'line',
   'template',
   'integration',

@@ -1,5 +1,6 @@
 import type { DefinitionKind } from './kinds.js';
 import { currentSchemaVersion } from './schemas.js';
+import { flattenNestedTree } from './tree-migrations.js';
 
 /** One step that lifts a body from `from` to `from + 1`. */
 export interface BodyMigration {
@@ -7,15 +8,16 @@ export interface BodyMigration {
   up(body: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Ordered `up` steps per kind; every kind is at version 1 today, so the lists are empty. */
+/** Ordered `up` steps per kind, oldest first. */
 export const bodyMigrations: Record<DefinitionKind, BodyMigration[]> = {
   entity: [],
   form: [],
-  tree: [],
+  tree: [flattenNestedTree],
   bot: [],
   process: [],
   script: [],
   page: [],
+  portal: [],
   line: [],
   template: [],
   integration: [],

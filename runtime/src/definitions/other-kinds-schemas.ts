@@ -1,31 +1,7 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { AnyObject, DefinitionKey, ElementId, LText, literals, Strict } from './common-schemas.js';
 
-// Minimal but real schemas; the capabilities that execute these kinds extend them.
-
-const TreeLeaf = Type.Union([
-  Strict({ type: Type.Literal('article'), article: Type.String({ minLength: 1, maxLength: 200 }) }),
-  Strict({ type: Type.Literal('answer'), text: LText }),
-  Strict({
-    type: Type.Literal('contact'),
-    channel: literals(['form', 'chat', 'forum']),
-    form: Type.Optional(DefinitionKey),
-  }),
-]);
-
-export const TreeNodeSchema = Type.Recursive(
-  (self: TSchema) =>
-    Strict({
-      id: ElementId,
-      title: LText,
-      text: Type.Optional(LText),
-      children: Type.Optional(Type.Array(self, { maxItems: 200 })),
-      leaf: Type.Optional(TreeLeaf),
-    }),
-  { $id: 'TreeNode' },
-);
-
-export const TreeBodySchema = Strict({ schemaVersion: Type.Literal(1), title: LText, root: TreeNodeSchema });
+// Minimal but real schemas; the capabilities that execute these kinds extend them (trees and pages have their own files).
 
 export const BotBodySchema = Strict({
   schemaVersion: Type.Literal(1),
@@ -91,34 +67,6 @@ export const ScriptBodySchema = Strict({
   ),
 });
 
-export const PageBodySchema = Strict({
-  schemaVersion: Type.Literal(1),
-  title: LText,
-  path: Type.String({ pattern: '^/[a-z0-9/_-]*$', maxLength: 200 }),
-  audience: Type.Optional(
-    Type.Array(literals(['anonymous', 'client', 'staff']), {
-      uniqueItems: true,
-    }),
-  ),
-  rows: Type.Array(
-    Strict({
-      id: ElementId,
-      columns: Type.Array(
-        Strict({
-          id: ElementId,
-          width: Type.Integer({ minimum: 1, maximum: 12 }),
-          widgets: Type.Array(
-            Strict({ id: ElementId, type: Type.String({ minLength: 1, maxLength: 100 }), config: AnyObject }),
-            { maxItems: 50 },
-          ),
-        }),
-        { minItems: 1, maxItems: 12 },
-      ),
-    }),
-    { maxItems: 200 },
-  ),
-});
-
 export const LineBodySchema = Strict({
   schemaVersion: Type.Literal(1),
   title: LText,
@@ -139,11 +87,8 @@ export const TemplateBodySchema = Strict({
   channels: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 })),
 });
 
-export type TreeBody = Static<typeof TreeBodySchema>;
-export type TreeNode = Static<typeof TreeNodeSchema>;
 export type BotBody = Static<typeof BotBodySchema>;
 export type ProcessBody = Static<typeof ProcessBodySchema>;
 export type ScriptBody = Static<typeof ScriptBodySchema>;
-export type PageBody = Static<typeof PageBodySchema>;
 export type LineBody = Static<typeof LineBodySchema>;
 export type TemplateBody = Static<typeof TemplateBodySchema>;

@@ -58,18 +58,16 @@ describe('references', () => {
       'script:lookup',
     ]);
     const tree = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       title: { ru: 't' },
-      root: {
-        id: 'r',
-        title: { ru: 'r' },
-        children: [
-          { id: 'c', title: { ru: 'c' }, leaf: { type: 'contact', channel: 'form', form: 'feedback' } },
-        ],
-      },
+      root: 'r',
+      nodes: [
+        { id: 'r', title: { ru: 'r' }, children: ['c'] },
+        { id: 'c', title: { ru: 'c' }, leaf: { type: 'contact', channel: 'form', form: 'feedback' } },
+      ],
     };
     expect(collectReferences('tree', tree)).toEqual([
-      { pointer: '/root/children/0/leaf/form', kind: 'form', key: 'feedback' },
+      { pointer: '/nodes/1/leaf/form', kind: 'form', key: 'feedback' },
     ]);
     const page = {
       schemaVersion: 1,

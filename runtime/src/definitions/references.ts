@@ -1,7 +1,10 @@
 import type { EntityBody } from './entity-schema.js';
 import { type FormBody, walkLayout } from './form-schema.js';
 import { type DefinitionKind, type Locale, type Problem, pick } from './kinds.js';
-import type { PageBody, ProcessBody, ScriptBody, TreeBody, TreeNode } from './other-kinds-schemas.js';
+import type { ProcessBody, ScriptBody } from './other-kinds-schemas.js';
+import type { PageBody } from './page-schema.js';
+import type { PortalBody } from './portal-schema.js';
+import type { TreeBody } from './tree-schema.js';
 
 /** A place in a body that names another definition (and, for form fields, a field of it). */
 export interface DefinitionReference {
@@ -43,7 +46,12 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
           },
     ),
   ],
-  tree: (body: TreeBody) => treeRefs(body.root as TreeNode, '/root'),
+  tree: (body: TreeBody) =>
+    body.nodes.flatMap((node, i) =>
+      node.leaf?.type === 'contact' && node.leaf.form
+        ? [{ pointer: `/nodes/${i}/leaf/form`, kind: 'form' as const, key: node.leaf.form }]
+        : [],
+    ),
   process: (body: ProcessBody) => [
     ...(body.entity ? [{ pointer: '/entity', kind: 'entity' as const, key: body.entity }] : []),
     ...body.nodes.flatMap((n, i) => {
@@ -62,30 +70,34 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
   page: (body: PageBody) =>
     body.rows.flatMap((row, r) =>
       row.columns.flatMap((column, c) =>
-        column.widgets.flatMap((w, i) => {
-          const form = (w.config as { form?: unknown }).form;
-          return w.type === 'feedback-form' && typeof form === 'string'
-            ? [
-                {
-                  pointer: `/rows/${r}/columns/${c}/widgets/${i}/config/form`,
-                  kind: 'form' as const,
-                  key: form,
-                },
-              ]
-            : [];
+        column.widgets.flatMap((widget, i): DefinitionReference[] => {
+          const at = `/rows/${r}/columns/${c}/widgets/${i}/config`;
+          if (widget.type === 'feedback-form')
+            return [{ pointer: `${at}/form`, kind: 'form', key: widget.config.form }];
+          if (widget.type === 'tree')
+            return [{ pointer: `${at}/tree`, kind: 'tree', key: widget.config.tree }];
+          return [];
         }),
       ),
     ),
+  portal: (body: PortalBody) => [
+    ...(body.homePage ? [{ pointer: '/homePage', kind: 'page' as const, key: body.homePage }] : []),
+    ...(body.account ? accountRefs(body.account) : []),
+  ],
 };
 
-function treeRefs(node: TreeNode, at: string): DefinitionReference[] {
-  const own =
-    node.leaf?.type === 'contact' && node.leaf.form
-      ? [{ pointer: `${at}/leaf/form`, kind: 'form' as const, key: node.leaf.form }]
-      : [];
+function accountRefs(account: NonNullable<PortalBody['account']>): DefinitionReference[] {
+  const field = (key: string, entity: string, name: string): DefinitionReference => ({
+    pointer: `/account/${key}`,
+    kind: 'entity',
+    key: entity,
+    field: name,
+  });
   return [
-    ...own,
-    ...((node.children ?? []) as TreeNode[]).flatMap((child, i) => treeRefs(child, `${at}/children/${i}`)),
+    field('requestClient', account.requests, account.requestClient),
+    field('requestStatus', account.requests, account.requestStatus),
+    field('clientName', account.clients, account.clientName),
+    field('clientEmail', account.clients, account.clientEmail),
   ];
 }
 

@@ -6,12 +6,13 @@ import type { DefinitionKind } from './kinds.js';
 import {
   BotBodySchema,
   LineBodySchema,
-  PageBodySchema,
   ProcessBodySchema,
   ScriptBodySchema,
   TemplateBodySchema,
-  TreeBodySchema,
 } from './other-kinds-schemas.js';
+import { PageBodySchema } from './page-schema.js';
+import { PortalBodySchema } from './portal-schema.js';
+import { TreeBodySchema } from './tree-schema.js';
 
 /** The one schema per definition kind: REST bodies, designer state and imported bundles all validate against it. */
 export const definitionBodySchemas = {
@@ -22,6 +23,7 @@ export const definitionBodySchemas = {
   process: ProcessBodySchema,
   script: ScriptBodySchema,
   page: PageBodySchema,
+  portal: PortalBodySchema,
   line: LineBodySchema,
   template: TemplateBodySchema,
   integration: IntegrationBodySchema,
@@ -30,11 +32,12 @@ export const definitionBodySchemas = {
 export const currentSchemaVersion: Record<DefinitionKind, number> = {
   entity: 1,
   form: 1,
-  tree: 1,
+  tree: 2,
   bot: 1,
   process: 1,
   script: 1,
   page: 1,
+  portal: 1,
   line: 1,
   template: 1,
   integration: 1,

@@ -186,11 +186,15 @@ describe('validateDefinitionBody: other kinds', () => {
 
   it('finds dangling tree nodes', () => {
     const body = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       title: { ru: 'Помощник' },
-      root: { id: 'r', title: { ru: 'Чем помочь?' }, children: [{ id: 'a', title: { ru: 'Пароль' } }] },
+      root: 'r',
+      nodes: [
+        { id: 'r', title: { ru: 'Чем помочь?' }, children: ['a'] },
+        { id: 'a', title: { ru: 'Пароль' } },
+      ],
     };
-    expect(pointers(validateDefinitionBody('tree', body))).toEqual(['/root/children/0']);
+    expect(pointers(validateDefinitionBody('tree', body))).toEqual(['/nodes/1']);
   });
 
   it('accepts minimal bodies of the remaining kinds', () => {

@@ -6,9 +6,13 @@ import { formProblems } from './form-semantics.js';
 import type { IntegrationBody } from './integration-schema.js';
 import { integrationProblems } from './integration-semantics.js';
 import type { DefinitionKind, Locale, Problem } from './kinds.js';
-import type { ProcessBody, TreeBody } from './other-kinds-schemas.js';
+import type { ProcessBody } from './other-kinds-schemas.js';
+import type { PageBody } from './page-schema.js';
+import { pageProblems, portalProblems } from './page-semantics.js';
+import type { PortalBody } from './portal-schema.js';
 import { processProblems } from './process-semantics.js';
 import { definitionBodySchemas } from './schemas.js';
+import type { TreeBody } from './tree-schema.js';
 import { treeProblems } from './tree-semantics.js';
 
 const semantics: Partial<Record<DefinitionKind, (body: never, locale: Locale) => Problem[]>> = {
@@ -16,6 +20,8 @@ const semantics: Partial<Record<DefinitionKind, (body: never, locale: Locale) =>
   form: (body: FormBody, locale) => formProblems(body, locale),
   process: (body: ProcessBody, locale) => processProblems(body, locale),
   tree: (body: TreeBody, locale) => treeProblems(body, locale),
+  page: (body: PageBody, locale) => pageProblems(body, locale),
+  portal: (body: PortalBody, locale) => portalProblems(body, locale),
   integration: (body: IntegrationBody, locale) => integrationProblems(body, locale),
 };
 

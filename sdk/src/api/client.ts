@@ -1,4 +1,6 @@
 import { ApiError } from './api-error.js';
+import { KbApi } from './kb-api.js';
+import { PortalApi } from './portal-api.js';
 import type {
   ApiToken,
   AuditEntry,
@@ -51,6 +53,10 @@ export class OporaClient {
   private readonly baseUrl: string;
   private readonly doFetch: typeof fetch;
   locale: Locale;
+  /** The knowledge base: articles, categories, search. */
+  readonly kb = new KbApi(this);
+  /** The self-service portal: pages, question trees, forms, client accounts, announcements. */
+  readonly portal = new PortalApi(this);
 
   constructor(private readonly options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
@@ -288,6 +294,11 @@ export class OporaClient {
     const parsed = text ? safeJson(text) : undefined;
     if (!response.ok) throw new ApiError(response.status, parsed as never);
     return parsed as T;
+  }
+
+  /** Keeps the CSRF token of a session another call opened (e.g. a portal sign-up). */
+  adoptSession(session: Session): Session {
+    return this.remember(session);
   }
 
   private remember(session: Session): Session {

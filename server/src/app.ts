@@ -4,6 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifyWebsocket from '@fastify/websocket';
 import { defaultMaxima } from '@opora/runtime/scripts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
@@ -12,6 +13,10 @@ import { registerErrorHandler, registerNotFound } from './http/error-handler.js'
 import { validatorCompiler } from './http/validation.js';
 import { HttpGateway } from './integrations/http-gateway.js';
 import { JobQueue } from './jobs/index.js';
+import { LiveHub } from './live/live-hub.js';
+import { liveRoutes } from './live/live-routes.js';
+import { announcementRoutes } from './modules/announcements/announcement-routes.js';
+import { AnnouncementService } from './modules/announcements/announcement-service.js';
 import { auditRoutes } from './modules/audit/audit-routes.js';
 import { registerAccessControl } from './modules/auth/access-control.js';
 import { IdentityService } from './modules/auth/identity-service.js';
@@ -19,6 +24,8 @@ import { sessionRoutes } from './modules/auth/session-routes.js';
 import { tokenRoutes } from './modules/auth/token-routes.js';
 import { bundleRoutes } from './modules/bundles/bundle-routes.js';
 import { BundleService } from './modules/bundles/bundle-service.js';
+import { contentFileRoutes } from './modules/content-files/content-file-routes.js';
+import { ContentFileService } from './modules/content-files/content-file-service.js';
 import { definitionRoutes } from './modules/definitions/definition-routes.js';
 import { DefinitionService } from './modules/definitions/definition-service.js';
 import { entityPublishing } from './modules/entities/entity-publishing.js';
@@ -32,6 +39,17 @@ import { FormService } from './modules/forms/form-service.js';
 import { IntegrationCaller } from './modules/integrations/integration-call.js';
 import { integrationRoutes } from './modules/integrations/integration-routes.js';
 import { jobRoutes } from './modules/jobs/job-routes.js';
+import { createKnowledgeBase, type KnowledgeBase, knowledgeBaseRoutes } from './modules/kb/knowledge-base.js';
+import { accountRoutes } from './modules/portal-account/account-routes.js';
+import { MyRequests } from './modules/portal-account/my-requests.js';
+import { NotificationService } from './modules/portal-account/notification-service.js';
+import { portalFormRoutes } from './modules/portal-account/portal-form-routes.js';
+import { requestListener } from './modules/portal-account/request-listener.js';
+import { SignupService } from './modules/portal-account/signup-service.js';
+import { sanitizePageBody } from './modules/portal-pages/page-html.js';
+import { describePortalPage } from './modules/portal-pages/page-meta.js';
+import { siteRoutes } from './modules/portal-pages/site-routes.js';
+import { SiteService } from './modules/portal-pages/site-service.js';
 import { recordRoutes } from './modules/records/record-routes.js';
 import { RecordService } from './modules/records/record-service.js';
 import { RecordTypes } from './modules/records/record-types.js';
@@ -45,6 +63,9 @@ import { secretRoutes } from './modules/secrets/secret-routes.js';
 import { SecretService } from './modules/secrets/secret-service.js';
 import { healthRoutes } from './modules/system/health-routes.js';
 import { infoRoutes, productVersion } from './modules/system/info-routes.js';
+import { treePublishing } from './modules/trees/tree-publishing.js';
+import { treeRoutes } from './modules/trees/tree-routes.js';
+import { TreeWalks } from './modules/trees/tree-walks.js';
 import { registerUiApps } from './modules/ui/ui-apps.js';
 import { UserDirectory } from './modules/users/user-directory.js';
 import { userLookupRoutes } from './modules/users/user-lookup-routes.js';
@@ -78,6 +99,7 @@ export interface AppServices {
   secrets: SecretService;
   integrations: IntegrationCaller;
   forms: FormService;
+  kb: KnowledgeBase;
 }
 
 /** Builds the whole HTTP application without listening, so tests drive it through `inject()`. */
@@ -102,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   definitions.extend('script', scriptPublishing(db));
   definitions.extend('form', formPublishing(definitions));
   definitions.extend('entity', entityPublishing(db));
+  definitions.extend('tree', treePublishing(db));
+  definitions.cleanOnSave('page', sanitizePageBody);
   const scripts = new ScriptService({
     db,
     hostFactory: () => new SandboxPool({ size: 2 }),
@@ -110,12 +134,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     caller: integrations,
     maxima: config.scriptMaxima ?? defaultMaxima,
   });
+  const kb = createKnowledgeBase(db);
+  const site = new SiteService(db);
   const services: AppServices = {
+    kb,
     identity,
     users: new UserService(db),
     definitions,
     records,
-    bundles: new BundleService(db, definitions, records),
+    bundles: new BundleService(db, definitions, records, kb),
     jobs: new JobQueue(db),
     scripts,
     secrets,
@@ -134,9 +161,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   const fileStore = new FileStore(join(config.dataDir ?? resolve('./data'), 'files'));
   const files = new FileService(db, definitions, fileStore, config.fileMaxMb ?? 100);
   records.addSaveCheck(fileAttachCheck(db));
+  const contentFiles = new ContentFileService(db, fileStore, Math.min(config.fileMaxMb ?? 100, 50));
+  // Live pushes and notifications to portal clients whoever changes their requests; fanned out via NOTIFY.
+  const hub = new LiveHub(db, app.log);
+  const notifications = new NotificationService(db);
+  records.onSaved(requestListener({ db, definitions, notifications, hub }));
+  app.addHook('onReady', () => hub.start());
+  app.addHook('onClose', () => hub.stop());
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  // Before any route, so upgrades reach the WebSocket routes and are refused elsewhere; and before access
+  // control, so its hooks know a refused upgrade for one and close the socket after answering.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   registerAccessControl(app, identity);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -179,12 +216,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(fileRoutes, { files });
       await api.register(userLookupRoutes, { directory: new UserDirectory(db) });
       await api.register(viewRoutes, { views: new ViewService(db) });
+      await api.register(knowledgeBaseRoutes, { kb });
+      await api.register(treeRoutes, { walks: new TreeWalks(db) });
+      await api.register(siteRoutes, { site });
+      await api.register(contentFileRoutes, { files: contentFiles });
       const types = new RecordTypes(db);
       await api.register(relatedRoutes, { types, related: new RelatedRecords(types, records) });
+      // The portal's anonymous writes are limited like sign-in (tests raise loginRateLimit for all of them).
+      const loginLimit = config.loginRateLimit ?? 10;
+      await api.register(accountRoutes, {
+        signup: new SignupService({ db, definitions, records, identity }),
+        identity,
+        requests: new MyRequests(db, definitions),
+        notifications,
+        secureCookies: config.secureCookies,
+        signupRateLimit: Math.max(5, Math.floor(loginLimit / 2)),
+      });
+      await api.register(portalFormRoutes, {
+        db,
+        forms: services.forms,
+        definitions,
+        submitRateLimit: Math.max(10, loginLimit),
+      });
+      await api.register(liveRoutes, { hub, identity });
+      await api.register(announcementRoutes, { announcements: new AnnouncementService(db) });
     },
     { prefix: '/api/v1' },
   );
-  const fallback = deps.serveUi === false ? undefined : await registerUiApps(app);
+  const fallback =
+    deps.serveUi === false ? undefined : await registerUiApps(app, describePortalPage(kb, site));
   registerNotFound(app, fallback);
   return Object.assign(app, { services });
 }

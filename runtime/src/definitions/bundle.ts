@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { compile, toProblems } from './ajv.js';
+import { BundleKnowledgeBaseSchema, knowledgeBaseProblems } from './bundle-knowledge-base.js';
 import { AnyObject, DefinitionKey, literals } from './common-schemas.js';
 import { type DefinitionKind, definitionKinds, type Locale, type Problem, pick } from './kinds.js';
 import { migrateDefinitionBody } from './migrations.js';
@@ -27,7 +28,7 @@ const BundleRecordSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** A set of definitions (and optional demo records) in one JSON file: templates, exports, imports. */
+/** A set of definitions (and optional demo records and knowledge-base content) in one JSON file: templates, exports, imports. */
 export const bundleSchema = Type.Object(
   {
     format: Type.Literal('opora-bundle'),
@@ -36,6 +37,7 @@ export const bundleSchema = Type.Object(
     exportedAt: Type.Optional(Type.String({ maxLength: 50 })),
     definitions: Type.Array(BundleDefinitionSchema, { maxItems: 5000 }),
     records: Type.Optional(Type.Array(BundleRecordSchema, { maxItems: 100000 })),
+    knowledgeBase: Type.Optional(BundleKnowledgeBaseSchema),
   },
   { additionalProperties: false },
 );
@@ -48,8 +50,8 @@ export type BundleRecord = Static<typeof BundleRecordSchema>;
 export function validateBundle(bundle: unknown, locale: Locale = 'ru'): Problem[] {
   const validate = compile(bundleSchema);
   if (!validate(bundle)) return toProblems(validate.errors, locale);
-  const { definitions, records = [] } = bundle as Bundle;
-  const problems: Problem[] = [];
+  const { definitions, records = [], knowledgeBase } = bundle as Bundle;
+  const problems: Problem[] = knowledgeBase ? knowledgeBaseProblems(knowledgeBase, locale) : [];
   const seen = new Set<string>();
   definitions.forEach((def, i) => {
     const id = `${def.kind}:${def.key}`;

@@ -8,6 +8,12 @@ export {
   resolveRecordRefs,
   validateBundle,
 } from './bundle.js';
+export {
+  type BundleArticle,
+  type BundleCategory,
+  type BundleKnowledgeBase,
+  BundleKnowledgeBaseSchema,
+} from './bundle-knowledge-base.js';
 export { literals } from './common-schemas.js';
 export {
   type BreakingChange,

@@ -5,13 +5,15 @@ import type { EntityBody } from './entity-schema.js';
 import type { DefinitionKind } from './kinds.js';
 import { compileRecordValidator } from './record-validator.js';
 import { checkReferences } from './references.js';
+import type { TreeBody } from './tree-schema.js';
+import { treeDepths } from './tree-semantics.js';
 
 const bundle = JSON.parse(
   readFileSync(new URL('../../../templates/support-desk/bundle.json', import.meta.url), 'utf8'),
 ) as Bundle;
 
 describe('support-desk template', () => {
-  it('is a valid bundle with the four core data types and their forms', () => {
+  it('is a valid bundle with the core data types, their forms, the portal and its knowledge base', () => {
     expect(validateBundle(bundle)).toEqual([]);
     const keys = bundle.definitions.map((d) => `${d.kind}:${d.key}`);
     expect(keys).toEqual(
@@ -19,11 +21,29 @@ describe('support-desk template', () => {
         'entity:request',
         'entity:client',
         'entity:company',
-        'entity:article',
         'form:request-create',
         'form:client-card',
+        'form:feedback',
+        'tree:support',
+        'page:home',
+        'portal:main',
       ]),
     );
+    const kb = bundle.knowledgeBase!;
+    expect(kb.articles.length).toBeGreaterThanOrEqual(25);
+    expect(
+      kb.articles.filter((a) => a.state === 'published' && a.audience === 'public').length,
+    ).toBeGreaterThanOrEqual(25);
+  });
+
+  it('has a question tree whose article leaves are published public articles of the bundle', () => {
+    const tree = bundle.definitions.find((d) => d.kind === 'tree' && d.key === 'support')!.body as TreeBody;
+    const articles = new Map(bundle.knowledgeBase!.articles.map((a) => [a.key, a]));
+    const leaves = tree.nodes.flatMap((n) => (n.leaf?.type === 'article' ? [n.leaf.article] : []));
+    expect(leaves.length).toBeGreaterThan(10);
+    for (const key of leaves)
+      expect(articles.get(key), key).toMatchObject({ state: 'published', audience: 'public' });
+    expect(Math.max(...treeDepths(tree).values())).toBeGreaterThanOrEqual(3);
   });
 
   it('publishes in order with every reference resolved inside the bundle', () => {

@@ -143,8 +143,10 @@ export class OporaClient {
   getPublished(kind: string, key: string): Promise<DefinitionVersion> {
     return this.request('GET', `/published/${enc(kind)}/${enc(key)}`);
   }
-  exportBundle(query: { ids?: string[]; kind?: string } = {}): Promise<unknown> {
-    return this.request('GET', '/bundles/export', { query: { kind: query.kind, ids: query.ids?.join(',') } });
+  exportBundle(query: { ids?: string[]; kind?: string; knowledgeBase?: boolean } = {}): Promise<unknown> {
+    return this.request('GET', '/bundles/export', {
+      query: { kind: query.kind, ids: query.ids?.join(','), knowledgeBase: query.knowledgeBase },
+    });
   }
   importBundle(bundle: unknown): Promise<ImportReport> {
     return this.request('POST', '/bundles/import', { body: bundle });

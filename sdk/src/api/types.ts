@@ -121,6 +121,8 @@ export interface ImportReport {
   updated: { kind: DefinitionKind; key: string }[];
   published: { kind: DefinitionKind; key: string; version: number }[];
   records: number;
+  /** What the bundle's knowledge-base section brought in, when it had one. */
+  knowledgeBase?: { categories: number; articles: number; synonyms: number };
 }
 
 /** An uploaded file as a record's file field holds it; `POST /files` answers with one. */

@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntityManager, MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { entitySchemas } from './entities/index.js';
+import { type Listener, type NotifyHandler, PgListener, pgliteListener, type Unlisten } from './listen.js';
 import { migrations } from './migrations/index.js';
+import { hasSeveralStatements } from './sql-statements.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Em = EntityManager;
@@ -21,6 +24,8 @@ export interface Database {
   /** Raw SQL (knex `?` placeholders) inside em's transaction when given. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], em?: Em): Promise<T[]>;
   migrate(): Promise<void>;
+  /** Calls handler with every NOTIFY on channel (sent with pg_notify, delivered on commit); resolves to unlisten. */
+  listen(channel: string, handler: NotifyHandler): Promise<Unlisten>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -67,18 +72,52 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       dbName: 'postgres',
       driverOptions: { connection: { pglite: () => instance } },
     } as never)) as MikroORM;
+    splitStatementsByQuotes(orm);
   }
-  return wrap(orm, options.databaseUrl ? 'postgresql' : 'pglite', pglite);
+  const listener = pglite
+    ? pgliteListener(pglite, (fn) => orm.em.fork().transactional(fn))
+    : new PgListener(options.databaseUrl as string, options.log);
+  return wrap(orm, options.databaseUrl ? 'postgresql' : 'pglite', pglite, listener);
 }
+
+// Trigram similarity (typo-tolerant search) is a contrib extension PGlite loads only when asked.
+const pgliteExtensions = { pg_trgm };
 
 async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  if (!dataDir) return new PGlite();
+  if (!dataDir) return new PGlite({ extensions: pgliteExtensions });
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
-  return new PGlite(dir);
+  return new PGlite(dir, { extensions: pgliteExtensions });
 }
 
-function wrap(orm: MikroORM, kind: DatabaseKind, pglite: PGlite | undefined): Database {
+interface PgliteQuery {
+  sql: string;
+  bindings?: unknown[];
+  method?: string;
+  response?: unknown;
+}
+
+/**
+ * The PGlite knex dialect runs raw SQL through `exec` (several statements, no parameters) whenever the text
+ * contains more than one `;` — also when the semicolons sit inside string literals, as they do in any text a
+ * user wrote. Only SQL with real top-level separators (migrations) goes that way here.
+ */
+function splitStatementsByQuotes(orm: MikroORM): void {
+  type Dialect = { _query(connection: PGlite, obj: PgliteQuery): Promise<PgliteQuery> };
+  const connection = orm.em.getConnection() as unknown as { getKnex(): { client: Dialect } };
+  // On the prototype: knex builds each transaction's client from it, not from this instance.
+  const dialect = Object.getPrototypeOf(connection.getKnex().client) as Dialect;
+  dialect._query = async (pglite, obj) => {
+    if (!obj.sql) throw new Error('The query is empty');
+    obj.response =
+      obj.method === 'raw' && !obj.bindings?.length && hasSeveralStatements(obj.sql)
+        ? await pglite.exec(obj.sql)
+        : await pglite.query(obj.sql, obj.bindings ?? []);
+    return obj;
+  };
+}
+
+function wrap(orm: MikroORM, kind: DatabaseKind, pglite: PGlite | undefined, listener: Listener): Database {
   return {
     kind,
     orm,
@@ -93,6 +132,7 @@ function wrap(orm: MikroORM, kind: DatabaseKind, pglite: PGlite | undefined): Da
     async migrate() {
       await orm.getMigrator().up();
     },
+    listen: (channel, handler) => listener.listen(channel, handler),
     async ping() {
       try {
         await orm.em.fork().getConnection().execute('select 1');
@@ -102,6 +142,7 @@ function wrap(orm: MikroORM, kind: DatabaseKind, pglite: PGlite | undefined): Da
       }
     },
     async close() {
+      await listener.close();
       await orm.close(true);
       await pglite?.close();
     },

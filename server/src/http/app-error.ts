@@ -54,6 +54,18 @@ export const fail = {
   fileUploadInvalid: (key: 'file_missing' | 'file_form_order') =>
     new AppError(400, 'file_upload_invalid', key),
   fileContentMissing: () => new AppError(500, 'file_content_missing', 'file_content_missing'),
+  categoryInUse: (articles: number, children: number) =>
+    new AppError(409, 'category_in_use', 'category_in_use', { articles, children }),
+  articleTransition: (from: string, to: string) =>
+    new AppError(409, 'article_transition', 'article_transition', { from, to }),
+  articleWasPublished: () => new AppError(409, 'article_was_published', 'article_was_published'),
+  portalAccountsOff: () => new AppError(422, 'portal_accounts_off', 'portal_accounts_off'),
+  /** `text` is the message in the caller's language, repeated next to the field. */
+  emailTaken: (text: string) =>
+    new AppError(409, 'email_taken', 'email_taken', {}, [{ pointer: '/email', message: text }]),
+  clientEmailKnown: (text: string) =>
+    new AppError(409, 'client_email_known', 'client_email_known', {}, [{ pointer: '/email', message: text }]),
+  crossOrigin: () => new AppError(403, 'cross_origin', 'cross_origin'),
   definitionInvalid: (details: ErrorDetail[]) =>
     new AppError(422, 'definition_invalid', 'definition_invalid', {}, details),
   bundleInvalid: (details: ErrorDetail[]) =>

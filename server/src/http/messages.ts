@@ -80,6 +80,44 @@ const catalogue = {
     ru: 'Содержимое файла не найдено в хранилище сервера',
     en: 'The file content is missing from the server storage',
   },
+  category_in_use: {
+    ru: 'В разделе есть статьи ({articles}) или подразделы ({children}); перенесите их, затем удалите раздел',
+    en: 'The category holds articles ({articles}) or subcategories ({children}); move them first',
+  },
+  article_transition: {
+    ru: 'Статью нельзя перевести из состояния «{from}» в «{to}»',
+    en: 'An article cannot move from "{from}" to "{to}"',
+  },
+  article_was_published: {
+    ru: 'Статья уже публиковалась; её можно только отправить в архив',
+    en: 'The article has been published; archive it instead',
+  },
+  portal_accounts_off: {
+    ru: 'Регистрация на портале не настроена: в опубликованном портале не указано, где хранятся клиенты и их обращения',
+    en: 'Portal sign-up is not set up: the published portal does not say where clients and their requests are kept',
+  },
+  email_taken: {
+    ru: 'С этим адресом электронной почты уже зарегистрирован пользователь. Войдите в систему',
+    en: 'An account with this email address already exists. Sign in instead',
+  },
+  client_email_known: {
+    ru: 'Этот адрес уже есть в нашей базе клиентов. Чтобы получить доступ к личному кабинету, обратитесь в поддержку',
+    en: 'This address is already in our client records. Contact support to get access to your account',
+  },
+  cross_origin: {
+    ru: 'Подключение с чужого сайта отклонено',
+    en: 'Connections from another site are refused',
+  },
+  notification_request_status: {
+    ru: 'Статус обращения № {number} изменён: {status}',
+    en: 'Request #{number} status changed: {status}',
+  },
+  support_team: { ru: 'Служба поддержки', en: 'Support team' },
+  announcement_window: {
+    ru: 'Окончание должно быть позже начала',
+    en: 'The end must be later than the start',
+  },
+  announcement_title_blank: { ru: 'Заполните заголовок', en: 'Enter a title' },
   invalid_credentials: { ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
   rate_limited: {
     ru: 'Слишком много запросов; повторите через {after}',

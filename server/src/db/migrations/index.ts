@@ -4,6 +4,8 @@ import { Migration20261122Jobs } from './20261122-0002-jobs.js';
 import { Migration20261122Scripts } from './20261122-0003-scripts.js';
 import { Migration20261122Files } from './20261122-0004-files.js';
 import { Migration20261122SavedViews } from './20261122-0005-saved-views.js';
+import { Migration20261201KnowledgeBase } from './20261201-0006-knowledge-base.js';
+import { Migration20261201PortalAccounts } from './20261201-0007-portal-accounts.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: '20261122-0003-scripts', class: Migration20261122Scripts },
   { name: '20261122-0004-files', class: Migration20261122Files },
   { name: '20261122-0005-saved-views', class: Migration20261122SavedViews },
+  { name: '20261201-0006-knowledge-base', class: Migration20261201KnowledgeBase },
+  { name: '20261201-0007-portal-accounts', class: Migration20261201PortalAccounts },
 ];

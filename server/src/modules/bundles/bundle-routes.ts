@@ -24,6 +24,9 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<{ bundles: BundleService }>
         querystring: Type.Object(
           {
             kind: Type.Optional(Kind),
+            knowledgeBase: Type.Optional(
+              Type.Boolean({ description: 'include the knowledge base (categories, articles, synonyms)' }),
+            ),
             ids: Type.Optional(
               Type.String({
                 pattern: '^[0-9a-f-]{36}(,[0-9a-f-]{36})*$',
@@ -40,7 +43,11 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<{ bundles: BundleService }>
       },
     },
     async (request, reply) => {
-      const bundle = await bundles.export({ kind: request.query.kind, ids: request.query.ids?.split(',') });
+      const bundle = await bundles.export({
+        kind: request.query.kind,
+        ids: request.query.ids?.split(','),
+        knowledgeBase: request.query.knowledgeBase,
+      });
       const date = new Date().toISOString().slice(0, 10);
       reply.header('content-disposition', `attachment; filename="opora-bundle-${date}.json"`);
       return bundle;
@@ -62,6 +69,9 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<{ bundles: BundleService }>
             updated: Type.Array(Ref),
             published: Type.Array(Type.Composite([Ref, Type.Object({ version: Type.Integer() })])),
             records: Type.Integer(),
+            knowledgeBase: Type.Optional(
+              Type.Object({ categories: Type.Integer(), articles: Type.Integer(), synonyms: Type.Integer() }),
+            ),
           }),
           422: ErrorResponse,
           ...errorResponses,

@@ -13,6 +13,8 @@ import { DefinitionEntity } from '../../db/entities/definition.js';
 import { AppError, fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
+import { exportKnowledgeBase, importKnowledgeBase } from '../kb/kb-bundle.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { RecordService } from '../records/record-service.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -22,9 +24,10 @@ export class BundleService {
     private readonly db: Database,
     private readonly definitions: DefinitionService,
     private readonly records: RecordService,
+    private readonly kb: KnowledgeBase,
   ) {}
 
-  async export(filter: { ids?: string[]; kind?: DefinitionKind }): Promise<Bundle> {
+  async export(filter: { ids?: string[]; kind?: DefinitionKind; knowledgeBase?: boolean }): Promise<Bundle> {
     const where = {
       ...(filter.ids?.length ? { id: { $in: filter.ids } } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
@@ -44,6 +47,7 @@ export class BundleService {
         body: d.body,
         published: d.latestVersion !== null,
       })) as BundleDefinition[],
+      ...(filter.knowledgeBase ? { knowledgeBase: await exportKnowledgeBase(this.db, this.kb) } : {}),
     };
   }
 
@@ -57,12 +61,19 @@ export class BundleService {
     const bundle = input as Bundle;
     const report: ImportReport = { created: [], updated: [], published: [], records: 0 };
     await this.db.transaction(async (em) => {
+      // Articles first: publishing a question tree checks the articles its leaves name.
+      if (bundle.knowledgeBase)
+        report.knowledgeBase = await rethrowAt('/knowledgeBase', () =>
+          importKnowledgeBase(this.db, this.kb, bundle.knowledgeBase!, actor, locale, em),
+        );
       for (const def of orderForPublish(bundle.definitions)) {
         await this.importDefinition(em, def, bundle.definitions.indexOf(def), actor, locale, report);
       }
       await this.importRecords(em, bundle, actor, locale);
       report.records = bundle.records?.length ?? 0;
     });
+    // Search picks exact or tiered ranking from the planner's statistics; refresh them after a bulk load.
+    if (bundle.knowledgeBase) await this.db.query('analyze kb_article');
     return report;
   }
 
@@ -140,9 +151,9 @@ export class BundleService {
 }
 
 /** Re-anchors the pointers of a failure inside one bundle item, so the report says which item and which field. */
-async function rethrowAt(at: string, fn: () => Promise<void>): Promise<void> {
+async function rethrowAt<T>(at: string, fn: () => Promise<T>): Promise<T> {
   try {
-    await fn();
+    return await fn();
   } catch (error) {
     if (error instanceof AppError) {
       const details = error.details.length ? error.details : [{ pointer: '', message: error.message }];

@@ -67,11 +67,23 @@ const adminOnlyKinds: ReadonlySet<DefinitionKind> = new Set(['integration']);
  */
 export class DefinitionService {
   private readonly extensions = new Map<DefinitionKind, PublishExtension>();
+  private readonly cleaners = new Map<DefinitionKind, (body: unknown) => unknown>();
 
   constructor(private readonly db: Database) {}
 
   extend(kind: DefinitionKind, extension: PublishExtension): void {
     this.extensions.set(kind, extension);
+  }
+
+  /** Rewrites every valid body of the kind before it is stored (e.g. sanitizing the HTML authors put in pages). */
+  cleanOnSave(kind: DefinitionKind, clean: (body: unknown) => unknown): void {
+    this.cleaners.set(kind, clean);
+  }
+
+  private checked(kind: DefinitionKind, raw: unknown, locale: Locale) {
+    const { body, details } = checkBody(kind, raw, locale, '/body');
+    const clean = this.cleaners.get(kind);
+    return { body: clean && !details.length ? clean(body) : body, details };
   }
 
   async list(query: DefinitionQuery) {
@@ -97,7 +109,7 @@ export class DefinitionService {
 
   async create(input: DefinitionInput, actor: Actor | null, locale: Locale, em?: Em) {
     assertMayChange(input.kind, actor);
-    const { body, details } = checkBody(input.kind, input.body, locale, '/body');
+    const { body, details } = this.checked(input.kind, input.body, locale);
     if (details.length) throw fail.validation(details);
     const run = async (tx: Em) => {
       if (await tx.count(DefinitionEntity, { kind: input.kind, key: input.key }))
@@ -130,7 +142,7 @@ export class DefinitionService {
     const run = async (tx: Em) => {
       const definition = await this.lock(tx, id, update.draftVersion);
       assertMayChange(definition.kind, actor);
-      const { body, details } = checkBody(definition.kind, update.body, locale, '/body');
+      const { body, details } = this.checked(definition.kind, update.body, locale);
       if (details.length) throw fail.validation(details);
       const before = definitionView(definition);
       Object.assign(definition, {

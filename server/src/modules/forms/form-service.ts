@@ -17,6 +17,11 @@ export interface FormSubmission {
   /** The record a card or edit form changes, with the version the person saw (optimistic concurrency). */
   recordId?: string;
   version?: number;
+  /**
+   * Values the server decides whatever the browser sent (a portal request's client is the signed-in client):
+   * set after the form is evaluated, null removes the value.
+   */
+  fixed?: Record<string, unknown>;
 }
 
 export interface ActionOutcome {
@@ -87,6 +92,12 @@ export class FormService {
       clock: { now: new Date(), timeZone: this.deps.timeZone },
       locale,
     });
+    for (const [field, value] of Object.entries(input.fixed ?? {})) {
+      if (value === null) delete prepared.data[field];
+      else prepared.data[field] = value;
+      // What the browser sent there no longer matters, nor do its problems.
+      prepared.problems = prepared.problems.filter((p) => p.pointer.split('/')[1] !== field);
+    }
     if (!prepared.problems.length)
       prepared.problems.push(
         ...(await danglingRelations(this.deps.db, entity.body, prepared.data, existing?.data, locale)),

@@ -1,7 +1,10 @@
 import type { Database } from '../../db/database.js';
 import type { JobQueue, JobWorker } from '../../jobs/index.js';
 
-/** Housekeeping every installation needs: expired browser sessions are deleted nightly. */
+/**
+ * Housekeeping every installation needs: expired browser sessions are deleted nightly, and the search statistics
+ * of the knowledge base are refreshed (the embedded database has no autovacuum to do it).
+ */
 export async function registerMaintenanceJobs(
   db: Database,
   queue: JobQueue,
@@ -11,4 +14,8 @@ export async function registerMaintenanceJobs(
     await db.query('delete from session where expires_at < now()', [], em);
   });
   await queue.schedule('sessions.purge-expired', '17 3 * * *', 'sessions.purge-expired');
+  worker.registerHandler('kb.analyze', async () => {
+    await db.query('analyze kb_article');
+  });
+  await queue.schedule('kb.analyze', '43 * * * *', 'kb.analyze');
 }

@@ -8,7 +8,7 @@ import {
   searchableText,
   transitionProblems,
 } from '@opora/runtime/definitions';
-import type { RecordQuery } from '@opora/sdk';
+import type { RecordItem, RecordQuery } from '@opora/sdk';
 import type { Database, Em } from '../../db/database.js';
 import { AuditEntryEntity } from '../../db/entities/audit-entry.js';
 import { RecordEntity } from '../../db/entities/record.js';
@@ -21,6 +21,19 @@ import type { RecordSave, RecordSaveCheck } from './record-save-check.js';
 import { type RecordRow, recordColumns, recordRowView, recordView } from './record-view.js';
 import { ValidatorCache } from './validator-cache.js';
 
+/** A record just created or changed, handed to listeners inside the save's transaction (see {@link RecordService.onSaved}). */
+export interface RecordSaved {
+  tx: Em;
+  entity: string;
+  /** The stored data before this save; null when the record was created. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+  record: RecordItem;
+  actor: Actor | null;
+}
+
+export type RecordSavedListener = (saved: RecordSaved) => Promise<void>;
+
 interface PublishedEntity {
   version: number;
   body: EntityBody;
@@ -30,6 +43,7 @@ interface PublishedEntity {
 export class RecordService {
   private readonly validators = new ValidatorCache();
   private readonly saveChecks: RecordSaveCheck[] = [];
+  private readonly savedListeners: RecordSavedListener[] = [];
 
   constructor(
     private readonly db: Database,
@@ -63,6 +77,7 @@ export class RecordService {
       });
       tx.persist(record);
       audit(tx, actor, { action: 'create', targetType: 'record', targetId: record.id, entity, after: data });
+      await this.emitSaved({ tx, entity, before: null, after: data, record: recordView(record), actor });
       return record;
     };
     return recordView(em ? await run(em) : await this.db.transaction(run));
@@ -71,6 +86,14 @@ export class RecordService {
   /** Lets another module refuse saves it knows to be wrong (see {@link RecordSaveCheck}). */
   addSaveCheck(check: RecordSaveCheck): void {
     this.saveChecks.push(check);
+  }
+
+  /**
+   * Lets another module react to every create and update, whoever writes (form, API, script, process), inside
+   * the same transaction: what it writes commits or rolls back with the save; a listener that throws refuses it.
+   */
+  onSaved(listener: RecordSavedListener): void {
+    this.savedListeners.push(listener);
   }
 
   async get(entity: string, id: string) {
@@ -115,7 +138,9 @@ export class RecordService {
         updatedBy: actor?.name ?? null,
       });
       audit(tx, actor, { action: 'update', targetType: 'record', targetId: id, entity, before, after: data });
-      return recordView(record);
+      const saved = recordView(record);
+      await this.emitSaved({ tx, entity, before, after: data, record: saved, actor });
+      return saved;
     };
     return options.em ? run(options.em) : this.db.transaction(run);
   }
@@ -237,6 +262,10 @@ export class RecordService {
           problems.map((p) => ({ pointer: `/data${p.pointer}`, message: p.message, code: p.code })),
         );
     }
+  }
+
+  private async emitSaved(saved: RecordSaved) {
+    for (const listener of this.savedListeners) await listener(saved);
   }
 
   private async nextNumber(tx: Em, entity: string): Promise<number> {

@@ -19,7 +19,6 @@ describe.each(databaseTargets)('record types and related records on $name', (tar
     const res = await get('/record-types');
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
-      expect.objectContaining({ key: 'article', label: { ru: 'Статья', en: 'Article' } }),
       expect.objectContaining({ key: 'client', pluralLabel: { ru: 'Клиенты', en: 'Clients' } }),
       expect.objectContaining({ key: 'company' }),
       expect.objectContaining({ key: 'request', version: 1 }),

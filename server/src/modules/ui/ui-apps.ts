@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type PageMeta, withPageMeta } from '../portal-pages/seo-html.js';
+
+/** Title, description and first content of a portal page, rendered on the server for search engines. */
+export type DescribePage = (request: FastifyRequest) => Promise<PageMeta | null>;
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 export const designerDist = join(repoRoot, 'designer', 'dist');
@@ -14,6 +18,7 @@ export const portalDist = join(repoRoot, 'portal', 'dist');
  */
 export async function registerUiApps(
   app: FastifyInstance,
+  describe?: DescribePage,
 ): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
   const hasDesigner = existsSync(join(designerDist, 'index.html'));
   const hasPortal = existsSync(join(portalDist, 'index.html'));
@@ -33,11 +38,22 @@ export async function registerUiApps(
       index: 'index.html',
     });
   if (!hasDesigner && !hasPortal) return undefined;
+  const portalIndex = hasPortal ? readFileSync(join(portalDist, 'index.html'), 'utf8') : '';
+  const renderPortal = async (request: FastifyRequest, reply: FastifyReply) => {
+    // A page that is missing or not for this visitor simply gets the plain app, which says so itself.
+    const meta = describe ? await describe(request).catch(() => null) : null;
+    if (!meta) return reply.sendFile('index.html', portalDist);
+    const url = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
+    return reply.type('text/html; charset=utf-8').send(withPageMeta(portalIndex, meta, url));
+  };
   return (request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api')) return undefined;
     if (hasDesigner && (request.url === '/designer' || request.url.startsWith('/designer/')))
       return reply.sendFile('index.html', designerDist);
-    if (hasPortal) return reply.sendFile('index.html', portalDist);
+    if (hasPortal) {
+      void renderPortal(request, reply);
+      return reply;
+    }
     return undefined;
   };
 }

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { fail } from '../http/app-error.js';
+import type { Actor } from '../modules/auth/actor.js';
+import { type IdentityService, sessionCookie } from '../modules/auth/identity-service.js';
+import type { LiveHub } from './live-hub.js';
+import { sameOrigin } from './same-origin.js';
+
+/**
+ * `GET /portal/live`: a WebSocket the portal keeps open to hear about its user's requests and notifications
+ * (messages: `LiveMessage` in the SDK). Signed in by the session cookie (or a token); the server only talks,
+ * whatever the browser sends is ignored.
+ */
+export const liveRoutes: FastifyPluginAsync<{ hub: LiveHub; identity: IdentityService }> = async (
+  app,
+  { hub, identity },
+) => {
+  app.get(
+    '/portal/live',
+    {
+      websocket: true,
+      config: { access: 'authenticated' },
+      schema: { tags: ['portal'], summary: 'Live updates for the signed-in user (WebSocket)' },
+      // Runs after authentication: a page of another site may not open a socket with this user's cookie.
+      onRequest: async (request) => {
+        if (!sameOrigin(request.headers.origin, request.host)) throw fail.crossOrigin();
+      },
+    },
+    (socket, request) => {
+      const actor = request.actor as Actor;
+      const token = request.cookies[sessionCookie];
+      // A socket outlives neither a sign-out nor the session's expiry (checked at each heartbeat).
+      const stillValid = async () =>
+        actor.via !== 'session' || (token !== undefined && (await identity.actorFromSession(token)) !== null);
+      hub.attach(actor.id, socket, stillValid);
+    },
+  );
+};

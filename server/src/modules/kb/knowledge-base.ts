@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../../db/database.js';
+import { ArticleQueries } from './article-queries.js';
+import { articleRoutes } from './article-routes.js';
+import { ArticleService } from './article-service.js';
+import { categoryRoutes } from './category-routes.js';
+import { CategoryService } from './category-service.js';
+import { kbAdminRoutes } from './kb-admin-routes.js';
+import { portalKbRoutes } from './portal-kb-routes.js';
+import { PortalKbService } from './portal-kb-service.js';
+import { SearchGaps } from './search/search-gaps.js';
+import { SearchService } from './search/search-service.js';
+import { SynonymService } from './search/synonym-service.js';
+
+/** The knowledge base's services, built once per app and shared with the modules that read articles. */
+export interface KnowledgeBase {
+  categories: CategoryService;
+  articles: ArticleService;
+  queries: ArticleQueries;
+  portal: PortalKbService;
+  search: SearchService;
+  synonyms: SynonymService;
+  gaps: SearchGaps;
+}
+
+export function createKnowledgeBase(db: Database): KnowledgeBase {
+  const categories = new CategoryService(db);
+  const queries = new ArticleQueries(db, categories);
+  const synonyms = new SynonymService(db);
+  const gaps = new SearchGaps(db);
+  return {
+    categories,
+    queries,
+    articles: new ArticleService(db, queries),
+    portal: new PortalKbService(db, categories),
+    search: new SearchService(db, categories, synonyms, gaps),
+    synonyms,
+    gaps,
+  };
+}
+
+/** Every knowledge-base route, under the API prefix. */
+export const knowledgeBaseRoutes: FastifyPluginAsync<{ kb: KnowledgeBase }> = async (api, { kb }) => {
+  await api.register(categoryRoutes, { categories: kb.categories });
+  await api.register(articleRoutes, { articles: kb.articles, queries: kb.queries });
+  await api.register(portalKbRoutes, { portal: kb.portal, search: kb.search });
+  await api.register(kbAdminRoutes, { synonyms: kb.synonyms, gaps: kb.gaps });
+};

@@ -1,0 +1,81 @@
+import type { Database } from '../../../db/database.js';
+
+/** Above this many estimated matches a query is "broad": ranking every match would cost too much. */
+export const broadThreshold = 2000;
+/** Broad queries page through at most this far (50 pages of 10); the total is still reported. */
+export const maxBroadOffset = 500;
+
+/** Filters of a search as SQL over `kb_article a`, with the tsquery bound as `x.q`. */
+export interface SearchFilter {
+  sql: string;
+  params: unknown[];
+}
+
+/** How many published articles the planner expects to match: what decides between exact and tiered ranking. */
+export async function estimateMatches(db: Database, query: string, filter: SearchFilter): Promise<number> {
+  const rows = await db.query<Record<string, unknown>>(
+    `explain (format json) select 1 from kb_article a, (select ?::tsquery as q) x
+     where ${filter.sql} and a.search_vec @@ x.q`,
+    [query, ...filter.params],
+  );
+  const plan = Object.values(rows[0] ?? {})[0];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: { 'Plan Rows': number } }[];
+  return parsed[0]?.Plan['Plan Rows'] ?? 0;
+}
+
+/**
+ * Exact ranking, for queries matching few enough articles to rank them all: title matches first, then
+ * summary/tag matches, by weighted rank over the small head vector (never the large body vector), then
+ * popularity. The page and the total in one statement.
+ */
+export async function rankAll(
+  db: Database,
+  query: string,
+  filter: SearchFilter,
+  phrase: string,
+  limit: number,
+  offset: number,
+): Promise<{ ids: string[]; total: number }> {
+  // The words as typed, in a title, beat everything («где мой заказ» when the stop words are gone).
+  const rows = await db.query<{ id: string; total: string | number }>(
+    `select a.id, count(*) over () as total from kb_article a, (select ?::tsquery as q) x
+     where ${filter.sql} and a.search_vec @@ x.q
+     order by (replace(lower(a.title), 'ё', 'е') like ?) desc, (a.title_vec @@ x.q) desc, (a.head_vec @@ x.q) desc,
+       ts_rank(a.head_vec, x.q, 1) desc, a.popularity desc, a.id
+     limit ? offset ?`,
+    [query, ...filter.params, phrase ? `%${phrase}%` : '', limit, offset],
+  );
+  return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+}
+
+const tiers = [
+  'a.title_vec @@ x.q',
+  'a.head_vec @@ x.q and not (a.title_vec @@ x.q)',
+  'a.search_vec @@ x.q and not (a.head_vec @@ x.q)',
+];
+
+/**
+ * Tiered ranking, for broad queries: title matches, then summary/tag matches, then body matches, each tier by
+ * popularity. Each tier walks the popularity index and stops once the page is full, so the work grows with the
+ * page, not with the tens of thousands of matches. Returns the ids and, when the tiers ran dry, the exact count.
+ */
+export async function rankByTiers(
+  db: Database,
+  query: string,
+  filter: SearchFilter,
+  limit: number,
+  offset: number,
+): Promise<{ ids: string[]; exhausted: boolean }> {
+  const need = offset + limit;
+  const collected: string[] = [];
+  for (const tier of tiers) {
+    const rows = await db.query<{ id: string }>(
+      `select a.id from kb_article a, (select ?::tsquery as q) x where ${filter.sql} and ${tier}
+       order by a.popularity desc, a.id limit ?`,
+      [query, ...filter.params, need - collected.length],
+    );
+    collected.push(...rows.map((r) => r.id));
+    if (collected.length >= need) return { ids: collected.slice(offset, need), exhausted: false };
+  }
+  return { ids: collected.slice(offset, need), exhausted: true };
+}

@@ -1,6 +1,9 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { accountRoutes } from './account/routes';
+import { useClientLive } from './account/state/use-client-live';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
+import { kbRoutes } from './kb/routes';
 import { matchPath, usePath } from './lib/router';
 import { AccountPage } from './pages/AccountPage';
 import { HomePage } from './pages/HomePage';
@@ -8,6 +11,10 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OperatorPage } from './pages/OperatorPage';
 import { SearchPage } from './pages/SearchPage';
+import { AnnouncementBanner } from './site/announcements/AnnouncementBanner';
+import { siteRoutes } from './site/routes';
+import { SitePage } from './site/SitePage';
+import { loadSite } from './site/state/site-store';
 import { loadSession } from './state/session';
 import { WorkBar } from './work/WorkBar';
 
@@ -22,8 +29,11 @@ const work = () => (
 const routes: [string, () => ReactNode][] = [
   ['/', () => <HomePage />],
   ['/search', () => <SearchPage />],
+  ...kbRoutes,
   ['/login', () => <LoginPage />],
   ['/account', () => <AccountPage />],
+  ...accountRoutes,
+  ...siteRoutes,
   ['/operator', () => <OperatorPage />],
   ['/work', work],
   ['/work/:entity', work],
@@ -34,12 +44,18 @@ export function App() {
   const path = usePath();
   useEffect(() => {
     void loadSession();
+    void loadSite();
   }, []);
-  const page = routes.find(([pattern]) => matchPath(pattern, path))?.[1]() ?? <NotFoundPage />;
+  useClientLive();
+  const page = routes.find(([pattern]) => matchPath(pattern, path))?.[1]() ?? (
+    // Any other address may be a published portal page; the 404 page only when it is not.
+    <SitePage key={path.split('?')[0]} path={path.split('?')[0] ?? path} fallback={<NotFoundPage />} />
+  );
   const wide = path.startsWith('/operator') || path.startsWith('/work');
   return (
     <div className="portal">
       <Header />
+      {!path.startsWith('/preview/') && <AnnouncementBanner />}
       {wide && <WorkBar />}
       <main className={wide ? 'main wide' : 'main'}>{page}</main>
       {!wide && <Footer />}

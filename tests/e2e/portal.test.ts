@@ -39,7 +39,7 @@ describe('portal in Chromium', () => {
     it(`shows the home page and the operator workspace at ${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(`${server.baseUrl}/`);
-      await page.getByTestId('home-search').waitFor();
+      await page.getByTestId('kb-search-input').waitFor();
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       ).toBeLessThanOrEqual(0);

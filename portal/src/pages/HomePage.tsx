@@ -2,11 +2,20 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { navigate } from '../lib/router';
+import { SitePage } from '../site/SitePage';
 
 const topics = ['account', 'password', 'payment', 'delivery'] as const;
 
-/** The self-service front door: search first, popular topics, and the ways to reach a specialist. */
+/**
+ * The front door: the portal's published home page, or — while none is published (or the server cannot say) —
+ * the built-in one below.
+ */
 export function HomePage() {
+  return <SitePage path="/" fallback={<BuiltInHome />} fallbackOnError />;
+}
+
+/** The built-in front door: search first, popular topics, and the ways to reach a specialist. */
+function BuiltInHome() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const submit = (event: FormEvent) => {
@@ -50,13 +59,15 @@ export function HomePage() {
       <section className="section">
         <h2>{t('home.contact')}</h2>
         <div className="tiles">
-          {(['feedback', 'chat'] as const).map((channel) => (
-            <div key={channel} className="tile static">
-              <strong>{t(`home.channel.${channel}.title`)}</strong>
-              <span className="muted">{t(`home.channel.${channel}.text`)}</span>
-              <span className="soon">{t('home.soon')}</span>
-            </div>
-          ))}
+          <Link to="/contact" className="tile">
+            <strong>{t('home.channel.feedback.title')}</strong>
+            <span className="muted">{t('home.channel.feedback.text')}</span>
+          </Link>
+          <div className="tile static">
+            <strong>{t('home.channel.chat.title')}</strong>
+            <span className="muted">{t('home.channel.chat.text')}</span>
+            <span className="soon">{t('home.soon')}</span>
+          </div>
         </div>
       </section>
     </>

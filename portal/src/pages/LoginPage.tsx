@@ -1,6 +1,8 @@
 import { ApiError } from '@opora/sdk';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../account/i18n';
+import { Link } from '../components/Link';
 import { navigate, router } from '../lib/router';
 import { isStaff, signIn } from '../state/session';
 
@@ -69,6 +71,12 @@ export function LoginPage() {
         <button type="submit" className="btn primary" data-testid="login-submit" disabled={busy}>
           {busy ? t('common.wait') : t('login.submit')}
         </button>
+        <p className="muted switch-line">
+          {t('myAccount.login.noAccount')}{' '}
+          <Link to="/signup" className="signup-link">
+            {t('myAccount.login.signUp')}
+          </Link>
+        </p>
       </form>
     </section>
   );

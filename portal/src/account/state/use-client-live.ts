@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { client } from '../../lib/api';
+import { isStaffUser } from '../../site/audience';
+import { useSession } from '../../state/session';
+import { openLive } from './live-connection';
+import { addNotification, forgetNotifications, loadNotifications } from './notifications';
+import { requestChanged } from './request-events';
+
+/**
+ * While a client is signed in: their notifications are loaded and a live connection pushes request changes and
+ * new notifications, so the account updates without a reload. Signing out closes it and forgets them.
+ */
+export function useClientLive(): void {
+  const session = useSession();
+  const clientId = session.status === 'signed-in' && !isStaffUser(session.user) ? session.user.id : null;
+  useEffect(() => {
+    if (!clientId || typeof WebSocket === 'undefined') return;
+    void loadNotifications();
+    const live = openLive({
+      url: client.portal.liveUrl(location.origin),
+      onMessage(message) {
+        if (message.type === 'request') requestChanged();
+        else addNotification(message.notification);
+      },
+      onReconnect() {
+        requestChanged();
+        void loadNotifications();
+      },
+    });
+    return () => {
+      live.close();
+      forgetNotifications();
+    };
+  }, [clientId]);
+}

@@ -1,0 +1,141 @@
+import i18n from '../i18n';
+
+/** Texts of the portal's published pages, widgets, banner and feedback form; registered under `site`. */
+export const ru = {
+  loading: 'Загрузка…',
+  retry: 'Повторить',
+  unreachable: 'Не удалось загрузить: сервер недоступен',
+  loadFailed: 'Не удалось загрузить',
+  widgetFailed: 'Этот блок не удалось показать',
+  widgetUnknown: 'Неизвестный блок «{{type}}»',
+  skipToContent: 'К содержимому',
+  announcements: {
+    region: 'Объявления',
+    dismiss: 'Скрыть объявление',
+    until: 'до {{time}} {{date}}',
+    untilToday: 'до {{time}} сегодня',
+    from: 'с {{time}} {{date}}',
+    severity: { info: 'Информация', maintenance: 'Плановые работы', outage: 'Сбой' },
+  },
+  widget: {
+    search: { title: 'Поиск по базе знаний' },
+    tree: { title: 'Интерактивный помощник' },
+    popular: { title: 'Популярные статьи', empty: 'Статей пока нет.', views: 'Просмотров: {{count}}' },
+    categories: { title: 'Разделы базы знаний', empty: 'Разделов пока нет.', count: 'Статей: {{count}}' },
+    byTag: { title: 'Статьи с меткой «{{tag}}»', empty: 'Статей с этой меткой пока нет.' },
+    announcements: {
+      title: 'Новости и объявления',
+      empty: 'Сейчас объявлений нет — всё работает штатно.',
+      ended: 'Завершено',
+    },
+    myRequests: {
+      title: 'Мои обращения',
+      signIn: 'Войдите, чтобы видеть свои обращения',
+      signInButton: 'Войти',
+      signUp: 'Зарегистрироваться',
+      staff: 'Здесь клиенты видят свои обращения.',
+      empty: 'Обращений пока нет.',
+      all: 'Все обращения',
+      number: '№ {{number}}',
+    },
+    contact: {
+      title: 'Связаться с нами',
+      chatSoon: 'Онлайн-чат скоро появится',
+    },
+  },
+  form: {
+    title: 'Обратная связь',
+    intro: 'Опишите вопрос — специалист ответит вам.',
+    loading: 'Загрузка формы…',
+    notFound: 'Форма «{{key}}» не опубликована.',
+    submit: 'Отправить',
+    failed: 'Не удалось отправить: сервер недоступен',
+    accepted: 'Обращение № {{number}} принято. Мы ответим в течение рабочего дня.',
+    follow: 'Следить за статусом в личном кабинете',
+    signUp: 'Зарегистрируйтесь, чтобы следить за статусом',
+    another: 'Отправить ещё одно обращение',
+  },
+  preview: {
+    title: 'Предпросмотр страницы',
+    waiting: 'Ожидание страницы из дизайнера…',
+    staffOnly: 'Предпросмотр доступен только сотрудникам.',
+    signIn: 'Войти',
+    problems: 'Страницу нельзя показать: в ней есть ошибки',
+  },
+  page: {
+    defaultTitle: 'Портал поддержки',
+    signIn: 'Эта страница доступна после входа.',
+    signInButton: 'Войти',
+  },
+};
+
+export const en: typeof ru = {
+  loading: 'Loading…',
+  retry: 'Try again',
+  unreachable: 'Could not load: the server is unreachable',
+  loadFailed: 'Could not load',
+  widgetFailed: 'This block could not be shown',
+  widgetUnknown: 'Unknown block "{{type}}"',
+  skipToContent: 'Skip to content',
+  announcements: {
+    region: 'Announcements',
+    dismiss: 'Hide announcement',
+    until: 'until {{time}}, {{date}}',
+    untilToday: 'until {{time}} today',
+    from: 'from {{time}}, {{date}}',
+    severity: { info: 'Information', maintenance: 'Maintenance', outage: 'Outage' },
+  },
+  widget: {
+    search: { title: 'Search the knowledge base' },
+    tree: { title: 'Interactive helper' },
+    popular: { title: 'Popular articles', empty: 'No articles yet.', views: 'Views: {{count}}' },
+    categories: { title: 'Knowledge base sections', empty: 'No sections yet.', count: 'Articles: {{count}}' },
+    byTag: { title: 'Articles tagged "{{tag}}"', empty: 'No articles with this tag yet.' },
+    announcements: {
+      title: 'News and announcements',
+      empty: 'No announcements right now — everything works as usual.',
+      ended: 'Ended',
+    },
+    myRequests: {
+      title: 'My requests',
+      signIn: 'Sign in to see your requests',
+      signInButton: 'Sign in',
+      signUp: 'Sign up',
+      staff: 'Clients see their requests here.',
+      empty: 'No requests yet.',
+      all: 'All requests',
+      number: 'No. {{number}}',
+    },
+    contact: {
+      title: 'Contact us',
+      chatSoon: 'Web chat is coming soon',
+    },
+  },
+  form: {
+    title: 'Contact us',
+    intro: 'Describe your question and a specialist will answer.',
+    loading: 'Loading the form…',
+    notFound: 'Form "{{key}}" is not published.',
+    submit: 'Send',
+    failed: 'Could not send: the server is unreachable',
+    accepted: 'Request No. {{number}} received. We will answer within one business day.',
+    follow: 'Follow its status in your account',
+    signUp: 'Sign up to follow its status',
+    another: 'Send another request',
+  },
+  preview: {
+    title: 'Page preview',
+    waiting: 'Waiting for the page from the designer…',
+    staffOnly: 'Only staff can preview pages.',
+    signIn: 'Sign in',
+    problems: 'The page cannot be shown: it has errors',
+  },
+  page: {
+    defaultTitle: 'Support portal',
+    signIn: 'Sign in to see this page.',
+    signInButton: 'Sign in',
+  },
+};
+
+i18n.addResourceBundle('ru', 'translation', { site: ru }, true, false);
+i18n.addResourceBundle('en', 'translation', { site: en }, true, false);

@@ -1,0 +1,143 @@
+import type { OporaClient } from '@opora/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApiClient } from './support/api-client.js';
+import { launchBrowser, screenshotPath } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server-process.js';
+
+/**
+ * A visitor signs up as a client, sends the feedback form (ФОС), sees the request number and finds the request in
+ * the personal account; an operator moves it to «В работе» and the open account shows the new status and a
+ * notification without a reload. Screenshots of the home page, the confirmation and the account at 1280 and 375 px.
+ */
+describe('client personal account in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: OporaClient;
+  let page: Page;
+  let requestId = '';
+  let requestNumber = '';
+  const subject = `Не приходит письмо для входа ${Date.now()}`;
+
+  const noSideScroll = () =>
+    page
+      .evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      .then((d) => expect(d).toBe(0));
+  const shoot = async (name: string) => {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await noSideScroll();
+      await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await adminApiClient(server);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the published home page with the portal branding', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId('site-page').waitFor();
+    expect(await page.locator('.site-page .widget').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.title()).toContain('Портал поддержки');
+    // Every widget has had its answer (popular articles, sections…) before the picture is taken.
+    await expect.poll(() => page.locator('.site-page .loading-state').count(), { timeout: 15_000 }).toBe(0);
+    await shoot('portal-account-home');
+  });
+
+  it('signs a visitor up as a client', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.locator('a.signup-link').click();
+    await page.getByTestId('signup-form').waitFor();
+    // The checks speak next to their fields before anything is sent.
+    await page.getByTestId('signup-name').fill('Мария Соколова');
+    await page.getByTestId('signup-email').fill('maria.sokolova');
+    await page.getByTestId('signup-password').fill('short');
+    await page.getByTestId('signup-repeat').fill('other');
+    await page.getByTestId('signup-submit').click();
+    await page.getByTestId('signup-email-error').waitFor();
+    await page.getByTestId('signup-repeat-error').waitFor();
+    await page.getByTestId('signup-email').fill(`maria.${Date.now()}@example.ru`);
+    await page.getByTestId('signup-password').fill('надёжный-пароль-1');
+    await page.getByTestId('signup-repeat').fill('надёжный-пароль-1');
+    await page.getByTestId('signup-submit').click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/account');
+    await page.getByTestId('account').waitFor();
+    expect(await page.locator('main').textContent()).toContain('Мои обращения');
+  });
+
+  it('sends the feedback form and shows the request number', async () => {
+    await page.goto(`${server.baseUrl}/contact`);
+    await page.getByTestId('portal-form').waitFor();
+    // The server's checks land next to the fields: send it empty first.
+    await page.getByTestId('portal-form-submit').click();
+    await page.getByTestId('error-subject').waitFor();
+    await page.locator('[data-field="subject"] input').fill(subject);
+    await page
+      .locator('[data-field="description"] textarea')
+      .fill('Жму «Войти по ссылке», письмо не приходит уже час.');
+    await page.getByTestId('portal-form-submit').click();
+    const confirmation = page.getByTestId('form-confirmation');
+    await confirmation.waitFor();
+    const text = (await confirmation.textContent()) ?? '';
+    expect(text).toMatch(/Обращение № \d+ принято\. Мы ответим в течение рабочего дня\./);
+    requestNumber = /№ (\d+)/.exec(text)?.[1] ?? '';
+    const follow = confirmation.getByRole('link', { name: 'Следить за статусом в личном кабинете' });
+    requestId = decodeURIComponent((await follow.getAttribute('href'))?.split('/').pop() ?? '');
+    expect(requestId).not.toBe('');
+    await shoot('portal-account-confirmation');
+  });
+
+  it('lists the request in the personal account and updates it live when staff move it', async () => {
+    await page.goto(`${server.baseUrl}/account`);
+    const row = page.getByTestId('my-requests').locator('li', { hasText: subject });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`№ ${requestNumber}`);
+    expect(await row.getByTestId('my-request-status').textContent()).toBe('Новое');
+    // Marks this document: still there afterwards means nothing reloaded the page.
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    const unreadBefore = Number(
+      (await page.getByTestId('notification-count').count())
+        ? await page.getByTestId('notification-count').textContent()
+        : 0,
+    );
+
+    const record = await admin.getRecord('request', requestId);
+    await admin.updateRecord('request', requestId, record.version, { status: 'in_progress' });
+
+    await expect
+      .poll(() => row.getByTestId('my-request-status').textContent(), { timeout: 15_000 })
+      .toBe('В работе');
+    await expect
+      .poll(() => page.getByTestId('notification-count').textContent(), { timeout: 15_000 })
+      .toBe(String(unreadBefore + 1));
+    expect(await page.getByTestId('notification').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+      true,
+    );
+    await shoot('portal-account-requests');
+  });
+
+  it('shows the request with its history; opening it reads its notification', async () => {
+    await page.getByTestId('my-requests').locator('a', { hasText: subject }).click();
+    await page.getByTestId('my-request').waitFor();
+    await expect.poll(() => page.getByTestId('my-request-status').textContent()).toBe('В работе');
+    await expect.poll(() => page.getByTestId('request-history').textContent()).toContain('Новое → В работе');
+    await expect.poll(() => page.getByTestId('notification-count').count(), { timeout: 10_000 }).toBe(0);
+    const { unread } = await page.evaluate(() =>
+      fetch('/api/v1/portal/my/notifications').then((r) => r.json() as Promise<{ unread: number }>),
+    );
+    expect(unread).toBe(0);
+    await shoot('portal-account-request');
+  });
+});

@@ -2,6 +2,7 @@ import type { Role } from '@opora/sdk';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
+import { knowledgeBaseRoutes } from './knowledge-base/kb-routes';
 import { isKind } from './lib/kinds';
 import { matchPath, navigate, usePath } from './lib/router';
 import { DefinitionEditorPage } from './pages/DefinitionEditorPage';
@@ -54,7 +55,7 @@ function roleRoutes(roles: readonly Role[]): Route[] {
 function Routes({ roles }: { roles: readonly Role[] }) {
   const path = usePath();
   const { t } = useTranslation();
-  const table: Route[] = [...routes, ...roleRoutes(roles)];
+  const table: Route[] = [...routes, ...roleRoutes(roles), ...knowledgeBaseRoutes(roles)];
   for (const [pattern, render] of table) {
     const params = matchPath(pattern, path);
     const page = params && render(params);

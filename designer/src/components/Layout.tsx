@@ -2,6 +2,7 @@ import type { Role, User } from '@opora/sdk';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from '../i18n';
+import { KbNavSection } from '../knowledge-base/KbNavSection';
 import { kinds } from '../lib/kinds';
 import { usePath } from '../lib/router';
 import { signOut } from '../state/session';
@@ -55,6 +56,7 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
         >
           <div className="nav-section">{t('layout.definitions')}</div>
           {kinds.map((kind) => nav(`/d/${kind}`, t(`kinds.${kind}.plural`), `nav-${kind}`))}
+          <KbNavSection path={path} />
           <div className="nav-section">{t('layout.tools')}</div>
           {nav('/bundles', t('layout.bundles'), 'nav-bundles')}
           {nav('/tokens', t('layout.tokens'), 'nav-tokens')}

@@ -1,4 +1,4 @@
-import type { FormBody } from '@opora/runtime/definitions';
+import type { FormBody, PageBody, PortalBody, TreeBody } from '@opora/runtime/definitions';
 import { ApiError, type DefinitionKind } from '@opora/sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +15,11 @@ import { client } from '../lib/api';
 import { errorText } from '../lib/error-text';
 import { pointerToLine } from '../lib/json-locations';
 import { navigate } from '../lib/router';
+import { PageDesigner } from '../page-designer/PageDesigner';
+import { PortalSettings } from '../portal-settings/PortalSettings';
 import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
+import { TreeDesigner } from '../tree-designer/TreeDesigner';
 
 type Confirm = 'delete' | 'archive' | null;
 type Tab = 'code' | 'settings' | 'design' | 'fields' | 'edit' | 'versions';
@@ -27,6 +30,9 @@ function tabsFor(kind: DefinitionKind): [Tab, string][] {
     script: ['code', 'script.code'],
     entity: ['fields', 'entityDesigner.tab'],
     form: ['design', 'formDesigner.tab'],
+    tree: ['design', 'treeDesigner.tab'],
+    page: ['design', 'pageDesigner.tab'],
+    portal: ['design', 'portalSettings.tab'],
     integration: ['settings', 'integration.settings'],
   };
   const first = own[kind];
@@ -220,6 +226,28 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           problems={problems}
           definitionId={id}
           latestVersion={d.latestVersion}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'design' && body && kind === 'tree' ? (
+        <TreeDesigner
+          body={body as unknown as TreeBody}
+          problems={problems}
+          definitionKey={d.key}
+          publishedVersion={d.latestVersion}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'design' && body && kind === 'page' ? (
+        <PageDesigner
+          body={body as unknown as PageBody}
+          problems={problems}
+          definitionId={id}
+          latestVersion={d.latestVersion}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'design' && body && kind === 'portal' ? (
+        <PortalSettings
+          body={body as unknown as PortalBody}
+          problems={problems}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
       ) : tab === 'design' && body ? (

@@ -79,5 +79,5 @@ export {
   type TreeNode,
   treeLeafTypes,
 } from './tree-schema.js';
-export { deepTreeNodes, treeDepths } from './tree-semantics.js';
+export { deepTreeNodes, treeDepths, treeProblems } from './tree-semantics.js';
 export { validateDefinitionBody } from './validate-body.js';

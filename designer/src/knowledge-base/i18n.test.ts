@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { en as announcementsEn, ru as announcementsRu } from '../announcements/i18n';
+import { en, ru } from './i18n';
+
+const keys = (tree: object, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+
+describe('knowledge base and announcements texts', () => {
+  it('have the same keys in Russian and English', () => {
+    expect(keys(en).sort()).toEqual(keys(ru).sort());
+    expect(keys(announcementsEn).sort()).toEqual(keys(announcementsRu).sort());
+  });
+});

@@ -1,0 +1,64 @@
+/** Russian letters in latin, close to how people spell them in addresses (ГОСТ 7.79-2000 «Б», simplified). */
+const letters: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+
+/** The pattern the server (and question-tree leaves) accept for article keys. */
+export const articleKeyPattern = /^[a-z][a-z0-9-]{0,62}$/;
+const maxLength = 63;
+
+/** Latin letters for a Russian (or any) text, lower case; other characters kept as they are. */
+export function transliterate(text: string): string {
+  return [...text.toLowerCase()].map((ch) => letters[ch] ?? ch).join('');
+}
+
+/**
+ * An article key made from its title: «Как сменить пароль» → `kak-smenit-parol`. Words are joined by dashes,
+ * cut at a word boundary to fit the key length; a key must start with a letter, so a leading digit gets `kb-`.
+ * Returns '' when the title has nothing to make a key of (the server then makes one).
+ */
+export function keyFromTitle(title: string): string {
+  let key = transliterate(title.normalize('NFC'))
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!key) return '';
+  if (!/^[a-z]/.test(key)) key = `kb-${key}`;
+  if (key.length > maxLength) {
+    const cut = key.slice(0, maxLength + 1);
+    const dash = cut.lastIndexOf('-');
+    key = (dash > 20 ? cut.slice(0, dash) : cut.slice(0, maxLength)).replace(/-+$/, '');
+  }
+  return key;
+}

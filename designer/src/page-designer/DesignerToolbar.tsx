@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryState, HistoryStore } from './history-store';
+import { Icon } from './Icon';
+import type { PreviewMode } from './preview-protocol';
+
+const modes: PreviewMode[] = ['off', 'desktop', 'phone'];
+
+/** Undo/redo, the page's own settings, the preview width, and whatever the designer adds (open on portal). */
+export function DesignerToolbar<T>({
+  store,
+  state,
+  preview,
+  onPreview,
+  extra,
+}: {
+  store: HistoryStore<T>;
+  state: HistoryState<T>;
+  preview: PreviewMode;
+  onPreview: (mode: PreviewMode) => void;
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="toolbar pd-toolbar">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => store.undo()}
+        disabled={!state.past.length}
+        data-testid="pd-undo"
+        title="Ctrl+Z"
+      >
+        ↶ {t('pageDesigner.undo')}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => store.redo()}
+        disabled={!state.future.length}
+        data-testid="pd-redo"
+        title="Ctrl+Shift+Z"
+      >
+        ↷ {t('pageDesigner.redo')}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="pd-page-settings-button"
+        aria-pressed={state.selected === null}
+        onClick={() => store.select(null)}
+      >
+        <Icon name="settings" /> {t('pageDesigner.pageSettings.button')}
+      </button>
+      {extra}
+      <span className="spacer" />
+      <span className="pd-preview-switch">
+        <span className="hint">{t('pageDesigner.preview.label')}</span>
+        <fieldset className="segmented" aria-label={t('pageDesigner.preview.label')}>
+          {modes.map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              className={preview === mode ? 'btn primary' : 'btn'}
+              aria-pressed={preview === mode}
+              data-testid={`pd-preview-${mode}`}
+              onClick={() => onPreview(mode)}
+            >
+              {t(`pageDesigner.preview.${mode}`)}
+            </button>
+          ))}
+        </fieldset>
+      </span>
+    </div>
+  );
+}

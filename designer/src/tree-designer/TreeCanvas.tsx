@@ -1,0 +1,203 @@
+import type { TreeBody } from '@opora/runtime/definitions';
+import {
+  Background,
+  Controls,
+  type Edge,
+  type NodeChange,
+  type OnNodeDrag,
+  ReactFlow,
+  useNodesState,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TreeCardData, TreeFlowNode } from './card-data';
+import { type DropIntent, dropIntent } from './drop-target';
+import { TreeNodeCard } from './TreeNodeCard';
+import { cardLayout, type Placement } from './tree-layout';
+import { reachable } from './tree-ops';
+
+/** Built once: a new object on every render would remount every card. */
+const nodeTypes = { 'tree-node': TreeNodeCard };
+const fitViewOptions = { padding: 0.15, maxZoom: 1 };
+/** On a phone a whole tree would be too small to read: open it readable, around its middle, and let them pan. */
+const phoneFitViewOptions = { ...fitViewOptions, minZoom: 0.5 };
+const onPhone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 520px)').matches;
+const proOptions = { hideAttribution: true };
+
+interface Drag {
+  id: string;
+  /** The dragged node's subtree: it travels with the card. */
+  below: Set<string>;
+  intent: DropIntent | null;
+}
+
+/**
+ * The tree on a React Flow canvas. Positions come from the layout, never from the body; dragging a card shows
+ * where it would go (onto a question, or beside a choice) and on release asks to move it there. The canvas
+ * edits nothing itself.
+ */
+export function TreeCanvas({
+  body,
+  layout,
+  cards,
+  selected,
+  onSelect,
+  onMove,
+}: {
+  body: TreeBody;
+  layout: ReadonlyMap<string, Placement>;
+  cards: ReadonlyMap<string, TreeCardData>;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  onMove: (id: string, parent: string, index: number) => void;
+}) {
+  const { t } = useTranslation();
+  const base = useMemo<TreeFlowNode[]>(
+    () =>
+      body.nodes.flatMap((n) => {
+        const at = layout.get(n.id);
+        const data = cards.get(n.id);
+        if (!at || !data) return [];
+        return [
+          {
+            id: n.id,
+            type: 'tree-node' as const,
+            position: { x: at.x, y: at.y },
+            data,
+            selected: n.id === selected,
+            draggable: n.id !== body.root,
+            width: cardLayout.width,
+            height: cardLayout.height,
+          },
+        ];
+      }),
+    [body, layout, cards, selected],
+  );
+  const edges = useMemo<Edge[]>(() => {
+    const seen = new Set<string>();
+    return body.nodes.flatMap((n) =>
+      (n.children ?? []).flatMap((child) => {
+        const id = `${n.id}>${child}`;
+        if (seen.has(id) || !layout.has(child) || !layout.has(n.id)) return [];
+        seen.add(id);
+        // A node listed under a second question is drawn once; the extra link is dashed.
+        const main = layout.get(child)?.parent === n.id;
+        return [
+          {
+            id,
+            source: n.id,
+            target: child,
+            type: 'smoothstep',
+            className: main ? 'td-edge' : 'td-edge td-edge-extra',
+            selectable: false,
+            focusable: false,
+          },
+        ];
+      }),
+    );
+  }, [body, layout]);
+
+  const [nodes, setNodes, onNodesChange] = useNodesState<TreeFlowNode>(base);
+  const baseRef = useRef(base);
+  /** Back to the computed places (keeping what React Flow measured), after a change or a drop that did nothing. */
+  const resetNodes = useCallback(
+    () =>
+      setNodes((previous) => {
+        const measured = new Map(previous.map((n) => [n.id, n.measured]));
+        return baseRef.current.map((n) => ({ ...n, measured: measured.get(n.id) }));
+      }),
+    [setNodes],
+  );
+  useEffect(() => {
+    baseRef.current = base;
+    resetNodes();
+  }, [base, resetNodes]);
+
+  // Selection lives in the designer's store; React Flow only reports clicks and measurements.
+  const onChange = useCallback(
+    (changes: NodeChange<TreeFlowNode>[]) => {
+      for (const change of changes) if (change.type === 'select' && change.selected) onSelect(change.id);
+      onNodesChange(changes.filter((c) => c.type === 'position' || c.type === 'dimensions'));
+    },
+    [onNodesChange, onSelect],
+  );
+
+  // Tabbing onto a card selects it, as a click does.
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = wrapper.current;
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.classList.contains('react-flow__node') && target.dataset.id) onSelect(target.dataset.id);
+    };
+    el?.addEventListener('focusin', onFocusIn);
+    return () => el?.removeEventListener('focusin', onFocusIn);
+  }, [onSelect]);
+
+  const drag = useRef<Drag | null>(null);
+  const onNodeDragStart: OnNodeDrag<TreeFlowNode> = (_, node) => {
+    const below = reachable(body, node.id);
+    below.delete(node.id);
+    drag.current = { id: node.id, below, intent: null };
+  };
+  const onNodeDrag: OnNodeDrag<TreeFlowNode> = (_, node) => {
+    const current = drag.current;
+    const from = layout.get(node.id);
+    if (!current || !from) return;
+    const dx = node.position.x - from.x;
+    const dy = node.position.y - from.y;
+    const intent = dropIntent(body, layout, node.id, {
+      x: node.position.x + cardLayout.width / 2,
+      y: node.position.y + cardLayout.height / 2,
+    });
+    current.intent = intent;
+    setNodes((all) =>
+      all.map((n) => {
+        const at = current.below.has(n.id) ? layout.get(n.id) : undefined;
+        if (at) return { ...n, position: { x: at.x + dx, y: at.y + dy } };
+        const drop = intent?.target === n.id ? intent.kind : null;
+        return n.data.drop === drop ? n : { ...n, data: { ...n.data, drop } };
+      }),
+    );
+  };
+  const onNodeDragStop: OnNodeDrag<TreeFlowNode> = (_, node) => {
+    const intent = drag.current?.intent;
+    drag.current = null;
+    resetNodes();
+    if (intent && intent.kind !== 'refused') onMove(node.id, intent.parent, intent.index);
+  };
+
+  return (
+    <div className="td-flow" ref={wrapper}>
+      <ReactFlow<TreeFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onChange}
+        onNodeClick={(_, node) => onSelect(node.id)}
+        onPaneClick={() => onSelect(null)}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        selectNodesOnDrag={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        disableKeyboardA11y
+        zoomOnDoubleClick={false}
+        minZoom={0.2}
+        maxZoom={1.5}
+        fitView
+        fitViewOptions={onPhone() ? phoneFitViewOptions : fitViewOptions}
+        proOptions={proOptions}
+        aria-label={t('treeDesigner.canvas')}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+      </ReactFlow>
+    </div>
+  );
+}

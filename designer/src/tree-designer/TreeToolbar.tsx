@@ -1,0 +1,151 @@
+import { useTranslation } from 'react-i18next';
+import { TreeIcon } from './TreeIcon';
+import type { TreeStatsState } from './use-tree-stats';
+
+/** Undo/redo, structure buttons for the selected node, fit, statistics and the problem count. */
+export function TreeToolbar({
+  canUndo,
+  canRedo,
+  onUndo,
+  onRedo,
+  canAddChild,
+  canAddSibling,
+  canRemove,
+  onAddChild,
+  onAddSibling,
+  onRemove,
+  onFit,
+  stats,
+  showStats,
+  onShowStats,
+  problemCount,
+  panelOpen,
+  onTogglePanel,
+}: {
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  canAddChild: boolean;
+  canAddSibling: boolean;
+  canRemove: boolean;
+  onAddChild: () => void;
+  onAddSibling: () => void;
+  onRemove: () => void;
+  onFit: () => void;
+  stats: TreeStatsState;
+  showStats: boolean;
+  onShowStats: (show: boolean) => void;
+  problemCount: number;
+  panelOpen: boolean;
+  onTogglePanel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="toolbar td-toolbar">
+      <button
+        type="button"
+        className="btn"
+        data-testid="td-undo"
+        disabled={!canUndo}
+        onClick={onUndo}
+        title="Ctrl+Z"
+        aria-label={t('treeDesigner.toolbar.undo')}
+      >
+        ↶ <span className="td-label">{t('treeDesigner.toolbar.undo')}</span>
+      </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="td-redo"
+        disabled={!canRedo}
+        onClick={onRedo}
+        title="Ctrl+Shift+Z"
+        aria-label={t('treeDesigner.toolbar.redo')}
+      >
+        ↷ <span className="td-label">{t('treeDesigner.toolbar.redo')}</span>
+      </button>
+      <span className="td-sep" />
+      <button
+        type="button"
+        className="btn"
+        data-testid="td-add-child"
+        disabled={!canAddChild}
+        onClick={onAddChild}
+        title={t('treeDesigner.toolbar.addChildTitle')}
+        aria-label={t('treeDesigner.toolbar.addChild')}
+      >
+        <TreeIcon name="plus" /> <span className="td-label">{t('treeDesigner.toolbar.addChild')}</span>
+      </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="td-add-sibling"
+        disabled={!canAddSibling}
+        onClick={onAddSibling}
+        title={t('treeDesigner.toolbar.addSiblingTitle')}
+        aria-label={t('treeDesigner.toolbar.addSibling')}
+      >
+        <TreeIcon name="sibling" /> <span className="td-label">{t('treeDesigner.toolbar.addSibling')}</span>
+      </button>
+      <button
+        type="button"
+        className="btn danger"
+        data-testid="td-remove-toolbar"
+        disabled={!canRemove}
+        onClick={onRemove}
+        title="Delete"
+        aria-label={t('treeDesigner.toolbar.remove')}
+      >
+        <TreeIcon name="remove" /> <span className="td-label">{t('treeDesigner.toolbar.remove')}</span>
+      </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="td-fit"
+        onClick={onFit}
+        aria-label={t('treeDesigner.toolbar.fit')}
+        title={t('treeDesigner.toolbar.fit')}
+      >
+        <TreeIcon name="fit" /> <span className="td-label">{t('treeDesigner.toolbar.fit')}</span>
+      </button>
+      <span className="spacer" />
+      {stats.status !== 'off' && (
+        <span className="td-stats-bar" data-testid="td-stats-bar">
+          {stats.status === 'ready' && (
+            <label className="check small">
+              <input type="checkbox" checked={showStats} onChange={(e) => onShowStats(e.target.checked)} />
+              {t('treeDesigner.toolbar.stats')}
+            </label>
+          )}
+          <span className="muted">
+            {stats.status === 'ready'
+              ? t('treeDesigner.toolbar.statsTotals', {
+                  walks: stats.stats.walks,
+                  abandoned: stats.stats.abandoned,
+                })
+              : stats.status === 'loading'
+                ? t('treeDesigner.toolbar.statsLoading')
+                : stats.status === 'none'
+                  ? t('treeDesigner.toolbar.statsNone')
+                  : t('treeDesigner.toolbar.statsFailed')}
+          </span>
+        </span>
+      )}
+      <span className={problemCount ? 'badge td-count bad' : 'badge td-count'} data-testid="td-problem-count">
+        {problemCount
+          ? t('treeDesigner.toolbar.problems', { count: problemCount })
+          : t('treeDesigner.toolbar.noProblems')}
+      </span>
+      <button
+        type="button"
+        className="btn td-panel-toggle"
+        aria-expanded={panelOpen}
+        data-testid="td-panel-toggle"
+        onClick={onTogglePanel}
+      >
+        {t('treeDesigner.toolbar.panel')} {panelOpen ? '▴' : '▾'}
+      </button>
+    </div>
+  );
+}

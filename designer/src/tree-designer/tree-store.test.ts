@@ -1,0 +1,40 @@
+import type { TreeBody } from '@opora/runtime/definitions';
+import { describe, expect, it } from 'vitest';
+import { newNode } from './tree-actions';
+import { childrenOf, sampleTree } from './tree-fixture';
+import { addChild, moveNode, removeSubtree, updateNode } from './tree-ops';
+import { TreeStore } from './tree-store';
+
+describe('tree store', () => {
+  it('undoes and redoes structural changes, reporting each body', () => {
+    const reported: TreeBody[] = [];
+    const store = new TreeStore(sampleTree(), (b) => reported.push(b));
+    store.change((b) => addChild(b, 'pay', newNode('n8')), 'n8');
+    store.change((b) => moveNode(b, 'n8', 'login', 0));
+    store.change((b) => removeSubtree(b, 'login'), 'start');
+    expect(store.get().body.nodes.map((n) => n.id)).toEqual(['start', 'pay', 'refund', 'other']);
+    store.undo();
+    expect(childrenOf(store.get().body, 'login')).toEqual(['n8', 'pwd', 'blocked']);
+    store.undo();
+    expect(childrenOf(store.get().body, 'pay')).toEqual(['refund', 'n8']);
+    store.redo();
+    expect(childrenOf(store.get().body, 'login')[0]).toBe('n8');
+    expect(reported).toHaveLength(6);
+    expect(store.get().future).toHaveLength(1);
+  });
+
+  it('merges typing in one field into one step and drops a selection that no longer exists', () => {
+    const store = new TreeStore(sampleTree(), () => undefined);
+    for (const title of ['О', 'Оп', 'Опл'])
+      store.change((b) => updateNode(b, 'pay', { title: { ru: title } }), undefined, 'title:pay');
+    expect(store.get().past).toHaveLength(1);
+    store.change((b) => addChild(b, 'pay', newNode('n8')), 'n8');
+    store.undo();
+    expect(store.get().selected).toBeNull();
+    store.undo();
+    expect(store.get().body.nodes.find((n) => n.id === 'pay')?.title.ru).toBe('PAY');
+    const before = store.get();
+    store.change((b) => b);
+    expect(store.get()).toBe(before);
+  });
+});

@@ -27,11 +27,16 @@ const syllables = [
 /** Pseudo-Russian words, `count` of them, each a few syllables: the long tail of a big knowledge base. */
 function tailWords(count: number): string[] {
   const words = new Set<string>();
-  let seed = 7;
+  // xorshift32 on 32-bit integers: deterministic, and exact (float LCG arithmetic loses bits and cycles early).
+  let seed = 2463534242;
   const next = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
     return seed;
   };
+  // 18 syllables in 3–5 places give ~2 million words, so this ends quickly.
   while (words.size < count)
     words.add(Array.from({ length: 3 + (next() % 3) }, () => syllables[next() % syllables.length]).join(''));
   return [...words];
@@ -55,7 +60,9 @@ export async function generateArticles(h: Harness, count: number): Promise<void>
   const summaries = articles.map((a) => a.summary ?? a.title);
   const tail = tailWords(50_000);
   const db = h.db;
-  await db.query('create table if not exists bench_text (kind text, n integer, text text)');
+  await db.query(
+    'create table if not exists bench_text (kind text, n integer, text text, primary key (kind, n))',
+  );
   await db.query('delete from bench_text');
   for (const [kind, list] of [
     ['s', sentences],
@@ -79,20 +86,30 @@ export async function generateArticles(h: Harness, count: number): Promise<void>
     `select count(*) filter (where kind = 's')::int as s, count(*) filter (where kind = 't')::int as t,
             count(*) filter (where kind = 'm')::int as m, count(*) filter (where kind = 'w')::int as w from bench_text`,
   );
-  const { s, t, m, w } = counts!;
-  const pick = (kind: string, size: number) =>
-    `(select text from bench_text where kind = '${kind}' and n = floor(random() * ${size})::int + 0 * g)`;
-  const rare = `(select text from bench_text where kind = 'w' and n = floor(exp(random() * ln(${w})))::int - 1 + 0 * g)`;
+  const { s: sentenceCount, t, m, w } = counts!;
+  // The random positions are drawn first, so each lookup below is an index probe (a volatile expression
+  // inside the lookup would make every one of them a scan).
+  const draws = [
+    `floor(random() * ${t})::int as t0`,
+    `floor(random() * ${m})::int as m0`,
+    ...Array.from({ length: 10 }, (_, i) => `floor(random() * ${sentenceCount})::int as s${i}`),
+    ...Array.from({ length: 7 }, (_, i) => `floor(exp(random() * ln(${w})))::int - 1 as w${i}`),
+    'floor(random() * 5000)::int as views',
+  ];
+  const at = (kind: string, column: string) =>
+    `(select text from bench_text where kind = '${kind}' and n = r.${column})`;
+  const bodySentences = Array.from({ length: 10 }, (_, i) => at('s', `s${i}`)).join(', ');
+  const rare = Array.from({ length: 6 }, (_, i) => at('w', `w${i + 1}`)).join(', ');
   const batch = 5000;
   for (let start = 0; start < count; start += batch) {
     await db.query(
       `insert into kb_article (id, key, title, summary, body, body_text, tags, tags_text, audience, state, views, popularity, published_at)
        select gen_random_uuid(), 'bench-' || g, d.title, d.summary, '<p>' || d.body || '</p>', d.body, '{}', '', 'public',
-              'published', v.views, ln(1 + v.views), now()
+              'published', r.views, ln(1 + r.views), now()
        from generate_series(?::int, ?::int) as g,
-       lateral (select ${pick('t', t)} || ' ' || ${rare} as title, ${pick('m', m)} as summary,
-                       concat_ws(' ', ${Array.from({ length: 10 }, () => pick('s', s)).join(', ')}, ${Array.from({ length: 6 }, () => rare).join(', ')}) as body) d,
-       lateral (select floor(random() * 5000 + 0 * g)::int as views) v`,
+       lateral (select ${draws.join(', ')}, g as seed) r,
+       lateral (select ${at('t', 't0')} || ' ' || ${at('w', 'w0')} as title, ${at('m', 'm0')} as summary,
+                       concat_ws(' ', ${bodySentences}, ${rare}) as body) d`,
       [start + 1, Math.min(count, start + batch)],
     );
   }

@@ -4,6 +4,7 @@ import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
+import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 
@@ -91,15 +92,29 @@ async function bigFormPublish(h: Harness, headers: Record<string, string>): Prom
   };
 }
 
-// BENCH_ONLY=sandbox or BENCH_ONLY=database runs one half.
+// BENCH_ONLY=sandbox, =database or =kb runs one part.
 const only = process.env.BENCH_ONLY;
+const kbArticles = Number(process.env.BENCH_KB_ARTICLES ?? 100_000);
 
 // The sandbox needs no database: measured once, before the per-database figures.
-if (only !== 'database')
+if (!only || only === 'sandbox')
   printTable(`Script sandbox (${runs} runs each unless stated)`, await sandboxBenchmarks(runs));
-if (only !== 'sandbox') printTable('Forms runtime (no database)', [await wideFormCompile()]);
+if (!only || only === 'database') printTable('Forms runtime (no database)', [await wideFormCompile()]);
+if (!only || only === 'kb') printTable('Portal bundle (built by npm run build)', portalBundleRows());
 
-for (const target of only === 'sandbox' ? [] : databaseTargets) {
+for (const target of !only || only === 'kb' ? databaseTargets : []) {
+  const h = await createHarness(target);
+  try {
+    printTable(
+      `Knowledge-base search on ${target.name} (${Math.min(runs, 500)} runs per class)`,
+      await kbSearchBenchmarks(h, kbArticles, Math.min(runs, 500)),
+    );
+  } finally {
+    await h.close();
+  }
+}
+
+for (const target of only === 'sandbox' || only === 'kb' ? [] : databaseTargets) {
   const h = await createHarness(target);
   try {
     const headers = await h.tokenFor('admin');

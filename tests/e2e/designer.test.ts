@@ -33,7 +33,7 @@ describe('designer in Chromium', () => {
     await page.getByTestId('password-input').fill(server.adminPassword);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('nav-entity').waitFor();
-    await expect.poll(() => page.getByTestId('definition-row').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('definition-row').count()).toBe(3);
     await expect.poll(() => page.locator('main').textContent()).toContain('Обращение');
   });
 

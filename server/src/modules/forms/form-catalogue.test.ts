@@ -30,6 +30,7 @@ describe.each(databaseTargets)('finding forms and submitting relations on $name'
     const res = await call('GET', '/forms?entity=request');
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
+      { key: 'feedback', version: 1, purpose: 'portal', title: { ru: 'Напишите нам', en: 'Write to us' } },
       { key: 'request-card', version: 1, purpose: 'card', title: { ru: 'Обращение', en: 'Request' } },
       {
         key: 'request-create',

@@ -1,7 +1,11 @@
 import type { Database } from '../../../db/database.js';
 
-/** Above this many estimated matches a query is "broad": ranking every match would cost too much. */
+/**
+ * Above this many estimated matches a query is "broad": ranking every match would cost too much. Also broad:
+ * a query matching more than a twentieth of the table, which the planner would answer by reading every row.
+ */
 export const broadThreshold = 2000;
+const broadShare = 0.05;
 /** Broad queries page through at most this far (50 pages of 10); the total is still reported. */
 export const maxBroadOffset = 500;
 
@@ -11,8 +15,33 @@ export interface SearchFilter {
   params: unknown[];
 }
 
-/** How many published articles the planner expects to match: what decides between exact and tiered ranking. */
-export async function estimateMatches(db: Database, query: string, filter: SearchFilter): Promise<number> {
+/** Whether to rank every match (few) or page through the popularity index by tiers (many). */
+export async function isBroad(
+  db: Database,
+  query: string,
+  filter: SearchFilter,
+): Promise<{ broad: boolean; estimate: number }> {
+  const [estimate, articles] = await Promise.all([estimateMatches(db, query, filter), tableSize(db)]);
+  const large = estimate > broadThreshold;
+  // A small table may be read whole: a couple of hundred matches are ranked exactly wherever they come from.
+  const largeShare = estimate > 200 && articles > 0 && estimate > articles * broadShare;
+  return { broad: large || largeShare, estimate };
+}
+
+let sizeCache: { at: number; rows: number } | undefined;
+
+/** The planner's idea of the table size (kept a minute per process): cheap, and what its choices follow. */
+async function tableSize(db: Database): Promise<number> {
+  if (sizeCache && Date.now() - sizeCache.at < 60_000) return sizeCache.rows;
+  const [row] = await db.query<{ rows: number | string }>(
+    `select reltuples as rows from pg_class where relname = 'kb_article'`,
+  );
+  sizeCache = { at: Date.now(), rows: Number(row?.rows ?? -1) };
+  return sizeCache.rows;
+}
+
+/** How many published articles the planner expects to match. */
+async function estimateMatches(db: Database, query: string, filter: SearchFilter): Promise<number> {
   const rows = await db.query<Record<string, unknown>>(
     `explain (format json) select 1 from kb_article a, (select ?::tsquery as q) x
      where ${filter.sql} and a.search_vec @@ x.q`,

@@ -8,14 +8,7 @@ import { audienceParam } from '../kb-access.js';
 import { highlightParts, markStart, markStop } from './highlight.js';
 import { type QueryWord, queryWords, stemWords } from './query-terms.js';
 import type { SearchGaps } from './search-gaps.js';
-import {
-  broadThreshold,
-  estimateMatches,
-  maxBroadOffset,
-  rankAll,
-  rankByTiers,
-  type SearchFilter,
-} from './search-plan.js';
+import { isBroad, maxBroadOffset, rankAll, rankByTiers, type SearchFilter } from './search-plan.js';
 import { expandSynonyms } from './synonym-expansion.js';
 import type { SynonymService } from './synonym-service.js';
 import { type TermGroup, tsqueryText } from './tsquery-text.js';
@@ -100,9 +93,8 @@ export class SearchService {
 
   /** Exact ranking when few articles match; tiered ranking by popularity when very many do. */
   private async rank(query: string, filter: SearchFilter, phrase: string, limit: number, offset: number) {
-    const estimate = await estimateMatches(this.db, query, filter);
-    if (estimate <= broadThreshold)
-      return { ...(await rankAll(this.db, query, filter, phrase, limit, offset)), estimate: false };
+    const { broad, estimate } = await isBroad(this.db, query, filter);
+    if (!broad) return { ...(await rankAll(this.db, query, filter, phrase, limit, offset)), estimate: false };
     if (offset > maxBroadOffset) return { ids: [], total: estimate, estimate: true };
     const ranked = await rankByTiers(this.db, query, filter, limit, offset);
     return ranked.exhausted

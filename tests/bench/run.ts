@@ -95,6 +95,10 @@ async function bigFormPublish(h: Harness, headers: Record<string, string>): Prom
 // BENCH_ONLY=sandbox, =database or =kb runs one part.
 const only = process.env.BENCH_ONLY;
 const kbArticles = Number(process.env.BENCH_KB_ARTICLES ?? 100_000);
+// BENCH_DATABASES=postgresql (or pglite) measures on one database only.
+const targets = databaseTargets.filter(
+  (t) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(',').includes(t.name),
+);
 
 // The sandbox needs no database: measured once, before the per-database figures.
 if (!only || only === 'sandbox')
@@ -102,7 +106,7 @@ if (!only || only === 'sandbox')
 if (!only || only === 'database') printTable('Forms runtime (no database)', [await wideFormCompile()]);
 if (!only || only === 'kb') printTable('Portal bundle (built by npm run build)', portalBundleRows());
 
-for (const target of !only || only === 'kb' ? databaseTargets : []) {
+for (const target of !only || only === 'kb' ? targets : []) {
   const h = await createHarness(target);
   try {
     printTable(
@@ -114,7 +118,7 @@ for (const target of !only || only === 'kb' ? databaseTargets : []) {
   }
 }
 
-for (const target of only === 'sandbox' || only === 'kb' ? [] : databaseTargets) {
+for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
   const h = await createHarness(target);
   try {
     const headers = await h.tokenFor('admin');

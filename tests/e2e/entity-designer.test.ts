@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 const analystPassword = 'analyst-e2e-password';
@@ -50,11 +50,7 @@ describe('data type designer in Chromium', () => {
     expect(created.status).toBe(201);
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1250 } })).newPage();
-    await page.goto(`${server.baseUrl}/designer/`);
-    await page.getByTestId('login-input').fill('anna');
-    await page.getByTestId('password-input').fill(analystPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-entity').waitFor();
+    await signIn(page, `${server.baseUrl}/designer/`, 'anna', analystPassword, 'nav-entity');
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -31,11 +31,7 @@ describe('form designer in Chromium', () => {
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.baseUrl}/designer/`);
-    await page.getByTestId('login-input').fill('admin');
-    await page.getByTestId('password-input').fill(server.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-form').waitFor();
+    await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-form');
   });
   afterAll(async () => {
     await browser?.close();

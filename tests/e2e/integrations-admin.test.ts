@@ -2,7 +2,7 @@ import type { OporaClient } from '@opora/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 const secretValue = 'crm-token-Zx81-never-shown';
@@ -19,11 +19,7 @@ describe('integrations, secrets and script runs in Chromium', () => {
     api = await adminApiClient(server);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.goto(`${server.baseUrl}/designer/`);
-    await page.getByTestId('login-input').fill('admin');
-    await page.getByTestId('password-input').fill(server.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-secrets').waitFor();
+    await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-secrets');
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import type { OporaClient } from '@opora/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /** A small striped PNG, so the uploaded picture is visible in the screenshots. */
@@ -64,11 +64,7 @@ describe('knowledge base editor in Chromium', () => {
     api = await adminApiClient(server);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.baseUrl}/designer/`);
-    await page.getByTestId('login-input').fill('admin');
-    await page.getByTestId('password-input').fill(server.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-kb').waitFor();
+    await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-kb');
   });
   afterAll(async () => {
     await browser?.close();

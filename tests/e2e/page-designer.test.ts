@@ -2,7 +2,7 @@ import type { DefinitionSummary, OporaClient } from '@opora/sdk';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -58,11 +58,7 @@ describe('page designer in Chromium', () => {
         body: { schemaVersion: 1, title: { ru: 'Главная', en: 'Home' }, path: '/', rows: [] },
       }));
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.baseUrl}/designer/`);
-    await page.getByTestId('login-input').fill('admin');
-    await page.getByTestId('password-input').fill(server.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-form').waitFor();
+    await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-form');
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /** Visitors, clients and operators in the portal, at desktop and phone widths. */
@@ -45,11 +45,7 @@ describe('portal in Chromium', () => {
       ).toBeLessThanOrEqual(0);
       await page.screenshot({ path: screenshotPath(`portal-home-${width}`), fullPage: true });
 
-      await page.goto(`${server.baseUrl}/operator`);
-      await page.getByTestId('login-input').fill('admin');
-      await page.getByTestId('password-input').fill(server.adminPassword);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('operator-workspace').waitFor();
+      await signIn(page, `${server.baseUrl}/operator`, 'admin', server.adminPassword, 'operator-workspace');
       await expect.poll(() => page.getByTestId('request-row').count()).toBeGreaterThan(0);
       await page.getByTestId('request-row').first().click();
       await expect.poll(() => page.getByTestId('request-detail').textContent()).toContain('Обращение №');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 const broken = `export default async function run(ctx: ScriptContext<{ name: string }>) {
@@ -34,11 +34,7 @@ describe('script editor in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
-    await page.goto(`${server.baseUrl}/designer/`);
-    await page.getByTestId('login-input').fill('admin');
-    await page.getByTestId('password-input').fill(server.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-script').waitFor();
+    await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-script');
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Messages } from '../components/Messages';
 import type { Field } from './entity-draft';
-import { Messages } from './Messages';
 
 /** Types whose value the designer can type in: a default, or the value a migration rule fills in. */
 export const typedValueTypes = new Set([

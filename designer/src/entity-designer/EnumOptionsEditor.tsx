@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { LocalizedInput } from '../components/LocalizedInput';
+import { Messages } from '../components/Messages';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { type Field, keyFromLabel, move, replaceAt, uniqueKey } from './entity-draft';
-import { Icon } from './Icon';
-import { LocalizedInput } from './LocalizedInput';
-import { Messages } from './Messages';
 import { messagesAt, problemsUnder } from './problems';
 import { TransitionsMatrix } from './TransitionsMatrix';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import type { Field } from './entity-draft';
-import { Icon } from './Icon';
 
 type Action = 'up' | 'down' | 'copy' | 'remove';
 

@@ -1,11 +1,11 @@
 import type { FieldType } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { LocalizedInput } from '../components/LocalizedInput';
+import { Messages } from '../components/Messages';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { typedValueTypes, ValueInput } from './DefaultValueInput';
 import { columnTypes, type Field, fieldTypes, keyFromLabel, uniqueKey, withType } from './entity-draft';
 import { CheckInput, withProp, withValue } from './inputs';
-import { LocalizedInput } from './LocalizedInput';
-import { Messages } from './Messages';
 import { messagesAt, problemsUnder, unplacedMessages } from './problems';
 import { TypeOptions } from './TypeOptions';
 

@@ -1,7 +1,7 @@
 import { fieldValueFits, patternProblem } from '@opora/runtime/definitions';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Messages } from './Messages';
+import { Messages } from '../components/Messages';
 
 /**
  * The pattern of a string field, checked as it is typed with the same RE2 engine the server and forms use

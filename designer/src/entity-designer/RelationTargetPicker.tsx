@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Messages } from '../components/Messages';
 import { errorText } from '../lib/error-text';
-import { Messages } from './Messages';
 import { useEntityTypes } from './use-entity-types';
 
 /** Which published data type a relation points to; a target no longer listed stays visible by its key. */

@@ -1,11 +1,11 @@
 import type { EntityBody, MigrationRule } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { Messages } from '../components/Messages';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { ValueInput } from './DefaultValueInput';
 import { type Body, withRule } from './entity-draft';
-import { Icon } from './Icon';
 import { CheckInput } from './inputs';
-import { Messages } from './Messages';
 import { removedOptions } from './migration-fixes';
 import { messagesAt, problemsUnder } from './problems';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Messages } from '../components/Messages';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { AddFieldMenu } from './AddFieldMenu';
 import { columnTypes, duplicateAt, type Field, move, newField, replaceAt } from './entity-draft';
 import { FieldList } from './FieldList';
 import { FieldProperties } from './FieldProperties';
-import { Messages } from './Messages';
 import { messagesAt, problemsUnder } from './problems';
 
 type TableField = Extract<Field, { type: 'table' }>;

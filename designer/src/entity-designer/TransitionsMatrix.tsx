@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Messages } from '../components/Messages';
 import type { EditorProblem } from '../state/use-definition-draft';
 import type { Field } from './entity-draft';
-import { Messages } from './Messages';
 import { problemsUnder } from './problems';
 
 type EnumField = Extract<Field, { type: 'enum' }>;

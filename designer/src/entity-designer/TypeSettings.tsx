@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { LocalizedInput } from '../components/LocalizedInput';
+import { Messages } from '../components/Messages';
 import type { EditorProblem } from '../state/use-definition-draft';
 import type { Body } from './entity-draft';
-import { LocalizedInput } from './LocalizedInput';
-import { Messages } from './Messages';
 import { messagesAt, problemsUnder } from './problems';
 
 /** Types a record's title can come from: short values that read as a name. */

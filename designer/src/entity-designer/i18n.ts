@@ -3,8 +3,6 @@ import i18n from '../i18n';
 /** The data type designer's texts, kept with it; registered under `entityDesigner` at import. */
 export const ru = {
   tab: 'Поля',
-  lang: { ru: 'RU', en: 'EN' },
-  langName: { ru: 'по-русски', en: 'по-английски' },
   type: {
     title: 'Тип данных',
     label: 'Название типа',
@@ -186,8 +184,6 @@ export const ru = {
 
 export const en: typeof ru = {
   tab: 'Fields',
-  lang: { ru: 'RU', en: 'EN' },
-  langName: { ru: 'in Russian', en: 'in English' },
   type: {
     title: 'Data type',
     label: 'Type name',

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Messages } from './Messages';
+import { Messages } from '../components/Messages';
 
 /** A number property; empty means "not set" (the property is removed). */
 export function NumberInput({

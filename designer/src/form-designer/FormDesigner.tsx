@@ -17,6 +17,7 @@ import { walkLayout } from '@opora/runtime/definitions';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import { errorText } from '../lib/error-text';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { ContainerView, type DropTarget } from './Canvas';
@@ -223,25 +224,13 @@ function Designer({
   return (
     <div className="form-designer" data-testid="form-designer">
       <div className="toolbar fd-toolbar">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => store.undo()}
-          disabled={!state.past.length}
-          data-testid="fd-undo"
-          title="Ctrl+Z"
-        >
-          ↶ {t('formDesigner.undo')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => store.redo()}
-          disabled={!state.future.length}
-          title="Ctrl+Shift+Z"
-        >
-          ↷ {t('formDesigner.redo')}
-        </button>
+        <UndoRedoButtons
+          canUndo={state.past.length > 0}
+          canRedo={state.future.length > 0}
+          onUndo={() => store.undo()}
+          onRedo={() => store.redo()}
+          testIdPrefix="fd"
+        />
         <label className="fd-purpose">
           {t('formDesigner.purpose')}
           <select

@@ -1,8 +1,8 @@
+import { contentKeyPattern, slugFromTitle } from '@opora/runtime/definitions';
 import type { ErrorDetail } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../components/FieldError';
 import type { ArticleFields } from './article-fields';
-import { articleKeyPattern, keyFromTitle } from './transliterate';
 
 /** Title, and the key: typed or made from the title until the first save, fixed after (it is the URL). */
 export function ArticleTitleFields({
@@ -19,9 +19,9 @@ export function ArticleTitleFields({
   readOnly: boolean;
 }) {
   const { t } = useTranslation();
-  const made = keyFromTitle(fields.title);
+  const made = slugFromTitle(fields.title);
   const key = fields.key.trim() || made;
-  const keyInvalid = fields.key.trim() !== '' && !articleKeyPattern.test(fields.key.trim());
+  const keyInvalid = fields.key.trim() !== '' && !new RegExp(contentKeyPattern).test(fields.key.trim());
   return (
     <div className="kb-title-fields">
       <label>

@@ -1,3 +1,4 @@
+import { slugFromTitle } from '@opora/runtime/definitions';
 import { ApiError, type ErrorDetail, type KbCategory, type KbCategoryInput } from '@opora/sdk';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,6 @@ import { FieldError } from '../components/FieldError';
 import { errorText } from '../lib/error-text';
 import { CategorySelect } from './CategorySelect';
 import { childrenOf, subtreeIds } from './category-tree';
-import { keyFromTitle } from './transliterate';
 
 /** Adds a category, or renames/moves one (`editing`): key, titles in both languages, description, parent. */
 export function CategoryForm({
@@ -29,7 +29,7 @@ export function CategoryForm({
   const [details, setDetails] = useState<ErrorDetail[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const made = keyFromTitle(en || ru);
+  const made = slugFromTitle(en || ru);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

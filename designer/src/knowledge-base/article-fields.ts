@@ -1,5 +1,5 @@
+import { slugFromTitle } from '@opora/runtime/definitions';
 import type { Article, ArticleAudience, ArticleInput, ArticleLink, ArticleState } from '@opora/sdk';
-import { keyFromTitle } from './transliterate';
 
 /** What the editor lets people change, as one value: compared with the saved one to know what is unsaved. */
 export interface ArticleFields {
@@ -79,7 +79,7 @@ export const emptyBody = (html: string): boolean => html.replace(/<p><\/p>|\s/g,
 
 /** The request body to create an article: the key typed, or made from the title. */
 export function toInput(f: ArticleFields): ArticleInput {
-  const key = f.key.trim() || keyFromTitle(f.title);
+  const key = f.key.trim() || slugFromTitle(f.title);
   return {
     ...(key ? { key } : {}),
     title: f.title.trim(),

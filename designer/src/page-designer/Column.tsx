@@ -3,9 +3,9 @@ import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import type { PageColumn } from '@opora/runtime/definitions';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import { useCanvas } from './canvas-context';
 import type { DropData } from './drag-drop';
-import { Icon } from './Icon';
 import { Problems } from './inputs';
 import { removeColumn, setColumnWidth } from './page-ops';
 import { WidgetBlock } from './WidgetBlock';
@@ -59,7 +59,7 @@ export function ColumnView({ column, n, removable }: { column: PageColumn; n: nu
             title={t('pageDesigner.column.remove', { n })}
             onClick={() => canvas.edit((b) => removeColumn(b, column.id))}
           >
-            <Icon name="remove" />
+            <Icon name="remove" className="pd-svg" />
           </button>
         )}
       </div>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import type { HistoryState, HistoryStore } from './history-store';
-import { Icon } from './Icon';
 import type { PreviewMode } from './preview-protocol';
 
 const modes: PreviewMode[] = ['off', 'desktop', 'phone'];
@@ -23,26 +24,13 @@ export function DesignerToolbar<T>({
   const { t } = useTranslation();
   return (
     <div className="toolbar pd-toolbar">
-      <button
-        type="button"
-        className="btn"
-        onClick={() => store.undo()}
-        disabled={!state.past.length}
-        data-testid="pd-undo"
-        title="Ctrl+Z"
-      >
-        ↶ {t('pageDesigner.undo')}
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => store.redo()}
-        disabled={!state.future.length}
-        data-testid="pd-redo"
-        title="Ctrl+Shift+Z"
-      >
-        ↷ {t('pageDesigner.redo')}
-      </button>
+      <UndoRedoButtons
+        canUndo={state.past.length > 0}
+        canRedo={state.future.length > 0}
+        onUndo={() => store.undo()}
+        onRedo={() => store.redo()}
+        testIdPrefix="pd"
+      />
       <button
         type="button"
         className="btn"
@@ -50,7 +38,7 @@ export function DesignerToolbar<T>({
         aria-pressed={state.selected === null}
         onClick={() => store.select(null)}
       >
-        <Icon name="settings" /> {t('pageDesigner.pageSettings.button')}
+        <Icon name="settings" className="pd-svg" /> {t('pageDesigner.pageSettings.button')}
       </button>
       {extra}
       <span className="spacer" />

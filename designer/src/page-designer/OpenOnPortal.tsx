@@ -1,8 +1,8 @@
 import { portalKey } from '@opora/runtime/definitions';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import { client } from '../lib/api';
-import { Icon } from './Icon';
 
 /**
  * Where the published version of this page lives on the portal: its own path, or `/` when the published
@@ -46,7 +46,7 @@ export function OpenOnPortal({
       data-testid="pd-open-on-portal"
       title={t('pageDesigner.preview.openHint', { path })}
     >
-      <Icon name="external" /> {t('pageDesigner.preview.openOnPortal')}
+      <Icon name="external" className="pd-svg" /> {t('pageDesigner.preview.openOnPortal')}
     </a>
   );
 }

@@ -1,7 +1,8 @@
 import type { PageBody } from '@opora/runtime/definitions';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LTextField, Problems } from './inputs';
+import { LocalizedInput } from '../components/LocalizedInput';
+import { Problems } from './inputs';
 
 type Audience = NonNullable<PageBody['audience']>[number];
 const audiences: Audience[] = ['anonymous', 'client', 'staff'];
@@ -29,14 +30,16 @@ export function PageSettings({
     <div className="form pd-page-settings" data-testid="pd-page-settings">
       <h3>{t('pageDesigner.pageSettings.title')}</h3>
       <Problems messages={at('')} />
-      <LTextField
+      <LocalizedInput
+        classPrefix="pd"
         label={t('pageDesigner.pageSettings.pageTitle')}
         value={body.title}
         problems={at('/title')}
         testId="pd-page-title"
         onChange={(title) => onChange((b) => ({ ...b, title: title ?? { ru: '' } }))}
       />
-      <LTextField
+      <LocalizedInput
+        classPrefix="pd"
         label={t('pageDesigner.pageSettings.description')}
         optional
         multiline

@@ -2,10 +2,10 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { PageRow } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import { ColumnView } from './Column';
 import { useCanvas } from './canvas-context';
 import type { DropData } from './drag-drop';
-import { Icon } from './Icon';
 import { Problems } from './inputs';
 import { addColumn, maxColumns, moveRow, setColumnWidths, widthPresets, widthSum } from './page-ops';
 
@@ -65,7 +65,7 @@ export function RowView({ row, index, count }: { row: PageRow; index: number; co
           title={t('pageDesigner.row.addColumn')}
           onClick={() => canvas.edit((b) => addColumn(b, row.id))}
         >
-          <Icon name="addColumn" />
+          <Icon name="addColumn" className="pd-svg" />
         </button>
         <span className="spacer" />
         <button
@@ -76,7 +76,7 @@ export function RowView({ row, index, count }: { row: PageRow; index: number; co
           title={t('pageDesigner.row.moveUp', { n })}
           onClick={() => canvas.edit((b) => moveRow(b, row.id, index - 1))}
         >
-          <Icon name="up" />
+          <Icon name="up" className="pd-svg" />
         </button>
         <button
           type="button"
@@ -86,7 +86,7 @@ export function RowView({ row, index, count }: { row: PageRow; index: number; co
           title={t('pageDesigner.row.moveDown', { n })}
           onClick={() => canvas.edit((b) => moveRow(b, row.id, index + 1))}
         >
-          <Icon name="down" />
+          <Icon name="down" className="pd-svg" />
         </button>
         <button
           type="button"
@@ -96,7 +96,7 @@ export function RowView({ row, index, count }: { row: PageRow; index: number; co
           data-testid={`pd-remove-row-${index}`}
           onClick={() => canvas.askRemoveRow(row.id)}
         >
-          <Icon name="trash" />
+          <Icon name="trash" className="pd-svg" />
         </button>
       </div>
       {sum !== 12 && <p className="hint pd-warn">{t('pageDesigner.row.widthSum', { sum })}</p>}

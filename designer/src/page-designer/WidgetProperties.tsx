@@ -1,6 +1,6 @@
 import type { PageBody, PageWidget, PageWidgetType } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { Icon } from './Icon';
+import { Icon } from '../components/Icon';
 import { Problems } from './inputs';
 import { problemsAt } from './problem-index';
 import type { PageLookups } from './use-page-lookups';
@@ -45,7 +45,7 @@ export function WidgetProperties({
       title={t(`pageDesigner.widget.move${direction[0]?.toUpperCase()}${direction.slice(1)}`)}
       onClick={() => nudge(direction)}
     >
-      <Icon name={direction} />
+      <Icon name={direction} className="pd-svg" />
     </button>
   );
   const own = (problems ?? []).filter(([p]) => p === '').map(([, m]) => m);

@@ -2,9 +2,6 @@
 export const en = {
   tab: 'Designer',
   brokenBody: 'The draft’s structure is broken — fix it in the JSON tab.',
-  undo: 'Undo',
-  redo: 'Redo',
-  langName: { ru: 'in Russian', en: 'in English' },
   palette: 'Widgets',
   paletteHint: 'Drag a widget into a column, or press «+» to add it to the selected column.',
   addLabel: 'Add "{{label}}"',

@@ -1,74 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-
-type LText = { ru: string; en?: string };
+import { Messages } from '../components/Messages';
 
 /** Messages under a field, announced with it (aria-describedby points here). */
 export function Problems({ id, messages }: { id?: string; messages: readonly string[] }) {
-  if (!messages.length) return null;
-  return (
-    <span id={id} className="field-error pd-problems" role="alert">
-      {messages.join('; ')}
-    </span>
-  );
-}
-
-/**
- * A text in Russian (required unless `optional`) and English. Clearing English removes it (the portal falls
- * back to Russian); clearing both of an optional text removes the text.
- */
-export function LTextField({
-  label,
-  value,
-  onChange,
-  optional = false,
-  multiline = false,
-  problems = [],
-  testId,
-}: {
-  label: string;
-  value: LText | undefined;
-  onChange: (value: LText | undefined) => void;
-  optional?: boolean;
-  multiline?: boolean;
-  problems?: readonly string[];
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const set = (lang: 'ru' | 'en', text: string) => {
-    const next: LText = { ru: value?.ru ?? '', ...(value?.en ? { en: value.en } : {}) };
-    if (lang === 'ru') next.ru = text;
-    else if (text) next.en = text;
-    else delete next.en;
-    onChange(optional && !next.ru && !next.en ? undefined : next);
-  };
-  return (
-    <fieldset className="pd-ltext">
-      <legend>{label}</legend>
-      {(['ru', 'en'] as const).map((lang) => {
-        const props = {
-          'data-testid': testId ? `${testId}-${lang}` : undefined,
-          'aria-label': `${label} (${t(`pageDesigner.langName.${lang}`)})`,
-          value: value?.[lang] ?? '',
-          maxLength: 2000,
-          'aria-invalid': lang === 'ru' && problems.length > 0,
-          'aria-describedby': problems.length ? id : undefined,
-          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-            set(lang, e.target.value),
-        };
-        return (
-          <span key={lang} className="pd-ltext-lang">
-            <span className="pd-lang" aria-hidden="true">
-              {lang.toUpperCase()}
-            </span>
-            {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
-          </span>
-        );
-      })}
-      <Problems id={id} messages={problems} />
-    </fieldset>
-  );
+  return <Messages id={id} messages={messages} className="pd-problems" />;
 }
 
 /** How many items a list widget shows (1–20); empty means the portal's default. */

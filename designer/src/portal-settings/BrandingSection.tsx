@@ -1,6 +1,6 @@
 import type { PortalBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { LTextField } from '../page-designer/inputs';
+import { LocalizedInput } from '../components/LocalizedInput';
 import { LogoField } from './LogoField';
 import { type Edit, optional } from './portal-edit';
 
@@ -18,14 +18,16 @@ export function BrandingSection({
   return (
     <section className="card ps-section" aria-labelledby="ps-branding">
       <h2 id="ps-branding">{t('portalSettings.branding')}</h2>
-      <LTextField
+      <LocalizedInput
+        classPrefix="pd"
         label={t('portalSettings.name')}
         value={body.name}
         problems={at('/name')}
         testId="ps-name"
         onChange={(name) => edit((b) => ({ ...b, name: name ?? { ru: '' } }))}
       />
-      <LTextField
+      <LocalizedInput
+        classPrefix="pd"
         label={t('portalSettings.tagline')}
         optional
         value={body.tagline}

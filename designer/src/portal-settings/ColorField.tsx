@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../page-designer/Icon';
+import { Icon } from '../components/Icon';
 import { Problems } from '../page-designer/inputs';
 import { isHexColor } from './contrast';
 
@@ -69,7 +69,7 @@ export function ColorField({
             title={t('portalSettings.colors.clear', { label })}
             onClick={() => onChange(undefined)}
           >
-            <Icon name="remove" />
+            <Icon name="remove" className="pd-svg" />
           </button>
         )}
       </div>

@@ -3,8 +3,9 @@ import { CSS } from '@dnd-kit/utilities';
 import type { PortalMenuItem } from '@opora/runtime/definitions';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../page-designer/Icon';
-import { LTextField, Problems } from '../page-designer/inputs';
+import { Icon } from '../components/Icon';
+import { LocalizedInput } from '../components/LocalizedInput';
+import { Problems } from '../page-designer/inputs';
 import { validTarget } from './menu-ops';
 
 type Audience = NonNullable<PortalMenuItem['audience']>[number];
@@ -69,7 +70,7 @@ export function MenuItemEditor({
           aria-label={t('portalSettings.menu.moveUp', { n })}
           onClick={() => onMove(index - 1)}
         >
-          <Icon name="up" />
+          <Icon name="up" className="pd-svg" />
         </button>
         <button
           type="button"
@@ -78,7 +79,7 @@ export function MenuItemEditor({
           aria-label={t('portalSettings.menu.moveDown', { n })}
           onClick={() => onMove(index + 1)}
         >
-          <Icon name="down" />
+          <Icon name="down" className="pd-svg" />
         </button>
         <button
           type="button"
@@ -87,11 +88,12 @@ export function MenuItemEditor({
           data-testid={`ps-menu-remove-${index}`}
           onClick={onRemove}
         >
-          <Icon name="trash" />
+          <Icon name="trash" className="pd-svg" />
         </button>
       </div>
       <div className="ps-menu-fields">
-        <LTextField
+        <LocalizedInput
+          classPrefix="pd"
           label={t('portalSettings.menu.label')}
           value={item.label}
           problems={problems('/label')}

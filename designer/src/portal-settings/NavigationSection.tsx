@@ -1,7 +1,8 @@
 import type { PortalBody } from '@opora/runtime/definitions';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LTextField, Problems } from '../page-designer/inputs';
+import { LocalizedInput } from '../components/LocalizedInput';
+import { Problems } from '../page-designer/inputs';
 import { MenuEditor } from './MenuEditor';
 import { type Edit, optional } from './portal-edit';
 import type { PortalLookups } from './use-portal-lookups';
@@ -55,7 +56,8 @@ export function NavigationSection({
       <h3>{t('portalSettings.menu.title')}</h3>
       <MenuEditor body={body} edit={edit} at={at} pages={pages} />
       <h3>{t('portalSettings.footer')}</h3>
-      <LTextField
+      <LocalizedInput
+        classPrefix="pd"
         label={t('portalSettings.footerText')}
         optional
         multiline

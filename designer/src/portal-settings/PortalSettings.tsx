@@ -1,5 +1,6 @@
 import type { PortalBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import { isDrawablePortal } from '../page-designer/body-shape';
 import type { PointedProblem } from '../page-designer/problem-index';
 import { useHistoryStore } from '../page-designer/use-history-store';
@@ -44,25 +45,13 @@ function Settings({ body, onChange, problems }: SettingsProps) {
   return (
     <div className="portal-settings" data-testid="portal-settings">
       <div className="toolbar">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => store.undo()}
-          disabled={!state.past.length}
-          data-testid="ps-undo"
-          title="Ctrl+Z"
-        >
-          ↶ {t('pageDesigner.undo')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => store.redo()}
-          disabled={!state.future.length}
-          title="Ctrl+Shift+Z"
-        >
-          ↷ {t('pageDesigner.redo')}
-        </button>
+        <UndoRedoButtons
+          canUndo={state.past.length > 0}
+          canRedo={state.future.length > 0}
+          onUndo={() => store.undo()}
+          onRedo={() => store.redo()}
+          testIdPrefix="ps"
+        />
         <span className="spacer" />
         <span className="hint">{t('portalSettings.publishHint')}</span>
       </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import { type NodeKind, nodeKinds } from './node-kind';
-import { TreeIcon } from './TreeIcon';
 
 /** «Что это»: a question with choices, or one of the ways a walk ends; ends are locked while choices exist. */
 export function KindChooser({
@@ -38,7 +38,7 @@ export function KindChooser({
                 disabled={disabled}
                 onChange={() => onChange(kind)}
               />
-              <TreeIcon name={kind} size={14} />
+              <Icon name={kind} size={14} className="td-icon" />
               {t(`treeDesigner.kinds.${kind}`)}
             </label>
           );

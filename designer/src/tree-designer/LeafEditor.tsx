@@ -1,8 +1,8 @@
 import type { TreeLeaf } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { LocalizedInput } from '../components/LocalizedInput';
 import { ArticlePicker } from './ArticlePicker';
 import { FormPicker } from './FormPicker';
-import { LTextInput } from './LTextInput';
 
 /** The settings of how a walk ends at this node: which article, what answer, which way to reach people. */
 export function LeafEditor({
@@ -27,7 +27,8 @@ export function LeafEditor({
     );
   if (leaf.type === 'answer')
     return (
-      <LTextInput
+      <LocalizedInput
+        classPrefix="td"
         label={t('treeDesigner.props.answerText')}
         value={leaf.text}
         multiline
@@ -69,7 +70,8 @@ export function LeafEditor({
           )}
         </label>
       )}
-      <LTextInput
+      <LocalizedInput
+        classPrefix="td"
         label={t('treeDesigner.props.contactText')}
         value={text}
         multiline

@@ -1,13 +1,13 @@
 import type { TreeBody, TreeNode } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
+import { LocalizedInput } from '../components/LocalizedInput';
 import { KindChooser } from './KindChooser';
 import { LeafEditor } from './LeafEditor';
-import { LTextInput } from './LTextInput';
 import { NodeStatsTable } from './NodeStatsTable';
 import { kindOf, leafFor } from './node-kind';
 import type { NodeProblem } from './node-problems';
 import type { NodeStats } from './stats-format';
-import { TreeIcon } from './TreeIcon';
 import type { TreeActions } from './tree-actions';
 import { moveTargets, type NodePatch, parentOf } from './tree-ops';
 
@@ -50,7 +50,8 @@ export function NodeProperties({
   return (
     <section className="td-props" data-testid="td-properties" aria-label={t('treeDesigner.props.title')}>
       <h3>
-        <TreeIcon name={kind} /> {t(`treeDesigner.kinds.${kind}`)} <code className="muted">{node.id}</code>
+        <Icon name={kind} className="td-icon" /> {t(`treeDesigner.kinds.${kind}`)}{' '}
+        <code className="muted">{node.id}</code>
       </h3>
       {isRoot && <p className="hint">{t('treeDesigner.props.rootNote')}</p>}
       {general.length > 0 && (
@@ -60,14 +61,16 @@ export function NodeProperties({
           ))}
         </ul>
       )}
-      <LTextInput
+      <LocalizedInput
+        classPrefix="td"
         label={t('treeDesigner.props.nodeTitle')}
         value={node.title}
         testId="td-title"
         problems={at('/title')}
         onChange={(title) => onPatch({ title: title ?? { ru: '' } }, `title:${node.id}`)}
       />
-      <LTextInput
+      <LocalizedInput
+        classPrefix="td"
         label={t('treeDesigner.props.explanation')}
         value={node.text}
         multiline
@@ -110,7 +113,7 @@ export function NodeProperties({
             data-testid="td-add-child-panel"
             onClick={() => actions.addChild(node.id)}
           >
-            <TreeIcon name="plus" /> {t('treeDesigner.toolbar.addChild')}
+            <Icon name="plus" className="td-icon" /> {t('treeDesigner.toolbar.addChild')}
           </button>
         </div>
       )}
@@ -125,7 +128,7 @@ export function NodeProperties({
               title={t('treeDesigner.props.moveUpTitle')}
               onClick={() => actions.moveBy(node.id, -1)}
             >
-              <TreeIcon name="up" /> {t('treeDesigner.props.moveUp')}
+              <Icon name="up" className="td-icon" /> {t('treeDesigner.props.moveUp')}
             </button>
             <button
               type="button"
@@ -135,7 +138,7 @@ export function NodeProperties({
               title={t('treeDesigner.props.moveDownTitle')}
               onClick={() => actions.moveBy(node.id, 1)}
             >
-              <TreeIcon name="down" /> {t('treeDesigner.props.moveDown')}
+              <Icon name="down" className="td-icon" /> {t('treeDesigner.props.moveDown')}
             </button>
             <button
               type="button"

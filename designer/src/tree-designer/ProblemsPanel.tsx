@@ -1,7 +1,7 @@
 import { recommendedTreeDepth, type TreeBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import type { NodeProblem } from './node-problems';
-import { TreeIcon } from './TreeIcon';
 
 /** Every problem of the tree and the depth warnings; a click selects the node and brings it into view. */
 export function ProblemsPanel({
@@ -39,7 +39,7 @@ export function ProblemsPanel({
                 disabled={!p.node}
                 onClick={() => p.node && onPick(p.node)}
               >
-                <TreeIcon name="warn" size={14} />
+                <Icon name="warn" size={14} className="td-icon" />
                 <span>
                   {/* Messages from the tree check name their node already («…» (id)); plainer ones get its title. */}
                   {p.node && problemText(p).includes(`(${p.node})`) ? null : (
@@ -59,7 +59,7 @@ export function ProblemsPanel({
             {deep.map((id) => (
               <li key={id} className="td-problem warning">
                 <button type="button" className="td-problem-button" onClick={() => onPick(id)}>
-                  <TreeIcon name="warn" size={14} />
+                  <Icon name="warn" size={14} className="td-icon" />
                   <span>
                     {t('treeDesigner.problems.deep', { title: title(id), depth: recommendedTreeDepth })}
                   </span>

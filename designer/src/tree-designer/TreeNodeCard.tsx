@@ -2,8 +2,8 @@ import { recommendedTreeDepth } from '@opora/runtime/definitions';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import type { TreeFlowNode } from './card-data';
-import { TreeIcon } from './TreeIcon';
 import { TreeActionsContext } from './tree-actions';
 
 /** One node of the tree on the canvas: kind, title, what it leads to, marks for problems, depth and use. */
@@ -33,13 +33,13 @@ export const TreeNodeCard = memo(function TreeNodeCard({ id, data, selected }: N
       <Handle type="target" position={Position.Top} isConnectable={false} className="td-handle" />
       <div className="td-card-body">
         <div className="td-card-head">
-          <TreeIcon name={data.kind} size={14} />
+          <Icon name={data.kind} size={14} className="td-icon" />
           <span className="td-card-kind">{t(`treeDesigner.kinds.${data.kind}`)}</span>
           {data.isRoot && <span className="td-card-start">{t('treeDesigner.card.start')}</span>}
           <span className="spacer" />
           {data.problems.length > 0 && (
             <span className="td-card-problem" data-testid={`tree-node-problem-${id}`}>
-              <TreeIcon name="warn" size={14} />
+              <Icon name="warn" size={14} className="td-icon" />
               {data.problems.length}
             </span>
           )}
@@ -65,15 +65,15 @@ export const TreeNodeCard = memo(function TreeNodeCard({ id, data, selected }: N
               abandoned: stats.abandoned,
             })}
           >
-            <TreeIcon name="eye" size={13} /> {stats.visits}
+            <Icon name="eye" size={13} className="td-icon" /> {stats.visits}
             {stats.reachedPercent !== null && (
               <>
                 {' · '}
-                <TreeIcon name="check" size={13} /> {stats.reachedPercent} %
+                <Icon name="check" size={13} className="td-icon" /> {stats.reachedPercent} %
               </>
             )}
             {' · '}
-            <TreeIcon name="cross" size={13} /> {stats.abandoned}
+            <Icon name="remove" size={13} /> {stats.abandoned}
           </div>
         )}
         {data.deepAt !== null && (
@@ -98,7 +98,7 @@ export const TreeNodeCard = memo(function TreeNodeCard({ id, data, selected }: N
             actions.addChild(id);
           }}
         >
-          <TreeIcon name="plus" size={14} />
+          <Icon name="plus" size={14} className="td-icon" />
         </button>
       )}
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="td-handle" />

@@ -1,6 +1,6 @@
 import type { TreeBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { LTextInput } from './LTextInput';
+import { LocalizedInput } from '../components/LocalizedInput';
 import type { NodeProblem } from './node-problems';
 
 /** With no node selected: the tree's own title and description (what the portal shows above the first question). */
@@ -21,14 +21,16 @@ export function TreeProperties({
     <section className="td-props" data-testid="td-tree-properties">
       <h3>{t('treeDesigner.props.tree')}</h3>
       <p className="hint">{t('treeDesigner.props.pickNode')}</p>
-      <LTextInput
+      <LocalizedInput
+        classPrefix="td"
         label={t('treeDesigner.props.treeTitle')}
         value={body.title}
         testId="td-tree-title"
         problems={at('/title')}
         onChange={(title) => onChange((b) => ({ ...b, title: title ?? { ru: '' } }), 'tree-title')}
       />
-      <LTextInput
+      <LocalizedInput
+        classPrefix="td"
         label={t('treeDesigner.props.treeDescription')}
         value={body.description}
         multiline

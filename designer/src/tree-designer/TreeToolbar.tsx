@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { TreeIcon } from './TreeIcon';
+import { Icon } from '../components/Icon';
+import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import type { TreeStatsState } from './use-tree-stats';
 
 /** Undo/redo, structure buttons for the selected node, fit, statistics and the problem count. */
@@ -43,28 +44,14 @@ export function TreeToolbar({
   const { t } = useTranslation();
   return (
     <div className="toolbar td-toolbar">
-      <button
-        type="button"
-        className="btn"
-        data-testid="td-undo"
-        disabled={!canUndo}
-        onClick={onUndo}
-        title="Ctrl+Z"
-        aria-label={t('treeDesigner.toolbar.undo')}
-      >
-        ↶ <span className="td-label">{t('treeDesigner.toolbar.undo')}</span>
-      </button>
-      <button
-        type="button"
-        className="btn"
-        data-testid="td-redo"
-        disabled={!canRedo}
-        onClick={onRedo}
-        title="Ctrl+Shift+Z"
-        aria-label={t('treeDesigner.toolbar.redo')}
-      >
-        ↷ <span className="td-label">{t('treeDesigner.toolbar.redo')}</span>
-      </button>
+      <UndoRedoButtons
+        canUndo={canUndo}
+        canRedo={canRedo}
+        onUndo={onUndo}
+        onRedo={onRedo}
+        testIdPrefix="td"
+        labelClassName="td-label"
+      />
       <span className="td-sep" />
       <button
         type="button"
@@ -75,7 +62,8 @@ export function TreeToolbar({
         title={t('treeDesigner.toolbar.addChildTitle')}
         aria-label={t('treeDesigner.toolbar.addChild')}
       >
-        <TreeIcon name="plus" /> <span className="td-label">{t('treeDesigner.toolbar.addChild')}</span>
+        <Icon name="plus" className="td-icon" />{' '}
+        <span className="td-label">{t('treeDesigner.toolbar.addChild')}</span>
       </button>
       <button
         type="button"
@@ -86,7 +74,8 @@ export function TreeToolbar({
         title={t('treeDesigner.toolbar.addSiblingTitle')}
         aria-label={t('treeDesigner.toolbar.addSibling')}
       >
-        <TreeIcon name="sibling" /> <span className="td-label">{t('treeDesigner.toolbar.addSibling')}</span>
+        <Icon name="sibling" className="td-icon" />{' '}
+        <span className="td-label">{t('treeDesigner.toolbar.addSibling')}</span>
       </button>
       <button
         type="button"
@@ -97,7 +86,8 @@ export function TreeToolbar({
         title="Delete"
         aria-label={t('treeDesigner.toolbar.remove')}
       >
-        <TreeIcon name="remove" /> <span className="td-label">{t('treeDesigner.toolbar.remove')}</span>
+        <Icon name="trash" className="td-icon" />{' '}
+        <span className="td-label">{t('treeDesigner.toolbar.remove')}</span>
       </button>
       <button
         type="button"
@@ -107,7 +97,8 @@ export function TreeToolbar({
         aria-label={t('treeDesigner.toolbar.fit')}
         title={t('treeDesigner.toolbar.fit')}
       >
-        <TreeIcon name="fit" /> <span className="td-label">{t('treeDesigner.toolbar.fit')}</span>
+        <Icon name="fit" className="td-icon" />{' '}
+        <span className="td-label">{t('treeDesigner.toolbar.fit')}</span>
       </button>
       <span className="spacer" />
       {stats.status !== 'off' && (

@@ -6,8 +6,6 @@ export const ru = {
   canvas: 'Схема дерева',
   notTree:
     'Схема показывает дерево версии 2 (узлы списком, у каждого — его варианты). Исправьте тело на вкладке JSON.',
-  lang: { ru: 'RU', en: 'EN' },
-  langName: { ru: 'по-русски', en: 'по-английски' },
   kinds: {
     question: 'Вопрос',
     article: 'Статья',
@@ -25,8 +23,6 @@ export const ru = {
     forum: 'Предлагает спросить на форуме',
   },
   toolbar: {
-    undo: 'Отменить',
-    redo: 'Повторить',
     addChild: 'Вариант',
     addChildTitle: 'Добавить вариант в выбранный вопрос (Insert)',
     addSibling: 'Соседний',
@@ -139,8 +135,6 @@ export const en: typeof ru = {
   canvas: 'Tree diagram',
   notTree:
     'The diagram shows version 2 trees (a list of nodes, each naming its choices). Fix the body in the JSON tab.',
-  lang: { ru: 'RU', en: 'EN' },
-  langName: { ru: 'in Russian', en: 'in English' },
   kinds: {
     question: 'Question',
     article: 'Article',
@@ -158,8 +152,6 @@ export const en: typeof ru = {
     forum: 'Offers to ask on the forum',
   },
   toolbar: {
-    undo: 'Undo',
-    redo: 'Redo',
     addChild: 'Choice',
     addChildTitle: 'Add a choice to the selected question (Insert)',
     addSibling: 'Sibling',

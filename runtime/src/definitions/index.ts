@@ -70,7 +70,7 @@ export { compileRecordValidator, type RecordValidator } from './record-validator
 export { checkReferences, collectReferences, type DefinitionReference } from './references.js';
 export { patternProblem } from './safe-regexp.js';
 export { currentSchemaVersion, definitionBodySchemas } from './schemas.js';
-export { contentKeyPattern, slugFromTitle } from './slug.js';
+export { contentKeyPattern, slugFromTitle, transliterate } from './slug.js';
 export { allowedStatusValues, isStatusField, transitionProblems } from './status-transitions.js';
 export {
   recommendedTreeDepth,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../artifacts');
@@ -28,3 +28,18 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const screenshotPath = (name: string): string => join(artifactsDir, `${name}.png`);
+
+/** Opens `url`, signs in on the login form it shows, and waits for `readyTestId` on the page behind it. */
+export async function signIn(
+  page: Page,
+  url: string,
+  login: string,
+  password: string,
+  readyTestId: string,
+): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-input').fill(login);
+  await page.getByTestId('password-input').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(readyTestId).waitFor();
+}

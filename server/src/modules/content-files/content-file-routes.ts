@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fail } from '../../http/app-error.js';
 import { ErrorResponse, errorResponses, IdParams } from '../../http/schemas.js';
 import { adminOnly } from '../auth/roles.js';
-import { contentDisposition } from '../files/file-names.js';
+import { receiveUpload } from '../files/receive-upload.js';
+import { sendStoredFile } from '../files/send-stored-file.js';
 import { kbEditors } from '../kb/kb-access.js';
 import { KbFileSchema } from '../kb/kb-schemas.js';
 import type { ContentFileService, ContentOwner } from './content-file-service.js';
@@ -63,25 +64,17 @@ export const contentFileRoutes: FastifyPluginAsyncTypebox<{ files: ContentFileSe
 
   const serve = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const file = await files.find(request.params.id, request.actor);
-    const caching = {
-      etag: `"${file.sha256}"`,
-      'cache-control': file.owner === 'portal' ? 'public, max-age=300' : 'private, no-cache',
-    };
-    if (request.headers['if-none-match'] === caching.etag)
-      return reply.headers(caching).status(304).send(null);
-    const disposition = contentDisposition(file.name);
-    return reply
-      .headers({
-        ...caching,
-        'content-type': file.mediaType,
-        'content-length': file.size,
-        'content-disposition': files.inline(file)
-          ? disposition.replace(/^attachment/, 'inline')
-          : disposition,
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "default-src 'none'; sandbox",
-      })
-      .send(await files.content(file));
+    return sendStoredFile(
+      request,
+      reply,
+      { ...file, contentType: file.mediaType },
+      {
+        // Portal images are public and shared by every visitor; article files follow the article's audience.
+        cacheControl: file.owner === 'portal' ? 'public, max-age=300' : 'private, no-cache',
+        inline: files.inline(file),
+        content: () => files.content(file),
+      },
+    );
   };
   app.get(
     '/kb/files/:id',
@@ -105,38 +98,24 @@ export const contentFileRoutes: FastifyPluginAsyncTypebox<{ files: ContentFileSe
   );
 };
 
-/** Reads the form fields, decides the owner before a byte of the file is read, then stores the file. */
+/** Decides the owner from the form fields before a byte of the file is read, then stores the file. */
 async function receive(
   request: FastifyRequest,
   reply: FastifyReply,
   files: ContentFileService,
   ownerOf: (fields: Record<string, string>) => ContentOwner,
 ) {
-  if (!request.isMultipart()) throw fail.unsupportedMediaType();
-  if (Number(request.headers['content-length'] ?? 0) > files.capBytes + 16 * 1024) {
-    reply.header('connection', 'close');
-    throw fail.fileTooLarge(files.capMb);
-  }
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      fields[part.fieldname] = String(part.value);
-      continue;
-    }
-    try {
-      const owner = ownerOf(fields);
-      const stored = await files.upload(
-        owner,
+  const stored = await receiveUpload(
+    request,
+    reply,
+    { bytes: files.capBytes, mb: files.capMb },
+    (fields, part) =>
+      files.upload(
+        ownerOf(fields),
         part.file,
         { name: part.filename, contentType: part.mimetype },
         request.actor!,
-      );
-      return reply.status(201).send(stored);
-    } catch (error) {
-      part.file.destroy();
-      reply.header('connection', 'close');
-      throw error;
-    }
-  }
-  throw fail.fileUploadInvalid('file_missing');
+      ),
+  );
+  return reply.status(201).send(stored);
 }

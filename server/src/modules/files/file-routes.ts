@@ -1,12 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
 import { fail } from '../../http/app-error.js';
 import { ErrorResponse, errorResponses, IdParams } from '../../http/schemas.js';
 import { staff } from '../auth/roles.js';
-import { contentDisposition } from './file-names.js';
 import type { FileService } from './file-service.js';
+import { envelopeBytes, receiveUpload } from './receive-upload.js';
+import { sendStoredFile } from './send-stored-file.js';
 
 const tags = ['files'];
 
@@ -19,8 +19,6 @@ const FileRefSchema = Type.Object({
 
 // Room for the multipart framing around the file (boundaries, part headers, the two short fields): a request
 // longer than the limit plus this cannot hold a file within the limit.
-const envelopeBytes = 16 * 1024;
-
 /**
  * Upload into a data type's file field, and download. Multipart parsing is registered here only, so no other
  * route accepts multipart bodies; the upload is streamed, never buffered, so the JSON body limit does not apply.
@@ -61,34 +59,24 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ files: FileService }> = asy
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw fail.unsupportedMediaType();
-      const declaredLength = Number(request.headers['content-length'] ?? Number.NaN);
-      if (declaredLength > files.capBytes + envelopeBytes)
-        throw refuse(reply, fail.fileTooLarge(files.capMb));
-      const fields: Record<string, string> = {};
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          fields[part.fieldname] = String(part.value);
-          continue;
-        }
-        try {
+      const ref = await receiveUpload(
+        request,
+        reply,
+        { bytes: files.capBytes, mb: files.capMb },
+        async (fields, part, declaredLength) => {
           const { entity, field } = fields;
           if (entity === undefined || field === undefined) throw fail.fileUploadInvalid('file_form_order');
           const target = await files.target(entity, field);
           if (declaredLength > target.limitBytes + envelopeBytes) throw fail.fileTooLarge(target.limitMb);
-          const ref = await files.upload(
+          return files.upload(
             target,
             part.file,
             { name: part.filename, contentType: part.mimetype },
             request.actor!,
           );
-          return reply.status(201).send(ref);
-        } catch (error) {
-          part.file.destroy();
-          throw refuse(reply, error);
-        }
-      }
-      throw fail.fileUploadInvalid('file_missing');
+        },
+      );
+      return reply.status(201).send(ref);
     },
   );
 
@@ -112,31 +100,12 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ files: FileService }> = asy
     },
     async (request, reply) => {
       const file = await files.find(request.params.id, request.actor!);
-      // Content is addressed by its hash, so the hash is a perfect validator; access is re-checked every time.
-      const caching = { etag: `"${file.sha256}"`, 'cache-control': 'private, no-cache' };
-      if (request.headers['if-none-match'] === caching.etag)
-        return reply.headers(caching).status(304).send(null);
-      const stream = await files.content(file);
-      return reply
-        .headers({
-          ...caching,
-          'content-type': file.contentType,
-          'content-length': file.size,
-          'content-disposition': contentDisposition(file.name),
-          'x-content-type-options': 'nosniff',
-          // Opened in a tab despite `attachment`, an HTML or SVG file still runs no script on our origin.
-          'content-security-policy': "default-src 'none'; sandbox",
-        })
-        .send(stream);
+      // Access is re-checked every time, so no shared cache may keep the file.
+      return sendStoredFile(request, reply, file, {
+        cacheControl: 'private, no-cache',
+        inline: false,
+        content: () => files.content(file),
+      });
     },
   );
 };
-
-/**
- * A refusal while the client may still be sending: answer at once and close the connection afterwards, rather
- * than read (and discard) the rest of a large upload to keep the connection alive.
- */
-function refuse(reply: FastifyReply, error: unknown): unknown {
-  reply.header('connection', 'close');
-  return error;
-}

@@ -223,7 +223,8 @@ export class ArticleService {
   }
 
   private async freeKey(tx: Em, title: string): Promise<string> {
-    const base = slugFromTitle(title);
+    // A title of only punctuation makes no key of its own.
+    const base = slugFromTitle(title) || 'article';
     const taken = new Set(
       (
         await this.db.query<{ key: string }>(

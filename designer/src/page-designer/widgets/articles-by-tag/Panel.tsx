@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CountField, LTextField, Problems } from '../../inputs';
-import { type PanelProps, withSetting } from '../panel-types';
+import { Problems } from '../../inputs';
+import type { PanelProps } from '../panel-types';
+import { CountSetting, TextSetting } from '../settings';
 
 /** Latest articles with a tag: heading, the tag (as editors type it on articles), how many. */
 export function ArticlesByTagPanel({ config, onChange, problems }: PanelProps<'articles-by-tag'>) {
@@ -10,14 +11,7 @@ export function ArticlesByTagPanel({ config, onChange, problems }: PanelProps<'a
   const tagProblems = config.tag.trim() ? problems('/tag') : [t('pageDesigner.fields.tagRequired')];
   return (
     <>
-      <LTextField
-        label={t('pageDesigner.fields.title')}
-        optional
-        value={config.title}
-        problems={problems('/title')}
-        testId="pd-title"
-        onChange={(v) => onChange(withSetting(config, 'title', v))}
-      />
+      <TextSetting setting="title" config={config} onChange={onChange} problems={problems} />
       <label>
         {t('pageDesigner.fields.tag')}
         <input
@@ -31,12 +25,11 @@ export function ArticlesByTagPanel({ config, onChange, problems }: PanelProps<'a
         />
         <Problems id={id} messages={tagProblems} />
       </label>
-      <CountField
+      <CountSetting
         label={t('pageDesigner.fields.articleCount')}
-        value={config.count}
-        problems={problems('/count')}
-        testId="pd-count"
-        onChange={(v) => onChange(withSetting(config, 'count', v))}
+        config={config}
+        onChange={onChange}
+        problems={problems}
       />
     </>
   );

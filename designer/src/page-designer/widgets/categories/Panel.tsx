@@ -1,20 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { CheckField, LTextField } from '../../inputs';
+import { CheckField } from '../../inputs';
 import { type PanelProps, withSetting } from '../panel-types';
+import { TextSetting } from '../settings';
 
 /** Knowledge-base sections: heading and whether each shows how many articles it has. */
 export function CategoriesPanel({ config, onChange, problems }: PanelProps<'categories'>) {
   const { t } = useTranslation();
   return (
     <>
-      <LTextField
-        label={t('pageDesigner.fields.title')}
-        optional
-        value={config.title}
-        problems={problems('/title')}
-        testId="pd-title"
-        onChange={(v) => onChange(withSetting(config, 'title', v))}
-      />
+      <TextSetting setting="title" config={config} onChange={onChange} problems={problems} />
       <CheckField
         label={t('pageDesigner.fields.showCounts')}
         checked={config.showCounts ?? false}

@@ -1,8 +1,10 @@
 import type { PageWidgetConfig } from '@opora/runtime/definitions';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LTextField, Problems } from '../../inputs';
+import { LocalizedInput } from '../../../components/LocalizedInput';
+import { Problems } from '../../inputs';
 import { type PanelProps, withSetting } from '../panel-types';
+import { TextSetting } from '../settings';
 
 type Config = PageWidgetConfig<'contact'>;
 type Channel = Config['channel'];
@@ -45,7 +47,8 @@ export function ContactPanel({ config, onChange, problems }: PanelProps<'contact
           ))}
         </select>
       </label>
-      <LTextField
+      <LocalizedInput
+        classPrefix="pd"
         label={t('pageDesigner.fields.buttonLabel')}
         value={config.label}
         problems={problems('/label')}
@@ -66,22 +69,8 @@ export function ContactPanel({ config, onChange, problems }: PanelProps<'contact
         <span className="hint">{t(`pageDesigner.fields.targetHint.${config.channel}`)}</span>
         <Problems id={id} messages={targetProblems} />
       </label>
-      <LTextField
-        label={t('pageDesigner.fields.title')}
-        optional
-        value={config.title}
-        problems={problems('/title')}
-        testId="pd-title"
-        onChange={(v) => onChange(withSetting(config, 'title', v))}
-      />
-      <LTextField
-        label={t('pageDesigner.fields.text')}
-        optional
-        multiline
-        value={config.text}
-        problems={problems('/text')}
-        onChange={(v) => onChange(withSetting(config, 'text', v))}
-      />
+      <TextSetting setting="title" config={config} onChange={onChange} problems={problems} />
+      <TextSetting setting="text" multiline config={config} onChange={onChange} problems={problems} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { LTextField } from '../../inputs';
 import { KeyPicker } from '../KeyPicker';
-import { type PanelProps, withSetting } from '../panel-types';
+import type { PanelProps } from '../panel-types';
+import { TextSetting } from '../settings';
 
 /** Feedback form (ФОС): which published form (portal forms first), heading and an intro line. */
 export function FeedbackFormPanel({ config, onChange, problems, lookups }: PanelProps<'feedback-form'>) {
@@ -22,22 +22,8 @@ export function FeedbackFormPanel({ config, onChange, problems, lookups }: Panel
       {chosen && !chosen.portal && (
         <div className="banner warn">{t('pageDesigner.fields.notPortalForm')}</div>
       )}
-      <LTextField
-        label={t('pageDesigner.fields.title')}
-        optional
-        value={config.title}
-        problems={problems('/title')}
-        testId="pd-title"
-        onChange={(v) => onChange(withSetting(config, 'title', v))}
-      />
-      <LTextField
-        label={t('pageDesigner.fields.intro')}
-        optional
-        multiline
-        value={config.intro}
-        problems={problems('/intro')}
-        onChange={(v) => onChange(withSetting(config, 'intro', v))}
-      />
+      <TextSetting setting="title" config={config} onChange={onChange} problems={problems} />
+      <TextSetting setting="intro" multiline config={config} onChange={onChange} problems={problems} />
     </>
   );
 }

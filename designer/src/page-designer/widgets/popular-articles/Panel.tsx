@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { CountField, LTextField } from '../../inputs';
 import { pick } from '../../widget-summary';
 import { KeyPicker } from '../KeyPicker';
 import { type PanelProps, withSetting } from '../panel-types';
+import { CountSetting, TextSetting } from '../settings';
 
 /** Most read articles: heading, how many, and optionally one knowledge-base section (with its subsections). */
 export function PopularArticlesPanel({
@@ -14,20 +14,12 @@ export function PopularArticlesPanel({
   const { t, i18n } = useTranslation();
   return (
     <>
-      <LTextField
-        label={t('pageDesigner.fields.title')}
-        optional
-        value={config.title}
-        problems={problems('/title')}
-        testId="pd-title"
-        onChange={(v) => onChange(withSetting(config, 'title', v))}
-      />
-      <CountField
+      <TextSetting setting="title" config={config} onChange={onChange} problems={problems} />
+      <CountSetting
         label={t('pageDesigner.fields.articleCount')}
-        value={config.count}
-        problems={problems('/count')}
-        testId="pd-count"
-        onChange={(v) => onChange(withSetting(config, 'count', v))}
+        config={config}
+        onChange={onChange}
+        problems={problems}
       />
       <KeyPicker
         label={t('pageDesigner.fields.category')}

@@ -2,7 +2,7 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../Icon';
+import { Icon } from '../../../components/Icon';
 
 /**
  * A small TipTap editor for a page's free text: headings, emphasis, lists, links. It edits HTML; the server
@@ -75,7 +75,7 @@ export default function RichTextEditor({
         {button('h3', 'H3', () => chain().toggleHeading({ level: 3 }).run())}
         {button('bullet', '•', () => chain().toggleBulletList().run())}
         {button('ordered', '1.', () => chain().toggleOrderedList().run())}
-        {button('link', <Icon name="link" />, () =>
+        {button('link', <Icon name="link" className="pd-svg" />, () =>
           active?.link
             ? chain().unsetLink().run()
             : setLinking(editor.getAttributes('link').href ?? 'https://'),

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { LTextField } from '../../inputs';
 import { KeyPicker } from '../KeyPicker';
-import { type PanelProps, withSetting } from '../panel-types';
+import type { PanelProps } from '../panel-types';
+import { TextSetting } from '../settings';
 
 /** Interactive helper: which published question tree it walks, and its heading. */
 export function TreePanel({ config, onChange, problems, lookups }: PanelProps<'tree'>) {
@@ -17,14 +17,7 @@ export function TreePanel({ config, onChange, problems, lookups }: PanelProps<'t
         testId="pd-tree"
         onChange={(tree) => onChange({ ...config, tree })}
       />
-      <LTextField
-        label={t('pageDesigner.fields.title')}
-        optional
-        value={config.title}
-        problems={problems('/title')}
-        testId="pd-title"
-        onChange={(v) => onChange(withSetting(config, 'title', v))}
-      />
+      <TextSetting setting="title" config={config} onChange={onChange} problems={problems} />
     </>
   );
 }

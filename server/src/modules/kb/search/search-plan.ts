@@ -84,9 +84,18 @@ const tiers = [
 ];
 
 /**
+ * How far down the popularity order a tier looks, in turn, before it asks the full-text index for every match:
+ * a tier found in one article of fifty fills a page within the first walk, one of five hundred within the
+ * second; a tier thinner than that has few enough matches to sort them all.
+ */
+const popularWalks = [500, 5000];
+
+/**
  * Tiered ranking, for broad queries: title matches, then summary/tag matches, then body matches, each tier by
- * popularity. Each tier walks the popularity index and stops once the page is full, so the work grows with the
- * page, not with the tens of thousands of matches. Returns the ids and, when the tiers ran dry, the exact count.
+ * popularity. Each tier walks the most read articles and stops once the page is full, so the work grows with
+ * the page, not with the tens of thousands of matches; only a tier too thin among them (a couple of hundred
+ * title matches in 100,000 articles) reads its matches from the index and sorts them. Returns the ids and,
+ * when the tiers ran dry, whether the count is exact.
  */
 export async function rankByTiers(
   db: Database,
@@ -98,13 +107,35 @@ export async function rankByTiers(
   const need = offset + limit;
   const collected: string[] = [];
   for (const tier of tiers) {
-    const rows = await db.query<{ id: string }>(
-      `select a.id from kb_article a, (select ?::tsquery as q) x where ${filter.sql} and ${tier}
-       order by a.popularity desc, a.id limit ?`,
-      [query, ...filter.params, need - collected.length],
-    );
-    collected.push(...rows.map((r) => r.id));
+    const want = need - collected.length;
+    let ids: string[] = [];
+    for (const within of [...popularWalks, null]) {
+      ids = await tierPage(db, query, filter, tier, want, within);
+      if (ids.length >= want) break;
+    }
+    collected.push(...ids);
     if (collected.length >= need) return { ids: collected.slice(offset, need), exhausted: false };
   }
   return { ids: collected.slice(offset, need), exhausted: true };
+}
+
+/** One tier's best `want` ids by popularity: among the `within` most read articles, or among all. */
+async function tierPage(
+  db: Database,
+  query: string,
+  filter: SearchFilter,
+  tier: string,
+  want: number,
+  within: number | null,
+): Promise<string[]> {
+  const source =
+    within === null
+      ? 'kb_article a'
+      : `(select * from kb_article a where a.state = 'published' order by a.popularity desc, a.id limit ${within}) a`;
+  const rows = await db.query<{ id: string }>(
+    `select a.id from ${source}, (select ?::tsquery as q) x where ${filter.sql} and ${tier}
+     order by a.popularity desc, a.id limit ?`,
+    [query, ...filter.params, want],
+  );
+  return rows.map((r) => r.id);
 }

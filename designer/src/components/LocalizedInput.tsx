@@ -1,13 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Messages } from './Messages';
 
 type LText = { ru: string; en?: string };
 
 /**
- * A text in Russian (the default language, required where the schema says so) and English, one under the other.
- * Clearing the English removes it, so the portal falls back to Russian; an optional text clears away entirely.
+ * A text in Russian (the default language, required where the schema says so) and English, side by side.
+ * Clearing the English text removes it, so the runtime falls back to Russian. Each designer styles it under
+ * its own class prefix (`ed-ltext`, `td-ltext`, `pd-ltext`), since the panels around it differ.
  */
-export function LTextInput({
+export function LocalizedInput({
   label,
   value,
   onChange,
@@ -15,6 +17,7 @@ export function LTextInput({
   testId,
   multiline = false,
   optional = false,
+  classPrefix = 'ed',
 }: {
   label: string;
   value: LText | undefined;
@@ -22,7 +25,9 @@ export function LTextInput({
   problems?: readonly string[];
   testId?: string;
   multiline?: boolean;
+  /** The whole text may be absent (help, plural label): clearing both languages removes it. */
   optional?: boolean;
+  classPrefix?: 'ed' | 'td' | 'pd';
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -34,12 +39,12 @@ export function LTextInput({
     onChange(optional && !next.ru && !next.en ? undefined : next);
   };
   return (
-    <fieldset className="td-ltext">
+    <fieldset className={`${classPrefix}-ltext`}>
       <legend>{label}</legend>
       {(['ru', 'en'] as const).map((lang) => {
         const props = {
           'data-testid': testId ? `${testId}-${lang}` : undefined,
-          'aria-label': `${label} (${t(`treeDesigner.langName.${lang}`)})`,
+          'aria-label': `${label} (${t(`common.langName.${lang}`)})`,
           value: value?.[lang] ?? '',
           maxLength: 2000,
           'aria-invalid': lang === 'ru' && problems.length > 0,
@@ -48,19 +53,15 @@ export function LTextInput({
             set(lang, e.target.value),
         };
         return (
-          <span key={lang} className="td-ltext-lang">
-            <span className="td-lang" aria-hidden="true">
-              {t(`treeDesigner.lang.${lang}`)}
+          <span key={lang} className={`${classPrefix}-ltext-lang`}>
+            <span className={`${classPrefix}-lang`} aria-hidden="true">
+              {t(`common.lang.${lang}`)}
             </span>
             {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
           </span>
         );
       })}
-      {problems.length > 0 && (
-        <span className="field-error" role="alert" id={id}>
-          {problems.join('; ')}
-        </span>
-      )}
+      <Messages messages={problems} id={id} className={classPrefix === 'pd' ? 'pd-problems' : undefined} />
     </fieldset>
   );
 }

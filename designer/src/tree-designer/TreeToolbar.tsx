@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/Icon';
+import { Icon, type IconName } from '../components/Icon';
 import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import type { TreeStatsState } from './use-tree-stats';
 
@@ -53,53 +53,32 @@ export function TreeToolbar({
         labelClassName="td-label"
       />
       <span className="td-sep" />
-      <button
-        type="button"
-        className="btn"
-        data-testid="td-add-child"
+      <ToolButton
+        icon="plus"
+        label={t('treeDesigner.toolbar.addChild')}
+        title={t('treeDesigner.toolbar.addChildTitle')}
+        testId="td-add-child"
         disabled={!canAddChild}
         onClick={onAddChild}
-        title={t('treeDesigner.toolbar.addChildTitle')}
-        aria-label={t('treeDesigner.toolbar.addChild')}
-      >
-        <Icon name="plus" className="td-icon" />{' '}
-        <span className="td-label">{t('treeDesigner.toolbar.addChild')}</span>
-      </button>
-      <button
-        type="button"
-        className="btn"
-        data-testid="td-add-sibling"
+      />
+      <ToolButton
+        icon="sibling"
+        label={t('treeDesigner.toolbar.addSibling')}
+        title={t('treeDesigner.toolbar.addSiblingTitle')}
+        testId="td-add-sibling"
         disabled={!canAddSibling}
         onClick={onAddSibling}
-        title={t('treeDesigner.toolbar.addSiblingTitle')}
-        aria-label={t('treeDesigner.toolbar.addSibling')}
-      >
-        <Icon name="sibling" className="td-icon" />{' '}
-        <span className="td-label">{t('treeDesigner.toolbar.addSibling')}</span>
-      </button>
-      <button
-        type="button"
-        className="btn danger"
-        data-testid="td-remove-toolbar"
+      />
+      <ToolButton
+        icon="trash"
+        danger
+        label={t('treeDesigner.toolbar.remove')}
+        title="Delete"
+        testId="td-remove-toolbar"
         disabled={!canRemove}
         onClick={onRemove}
-        title="Delete"
-        aria-label={t('treeDesigner.toolbar.remove')}
-      >
-        <Icon name="trash" className="td-icon" />{' '}
-        <span className="td-label">{t('treeDesigner.toolbar.remove')}</span>
-      </button>
-      <button
-        type="button"
-        className="btn"
-        data-testid="td-fit"
-        onClick={onFit}
-        aria-label={t('treeDesigner.toolbar.fit')}
-        title={t('treeDesigner.toolbar.fit')}
-      >
-        <Icon name="fit" className="td-icon" />{' '}
-        <span className="td-label">{t('treeDesigner.toolbar.fit')}</span>
-      </button>
+      />
+      <ToolButton icon="fit" label={t('treeDesigner.toolbar.fit')} testId="td-fit" onClick={onFit} />
       <span className="spacer" />
       {stats.status !== 'off' && (
         <span className="td-stats-bar" data-testid="td-stats-bar">
@@ -138,5 +117,38 @@ export function TreeToolbar({
         {t('treeDesigner.toolbar.panel')} {panelOpen ? '▴' : '▾'}
       </button>
     </div>
+  );
+}
+
+/** A toolbar button with an icon and a label that a narrow toolbar hides (the label stays its accessible name). */
+function ToolButton({
+  icon,
+  label,
+  title = label,
+  testId,
+  disabled = false,
+  danger = false,
+  onClick,
+}: {
+  icon: IconName;
+  label: string;
+  title?: string;
+  testId: string;
+  disabled?: boolean;
+  danger?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'btn danger' : 'btn'}
+      data-testid={testId}
+      disabled={disabled}
+      onClick={onClick}
+      title={title}
+      aria-label={label}
+    >
+      <Icon name={icon} className="td-icon" /> <span className="td-label">{label}</span>
+    </button>
   );
 }

@@ -43,6 +43,14 @@ export function SignupPage() {
     setServer((s) => ({ ...s, fields: { ...s.fields, [field]: undefined } }));
   };
   const blur = (field: SignupField) => () => setTouched((s) => ({ ...s, [field]: true }));
+  /** What every input of the form takes from the draft by its field. */
+  const bound = (field: SignupField) => ({
+    field,
+    value: draft[field],
+    onChange: change(field),
+    onBlur: blur(field),
+    problem: problem(field),
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,45 +86,25 @@ export function SignupPage() {
       <form className="card login signup" onSubmit={submit} noValidate data-testid="signup-form">
         <h1>{t('myAccount.signup.title')}</h1>
         <p className="muted">{t('myAccount.signup.intro')}</p>
+        <SignupInput {...bound('name')} label={t('myAccount.signup.name')} autoComplete="name" />
         <SignupInput
-          field="name"
-          label={t('myAccount.signup.name')}
-          autoComplete="name"
-          value={draft.name}
-          onChange={change('name')}
-          onBlur={blur('name')}
-          problem={problem('name')}
-        />
-        <SignupInput
-          field="email"
+          {...bound('email')}
           type="email"
           label={t('myAccount.signup.email')}
           autoComplete="email"
-          value={draft.email}
-          onChange={change('email')}
-          onBlur={blur('email')}
-          problem={problem('email')}
         />
         <SignupInput
-          field="password"
+          {...bound('password')}
           type="password"
           label={t('myAccount.signup.password')}
           autoComplete="new-password"
           hint={t('myAccount.signup.passwordHint', { count: minPasswordLength })}
-          value={draft.password}
-          onChange={change('password')}
-          onBlur={blur('password')}
-          problem={problem('password')}
         />
         <SignupInput
-          field="repeat"
+          {...bound('repeat')}
           type="password"
           label={t('myAccount.signup.repeat')}
           autoComplete="new-password"
-          value={draft.repeat}
-          onChange={change('repeat')}
-          onBlur={blur('repeat')}
-          problem={problem('repeat')}
         />
         {server.general && (
           <div className="banner error" role="alert" data-testid="signup-error">

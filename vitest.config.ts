@@ -37,6 +37,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A page on a busy two-core machine can take seconds to sign in and route (password hashing, the
+          // server's other tests): the default second of expect.poll fails what the user would simply wait for.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

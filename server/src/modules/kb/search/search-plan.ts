@@ -84,11 +84,12 @@ const tiers = [
 ];
 
 /**
- * How far down the popularity order a tier looks, in turn, before it asks the full-text index for every match:
- * a tier found in one article of fifty fills a page within the first walk, one of five hundred within the
- * second; a tier thinner than that has few enough matches to sort them all.
+ * How far down the popularity order a tier looks first, and at most, before it asks the full-text index for
+ * every match. The first walk is also a sample: a tier it finds often enough to fill the page within the longer
+ * walk gets that walk; a tier thinner than that has few enough matches to read and sort them all.
  */
-const popularWalks = [500, 5000];
+const firstWalk = 500;
+const longWalk = 5000;
 
 /**
  * Tiered ranking, for broad queries: title matches, then summary/tag matches, then body matches, each tier by
@@ -108,15 +109,22 @@ export async function rankByTiers(
   const collected: string[] = [];
   for (const tier of tiers) {
     const want = need - collected.length;
-    let ids: string[] = [];
-    for (const within of [...popularWalks, null]) {
-      ids = await tierPage(db, query, filter, tier, want, within);
-      if (ids.length >= want) break;
-    }
-    collected.push(...ids);
+    collected.push(...(await tierIds(db, query, filter, tier, want)));
     if (collected.length >= need) return { ids: collected.slice(offset, need), exhausted: false };
   }
   return { ids: collected.slice(offset, need), exhausted: true };
+}
+
+/** One tier's best `want` ids by popularity, reading as little as its density among the most read allows. */
+async function tierIds(db: Database, query: string, filter: SearchFilter, tier: string, want: number) {
+  const sample = await tierPage(db, query, filter, tier, want, firstWalk);
+  if (sample.length >= want) return sample;
+  const longWalkFills = sample.length > 0 && (want * firstWalk) / sample.length <= longWalk;
+  if (longWalkFills) {
+    const walked = await tierPage(db, query, filter, tier, want, longWalk);
+    if (walked.length >= want) return walked;
+  }
+  return tierPage(db, query, filter, tier, want, null);
 }
 
 /** One tier's best `want` ids by popularity: among the `within` most read articles, or among all. */

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { launchBrowser, pointerDrag, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -12,18 +12,7 @@ describe('form designer in Chromium', () => {
   let browser: Browser;
   let page: Page;
 
-  /** A real pointer drag (press, move in steps, release), as dnd-kit's pointer sensor expects. */
-  async function drag(from: Locator, to: Locator) {
-    const source = await from.boundingBox();
-    const target = await to.boundingBox();
-    if (!source || !target) throw new Error('drag source or target is not visible');
-    await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 3 });
-    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
-    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2 + 2, { steps: 2 });
-    await page.mouse.up();
-  }
+  const drag = (from: Locator, to: Locator) => pointerDrag(page, from, to);
   const container = (id: string) => page.locator(`[data-container="${id}"]`);
   const grip = (testId: string) => page.getByTestId(testId).locator('.fd-grip').first();
 

@@ -2,7 +2,7 @@ import type { DefinitionSummary, OporaClient } from '@opora/sdk';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
-import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { launchBrowser, pointerDrag, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -18,20 +18,7 @@ describe('page designer in Chromium', () => {
   let home: DefinitionSummary;
   const title = `Часто читают ${Date.now() % 100000}`;
 
-  /** A real pointer drag (press, move in steps, release), as dnd-kit's pointer sensor expects. */
-  async function drag(from: Locator, to: Locator) {
-    // The palette stays in view (sticky) while the page scrolls to the target.
-    await to.scrollIntoViewIfNeeded();
-    const source = await from.boundingBox();
-    const target = await to.boundingBox();
-    if (!source || !target) throw new Error('drag source or target is not visible');
-    await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 3 });
-    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
-    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2 + 2, { steps: 2 });
-    await page.mouse.up();
-  }
+  const drag = (from: Locator, to: Locator) => pointerDrag(page, from, to);
   const shoot = async (name: string) => {
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });

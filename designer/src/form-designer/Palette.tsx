@@ -1,6 +1,6 @@
-import { useDraggable } from '@dnd-kit/core';
 import type { EntityBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { PaletteItem as DraggableEntry } from '../components/PaletteItem';
 import { layoutKinds, type PaletteKind } from './element-factory';
 import { pickText } from './labels';
 import type { RelationCandidate } from './use-relation-candidates';
@@ -81,32 +81,16 @@ function PaletteEntry({
 }) {
   const { t } = useTranslation();
   const id = paletteId(item);
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id, data: { palette: item } });
   return (
-    <li className={isDragging ? 'fd-palette-item dragging' : 'fd-palette-item'} data-testid={id}>
-      <button
-        type="button"
-        ref={setNodeRef}
-        className="fd-grip"
-        {...attributes}
-        {...listeners}
-        aria-label={t('formDesigner.dragLabel', { label })}
-      >
-        ⠿
-      </button>
-      <span className="fd-palette-label">
-        {label}
-        {detail && <small>{detail}</small>}
-      </span>
-      <button
-        type="button"
-        className="btn ghost fd-add"
-        onClick={() => onAdd(item)}
-        aria-label={t('formDesigner.addLabel', { label })}
-        title={t('formDesigner.addLabel', { label })}
-      >
-        +
-      </button>
-    </li>
+    <DraggableEntry
+      dragId={id}
+      dragData={{ palette: item }}
+      testId={id}
+      label={label}
+      detail={detail}
+      dragLabel={t('formDesigner.dragLabel', { label })}
+      addLabel={t('formDesigner.addLabel', { label })}
+      onAdd={() => onAdd(item)}
+    />
   );
 }

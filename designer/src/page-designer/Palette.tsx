@@ -1,7 +1,7 @@
-import { useDraggable } from '@dnd-kit/core';
 import { type PageWidgetType, pageWidgetTypes } from '@opora/runtime/definitions';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PaletteItem } from '../components/PaletteItem';
 import type { DragData } from './drag-drop';
 
 /** On a phone the palette starts folded, so the page itself is on the first screen. */
@@ -31,39 +31,16 @@ export function Palette({ onAdd }: { onAdd: (type: PageWidgetType) => void }) {
 function PaletteEntry({ type, onAdd }: { type: PageWidgetType; onAdd: (type: PageWidgetType) => void }) {
   const { t } = useTranslation();
   const label = t(`pageDesigner.widgets.${type}.name`);
-  const description = t(`pageDesigner.widgets.${type}.description`);
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
-    id: `palette:${type}`,
-    data: { kind: 'palette', type } satisfies DragData,
-  });
   return (
-    <li
-      className={isDragging ? 'fd-palette-item dragging' : 'fd-palette-item'}
-      data-testid={`pd-palette-${type}`}
-    >
-      <button
-        type="button"
-        ref={setNodeRef}
-        className="fd-grip"
-        {...attributes}
-        {...listeners}
-        aria-label={t('pageDesigner.dragLabel', { label })}
-      >
-        ⠿
-      </button>
-      <span className="fd-palette-label" title={description}>
-        {label}
-        <small>{description}</small>
-      </span>
-      <button
-        type="button"
-        className="btn ghost fd-add"
-        onClick={() => onAdd(type)}
-        aria-label={t('pageDesigner.addLabel', { label })}
-        title={t('pageDesigner.addLabel', { label })}
-      >
-        +
-      </button>
-    </li>
+    <PaletteItem
+      dragId={`palette:${type}`}
+      dragData={{ kind: 'palette', type } satisfies DragData}
+      testId={`pd-palette-${type}`}
+      label={label}
+      detail={t(`pageDesigner.widgets.${type}.description`)}
+      dragLabel={t('pageDesigner.dragLabel', { label })}
+      addLabel={t('pageDesigner.addLabel', { label })}
+      onAdd={() => onAdd(type)}
+    />
   );
 }

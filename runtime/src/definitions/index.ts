@@ -1,4 +1,5 @@
 export { toProblems as ajvErrorsToProblems } from './ajv.js';
+export type { BotBody } from './bot/schema.js';
 export {
   type Bundle,
   type BundleDefinition,
@@ -20,26 +21,37 @@ export {
   breakingChanges,
   type ChangeFix,
   type DataQuestion,
-} from './entity-evolution.js';
+} from './entity/evolution.js';
 export {
   breakingChangeMessage,
   conversionFailedMessage,
   duplicatesAfterMigrationMessage,
   fieldTypeNames,
   invalidAfterMigrationMessage,
-} from './entity-evolution-messages.js';
-export { type MigrationPlan, migrateRecord, planMigration } from './entity-migration.js';
-export type { EntityBody, EntityField, FieldType, MigrationRule } from './entity-schema.js';
-export { convertValue, fieldValueFits, isEmptyValue } from './field-conversion.js';
-export { bareMediaType, defaultFileMaxSizeMb, fileAccepted, fileExtension } from './file-field-rules.js';
-export { type FormBody, type FormElement, type SubmitAction, walkLayout } from './form-schema.js';
+} from './entity/evolution-messages.js';
+export { convertValue, fieldValueFits, isEmptyValue } from './entity/field-conversion.js';
+export {
+  bareMediaType,
+  defaultFileMaxSizeMb,
+  fileAccepted,
+  fileExtension,
+} from './entity/file-field-rules.js';
+export { applyDefaults, recordTitle, searchableText } from './entity/record-data.js';
+export { type MigrationPlan, migrateRecord, planMigration } from './entity/record-migration.js';
+export { entityRecordSchema, fieldValueSchema } from './entity/record-schema.js';
+export { compileRecordValidator, type RecordValidator } from './entity/record-validator.js';
+export type { EntityBody, EntityField, FieldType, MigrationRule } from './entity/schema.js';
+export { allowedStatusValues, isStatusField, transitionProblems } from './entity/status-transitions.js';
+export { type FormBody, type FormElement, type SubmitAction, walkLayout } from './form/schema.js';
 export {
   type IntegrationBody,
   IntegrationBodySchema,
   integrationSecretNames,
   secretNamePattern,
-} from './integration-schema.js';
-export { hostAllowed } from './integration-semantics.js';
+} from './integration/schema.js';
+export { hostAllowed } from './integration/semantics.js';
+export { kindSpecs } from './kind-registry.js';
+export type { BodyMigration, KindSpec } from './kind-spec.js';
 export {
   type DefinitionKind,
   definitionKeyPattern,
@@ -47,8 +59,8 @@ export {
   type Locale,
   type Problem,
 } from './kinds.js';
-export { type BodyMigration, migrateDefinitionBody, runMigrations } from './migrations.js';
-export type { BotBody, LineBody, ProcessBody, ScriptBody, TemplateBody } from './other-kinds-schemas.js';
+export type { LineBody } from './line/schema.js';
+export { migrateDefinitionBody, runMigrations } from './migrations.js';
 export {
   type PageBody,
   type PageColumn,
@@ -56,28 +68,27 @@ export {
   type PageWidget,
   type PageWidgetConfig,
   PortalAudience,
-} from './page-schema.js';
-export { type PageWidgetType, pageWidgetConfigs, pageWidgetTypes } from './page-widgets/index.js';
+} from './page/schema.js';
+export { type PageWidgetType, pageWidgetConfigs, pageWidgetTypes } from './page/widgets/index.js';
 export {
   type PortalAccount,
   type PortalBody,
   type PortalMenuItem,
   portalKey,
-} from './portal-schema.js';
-export { applyDefaults, recordTitle, searchableText } from './record-data.js';
-export { entityRecordSchema, fieldValueSchema } from './record-schema.js';
-export { compileRecordValidator, type RecordValidator } from './record-validator.js';
+} from './portal/schema.js';
+export type { ProcessBody } from './process/schema.js';
 export { checkReferences, collectReferences, type DefinitionReference } from './references.js';
 export { patternProblem } from './safe-regexp.js';
 export { currentSchemaVersion, definitionBodySchemas } from './schemas.js';
+export type { ScriptBody } from './script/schema.js';
 export { contentKeyPattern, slugFromTitle, transliterate } from './slug.js';
-export { allowedStatusValues, isStatusField, transitionProblems } from './status-transitions.js';
+export type { TemplateBody } from './template/schema.js';
 export {
   recommendedTreeDepth,
   type TreeBody,
   type TreeLeaf,
   type TreeNode,
   treeLeafTypes,
-} from './tree-schema.js';
-export { deepTreeNodes, treeDepths, treeProblems } from './tree-semantics.js';
+} from './tree/schema.js';
+export { deepTreeNodes, treeDepths, treeProblems } from './tree/semantics.js';
 export { validateDefinitionBody } from './validate-body.js';

@@ -1,30 +1,11 @@
+import { kindSpecs } from './kind-registry.js';
+import type { BodyMigration } from './kind-spec.js';
 import type { DefinitionKind } from './kinds.js';
-import { currentSchemaVersion } from './schemas.js';
-import { flattenNestedTree } from './tree-migrations.js';
 
-/** One step that lifts a body from `from` to `from + 1`. */
-export interface BodyMigration {
-  from: number;
-  up(body: Record<string, unknown>): Record<string, unknown>;
-}
-
-/** Ordered `up` steps per kind, oldest first. */
-export const bodyMigrations: Record<DefinitionKind, BodyMigration[]> = {
-  entity: [],
-  form: [],
-  tree: [flattenNestedTree],
-  bot: [],
-  process: [],
-  script: [],
-  page: [],
-  portal: [],
-  line: [],
-  template: [],
-  integration: [],
-};
+export type { BodyMigration } from './kind-spec.js';
 
 /** Runs the steps from the body's schemaVersion up to `target`; never mutates the input. */
-export function runMigrations(body: unknown, steps: BodyMigration[], target: number): unknown {
+export function runMigrations(body: unknown, steps: readonly BodyMigration[], target: number): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   let current = structuredClone(body) as Record<string, unknown>;
   let version = typeof current.schemaVersion === 'number' ? current.schemaVersion : target;
@@ -43,5 +24,6 @@ export function runMigrations(body: unknown, steps: BodyMigration[], target: num
 
 /** Brings an older body of this kind up to the current schema version (so old bundles keep loading). */
 export function migrateDefinitionBody(kind: DefinitionKind, body: unknown): unknown {
-  return runMigrations(body, bodyMigrations[kind], currentSchemaVersion[kind]);
+  const spec = kindSpecs[kind];
+  return runMigrations(body, spec.migrations, spec.schemaVersion);
 }

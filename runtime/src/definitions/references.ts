@@ -1,10 +1,11 @@
-import type { EntityBody } from './entity-schema.js';
-import { type FormBody, walkLayout } from './form-schema.js';
+import type { EntityBody } from './entity/schema.js';
+import { type FormBody, walkLayout } from './form/schema.js';
 import { type DefinitionKind, type Locale, type Problem, pick } from './kinds.js';
-import type { ProcessBody, ScriptBody } from './other-kinds-schemas.js';
-import type { PageBody } from './page-schema.js';
-import type { PortalBody } from './portal-schema.js';
-import type { TreeBody } from './tree-schema.js';
+import type { PageBody } from './page/schema.js';
+import type { PortalBody } from './portal/schema.js';
+import type { ProcessBody } from './process/schema.js';
+import type { ScriptBody } from './script/schema.js';
+import type { TreeBody } from './tree/schema.js';
 
 /** A place in a body that names another definition (and, for form fields, a field of it). */
 export interface DefinitionReference {

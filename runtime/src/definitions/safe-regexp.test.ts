@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityBody } from './entity-schema.js';
-import { entityProblems } from './entity-semantics.js';
-import { compileRecordValidator } from './record-validator.js';
+import { compileRecordValidator } from './entity/record-validator.js';
+import type { EntityBody } from './entity/schema.js';
+import { entityProblems } from './entity/semantics.js';
 
 const withPattern = (pattern: string) =>
   ({

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Bundle, orderForPublish, resolveRecordRefs, validateBundle } from './bundle.js';
-import type { EntityBody } from './entity-schema.js';
+import { compileRecordValidator } from './entity/record-validator.js';
+import type { EntityBody } from './entity/schema.js';
 import type { DefinitionKind } from './kinds.js';
-import { compileRecordValidator } from './record-validator.js';
 import { checkReferences } from './references.js';
-import type { TreeBody } from './tree-schema.js';
-import { treeDepths } from './tree-semantics.js';
+import type { TreeBody } from './tree/schema.js';
+import { treeDepths } from './tree/semantics.js';
 
 const bundle = JSON.parse(
   readFileSync(new URL('../../../templates/support-desk/bundle.json', import.meta.url), 'utf8'),

@@ -1,4 +1,4 @@
-import type { EntityField } from '../definitions/entity-schema.js';
+import type { EntityField } from '../definitions/entity/schema.js';
 import type { CompiledForm } from './compile-form.js';
 import { type EvaluationClock, type Expr, evaluate, text, truthy, type Value } from './expressions/index.js';
 

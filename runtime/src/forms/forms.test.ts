@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FormBody } from '../definitions/form-schema.js';
+import type { FormBody } from '../definitions/form/schema.js';
 import { compileForm, evaluateForm, type FormDesignError, prepareSubmission } from './index.js';
 import { requestForm, requestType } from './request-form.fixture.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeBody } from '../definitions/tree-schema.js';
+import type { TreeBody } from '../definitions/tree/schema.js';
 import { indexNodes, startWalk, stepWalk, validPrefix, type WalkEvent, type WalkState } from './walk.js';
 
 const t = (ru: string) => ({ ru });

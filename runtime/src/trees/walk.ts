@@ -1,4 +1,4 @@
-import type { TreeBody, TreeNode } from '../definitions/tree-schema.js';
+import type { TreeBody, TreeNode } from '../definitions/tree/schema.js';
 
 /** How a walk through a question tree ended (so far); `abandoned` is what a walk without one becomes. */
 export type WalkOutcome = 'article' | 'answer' | 'contact' | 'helpful' | 'not-helpful';

@@ -1,7 +1,7 @@
+import { JobWorker } from './adapters/job-queue/index.js';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { JobWorker } from './jobs/index.js';
 import { ensureAdmin } from './modules/auth/bootstrap-admin.js';
 import { importDemoTemplate } from './modules/bundles/demo-template.js';
 import { registerMaintenanceJobs } from './modules/jobs/maintenance-jobs.js';

@@ -8,7 +8,7 @@ import {
   type RunRequest,
   type SdkHandler,
 } from '@opora/runtime/scripts';
-import { SandboxPool } from '@opora/server/scripts/sandbox-pool';
+import { SandboxPool } from '@opora/server/adapters/sandbox/sandbox-pool';
 import type { Harness } from '@opora/server/testing/test-app';
 import ivm from 'isolated-vm';
 import { type Measurement, measure, measureInterleaved, type Row } from './measure.js';

@@ -1,5 +1,5 @@
 import { compileScript, effectiveLimits, type RunResult, type ScriptLimits } from '@opora/runtime/scripts';
-import { SandboxPool } from '@opora/server/scripts/sandbox-pool';
+import { SandboxPool } from '@opora/server/adapters/sandbox/sandbox-pool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Escape and abuse attempts: each must fail cleanly, and the host (and the next script) must carry on. */

@@ -1,6 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayRefusal, HttpGateway, type IntegrationPolicy } from '@opora/server/integrations/http-gateway';
+import {
+  GatewayRefusal,
+  HttpGateway,
+  type IntegrationPolicy,
+} from '@opora/server/adapters/http-gateway/http-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**

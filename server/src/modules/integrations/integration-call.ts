@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { type IntegrationBody, integrationSecretNames } from '@opora/runtime/definitions';
 import type { SecretRef } from '@opora/runtime/steps/http-step';
-import { GatewayRefusal, type GatewayResponse, type HttpGateway } from '../../integrations/http-gateway.js';
+import {
+  GatewayRefusal,
+  type GatewayResponse,
+  type HttpGateway,
+} from '../../adapters/http-gateway/http-gateway.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { SecretService } from '../secrets/secret-service.js';
 

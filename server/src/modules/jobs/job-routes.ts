@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { literals } from '@opora/runtime/definitions';
 import { Type } from '@sinclair/typebox';
+import type { JobQueue } from '../../adapters/job-queue/index.js';
+import type { Job } from '../../adapters/job-queue/job-types.js';
 import { fail } from '../../http/app-error.js';
 import { errorResponses, PageOf, Paging } from '../../http/schemas.js';
-import type { JobQueue } from '../../jobs/index.js';
-import type { Job } from '../../jobs/job-types.js';
 import { adminOnly } from '../auth/roles.js';
 
 const JobSchema = Type.Object({

@@ -1,5 +1,5 @@
+import type { JobQueue, JobWorker } from '../../adapters/job-queue/index.js';
 import type { Database } from '../../db/database.js';
-import type { JobQueue, JobWorker } from '../../jobs/index.js';
 
 /**
  * Housekeeping every installation needs: expired browser sessions are deleted nightly, and the search statistics

@@ -1,7 +1,7 @@
 import type { Locale } from '@opora/sdk';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../db/database.js';
 import { message } from '../../http/messages.js';
-import type { LiveHub } from '../../live/live-hub.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { RecordSavedListener } from '../records/record-service.js';
 import type { NotificationService } from './notification-service.js';

@@ -1,7 +1,7 @@
 import type { LiveMessage } from '@opora/sdk';
 import type { WebSocket } from 'ws';
-import type { Database, Em } from '../db/database.js';
-import type { Unlisten } from '../db/listen.js';
+import type { Database, Em } from '../../db/database.js';
+import type { Unlisten } from '../../db/listen.js';
 
 /** The one NOTIFY channel live messages travel on between server processes. */
 export const liveChannel = 'opora_live';

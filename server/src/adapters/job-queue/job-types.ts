@@ -1,4 +1,4 @@
-import type { Em } from '../db/database.js';
+import type { Em } from '../../db/database.js';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 

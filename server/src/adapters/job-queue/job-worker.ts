@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '../../db/database.js';
 import { backoffMs } from './backoff.js';
 import { nextCronRun } from './cron.js';
 import { JobQueue } from './job-queue.js';

@@ -1,4 +1,4 @@
-import type { Database, Em } from '../db/database.js';
+import type { Database, Em } from '../../db/database.js';
 import { nextCronRun } from './cron.js';
 import { type EnqueueOptions, type Job, type JobRow, type JobStatus, jobFromRow } from './job-types.js';
 

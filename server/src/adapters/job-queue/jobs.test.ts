@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.js';
-import { createTestDatabase, databaseTargets, type TestDatabase } from '../testing/test-database.js';
+import type { Database } from '../../db/database.js';
+import { createTestDatabase, databaseTargets, type TestDatabase } from '../../testing/test-database.js';
 import { backoffMs } from './backoff.js';
 import { JobQueue } from './job-queue.js';
 import { JobWorker } from './job-worker.js';

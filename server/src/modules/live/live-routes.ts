@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { fail } from '../http/app-error.js';
-import type { Actor } from '../modules/auth/actor.js';
-import { type IdentityService, sessionCookie } from '../modules/auth/identity-service.js';
-import type { LiveHub } from './live-hub.js';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
+import { fail } from '../../http/app-error.js';
+import type { Actor } from '../auth/actor.js';
+import { type IdentityService, sessionCookie } from '../auth/identity-service.js';
 import { sameOrigin } from './same-origin.js';
 
 /**

@@ -14,6 +14,7 @@ export default defineConfig({
             'sdk/src/**/*.test.ts',
             'designer/src/**/*.test.ts',
             'portal/src/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
           ],
         },
       },

@@ -1,4 +1,5 @@
-import { compileScript, effectiveLimits, type RunResult, type ScriptLimits } from '@opora/runtime/scripts';
+import { effectiveLimits, type RunResult, type ScriptLimits } from '@opora/runtime/scripts';
+import { compileScript } from '@opora/server/adapters/script-toolchain/compile';
 import { SandboxPool } from '@opora/server/adapters/sandbox/sandbox-pool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

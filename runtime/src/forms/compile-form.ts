@@ -1,7 +1,7 @@
+import { compileRecordValidator, type RecordValidator } from '../definitions/entity/record-validator.js';
 import type { EntityBody, EntityField } from '../definitions/entity/schema.js';
 import { type FormBody, type FormElement, walkLayout } from '../definitions/form/schema.js';
 import { type Locale, type Problem, pick } from '../definitions/kinds.js';
-import { compileRecordValidator, type RecordValidator } from '../definitions/entity/record-validator.js';
 import { checkExpression, type Expr, ExpressionError, expressionMessage } from './expressions/index.js';
 
 /** A field as placed on a form, with everything needed to show, compute and accept it. */

@@ -1,5 +1,5 @@
-import { type Locale, type Problem, pick } from '../definitions/kinds.js';
 import { applyDefaults } from '../definitions/entity/record-data.js';
+import { type Locale, type Problem, pick } from '../definitions/kinds.js';
 import type { CompiledForm } from './compile-form.js';
 import { evaluateForm, type FormState } from './evaluate-form.js';
 import type { EvaluationClock } from './expressions/index.js';

@@ -1,6 +1,5 @@
-export { type CompiledScript, type CompileResult, compileScript, type SourceProblem } from './compile.js';
+export type { CompiledScript, CompileResult, SourceProblem } from './compiled-script.js';
 export { compileIoSchema, ioProblems, ioSchemaError } from './io-schemas.js';
-export { IsolateRunner } from './isolate-runner.js';
 export { defaultLimits, defaultMaxima, effectiveLimits, type ScriptLimits } from './limits.js';
 export type {
   FailureCode,
@@ -13,4 +12,3 @@ export type {
   SdkHandler,
 } from './run-types.js';
 export { mapStack, originalPosition } from './source-positions.js';
-export { typeCheckScript } from './type-check.js';

@@ -1,4 +1,4 @@
-import type { CompiledScript } from './compile.js';
+import type { CompiledScript } from './compiled-script.js';
 import type { ScriptLimits } from './limits.js';
 
 export type LogLevel = 'info' | 'warn' | 'error';

@@ -1,5 +1,6 @@
-import { compileScript, effectiveLimits } from '@opora/runtime/scripts';
+import { effectiveLimits } from '@opora/runtime/scripts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileScript } from '../script-toolchain/compile.js';
 import { SandboxPool } from './sandbox-pool.js';
 
 async function request(source: string, limits = {}) {

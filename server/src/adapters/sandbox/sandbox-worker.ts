@@ -1,6 +1,6 @@
 // A sandbox worker process: runs scripts in isolated-vm isolates for the server, which talks to it over IPC.
 // Isolates live here, not in the server, so a V8 failure takes down only this process (the pool replaces it).
-import { IsolateRunner } from '@opora/runtime/scripts';
+import { IsolateRunner } from './isolate-runner.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 const runner = new IsolateRunner();

@@ -1,7 +1,9 @@
 import type { ScriptBody } from '@opora/runtime/definitions';
-import { compileScript, ioSchemaError, typeCheckScript } from '@opora/runtime/scripts';
+import { ioSchemaError } from '@opora/runtime/scripts';
 import type { ErrorDetail } from '@opora/sdk';
 import { scriptSdkDeclarations } from '@opora/sdk/scripts';
+import { compileScript } from '../../adapters/script-toolchain/compile.js';
+import { typeCheckScript } from '../../adapters/script-toolchain/type-check.js';
 import type { Database } from '../../db/database.js';
 import type { PublishExtension } from '../definitions/definition-service.js';
 

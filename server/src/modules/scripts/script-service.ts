@@ -1,13 +1,13 @@
 import type { Locale, ScriptBody } from '@opora/runtime/definitions';
 import {
   type CompiledScript,
-  compileScript,
   effectiveLimits,
   ioProblems,
   type RunResult,
   type ScriptHost,
   type ScriptLimits,
 } from '@opora/runtime/scripts';
+import { compileScript } from '../../adapters/script-toolchain/compile.js';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';

@@ -1,8 +1,7 @@
+import { effectiveLimits, type SdkHandler } from '@opora/runtime/scripts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileScript } from './compile.js';
+import { compileScript } from '../script-toolchain/compile.js';
 import { IsolateRunner } from './isolate-runner.js';
-import { effectiveLimits } from './limits.js';
-import type { SdkHandler } from './run-types.js';
 
 const runner = new IsolateRunner();
 afterAll(() => runner.dispose());

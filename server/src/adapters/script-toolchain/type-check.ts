@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SourceProblem } from '@opora/runtime/scripts';
 import ts from 'typescript';
-import type { SourceProblem } from './compile.js';
 
 const scriptFile = '/script.ts';
 const sdkFile = '/opora-sdk.d.ts';

@@ -1,9 +1,16 @@
 import { performance } from 'node:perf_hooks';
+import {
+  type FailureCode,
+  type LogLine,
+  mapStack,
+  type RunRequest,
+  type RunResult,
+  type ScriptFailure,
+  type ScriptLimits,
+  type SdkHandler,
+} from '@opora/runtime/scripts';
 import ivm from 'isolated-vm';
 import { guestBootstrap } from './guest-bootstrap.js';
-import type { ScriptLimits } from './limits.js';
-import type { FailureCode, LogLine, RunRequest, RunResult, ScriptFailure, SdkHandler } from './run-types.js';
-import { mapStack } from './source-positions.js';
 
 const scriptFile = 'script.js';
 /** Compiled scripts kept per isolate: the bootstrap plus the most recently run authors' builds. */

@@ -1,9 +1,14 @@
 // Script sandbox benchmarks: warm and cold runs, the worker pool under load, and one SDK round trip.
 
-import { type CompiledScript, effectiveLimits, type RunRequest, type SdkHandler } from '@opora/runtime/scripts';
-import { compileScript } from '@opora/server/adapters/script-toolchain/compile';
+import {
+  type CompiledScript,
+  effectiveLimits,
+  type RunRequest,
+  type SdkHandler,
+} from '@opora/runtime/scripts';
 import { IsolateRunner } from '@opora/server/adapters/sandbox/isolate-runner';
 import { SandboxPool } from '@opora/server/adapters/sandbox/sandbox-pool';
+import { compileScript } from '@opora/server/adapters/script-toolchain/compile';
 import type { Harness } from '@opora/server/testing/test-app';
 import ivm from 'isolated-vm';
 import { type Measurement, measure, measureInterleaved, type Row } from './measure.js';

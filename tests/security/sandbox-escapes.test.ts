@@ -1,6 +1,6 @@
 import { effectiveLimits, type RunResult, type ScriptLimits } from '@opora/runtime/scripts';
-import { compileScript } from '@opora/server/adapters/script-toolchain/compile';
 import { SandboxPool } from '@opora/server/adapters/sandbox/sandbox-pool';
+import { compileScript } from '@opora/server/adapters/script-toolchain/compile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Escape and abuse attempts: each must fail cleanly, and the host (and the next script) must carry on. */

@@ -1,3 +1,3 @@
-export { type AppDeps, type AppServices, buildApp } from './app.js';
+export { type AppDeps, buildApp } from './app.js';
 export { type Config, readConfig } from './config.js';
 export { type Database, openDatabase } from './db/database.js';

@@ -1,10 +1,8 @@
-import { JobWorker } from './adapters/job-queue/index.js';
-import { buildApp } from './app.js';
+import { buildApp, startBackgroundWork } from './app.js';
 import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { ensureAdmin } from './modules/auth/bootstrap-admin.js';
 import { importDemoTemplate } from './modules/bundles/demo-template.js';
-import { registerMaintenanceJobs } from './modules/jobs/maintenance-jobs.js';
 import { embeddedKeyFile, embeddedSecretsKey } from './modules/secrets/embedded-key.js';
 
 /** `npm start`: open the database (embedded unless DATABASE_URL), migrate, seed on first start, serve, shut down gracefully. */
@@ -29,23 +27,21 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, config, logger });
   const log = app.log;
 
-  await app.services.secrets.verifyKey();
+  await app.secrets.verifyKey();
   if (embeddedKey?.created)
     log.info(
       `Secrets are encrypted with a key generated in ${config.dataDir}/${embeddedKeyFile}; keep it with the data`,
     );
   const admin = await ensureAdmin(db, config.adminPassword);
 
-  const demo = await importDemoTemplate(db, app.services.bundles, config.demoTemplate);
+  const demo = await importDemoTemplate(db, app.bundles, config.demoTemplate);
   if (demo)
     log.info(
       { published: demo.published.length, records: demo.records },
       `Imported the "${config.demoTemplate}" template`,
     );
 
-  const worker = new JobWorker(db, { instanceId: config.instanceId, log: app.log });
-  await registerMaintenanceJobs(db, app.services.jobs, worker);
-  if (config.runJobs) worker.start();
+  if (config.runJobs) await startBackgroundWork(app);
 
   await app.listen({ port: config.port, host: config.host });
   const base = `http://localhost:${config.port}`;
@@ -77,7 +73,6 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     await app.close();
-    await worker.stop({ timeoutMs: 20_000 });
     await db.close();
     process.exit(0);
   };

@@ -194,7 +194,7 @@ export async function sdkRoundTrip(
     via: 'token' as const,
   };
   const testRun = (source: string) => async () => {
-    const result = await h.app.services.scripts.testRun(source, input, {}, actor, 'ru');
+    const result = await h.app.scripts.testRun(source, input, {}, actor, 'ru');
     if (!result.ok || (result.output as { ok?: unknown }).ok !== true)
       throw new Error(`script failed: ${JSON.stringify(result)}`);
   };
@@ -205,7 +205,7 @@ export async function sdkRoundTrip(
         'export default async function run(ctx) { const r = await ctx.records.get(ctx.input.entity, ctx.input.id); return { ok: r.id === ctx.input.id }; }',
       ),
       () => h.db.query('select * from record where id = ?', [id]),
-      () => h.app.services.records.get('ticket', id),
+      () => h.app.records.get('ticket', id),
     ],
     runs,
   );

@@ -77,7 +77,7 @@ describe('example scripts against local HTTP servers', () => {
       return { status: 404, json: {} };
     });
     h = await createHarness({ name: 'pglite' }, { secretsKey: 'examples-secrets-key-000' });
-    await h.app.services.bundles.import(
+    await h.app.bundles.import(
       JSON.parse(
         await readFile(new URL('../../templates/support-desk/bundle.json', import.meta.url), 'utf8'),
       ),

@@ -13,7 +13,7 @@ describe('examples', () => {
     const template = JSON.parse(
       await readFile(new URL('../../templates/support-desk/bundle.json', import.meta.url), 'utf8'),
     );
-    await h.app.services.bundles.import(template, null, 'ru');
+    await h.app.bundles.import(template, null, 'ru');
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = h.app.server.address() as AddressInfo;
     const token = (await h.tokenFor('operator')).authorization!.slice('Bearer '.length);

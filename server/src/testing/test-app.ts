@@ -46,7 +46,7 @@ export async function createHarness(
   });
   await app.ready();
   for (const role of roles)
-    await app.services.users.create(
+    await app.users.create(
       { login: `${role}-user`, name: `Test ${role}`, password: testPassword, roles: [role] },
       null,
     );
@@ -62,8 +62,8 @@ export async function createHarness(
     },
     async tokenFor(role) {
       if (!tokens.has(role)) {
-        const user = (await app.services.users.list(`${role}-user`, 1, 0)).items[0]!;
-        const { token } = await app.services.identity.issueToken(user.id, 'test');
+        const user = (await app.users.list(`${role}-user`, 1, 0)).items[0]!;
+        const { token } = await app.identity.issueToken(user.id, 'test');
         tokens.set(role, { authorization: `Bearer ${token}` });
       }
       return tokens.get(role)!;

@@ -256,7 +256,7 @@ describe.each(databaseTargets)('evolving a published data type on $name', (targe
 
   it('answers in the language of the analyst', async () => {
     const t = await typeWith('english', [{ subject: 'А', channel: 'fax' }]);
-    await h.app.services.users.create(
+    await h.app.users.create(
       { login: 'en-analyst', name: 'Analyst', password: testPassword, roles: ['analyst'], locale: 'en' },
       null,
     );

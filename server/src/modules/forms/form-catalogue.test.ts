@@ -21,7 +21,7 @@ describe.each(databaseTargets)('finding forms and submitting relations on $name'
 
   beforeAll(async () => {
     h = await createHarness(target);
-    await importDemoTemplate(h.db, h.app.services.bundles, 'support-desk');
+    await importDemoTemplate(h.db, h.app.bundles, 'support-desk');
     operator = await h.as('operator');
   });
   afterAll(() => h.close());

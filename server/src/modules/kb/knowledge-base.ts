@@ -1,12 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../../db/database.js';
 import { ArticleQueries } from './article-queries.js';
-import { articleRoutes } from './article-routes.js';
 import { ArticleService } from './article-service.js';
-import { categoryRoutes } from './category-routes.js';
 import { CategoryService } from './category-service.js';
-import { kbAdminRoutes } from './kb-admin-routes.js';
-import { portalKbRoutes } from './portal-kb-routes.js';
 import { PortalKbService } from './portal-kb-service.js';
 import { SearchGaps } from './search/search-gaps.js';
 import { SearchService } from './search/search-service.js';
@@ -38,11 +33,3 @@ export function createKnowledgeBase(db: Database): KnowledgeBase {
     gaps,
   };
 }
-
-/** Every knowledge-base route, under the API prefix. */
-export const knowledgeBaseRoutes: FastifyPluginAsync<{ kb: KnowledgeBase }> = async (api, { kb }) => {
-  await api.register(categoryRoutes, { categories: kb.categories });
-  await api.register(articleRoutes, { articles: kb.articles, queries: kb.queries });
-  await api.register(portalKbRoutes, { portal: kb.portal, search: kb.search });
-  await api.register(kbAdminRoutes, { synonyms: kb.synonyms, gaps: kb.gaps });
-};

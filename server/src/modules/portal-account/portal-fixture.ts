@@ -87,12 +87,7 @@ export const knownClientEmail = 'known.client@example.ru';
 export async function createSupportDesk(h: Harness): Promise<void> {
   await publish(h, 'entity', 'client', clientType);
   await publish(h, 'entity', 'request', requestType);
-  await h.app.services.records.create(
-    'client',
-    { fullName: 'Известный клиент', email: knownClientEmail },
-    null,
-    'ru',
-  );
+  await h.app.records.create('client', { fullName: 'Известный клиент', email: knownClientEmail }, null, 'ru');
   await publish(h, 'form', portalFormKey, {
     schemaVersion: 1,
     entity: 'request',
@@ -115,7 +110,7 @@ export async function createSupportDesk(h: Harness): Promise<void> {
 
 /** Publishes the portal `main` with the account mapping (updating it should the template bring one). */
 export async function publishPortal(h: Harness): Promise<void> {
-  const { definitions } = h.app.services;
+  const { definitions } = h.app;
   const existing = (await definitions.list({ kind: 'portal', q: 'main' })).items.find(
     (d) => d.key === 'main',
   );
@@ -146,7 +141,7 @@ async function publish(
   key: string,
   body: object,
 ): Promise<void> {
-  const { definitions } = h.app.services;
+  const { definitions } = h.app;
   const created = await definitions.create({ kind, key, name: key, body }, null, 'ru');
   await definitions.publish(created.id, created.draftVersion, null, 'ru');
 }

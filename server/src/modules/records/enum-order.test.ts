@@ -8,7 +8,7 @@ describe.each(databaseTargets)('sorting by a choice field on $name', (target) =>
 
   beforeAll(async () => {
     h = await createHarness(target);
-    await importDemoTemplate(h.db, h.app.services.bundles, 'support-desk');
+    await importDemoTemplate(h.db, h.app.bundles, 'support-desk');
   });
   afterAll(() => h.close());
 

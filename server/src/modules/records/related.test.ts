@@ -10,7 +10,7 @@ describe.each(databaseTargets)('record types and related records on $name', (tar
 
   beforeAll(async () => {
     h = await createHarness(target);
-    await importDemoTemplate(h.db, h.app.services.bundles, 'support-desk');
+    await importDemoTemplate(h.db, h.app.bundles, 'support-desk');
     operator = await h.as('operator');
   });
   afterAll(() => h.close());

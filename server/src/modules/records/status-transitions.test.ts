@@ -22,7 +22,7 @@ describe.each(databaseTargets)('status transitions on $name', (target) => {
 
   beforeAll(async () => {
     h = await createHarness(target);
-    await importDemoTemplate(h.db, h.app.services.bundles, 'support-desk');
+    await importDemoTemplate(h.db, h.app.bundles, 'support-desk');
     operator = await h.as('operator');
   });
   afterAll(() => h.close());

@@ -95,7 +95,7 @@ describe.each(databaseTargets)('script test-run on $name', (target) => {
       locale: 'ru' as const,
       via: 'token' as const,
     };
-    const result = await h.app.services.scripts.testRun(
+    const result = await h.app.scripts.testRun(
       `export default async (ctx) => { try { await ctx.records.find('ticket', {}); return 'leaked'; } catch (e) { return e.message; } }`,
       null,
       {},

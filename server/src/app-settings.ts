@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { defaultMaxima, type ScriptLimits } from '@opora/runtime/scripts';
+import type { Config } from './config.js';
+
+/** What buildApp is given: the parts of Config it uses, the rest defaulted (tests pass a few fields). */
+export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> &
+  Partial<
+    Pick<Config, 'secretsKey' | 'scriptMaxima' | 'timeZone' | 'dataDir' | 'fileMaxMb' | 'instanceId'>
+  > & {
+    /** Sign-ins per minute per address; the portal's anonymous writes are limited from it too. */
+    loginRateLimit?: number;
+  };
+
+/** AppConfig with every default filled in: what modules read as `app.settings`. */
+export interface AppSettings {
+  bodyLimitBytes: number;
+  secureCookies: boolean;
+  sessionTtlHours: number;
+  logLevel: string;
+  secretsKey: string | undefined;
+  scriptMaxima: ScriptLimits;
+  timeZone: string;
+  dataDir: string;
+  fileMaxMb: number;
+  instanceId: string;
+  loginRateLimit: number;
+}
+
+export function settingsFrom(config: AppConfig): AppSettings {
+  return {
+    bodyLimitBytes: config.bodyLimitBytes,
+    secureCookies: config.secureCookies,
+    sessionTtlHours: config.sessionTtlHours,
+    logLevel: config.logLevel,
+    secretsKey: config.secretsKey,
+    scriptMaxima: config.scriptMaxima ?? defaultMaxima,
+    timeZone: config.timeZone ?? 'Europe/Moscow',
+    // Same default as readConfig, for callers that build the app without a full Config.
+    dataDir: config.dataDir ?? resolve('./data'),
+    fileMaxMb: config.fileMaxMb ?? 100,
+    instanceId: config.instanceId ?? 'opora',
+    loginRateLimit: config.loginRateLimit ?? 10,
+  };
+}

@@ -1,20 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
-import { type HistoryState, HistoryStore, useHistory } from './history-store';
+import { EditHistory, type EditHistoryState, useEditHistory } from './edit-history';
 import { sameJson } from './same-json';
 
 /**
- * A history store for a designer tab: starts from the draft body, reports every change, starts over when the
+ * An edit history for a designer tab: starts from the draft body, reports every change, starts over when the
  * draft is replaced from outside (a reload after a conflict), and answers Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y
- * outside text fields (where the browser's own undo belongs).
+ * outside text fields (where the browser's own undo belongs). A click that selects without editing still selects.
  */
-export function useHistoryStore<T>(body: T, onChange: (next: T) => void): [HistoryStore<T>, HistoryState<T>] {
+export function useDesignerHistory<T>(
+  body: T,
+  onChange: (next: T) => void,
+): [EditHistory<T>, EditHistoryState<T>] {
   const report = useRef(onChange);
   report.current = onChange;
-  const [store] = useState(() => new HistoryStore<T>(body, (next) => report.current(next)));
-  const state = useHistory(store);
+  const [store] = useState(
+    () => new EditHistory<T>(body, (next) => report.current(next), { selectUnchanged: true }),
+  );
+  const state = useEditHistory(store);
 
   useEffect(() => {
-    if (!sameJson(body, store.get().value)) store.reset(body);
+    if (!sameJson(body, store.get().body)) store.reset(body);
   }, [body, store]);
 
   useEffect(() => {

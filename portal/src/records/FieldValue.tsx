@@ -1,12 +1,11 @@
 import type { EntityField } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../components/Link';
-import { StatusBadge } from '../../components/StatusBadge';
-import { client } from '../../lib/api';
-import { localText } from '../../lib/local-text';
-import { isEmptyValue } from '../form-renderer/input-values';
-import { cardPath } from '../work-paths';
-import { type FormatContext, formatValue } from './format-value';
+import { Link } from '../components/Link';
+import { StatusBadge } from '../components/StatusBadge';
+import { client } from '../lib/api';
+import { localText } from '../lib/local-text';
+import { type FormatContext, formatValue, isEmptyValue } from './format-value';
+import { cardPath } from './record-paths';
 import { useValueFormatContext } from './use-format-context';
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);

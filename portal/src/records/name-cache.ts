@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
-import i18n from '../../i18n';
-import { client } from '../../lib/api';
-import { createStore, useStore } from '../../lib/store';
+import i18n from '../i18n';
+import { client } from '../lib/api';
+import { createStore, useStore } from '../lib/store';
 
 /**
  * Titles of linked records and names of users, by id, shared by every screen: a list of 50 requests naming

@@ -1,7 +1,7 @@
 import type { EntityBody } from '@opora/runtime/definitions';
 import type { RecordType } from '@opora/sdk';
-import { client } from '../../lib/api';
-import { useAsync } from '../../lib/use-async';
+import { client } from '../lib/api';
+import { useAsync } from '../lib/use-async';
 
 const bodies = new Map<string, Promise<EntityBody>>();
 let types: Promise<RecordType[]> | null = null;

@@ -7,7 +7,7 @@ import {
   type PreparedSubmission,
   prepareSubmission,
 } from '@opora/runtime/forms';
-import { createStore, type Store } from '../../lib/store';
+import { createStore, type Store } from '../lib/store';
 import { type FieldProblems, noProblems, precheckProblems, withoutField } from './error-mapping';
 
 export interface FormSnapshot {

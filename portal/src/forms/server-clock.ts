@@ -1,5 +1,5 @@
 import type { EvaluationClock } from '@opora/runtime/forms';
-import { client } from '../../lib/api';
+import { client } from '../lib/api';
 
 let zone: Promise<string> | null = null;
 

@@ -1,12 +1,12 @@
 import type { FormElement } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../components/Link';
-import { client } from '../../lib/api';
-import { localText } from '../../lib/local-text';
-import { useAsync } from '../../lib/use-async';
-import { RelatedRecordList } from '../components/RelatedRecordList';
+import { Link } from '../components/Link';
 import { LoadError } from '../components/ScreenStates';
-import { newPath } from '../work-paths';
+import { client } from '../lib/api';
+import { localText } from '../lib/local-text';
+import { useAsync } from '../lib/use-async';
+import { RelatedRecordList } from '../records/RelatedRecordList';
+import { newPath } from '../records/record-paths';
 import { useRenderContext } from './FormRenderer';
 
 /**

@@ -1,5 +1,5 @@
-import type { EntityBody } from '../definitions/entity-schema.js';
-import type { FormBody } from '../definitions/form-schema.js';
+import type { EntityBody } from '../src/definitions/entity-schema.js';
+import type { FormBody } from '../src/definitions/form-schema.js';
 
 /** An «Обращение» type and its create form with columns, a conditional block, computed money and a tab (tests). */
 export const requestType = {

@@ -1,10 +1,11 @@
 import type { FormElement } from '@opora/runtime/definitions';
 import { createContext, useContext, useMemo } from 'react';
-import { useStore } from '../../lib/store';
+import { useStore } from '../lib/store';
 import { ErrorSummary } from './ErrorSummary';
 import type { FormModel, FormSnapshot } from './form-model';
 import { createFormUi, type FormUi } from './form-ui';
 import { LayoutElements } from './LayoutElements';
+import './forms.css';
 
 export type FormMode = 'edit' | 'view';
 

@@ -1,8 +1,9 @@
 import type { RecordItem } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../components/Link';
-import { formatMoment } from '../values/format-value';
-import { cardPath, listPath } from '../work-paths';
+import { Link } from '../components/Link';
+import { formatMoment } from './format-value';
+import { cardPath, listPath } from './record-paths';
+import './records.css';
 
 /**
  * Records that point at a record (a client's requests): numbered links to their cards, newest first, and a

@@ -1,5 +1,5 @@
 import type { PortalBody } from '@opora/runtime/definitions';
-import type { Harness } from '../../testing/test-app.js';
+import type { Harness } from './test-app.js';
 
 /** The support-desk template's account mapping: requests point at clients through `client`. */
 export const account = {

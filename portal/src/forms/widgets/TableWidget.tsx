@@ -1,7 +1,7 @@
 import type { EntityField } from '@opora/runtime/definitions';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localText } from '../../../lib/local-text';
+import { localText } from '../../lib/local-text';
 import { scalarWidgets } from './scalar-widgets';
 import type { FieldOf, WidgetProps } from './widget-props';
 

@@ -1,5 +1,5 @@
 import type { FormBody, FormElement } from '@opora/runtime/definitions';
-import { createStore, type Store } from '../../lib/store';
+import { createStore, type Store } from '../lib/store';
 
 /** Where a field sits among tabs: each tabs element above it and the tab that holds it, outermost first. */
 type TabPath = { tabs: string; tab: string }[];

@@ -1,9 +1,9 @@
 import type { RecordItem } from '@opora/sdk';
-import i18n from '../../../i18n';
-import { client } from '../../../lib/api';
-import type { ComboOption } from '../../components/Combobox';
-import { entityType, titleFieldOf } from '../../state/entity-types';
-import { rememberName } from '../../values/name-cache';
+import type { ComboOption } from '../components/Combobox';
+import i18n from '../i18n';
+import { client } from '../lib/api';
+import { entityType, titleFieldOf } from './entity-types';
+import { rememberName } from './name-cache';
 
 /**
  * Records of a type matching what someone types: part of the title (so "Вол" finds «Волков»), newest first.

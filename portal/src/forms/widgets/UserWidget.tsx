@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useNames } from '../../values/name-cache';
+import { useNames } from '../../records/name-cache';
+import { searchPeople } from '../../records/record-search';
 import { idsOf, Picker } from './Picker';
-import { searchPeople } from './record-search';
 import type { FieldOf, WidgetProps } from './widget-props';
 
 /** A colleague (or several), picked by name. */

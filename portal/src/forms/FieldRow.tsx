@@ -1,7 +1,7 @@
 import type { FormElement } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { localText } from '../../lib/local-text';
-import { FieldValue } from '../values/FieldValue';
+import { localText } from '../lib/local-text';
+import { FieldValue } from '../records/FieldValue';
 import { useRenderContext } from './FormRenderer';
 import { inputId } from './form-ui';
 import { widgetFor } from './widgets/widgets';

@@ -1,5 +1,5 @@
 import type { EntityField } from '@opora/runtime/definitions';
-import { localText } from '../../lib/local-text';
+import { localText } from '../lib/local-text';
 
 /** What formatting needs besides the value: the language, words, and names of linked records and people. */
 export interface FormatContext {
@@ -106,3 +106,7 @@ export function referencedIds(
   }
   return { records, users };
 }
+
+/** Whether a field holds nothing worth showing (no value, an empty text or an empty list). */
+export const isEmptyValue = (value: unknown): boolean =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);

@@ -1,8 +1,8 @@
 import { ApiError } from '@opora/sdk';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { client } from '../../../lib/api';
 import { Chip } from '../../components/Chip';
+import { client } from '../../lib/api';
 import { aria, type FieldOf, type WidgetProps } from './widget-props';
 
 interface FileRef {

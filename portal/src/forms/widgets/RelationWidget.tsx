@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../components/Link';
-import { useNames } from '../../values/name-cache';
-import { cardPath } from '../../work-paths';
+import { Link } from '../../components/Link';
+import { useNames } from '../../records/name-cache';
+import { cardPath } from '../../records/record-paths';
+import { searchRecords } from '../../records/record-search';
 import { idsOf, Picker } from './Picker';
-import { searchRecords } from './record-search';
 import type { FieldOf, WidgetProps } from './widget-props';
 
 /** A link to records of another type, picked by searching them; each chosen record opens in its card. */

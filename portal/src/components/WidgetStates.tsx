@@ -1,7 +1,7 @@
 import { ApiError } from '@opora/sdk';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Async } from '../../lib/use-async';
+import type { Async } from '../lib/use-async';
 
 export function WidgetLoading({ label }: { label?: string }) {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
 import type { FormElement } from '@opora/runtime/definitions';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localText } from '../../lib/local-text';
-import { useStore } from '../../lib/store';
 import { Tabs } from '../components/Tabs';
+import { localText } from '../lib/local-text';
+import { useStore } from '../lib/store';
 import { FieldRow } from './FieldRow';
 import { useRenderContext } from './FormRenderer';
 import { RelatedRecords } from './RelatedRecords';

@@ -24,6 +24,3 @@ export function parseNumberInput(text: string): number | string | undefined {
   const value = Number(trimmed.replace(/\s/g, '').replace(',', '.'));
   return Number.isFinite(value) ? value : trimmed;
 }
-
-export const isEmptyValue = (value: unknown): boolean =>
-  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);

@@ -1,6 +1,6 @@
 import { type FormBody, walkLayout } from '@opora/runtime/definitions';
 import { compileForm } from '@opora/runtime/forms';
-import { requestForm, requestType } from '@opora/runtime/forms/request-form.fixture';
+import { requestForm, requestType } from '@opora/runtime/test-fixtures/request-form';
 import { describe, expect, it } from 'vitest';
 import { createFormModel } from './form-model';
 import { generatedForm } from './generated-layout';

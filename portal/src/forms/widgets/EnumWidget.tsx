@@ -1,7 +1,7 @@
 import { allowedStatusValues, isStatusField } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { localText } from '../../../lib/local-text';
+import { StatusBadge } from '../../components/StatusBadge';
+import { localText } from '../../lib/local-text';
 import { aria, type FieldOf, type WidgetProps } from './widget-props';
 
 /**

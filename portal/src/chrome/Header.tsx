@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotificationBell } from '../account/NotificationBell';
+import { Link } from '../components/Link';
 import { setLocale } from '../i18n';
 import { client } from '../lib/api';
 import { localText } from '../lib/local-text';
@@ -8,7 +9,6 @@ import { navigate } from '../lib/router';
 import { audienceOf, visibleTo } from '../site/audience';
 import { usePortal } from '../site/state/site-store';
 import { canDesign, isStaff, signOut, useSession } from '../state/session';
-import { Link } from './Link';
 import '../site/site.css';
 
 /**

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -10,9 +10,13 @@ const testOnly = /(^|\/)(test-fixtures|testing)\//;
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 
 function sources(folder: string): string[] {
-  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+  return (readdirSync(join(root, folder), { recursive: true }) as string[])
+    .filter((file) => /\.(ts|tsx)$/.test(file))
+    .map((file) =>
+      relative(root, join(root, folder, file))
+        .split(sep)
+        .join('/'),
+    );
 }
 const all = sourceFolders.flatMap(sources);
 

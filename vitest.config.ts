@@ -16,6 +16,8 @@ export default defineConfig({
             'portal/src/**/*.test.ts',
             'tests/architecture/**/*.test.ts',
           ],
+          // Validating the whole template takes seconds on a loaded two-core machine; the default 5 s is too tight.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,30 +1,28 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { accountRoutes } from './account/routes';
 import { useClientLive } from './account/state/use-client-live';
-import { Footer } from './components/Footer';
-import { Header } from './components/Header';
+import { Footer } from './chrome/Footer';
+import { Header } from './chrome/Header';
 import { kbRoutes } from './kb/routes';
 import { matchPath, usePath } from './lib/router';
 import { AccountPage } from './pages/AccountPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OperatorPage } from './pages/OperatorPage';
 import { SearchPage } from './pages/SearchPage';
 import { AnnouncementBanner } from './site/announcements/AnnouncementBanner';
 import { siteRoutes } from './site/routes';
 import { SitePage } from './site/SitePage';
 import { loadSite } from './site/state/site-store';
 import { loadSession } from './state/session';
-import { WorkBar } from './work/WorkBar';
 
-// Staff screens load on first use: visitors of the public portal never download the forms runtime.
+// Staff screens (the operator's window, the work screens and their bar) load on first use: visitors of the public
+// portal never download them. `tests/integration/portal-bundle.test.ts` checks the home page's files.
+const OperatorPage = lazy(() => import('./operator/OperatorPage').then((m) => ({ default: m.OperatorPage })));
 const WorkPage = lazy(() => import('./work/WorkPage').then((m) => ({ default: m.WorkPage })));
-const work = () => (
-  <Suspense fallback={null}>
-    <WorkPage />
-  </Suspense>
-);
+const WorkBar = lazy(() => import('./work/WorkBar').then((m) => ({ default: m.WorkBar })));
+const staff = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
+const work = () => staff(<WorkPage />);
 
 const routes: [string, () => ReactNode][] = [
   ['/', () => <HomePage />],
@@ -34,7 +32,7 @@ const routes: [string, () => ReactNode][] = [
   ['/account', () => <AccountPage />],
   ...accountRoutes,
   ...siteRoutes,
-  ['/operator', () => <OperatorPage />],
+  ['/operator', () => staff(<OperatorPage />)],
   ['/work', work],
   ['/work/:entity', work],
   ['/work/:entity/:id', work],
@@ -56,7 +54,7 @@ export function App() {
     <div className="portal">
       <Header />
       {!path.startsWith('/preview/') && <AnnouncementBanner />}
-      {wide && <WorkBar />}
+      {wide && staff(<WorkBar />)}
       <main className={wide ? 'main wide' : 'main'}>{page}</main>
       {!wide && <Footer />}
     </div>

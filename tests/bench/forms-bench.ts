@@ -1,6 +1,6 @@
 import type { EntityBody, FormBody } from '@opora/runtime/definitions';
 import { compileForm, prepareSubmission } from '@opora/runtime/forms';
-import { requestForm, requestType } from '@opora/runtime/forms/request-form.fixture';
+import { requestForm, requestType } from '@opora/runtime/test-fixtures/request-form';
 import type { Harness } from '@opora/server/testing/test-app';
 import { againstBareInsert } from './against-insert.js';
 import { measure, type Row } from './measure.js';

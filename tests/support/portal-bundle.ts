@@ -17,6 +17,39 @@ export const designerMarkers = [
   'ProseMirror',
 ];
 
+/**
+ * Code of the staff screens (operator window, work lists, cards, create forms, the staff bar) and of the form
+ * renderer: strings each keeps in the built code (its test ids). A visitor's home page loads none of it.
+ */
+export const staffMarkers = [
+  'operator-workspace',
+  'list-screen',
+  'card-screen',
+  'create-screen',
+  'work-bar',
+  'form-renderer',
+];
+
+/** The scripts a first visit to an app's start page runs: its entry and what index.html preloads. */
+export function startPageScripts(dist: string): string[] {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!.replace(/^\/(designer\/)?/, ''));
+}
+
+/** Which markers each of the given built files (paths under `dist`) contains, as `file: marker`. */
+export function markersIn(dist: string, files: readonly string[], markers: readonly string[]): string[] {
+  return files.flatMap((f) => {
+    const text = readFileSync(join(dist, f), 'utf8');
+    return markers.filter((m) => text.includes(m)).map((m) => `${f}: ${m}`);
+  });
+}
+
+/** Every built script of the portal, as paths under its dist folder. */
+export const portalScripts = (): string[] =>
+  readdirSync(join(portalDist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+
 /** Gzipped bytes of what a first visit to an app's start page downloads: its entry script, preloads and CSS. */
 export function startPageBytes(dist: string): { js: number; css: number; files: string[] } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');

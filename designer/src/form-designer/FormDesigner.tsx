@@ -21,7 +21,7 @@ import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import { errorText } from '../lib/error-text';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { ContainerView, type DropTarget } from './Canvas';
-import { DesignerStore, useDesigner } from './designer-store';
+import { createDesignerStore, useDesigner } from './designer-store';
 import {
   containerChoices,
   newFieldElement,
@@ -96,7 +96,7 @@ function Designer({
   const { t, i18n } = useTranslation();
   const report = useRef(onChange);
   report.current = onChange;
-  const [store] = useState(() => new DesignerStore(body, (next) => report.current(next)));
+  const [store] = useState(() => createDesignerStore(body, (next) => report.current(next)));
   const state = useDesigner(store);
   const related = useRelationCandidates(body.entity);
   const [preview, setPreview] = useState<'off' | 'desktop' | 'mobile'>('off');

@@ -1,6 +1,6 @@
 import type { FormBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
-import { DesignerStore } from './designer-store';
+import { createDesignerStore } from './designer-store';
 import { removeElement } from './layout-ops';
 
 const body: FormBody = {
@@ -13,18 +13,21 @@ const body: FormBody = {
 describe('designer store', () => {
   it('undoes and redoes changes, reporting each body to the draft', () => {
     const reported: FormBody[] = [];
-    const store = new DesignerStore(body, (b) => reported.push(b));
+    const store = createDesignerStore(body, (b) => reported.push(b));
     store.change((b) => ({ ...b, layout: removeElement(b.layout, 'subject') }), null);
     expect(store.get().body.layout).toEqual([]);
+    store.select('gone');
     store.undo();
-    expect(store.get().body).toBe(body);
+    expect(store.get().body).toEqual(body);
+    // Undo leaves the selection as it is.
+    expect(store.get().selected).toBe('gone');
     store.redo();
     expect(store.get().body.layout).toEqual([]);
     expect(reported.map((b) => b.layout.length)).toEqual([0, 1, 0]);
   });
 
   it('forgets the redo branch after a new change and ignores no-op changes', () => {
-    const store = new DesignerStore(body, () => undefined);
+    const store = createDesignerStore(body, () => undefined);
     store.change((b) => ({ ...b, title: { ru: 'А' } }));
     store.undo();
     store.change((b) => ({ ...b, title: { ru: 'Б' } }));

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import { UndoRedoButtons } from '../components/UndoRedoButtons';
-import type { HistoryState, HistoryStore } from './history-store';
+import type { EditHistory, EditHistoryState } from '../state/edit-history';
 import type { PreviewMode } from './preview-protocol';
 
 const modes: PreviewMode[] = ['off', 'desktop', 'phone'];
@@ -15,8 +15,8 @@ export function DesignerToolbar<T>({
   onPreview,
   extra,
 }: {
-  store: HistoryStore<T>;
-  state: HistoryState<T>;
+  store: EditHistory<T>;
+  state: EditHistoryState<T>;
   preview: PreviewMode;
   onPreview: (mode: PreviewMode) => void;
   extra?: ReactNode;

@@ -23,6 +23,7 @@ import {
   pageKeyboardCoordinates,
 } from './drag-drop';
 import './i18n';
+import { useDesignerHistory } from '../state/use-designer-history';
 import { DesignerToolbar } from './DesignerToolbar';
 import { OpenOnPortal } from './OpenOnPortal';
 import { PageSettings } from './PageSettings';
@@ -33,7 +34,6 @@ import { placeWidget } from './place-widget';
 import type { PreviewMode } from './preview-protocol';
 import { indexProblems, type PointedProblem } from './problem-index';
 import { useDeleteKey } from './use-delete-key';
-import { useHistoryStore } from './use-history-store';
 import { usePageLookups } from './use-page-lookups';
 import { WidgetProperties } from './WidgetProperties';
 import { newWidget } from './widget-factory';
@@ -61,8 +61,8 @@ interface DesignerProps {
 
 function Designer({ body, onChange, problems, definitionId, latestVersion }: DesignerProps) {
   const { t } = useTranslation();
-  const [store, state] = useHistoryStore(body, onChange);
-  const page = state.value;
+  const [store, state] = useDesignerHistory(body, onChange);
+  const page = state.body;
   const lookups = usePageLookups();
   const [preview, setPreview] = useState<PreviewMode>('off');
   const [dragging, setDragging] = useState<{ id: string; data: DragData } | null>(null);
@@ -83,7 +83,7 @@ function Designer({ body, onChange, problems, definitionId, latestVersion }: Des
   })();
 
   const add = (type: PageWidgetType) => {
-    const widget = newWidget(type, store.get().value, lookups);
+    const widget = newWidget(type, store.get().body, lookups);
     store.change(
       (b) => placeWidget(b, widget, { afterWidget: selected?.id, column: targetColumn }),
       widget.id,
@@ -107,7 +107,7 @@ function Designer({ body, onChange, problems, definitionId, latestVersion }: Des
       else edit((b) => removeRow(b, rowId));
     },
     addRow: () => {
-      const { body: next, rowId } = addRow(store.get().value);
+      const { body: next, rowId } = addRow(store.get().body);
       store.change(() => next, null);
       setChosenColumn(next.rows.find((r) => r.id === rowId)?.columns[0]?.id ?? null);
     },

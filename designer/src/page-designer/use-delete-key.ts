@@ -1,10 +1,10 @@
 import type { PageBody } from '@opora/runtime/definitions';
 import { useEffect } from 'react';
-import type { HistoryStore } from './history-store';
+import type { EditHistory } from '../state/edit-history';
 import { removeWidget } from './widget-ops';
 
 /** Delete (or Backspace) removes the selected widget, undoably, as in the form designer; not while typing. */
-export function useDeleteKey(store: HistoryStore<PageBody>): void {
+export function useDeleteKey(store: EditHistory<PageBody>): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import { isDrawablePortal } from '../page-designer/body-shape';
 import type { PointedProblem } from '../page-designer/problem-index';
-import { useHistoryStore } from '../page-designer/use-history-store';
+import { useDesignerHistory } from '../state/use-designer-history';
 import { AccountSection } from './AccountSection';
 import { BrandingSection } from './BrandingSection';
 import { ColorsSection } from './ColorsSection';
@@ -33,7 +33,7 @@ interface SettingsProps {
 
 function Settings({ body, onChange, problems }: SettingsProps) {
   const { t } = useTranslation();
-  const [store, state] = useHistoryStore(body, onChange);
+  const [store, state] = useDesignerHistory(body, onChange);
   const lookups = usePortalLookups();
   const edit: Edit = (change) => store.change(change);
   const at = (path: string) =>
@@ -41,7 +41,7 @@ function Settings({ body, onChange, problems }: SettingsProps) {
       .filter((p) => p.pointer !== null && (p.pointer === path || p.pointer.startsWith(`${path}/`)))
       .map((p) => p.message);
   const general = problems.filter((p) => p.pointer === '' || p.pointer === null).map((p) => p.message);
-  const portal = state.value;
+  const portal = state.body;
   return (
     <div className="portal-settings" data-testid="portal-settings">
       <div className="toolbar">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sampleTree } from '../../test-fixtures/sample-tree';
 import { dropIntent } from './drop-target';
-import { sampleTree } from './tree-fixture';
 import { cardLayout, layoutTree, type Placement } from './tree-layout';
 
 const { width, height, gapX } = cardLayout;

@@ -1,8 +1,8 @@
 import { validateDefinitionBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
+import { sampleTree } from '../../test-fixtures/sample-tree';
 import { nodeAt, nodeProblems, problemsByNode } from './node-problems';
 import { newNode } from './tree-actions';
-import { sampleTree } from './tree-fixture';
 import { addChild, updateNode } from './tree-ops';
 
 describe('problems by node', () => {

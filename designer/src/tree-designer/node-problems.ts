@@ -1,5 +1,5 @@
 import type { Problem, TreeBody } from '@opora/runtime/definitions';
-import { sameJson } from './same-json';
+import { sameJson } from '../state/same-json';
 
 /** A problem of the tree, tied to the node it is about when its pointer leads into one. */
 export interface NodeProblem {

@@ -1,7 +1,7 @@
 import type { TreeBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
+import { sampleTree } from '../../test-fixtures/sample-tree';
 import { newNode } from './tree-actions';
-import { sampleTree } from './tree-fixture';
 import { cardLayout, layoutTree, type Placement } from './tree-layout';
 import { addChild } from './tree-ops';
 

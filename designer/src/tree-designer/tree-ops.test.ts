@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { childrenOf, sampleTree } from '../../test-fixtures/sample-tree';
 import { newNode } from './tree-actions';
-import { childrenOf, sampleTree } from './tree-fixture';
 import {
   addChild,
   addSibling,

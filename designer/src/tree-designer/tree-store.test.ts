@@ -1,14 +1,14 @@
 import type { TreeBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
+import { childrenOf, sampleTree } from '../../test-fixtures/sample-tree';
 import { newNode } from './tree-actions';
-import { childrenOf, sampleTree } from './tree-fixture';
 import { addChild, moveNode, removeSubtree, updateNode } from './tree-ops';
-import { TreeStore } from './tree-store';
+import { createTreeStore } from './tree-store';
 
 describe('tree store', () => {
   it('undoes and redoes structural changes, reporting each body', () => {
     const reported: TreeBody[] = [];
-    const store = new TreeStore(sampleTree(), (b) => reported.push(b));
+    const store = createTreeStore(sampleTree(), (b) => reported.push(b));
     store.change((b) => addChild(b, 'pay', newNode('n8')), 'n8');
     store.change((b) => moveNode(b, 'n8', 'login', 0));
     store.change((b) => removeSubtree(b, 'login'), 'start');
@@ -21,10 +21,21 @@ describe('tree store', () => {
     expect(childrenOf(store.get().body, 'login')[0]).toBe('n8');
     expect(reported).toHaveLength(6);
     expect(store.get().future).toHaveLength(1);
+    store.undo();
+    store.undo();
+    expect(store.get().body).toEqual(sampleTree());
+  });
+
+  it('records a moved choice as operations, not a copy of the tree', () => {
+    const store = createTreeStore(sampleTree(), () => undefined);
+    store.change((b) => moveNode(b, 'pwd', 'login', 2));
+    expect(store.get().past.at(-1)?.operations).toEqual([
+      { op: 'move', from: ['nodes', 1, 'children', 0], path: ['nodes', 1, 'children', 1] },
+    ]);
   });
 
   it('merges typing in one field into one step and drops a selection that no longer exists', () => {
-    const store = new TreeStore(sampleTree(), () => undefined);
+    const store = createTreeStore(sampleTree(), () => undefined);
     for (const title of ['О', 'Оп', 'Опл'])
       store.change((b) => updateNode(b, 'pay', { title: { ru: title } }), undefined, 'title:pay');
     expect(store.get().past).toHaveLength(1);

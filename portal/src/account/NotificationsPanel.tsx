@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
-import { WidgetEmpty, WidgetError, WidgetLoading } from '../site/widgets/WidgetStates';
+import { WidgetEmpty, WidgetError, WidgetLoading } from '../components/WidgetStates';
 import {
   loadMoreNotifications,
   loadNotifications,

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
+import { WidgetEmpty, WidgetError, WidgetLoading } from '../components/WidgetStates';
 import { client } from '../lib/api';
 import { navigate, usePath } from '../lib/router';
 import { useAsync } from '../lib/use-async';
-import { WidgetEmpty, WidgetError, WidgetLoading } from '../site/widgets/WidgetStates';
 import { accountPaths, pageFromAddress } from './account-paths';
 import { RequestStatus } from './RequestStatus';
 import { useRequestsRevision } from './state/request-events';

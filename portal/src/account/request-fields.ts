@@ -1,5 +1,5 @@
 import type { EntityBody, EntityField } from '@opora/runtime/definitions';
-import { type FormatContext, formatValue } from '../work/values/format-value';
+import { type FormatContext, formatValue } from '../records/format-value';
 
 /** Shown in the heading instead (title, status) or meaningless to a client without the names (links, people). */
 const skipped = new Set<EntityField['type']>(['relation', 'user']);

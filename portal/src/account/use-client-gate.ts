@@ -1,8 +1,7 @@
 import type { User } from '@opora/sdk';
 import { useEffect } from 'react';
 import { navigate, router } from '../lib/router';
-import { isStaffUser } from '../site/audience';
-import { useSession } from '../state/session';
+import { isStaff, useSession } from '../state/session';
 
 export type Gate = { kind: 'wait' } | { kind: 'staff'; user: User } | { kind: 'client'; user: User };
 
@@ -13,7 +12,7 @@ export function useClientGate(): Gate {
     if (session.status === 'anonymous') navigate(`/login?next=${encodeURIComponent(router.path())}`, true);
   }, [session.status]);
   if (session.status !== 'signed-in') return { kind: 'wait' };
-  return isStaffUser(session.user)
+  return isStaff(session.user)
     ? { kind: 'staff', user: session.user }
     : { kind: 'client', user: session.user };
 }

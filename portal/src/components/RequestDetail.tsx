@@ -1,9 +1,9 @@
 import type { EntityBody } from '@opora/runtime/definitions';
 import type { RecordItem } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
+import { cardPath } from '../records/record-paths';
 import { useRelationTitles } from '../state/use-relation-titles';
 import { enumField, label } from '../state/use-request-type';
-import { cardPath } from '../work/work-paths';
 import { Link } from './Link';
 import { StatusBadge } from './StatusBadge';
 

@@ -1,4 +1,5 @@
 import type { TreeBody } from '@opora/runtime/definitions';
+import type { Clock } from '@opora/runtime/engine';
 import {
   indexNodes,
   type NodeIndex,
@@ -11,6 +12,9 @@ import {
 import { ApiError, type PublishedTree } from '@opora/sdk';
 import { client } from '../lib/api';
 import { createStore, type Store } from '../lib/store';
+
+/** The walk reads no time today; the engine contract hands every step a clock all the same. */
+const browserClock: Clock = { now: () => Date.now() };
 
 export type HelperState =
   | { status: 'loading' }
@@ -68,7 +72,7 @@ export function createTreeWalk(treeKey: string): TreeWalk {
   const apply = (event: WalkEvent, byVisitor: boolean): string[] | null => {
     const state = store.get();
     if (state.status !== 'ready') return null;
-    const step = stepWalk(state.tree, state.nodes, state.walk, event);
+    const step = stepWalk({ body: state.tree, nodes: state.nodes }, state.walk, event, browserClock);
     if (step.refused) return null;
     store.set({ ...state, walk: step.state, moves: state.moves + (byVisitor ? 1 : 0) });
     record(event, step.state.path);
@@ -107,7 +111,12 @@ export function createTreeWalk(treeKey: string): TreeWalk {
       if (!started) {
         started = true;
         const valid = validPrefix(state.tree, state.nodes, path);
-        const step = stepWalk(state.tree, state.nodes, state.walk, { type: 'goto', path: valid });
+        const step = stepWalk(
+          { body: state.tree, nodes: state.nodes },
+          state.walk,
+          { type: 'goto', path: valid },
+          browserClock,
+        );
         store.set({ ...state, walk: step.state });
         // The server takes the longest valid beginning of the shared path too, and records the visits on it.
         queue = queue.then(() =>

@@ -1,11 +1,11 @@
 import type { PageBody, PageWidget } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { WidgetEmpty } from '../components/WidgetStates';
 import { localText } from '../lib/local-text';
 import { columnStyle } from './grid';
 import { HeadingLevel, needsHiddenTitle } from './page-heading';
 import { rendererOf } from './widgets/registry';
 import { WidgetBoundary } from './widgets/WidgetBoundary';
-import { WidgetEmpty } from './widgets/WidgetStates';
 import './site.css';
 
 /** A portal page: rows of columns on a 12-column grid (stacking on phones), each column a stack of widgets. */

@@ -3,6 +3,7 @@ import { ApiError } from '@opora/sdk';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
+import { WidgetEmpty, WidgetError, WidgetLoading } from '../components/WidgetStates';
 import { client } from '../lib/api';
 import { localText } from '../lib/local-text';
 import { useAsync } from '../lib/use-async';
@@ -10,7 +11,6 @@ import { useSession } from '../state/session';
 import { useDocumentMeta } from './document-meta';
 import { PageRenderer } from './PageRenderer';
 import { usePortal } from './state/site-store';
-import { WidgetEmpty, WidgetError, WidgetLoading } from './widgets/WidgetStates';
 import './i18n';
 
 // The shape of a page's path in its definition: anything else cannot be a published page.

@@ -1,16 +1,14 @@
-import { staffRoles, type User } from '@opora/sdk';
 import type { SessionState } from '@opora/sdk/web';
+import { isStaff } from '../state/session';
 
 /** Who is looking at the portal, in the words page and menu audiences use. */
 export type Audience = 'anonymous' | 'client' | 'staff';
-
-export const isStaffUser = (user: User): boolean => user.roles.some((r) => staffRoles.includes(r));
 
 /** Null while the session is still being asked for: only items meant for everyone show then. */
 export function audienceOf(session: SessionState): Audience | null {
   if (session.status === 'loading') return null;
   if (session.status === 'anonymous') return 'anonymous';
-  return isStaffUser(session.user) ? 'staff' : 'client';
+  return isStaff(session.user) ? 'staff' : 'client';
 }
 
 /** Items without an audience are for everyone; the others only for the audiences they list. */

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { usePath } from '../lib/router';
+import { useRecordTypes } from '../records/entity-types';
 import { isStaff, useSession } from '../state/session';
-import { useRecordTypes } from './state/entity-types';
 import { WorkNav } from './WorkNav';
 
 /** The staff header under the portal's: the operator's queues and the list of every data type. */

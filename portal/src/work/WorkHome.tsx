@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
+import { LoadError, Loading } from '../components/ScreenStates';
 import { localText } from '../lib/local-text';
-import { LoadError, Loading } from './components/ScreenStates';
-import { useRecordTypes } from './state/entity-types';
-import { listPath, newPath } from './work-paths';
+import { useRecordTypes } from '../records/entity-types';
+import { listPath, newPath } from '../records/record-paths';
 
 /** /work: every data type as a tile, to open its list or start a new record. */
 export function WorkHome() {

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { localText } from '../lib/local-text';
 import { usePath } from '../lib/router';
-import { useRecordTypes } from './state/entity-types';
-import { listPath } from './work-paths';
+import { useRecordTypes } from '../records/entity-types';
+import { listPath } from '../records/record-paths';
 
 /** Links to the data types staff work with: generated from the published types, not written by hand. */
 export function WorkNav() {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { requestForm, requestType } from '../../test-fixtures/request-form.js';
 import {
   compileForm,
   ExpressionError,
@@ -8,7 +9,6 @@ import {
   parseExpression,
   prepareSubmission,
 } from './index.js';
-import { requestForm, requestType } from './request-form.fixture.js';
 
 const clock = { now: new Date('2026-11-22T09:00:00Z'), timeZone: 'Europe/Moscow' };
 const form = compileForm(requestType, requestForm);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { requestForm, requestType } from '../../test-fixtures/request-form.js';
 import type { FormBody } from '../definitions/form/schema.js';
 import { compileForm, evaluateForm, type FormDesignError, prepareSubmission } from './index.js';
-import { requestForm, requestType } from './request-form.fixture.js';
 
 const clock = { now: new Date('2026-11-22T09:00:00Z'), timeZone: 'Europe/Moscow' };
 

@@ -2,6 +2,7 @@ export {
   currentNode,
   indexNodes,
   type NodeIndex,
+  prepareTree,
   startWalk,
   stepWalk,
   validPrefix,
@@ -10,4 +11,6 @@ export {
   type WalkOutcome,
   type WalkState,
   type WalkStep,
+  type WalkTree,
+  walkEngine,
 } from './walk.js';

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeBody } from '../definitions/tree/schema.js';
-import { indexNodes, startWalk, stepWalk, validPrefix, type WalkEvent, type WalkState } from './walk.js';
+import { fixedClock } from '../engine.js';
+import {
+  indexNodes,
+  prepareTree,
+  startWalk,
+  stepWalk,
+  validPrefix,
+  type WalkEvent,
+  type WalkState,
+} from './walk.js';
 
 const t = (ru: string) => ({ ru });
 const tree: TreeBody = {
@@ -16,10 +25,12 @@ const tree: TreeBody = {
   ],
 };
 const nodes = indexNodes(tree);
+const prepared = prepareTree(tree);
+const clock = fixedClock(Date.UTC(2025, 0, 1));
 const run = (events: WalkEvent[], from: WalkState = startWalk()) =>
   events.reduce(
     (acc, event) => {
-      const step = stepWalk(tree, nodes, acc.state, event);
+      const step = stepWalk(prepared, acc.state, event, clock);
       return {
         state: step.state,
         effects: [...acc.effects, ...step.effects],

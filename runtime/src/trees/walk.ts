@@ -1,4 +1,5 @@
 import type { TreeBody, TreeNode } from '../definitions/tree/schema.js';
+import type { Clock, Engine, StepResult } from '../engine.js';
 
 /** How a walk through a question tree ended (so far); `abandoned` is what a walk without one becomes. */
 export type WalkOutcome = 'article' | 'answer' | 'contact' | 'helpful' | 'not-helpful';
@@ -25,18 +26,21 @@ export type WalkEffect =
   | { type: 'visited'; node: string; depth: number }
   | { type: 'outcome'; outcome: WalkOutcome; node: string; channel?: string };
 
-export interface WalkStep {
-  state: WalkState;
-  effects: WalkEffect[];
-  /** Set when the event made no sense here (a choice that is not offered, rating without an answer). */
-  refused?: string;
-}
+/** One step of a walk; `refused` is set when the event made no sense here (a choice not offered, rating without an answer). */
+export type WalkStep = StepResult<WalkState, WalkEffect>;
 
 export const startWalk = (): WalkState => ({ path: [], outcome: null, outcomeNode: null });
 
 /** The tree's nodes by id, built once per published version. */
 export type NodeIndex = ReadonlyMap<string, TreeNode>;
 export const indexNodes = (tree: TreeBody): NodeIndex => new Map(tree.nodes.map((n) => [n.id, n]));
+
+/** A published tree as the walk engine reads it: the body and its nodes by id, prepared once per version. */
+export interface WalkTree {
+  body: TreeBody;
+  nodes: NodeIndex;
+}
+export const prepareTree = (body: TreeBody): WalkTree => ({ body, nodes: indexNodes(body) });
 
 /** The node a visitor is looking at: the last choice, or the root. */
 export const currentNode = (tree: TreeBody, nodes: NodeIndex, state: WalkState): TreeNode =>
@@ -54,8 +58,16 @@ export function validPrefix(tree: TreeBody, nodes: NodeIndex, path: readonly str
   return valid;
 }
 
-/** One step of a walk: a pure function of the published tree, the state and the event. */
-export function stepWalk(tree: TreeBody, nodes: NodeIndex, state: WalkState, event: WalkEvent): WalkStep {
+/**
+ * One step of a walk: a pure function of the published tree, the state and the event (the engine contract of
+ * `engine.ts`). A walk needs no time, so the clock is never read.
+ */
+export function stepWalk(
+  { body: tree, nodes }: WalkTree,
+  state: WalkState,
+  event: WalkEvent,
+  _clock: Clock,
+): WalkStep {
   switch (event.type) {
     case 'choose': {
       const here = currentNode(tree, nodes, state);
@@ -100,3 +112,9 @@ function arrive(nodes: NodeIndex, state: WalkState, path: string[]): WalkStep {
   });
   return { state: { path, outcome, outcomeNode: last }, effects };
 }
+
+/** The question-tree walk as an engine: the same contract bots and processes follow. */
+export const walkEngine = {
+  start: () => startWalk(),
+  step: stepWalk,
+} satisfies Engine<WalkTree, WalkState, WalkEvent, WalkEffect>;

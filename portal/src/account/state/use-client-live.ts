@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { client } from '../../lib/api';
-import { isStaffUser } from '../../site/audience';
-import { useSession } from '../../state/session';
+import { isStaff, useSession } from '../../state/session';
 import { openLive } from './live-connection';
 import { addNotification, forgetNotifications, loadNotifications } from './notifications';
 import { requestChanged } from './request-events';
@@ -12,7 +11,7 @@ import { requestChanged } from './request-events';
  */
 export function useClientLive(): void {
   const session = useSession();
-  const clientId = session.status === 'signed-in' && !isStaffUser(session.user) ? session.user.id : null;
+  const clientId = session.status === 'signed-in' && !isStaff(session.user) ? session.user.id : null;
   useEffect(() => {
     if (!clientId || typeof WebSocket === 'undefined') return;
     void loadNotifications();

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WidgetLoading } from '../widgets/WidgetStates';
+import { WidgetLoading } from '../../components/WidgetStates';
 
 // The forms runtime and the field widgets load with the first form a visitor opens, not with every page.
 const PortalForm = lazy(() => import('./PortalForm').then((m) => ({ default: m.PortalForm })));

@@ -3,16 +3,15 @@ import { compileForm } from '@opora/runtime/forms';
 import { ApiError, type PortalFormSubmitResult } from '@opora/sdk';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WidgetEmpty, WidgetError, WidgetLoading } from '../../components/WidgetStates';
+import { serverProblems } from '../../forms/error-mapping';
+import { FormRenderer } from '../../forms/FormRenderer';
+import { createFormModel } from '../../forms/form-model';
+import { clockIn, organisationTimeZone } from '../../forms/server-clock';
 import { client } from '../../lib/api';
 import { useStore } from '../../lib/store';
 import { useAsync } from '../../lib/use-async';
-import { serverProblems } from '../../work/form-renderer/error-mapping';
-import { FormRenderer } from '../../work/form-renderer/FormRenderer';
-import { createFormModel } from '../../work/form-renderer/form-model';
-import { clockIn, organisationTimeZone } from '../../work/state/server-clock';
-import { WidgetEmpty, WidgetError, WidgetLoading } from '../widgets/WidgetStates';
 import { SubmitConfirmation } from './SubmitConfirmation';
-import '../../work/work.css';
 
 /**
  * The portal form itself, drawn by the same renderer and forms runtime as the staff screens: the browser checks

@@ -3,10 +3,10 @@ import type { Locale } from '@opora/sdk';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/Link';
+import { WidgetEmpty, WidgetLoading } from '../../components/WidgetStates';
 import { useSession } from '../../state/session';
 import { audienceOf } from '../audience';
 import { PageRenderer } from '../PageRenderer';
-import { WidgetEmpty, WidgetLoading } from '../widgets/WidgetStates';
 import { previewBody, previewReady } from './preview-protocol';
 import '../i18n';
 

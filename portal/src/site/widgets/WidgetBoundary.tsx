@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { WidgetEmpty } from './WidgetStates';
+import { WidgetEmpty } from '../../components/WidgetStates';
 
 /** One widget that throws while rendering leaves the rest of the page standing. */
 export class WidgetBoundary extends Component<

@@ -6,11 +6,11 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { navigate } from '../../lib/router';
+import { formatMoment } from '../../records/format-value';
+import { listPath } from '../../records/record-paths';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { flash } from '../state/flash';
 import type { ScreenForm } from '../state/screen-form';
-import { formatMoment } from '../values/format-value';
-import { listPath } from '../work-paths';
 import type { CardController } from './card-controller';
 
 /** The card's head: type and number, title, who created and changed it, status badges, Edit and Delete. */

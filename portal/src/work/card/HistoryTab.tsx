@@ -2,13 +2,13 @@ import type { EntityBody } from '@opora/runtime/definitions';
 import type { AuditEntry } from '@opora/sdk';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/ScreenStates';
 import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { useAsync } from '../../lib/use-async';
+import { formatMoment, formatValue } from '../../records/format-value';
+import { useFormatContext } from '../../records/use-format-context';
 import { Pager } from '../components/Pager';
-import { LoadError, Loading } from '../components/ScreenStates';
-import { formatMoment, formatValue } from '../values/format-value';
-import { useFormatContext } from '../values/use-format-context';
 import { auditChanges } from './audit-changes';
 
 const pageSize = 10;

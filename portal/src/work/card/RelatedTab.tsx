@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/Link';
+import { LoadError, Loading } from '../../components/ScreenStates';
 import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { useAsync } from '../../lib/use-async';
-import { RelatedRecordList } from '../components/RelatedRecordList';
-import { LoadError, Loading } from '../components/ScreenStates';
-import { newPath } from '../work-paths';
+import { RelatedRecordList } from '../../records/RelatedRecordList';
+import { newPath } from '../../records/record-paths';
 
 const shown = 5;
 

@@ -1,10 +1,10 @@
 import type { Locale } from '@opora/runtime/definitions';
 import type { RecordItem } from '@opora/sdk';
+import { createFormModel, type FormModel } from '../../forms/form-model';
+import { clockIn } from '../../forms/server-clock';
 import { client } from '../../lib/api';
 import { createStore, type Store } from '../../lib/store';
-import { createFormModel, type FormModel } from '../form-renderer/form-model';
 import type { ScreenForm } from '../state/screen-form';
-import { clockIn } from '../state/server-clock';
 import { type SubmitResult, submit } from '../state/submit';
 
 export type CardTab = 'data' | 'history' | 'related';

@@ -3,7 +3,7 @@ import type { RecordItem } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/StatusBadge';
 import { localText } from '../../lib/local-text';
-import { type FormatContext, formatMoment, formatValue } from '../values/format-value';
+import { type FormatContext, formatMoment, formatValue } from '../../records/format-value';
 import type { ListColumn } from './list-columns';
 
 /** One cell of a record list: text, or the option's coloured badge. */

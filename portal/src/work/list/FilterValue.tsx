@@ -1,10 +1,10 @@
 import type { EntityField } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { Chip } from '../../components/Chip';
+import { Combobox } from '../../components/Combobox';
 import { localText } from '../../lib/local-text';
-import { Chip } from '../components/Chip';
-import { Combobox } from '../components/Combobox';
-import { searchPeople, searchRecords } from '../form-renderer/widgets/record-search';
-import { useNames } from '../values/name-cache';
+import { useNames } from '../../records/name-cache';
+import { searchPeople, searchRecords } from '../../records/record-search';
 import { type FilterSpec, inputFor } from './filter-ops';
 import type { BuiltinColumn } from './list-columns';
 

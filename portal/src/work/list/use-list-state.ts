@@ -1,5 +1,5 @@
 import { navigate, usePath } from '../../lib/router';
-import { listPath } from '../work-paths';
+import { listPath } from '../../records/record-paths';
 import { type ListState, listSearch, parseListState } from './list-state';
 
 /** The list's state, read from the address; changing it rewrites the address (replacing, not piling up history). */

@@ -1,8 +1,8 @@
 import type { EntityBody, FormBody } from '@opora/runtime/definitions';
 import { type CompiledForm, compileForm } from '@opora/runtime/forms';
 import type { FormSummary } from '@opora/sdk';
+import { generatedForm } from '../../forms/generated-layout';
 import { client } from '../../lib/api';
-import { generatedForm } from '../form-renderer/generated-layout';
 
 export type Purpose = FormBody['purpose'];
 

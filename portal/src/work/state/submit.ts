@@ -1,7 +1,7 @@
 import type { Locale } from '@opora/runtime/definitions';
 import { ApiError, type RecordItem } from '@opora/sdk';
-import { serverProblems } from '../form-renderer/error-mapping';
-import type { FormModel } from '../form-renderer/form-model';
+import { serverProblems } from '../../forms/error-mapping';
+import type { FormModel } from '../../forms/form-model';
 import { type SaveOutcome, saveRecord } from './save-record';
 import type { ScreenForm } from './screen-form';
 

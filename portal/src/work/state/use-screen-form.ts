@@ -1,6 +1,6 @@
+import { organisationTimeZone } from '../../forms/server-clock';
 import { useAsync } from '../../lib/use-async';
 import { loadScreenForm, type Purpose } from './screen-form';
-import { organisationTimeZone } from './server-clock';
 
 /** A screen's form (the one asked for, else by purpose with fallbacks) and the time zone it computes in. */
 export const useScreenForm = (entity: string, purposes: readonly Purpose[], preferred?: string) =>

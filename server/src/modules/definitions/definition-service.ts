@@ -16,10 +16,10 @@ import type {
 import type { Database, Em } from '../../db/database.js';
 import { DefinitionEntity } from '../../db/entities/definition.js';
 import { DefinitionVersionEntity } from '../../db/entities/definition-version.js';
+import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike } from '../users/user-service.js';
 import { checkBody, prefixed } from './body-problems.js';
 import { definitionView, summaryView, versionView } from './definition-view.js';
 
@@ -88,7 +88,7 @@ export class DefinitionService {
 
   async list(query: DefinitionQuery) {
     const { kind, status, q, sort = '-updatedAt', limit = 50, offset = 0 } = query;
-    const like = q ? `%${escapeLike(q)}%` : undefined;
+    const like = q ? containsPattern(q) : undefined;
     const where = {
       ...(kind ? { kind } : {}),
       ...(status ? { status } : {}),

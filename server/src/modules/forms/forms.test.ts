@@ -1,4 +1,4 @@
-import { requestForm, requestType } from '@opora/runtime/forms/request-form.fixture';
+import { requestForm, requestType } from '@opora/runtime/test-fixtures/request-form';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpFixture } from '../../testing/http-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';

@@ -7,9 +7,9 @@ import type {
   Page,
 } from '@opora/sdk';
 import type { Database, Em } from '../../db/database.js';
+import { containsPattern } from '../../db/escape-like.js';
 import { fromPgArray, toPgArray } from '../../db/pg-array.js';
 import { fail } from '../../http/app-error.js';
-import { escapeLike } from '../users/user-service.js';
 import type { CategoryService } from './category-service.js';
 import { withDescendants } from './category-tree.js';
 import { type ArticleRow, type FullArticleRow, iso, summaryColumns, summaryView } from './kb-rows.js';
@@ -36,7 +36,7 @@ export class ArticleQueries {
     const q = query.q?.trim().slice(0, 500);
     if (q) {
       where.push(`(a.search_vec @@ websearch_to_tsquery('russian', ?) or a.title ilike ? or a.key ilike ?)`);
-      params.push(q, `%${escapeLike(q)}%`, `%${escapeLike(q)}%`);
+      params.push(q, containsPattern(q), containsPattern(q));
     }
     if (query.state) where.push('a.state = ?') && params.push(query.state);
     if (query.audience) where.push('a.audience = ?') && params.push(query.audience);

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { buildApp } from '../../app.js';
 import { openDatabase } from '../../db/database.js';
-import { createHarness, type Harness } from '../../testing/test-app.js';
-import { databaseTargets } from '../../testing/test-database.js';
 import {
   createSupportDesk,
   portalFormKey,
   publishPortal,
   signupClient,
   type TestClient,
-} from './portal-fixture.js';
+} from '../../testing/portal-fixture.js';
+import { createHarness, type Harness } from '../../testing/test-app.js';
+import { databaseTargets } from '../../testing/test-database.js';
 
 interface Socket {
   ws: WebSocket;

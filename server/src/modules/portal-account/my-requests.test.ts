@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/test-app.js';
-import { databaseTargets } from '../../testing/test-database.js';
 import {
   createSupportDesk,
   portalFormKey,
   publishPortal,
   signupClient,
   type TestClient,
-} from './portal-fixture.js';
+} from '../../testing/portal-fixture.js';
+import { createHarness, type Harness } from '../../testing/test-app.js';
+import { databaseTargets } from '../../testing/test-database.js';
 
 describe.each(databaseTargets)('portal forms and «Мои обращения» on $name', (target) => {
   let h: Harness;

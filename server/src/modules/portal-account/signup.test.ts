@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSupportDesk, knownClientEmail, publishPortal } from '../../testing/portal-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
-import { createSupportDesk, knownClientEmail, publishPortal } from './portal-fixture.js';
 
 describe.each(databaseTargets)('portal sign-up on $name', (target) => {
   let h: Harness;

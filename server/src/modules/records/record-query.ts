@@ -1,5 +1,6 @@
 import type { EntityBody, EntityField } from '@opora/runtime/definitions';
 import type { FilterOp, RecordQuery } from '@opora/sdk';
+import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
 
 export interface SqlPart {
@@ -61,7 +62,7 @@ function filterSql(body: EntityBody, filter: string): SqlPart {
       return { sql: `data->? @> ?::jsonb`, params: [fieldKey, JSON.stringify([value])] };
     return {
       sql: `${text.sql} ilike ?`,
-      params: [fieldKey, `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+      params: [fieldKey, containsPattern(value)],
     };
   }
   if (op === 'in') return { sql: `${text.sql} = any(string_to_array(?, '|'))`, params: [fieldKey, value] };

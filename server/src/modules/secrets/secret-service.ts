@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { SecretCipher } from './secret-cipher.js';
@@ -46,7 +47,7 @@ export class SecretService {
   async list(q?: string): Promise<{ items: SecretSummary[] }> {
     const rows = await this.db.query<SecretRow>(
       q ? `select * from secret where name ilike ? order by name` : 'select * from secret order by name',
-      q ? [`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [],
+      q ? [containsPattern(q)] : [],
     );
     return { items: rows.map(summary) };
   }

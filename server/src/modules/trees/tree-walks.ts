@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TreeBody } from '@opora/runtime/definitions';
+import type { Clock } from '@opora/runtime/engine';
 import {
-  indexNodes,
-  type NodeIndex,
+  prepareTree,
   stepWalk,
   type WalkEvent,
   type WalkState,
   type WalkStep,
+  type WalkTree,
 } from '@opora/runtime/trees';
 import type { PublishedTree, TreeStats, Walk } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
@@ -15,11 +16,9 @@ import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import { audienceParam } from '../kb/kb-access.js';
 
-interface PinnedTree {
+interface PinnedTree extends WalkTree {
   key: string;
   version: number;
-  body: TreeBody;
-  nodes: NodeIndex;
 }
 
 interface WalkRow {
@@ -43,7 +42,11 @@ const abandonAfter = "interval '30 minutes'";
 export class TreeWalks {
   private readonly pinned = new Map<string, PinnedTree>();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    // A walk reads no time today; the engine contract hands every step a clock all the same.
+    private readonly clock: Clock = { now: () => Date.now() },
+  ) {}
 
   async published(key: string, actor: Actor | null): Promise<PublishedTree> {
     const tree = await this.latest(key);
@@ -124,7 +127,7 @@ export class TreeWalks {
     walk: { id: string; state: WalkState; visited: string[] },
     event: WalkEvent,
   ): Promise<Walk> {
-    const step: WalkStep = stepWalk(tree.body, tree.nodes, walk.state, event);
+    const step: WalkStep = stepWalk(tree, walk.state, event, this.clock);
     if (step.refused) throw fail.validation([{ pointer: '/type', message: step.refused, code: 'walk' }]);
     const visited = new Set(walk.visited);
     let channel: string | null = null;
@@ -176,7 +179,7 @@ export class TreeWalks {
     );
     if (!row) throw fail.notFound(`tree ${key} v${version}`);
     const body = (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as TreeBody;
-    const tree = { key, version, body, nodes: indexNodes(body) };
+    const tree = { key, version, ...prepareTree(body) };
     this.pinned.set(id, tree);
     return tree;
   }

@@ -1,6 +1,6 @@
 import type { PersonSummary } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
-import { escapeLike } from './user-service.js';
+import { containsPattern } from '../../db/escape-like.js';
 
 /** Colleagues as user fields show and pick them: names only, active accounts only when searching. */
 export class UserDirectory {
@@ -16,7 +16,7 @@ export class UserDirectory {
       );
       return { items: rows };
     }
-    const like = `%${escapeLike(query.q ?? '')}%`;
+    const like = containsPattern(query.q ?? '');
     const rows = await this.db.query<PersonSummary>(
       `select id, name from app_user where active and (name ilike ? or login ilike ?) order by name, id limit ?`,
       [like, like, limit],

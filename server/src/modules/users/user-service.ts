@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale, Role } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
 import { UserEntity } from '../../db/entities/user.js';
+import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
@@ -25,7 +26,7 @@ export class UserService {
 
   async list(q: string | undefined, limit: number, offset: number) {
     const where = q
-      ? { $or: [{ login: { $ilike: `%${escapeLike(q)}%` } }, { name: { $ilike: `%${escapeLike(q)}%` } }] }
+      ? { $or: [{ login: { $ilike: containsPattern(q) } }, { name: { $ilike: containsPattern(q) } }] }
       : {};
     const [rows, total] = await this.db
       .em()
@@ -66,5 +67,3 @@ export class UserService {
     });
   }
 }
-
-export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { AsyncContent } from '../../../components/WidgetStates';
 import { client } from '../../../lib/api';
 import { localText } from '../../../lib/local-text';
 import { useAsync } from '../../../lib/use-async';
 import { AnnouncementText } from '../../announcements/AnnouncementText';
 import { WidgetFrame } from '../WidgetFrame';
-import { AsyncContent } from '../WidgetStates';
 import type { WidgetProps } from '../widget-props';
 
 /** News and notices: the current announcements, optionally with the recent past ones (marked as ended). */

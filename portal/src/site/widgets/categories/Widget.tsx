@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/Link';
+import { WidgetEmpty, WidgetError, WidgetLoading } from '../../../components/WidgetStates';
 import { kbPaths } from '../../../kb/kb-paths';
 import { loadCategories, useCategories } from '../../../kb/use-categories';
 import { localText } from '../../../lib/local-text';
 import { WidgetFrame } from '../WidgetFrame';
-import { WidgetEmpty, WidgetError, WidgetLoading } from '../WidgetStates';
 import type { WidgetProps } from '../widget-props';
 
 /** The top knowledge-base sections as tiles, with how many articles each holds (subsections included). */

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/Link';
+import { WidgetEmpty } from '../../../components/WidgetStates';
 import { kbPaths } from '../../../kb/kb-paths';
 import { localText } from '../../../lib/local-text';
 import { Icon } from '../../Icon';
 import { WidgetFrame } from '../WidgetFrame';
-import { WidgetEmpty } from '../WidgetStates';
 import type { WidgetProps } from '../widget-props';
 
 /** A way to reach specialists: open a chat or the feedback form, call, write, or follow a link. */

@@ -3,6 +3,7 @@ import { accountPaths } from '../../../account/account-paths';
 import { RequestStatus } from '../../../account/RequestStatus';
 import { useRequestsRevision } from '../../../account/state/request-events';
 import { Link } from '../../../components/Link';
+import { AsyncContent, WidgetEmpty, WidgetLoading } from '../../../components/WidgetStates';
 import { client } from '../../../lib/api';
 import { localText } from '../../../lib/local-text';
 import { usePath } from '../../../lib/router';
@@ -10,7 +11,6 @@ import { useAsync } from '../../../lib/use-async';
 import { useSession } from '../../../state/session';
 import { audienceOf } from '../../audience';
 import { WidgetFrame } from '../WidgetFrame';
-import { AsyncContent, WidgetEmpty, WidgetLoading } from '../WidgetStates';
 import type { WidgetProps } from '../widget-props';
 
 /** The signed-in client's latest requests with their status; visitors are offered to sign in or sign up. */

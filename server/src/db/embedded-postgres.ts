@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +28,8 @@ export interface EmbeddedPostgres {
 
 const socketPort = 5432;
 const stopTimeoutMs = 15_000;
+// Temporary-file cleaners (systemd-tmpfiles: 10 days) remove what looks unused; Postgres touches its socket too.
+const touchEveryMs = 60 * 60 * 1000;
 
 /**
  * Starts the embedded database: `dataDir` holds its files (`undefined`: in memory, for tests). The socket sits
@@ -36,10 +38,8 @@ const stopTimeoutMs = 15_000;
  */
 export async function startEmbeddedPostgres(dataDir: string | undefined): Promise<EmbeddedPostgres> {
   const socketDir = await mkdtemp(join(tmpdir(), 'opora-db-'));
-  const workerData: EmbeddedWorkerOptions = {
-    dataDir,
-    socketPath: join(socketDir, `.s.PGSQL.${socketPort}`),
-  };
+  const socketPath = join(socketDir, `.s.PGSQL.${socketPort}`);
+  const workerData: EmbeddedWorkerOptions = { dataDir, socketPath };
   // No execArgv: the thread needs neither the server's TypeScript loader nor its flags.
   const worker = new Worker(new URL('./embedded-worker.mjs', import.meta.url), { workerData, execArgv: [] });
   const where = dataDir ? `in ${dataDir}` : 'in memory';
@@ -49,7 +49,15 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
   let reason: string | undefined;
   let stopping = false;
 
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // Resolves once the thread has ended and its socket directory is gone.
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => void rm(socketDir, { recursive: true, force: true }).finally(resolve)),
+  );
+  const touch = setInterval(() => {
+    const now = new Date();
+    for (const path of [socketDir, socketPath]) void utimes(path, now, now).catch(() => undefined);
+  }, touchEveryMs);
+  touch.unref();
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: FromEmbeddedWorker) => {
       if (message.type === 'ready') resolve();
@@ -61,7 +69,7 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
       reason ??= error.message;
     });
     worker.on('exit', (code) => {
-      void rm(socketDir, { recursive: true, force: true });
+      clearInterval(touch);
       if (stopping) return;
       const why = reason ?? `its thread exited with code ${code}`;
       failure = new Error(`The embedded database (PGlite ${where}) stopped: ${why}`);

@@ -78,6 +78,8 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     });
   });
   await ready;
+  // Like the in-process database it replaces, it does not keep a finished program alive on its own.
+  worker.unref();
   return {
     connection: { host: socketDir, port: socketPort, user: 'postgres', dbName: 'postgres' },
     get failure() {
@@ -88,6 +90,7 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     async stop() {
       if (failure || stopping) return exited;
       stopping = true;
+      worker.ref();
       worker.postMessage({ type: 'close' } satisfies ToEmbeddedWorker);
       // A thread stuck in a query cannot read its messages; terminating it is what kill -9 would do.
       const timer = setTimeout(() => void worker.terminate(), stopTimeoutMs);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defaultMaxima, type ScriptLimits } from '@opora/runtime/scripts';
+import { StartupError } from './startup-error.js';
 
 /** Everything the server reads from the environment, read once at start-up (nothing else touches process.env). */
 export interface Config {
@@ -68,7 +69,7 @@ function timeZoneFrom(value: string | undefined): string {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
-    throw new Error(`OPORA_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${zone}"`);
+    throw new StartupError(`OPORA_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${zone}"`);
   }
   return zone;
 }
@@ -77,6 +78,6 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0)
-    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+    throw new StartupError(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
 }

@@ -1,22 +1,39 @@
 import { buildApp, startBackgroundWork } from './app.js';
 import { readConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { checkDataDir } from './data-dir.js';
+import { type Database, openDatabase } from './db/database.js';
 import { ensureAdmin } from './modules/auth/bootstrap-admin.js';
 import { importDemoTemplate } from './modules/bundles/demo-template.js';
-import { embeddedKeyFile, embeddedSecretsKey } from './modules/secrets/embedded-key.js';
+import { findSecretsKey } from './modules/secrets/secrets-key.js';
+import { StartupError } from './startup-error.js';
+
+/** Closed cleanly if start-up fails after opening it (PGlite then needs no crash recovery next time). */
+let openedDb: Database | undefined;
 
 /** `npm start`: open the database (embedded unless DATABASE_URL), migrate, seed on first start, serve, shut down gracefully. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const embeddedKey =
-    !config.secretsKey && !config.databaseUrl ? embeddedSecretsKey(config.dataDir) : undefined;
-  if (embeddedKey) config.secretsKey = embeddedKey.key;
+  const embedded = !config.databaseUrl;
+  checkDataDir(config.dataDir, embedded);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     log: (message) => process.stdout.write(`${message}\n`),
+    // The embedded database's thread died (a fault inside PGlite): serving on would only fail every request.
+    onFailure: (error) => {
+      process.stderr.write(`Opora stopped: ${error.message}\n`);
+      process.exit(1);
+    },
   });
+  openedDb = db;
   await db.migrate();
+  const secretsKey = findSecretsKey({
+    variable: config.secretsKey,
+    dataDir: config.dataDir,
+    embedded,
+    secretsStored: await hasSecrets(db),
+  });
+  config.secretsKey = secretsKey.value;
   // People at a terminal read logs; log shippers want JSON lines.
   const logger = process.stdout.isTTY
     ? {
@@ -27,11 +44,9 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, config, logger });
   const log = app.log;
 
-  await app.secrets.verifyKey();
-  if (embeddedKey?.created)
-    log.info(
-      `Secrets are encrypted with a key generated in ${config.dataDir}/${embeddedKeyFile}; keep it with the data`,
-    );
+  await app.secrets.verifyKey(secretsKey.source);
+  if (secretsKey.created)
+    log.info(`Secrets are encrypted with a key generated in ${secretsKey.source}; keep it with the data`);
   const admin = await ensureAdmin(db, config.adminPassword);
 
   const demo = await importDemoTemplate(db, app.bundles, config.demoTemplate);
@@ -80,9 +95,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `Opora failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+async function hasSecrets(db: Database): Promise<boolean> {
+  return (await db.query('select 1 from secret limit 1')).length > 0;
+}
+
+main().catch(async (error: unknown) => {
+  // A setting or a directory to fix needs its message, not a stack trace.
+  const text =
+    error instanceof StartupError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : error;
+  process.stderr.write(`Opora failed to start: ${String(text)}\n`);
+  await openedDb?.close().catch(() => undefined);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
+import { healthDuringSlowQuery, recordList } from './event-loop-bench.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
@@ -136,9 +137,11 @@ for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
     });
     printTable(`Opora benchmarks on ${target.name} (${runs} runs each)`, [
       ...(await recordCreate(h, headers)),
+      await recordList(h, headers, runs),
       await bigFormPublish(h, headers),
       ...(await sdkRoundTrip(h, headers, runs)),
       ...(await formSubmissions(h, headers, runs)),
+      await healthDuringSlowQuery(h),
     ]);
   } finally {
     await h.close();

@@ -65,5 +65,6 @@ describe.each(targets)('a job killed mid-run (%s)', (_name, setup) => {
     } finally {
       await s.cleanup();
     }
-  });
+    // Two worker processes and four openings of the database: minutes on a busy two-core machine.
+  }, 240_000);
 });

@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntityManager, MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { PGliteDriver } from 'mikro-orm-pglite';
+import { checkConnection } from './connection-check.js';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres.js';
 import { entitySchemas } from './entities/index.js';
-import { type Listener, type NotifyHandler, PgListener, pgliteListener, type Unlisten } from './listen.js';
+import { ForwardedListener, type Listener, type NotifyHandler, PgListener, type Unlisten } from './listen.js';
 import { migrations } from './migrations/index.js';
-import { hasSeveralStatements } from './sql-statements.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Em = EntityManager;
@@ -37,103 +35,98 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Where ORM and migration messages go; silent by default. */
   log?: (message: string) => void;
-}
-
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const common = {
-    entities: entitySchemas,
-    extensions: [Migrator],
-    migrations: {
-      migrationsList: migrations,
-      tableName: 'opora_migrations',
-      transactional: true,
-      allOrNothing: true,
-    },
-    allowGlobalContext: false,
-    logger: options.log ?? (() => undefined),
-    ensureDatabase: false,
-  };
-  let pglite: PGlite | undefined;
-  let orm: MikroORM;
-  if (options.databaseUrl) {
-    orm = await MikroORM.init({
-      ...common,
-      driver: PostgreSqlDriver,
-      clientUrl: options.databaseUrl,
-      pool: { min: 0, max: options.poolMax ?? 10 },
-    });
-  } else {
-    pglite = await openPglite(options.dataDir);
-    const instance = pglite;
-    // PGlite is one in-process Postgres; the driver borrows it so we decide when it closes.
-    orm = (await MikroORM.init<PostgreSqlDriver>({
-      ...common,
-      driver: PGliteDriver,
-      dbName: 'postgres',
-      driverOptions: { connection: { pglite: () => instance } },
-    } as never)) as MikroORM;
-    splitStatementsByQuotes(orm);
-  }
-  const listener = pglite
-    ? pgliteListener(pglite, (fn) => orm.em.fork().transactional(fn))
-    : new PgListener(options.databaseUrl as string, options.log);
-  return wrap(orm, options.databaseUrl ? 'postgresql' : 'pglite', pglite, listener);
-}
-
-// Trigram similarity (typo-tolerant search) is a contrib extension PGlite loads only when asked.
-const pgliteExtensions = { pg_trgm };
-
-async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  if (!dataDir) return new PGlite({ extensions: pgliteExtensions });
-  const dir = join(dataDir, 'pgdata');
-  mkdirSync(dir, { recursive: true });
-  return new PGlite(dir, { extensions: pgliteExtensions });
-}
-
-interface PgliteQuery {
-  sql: string;
-  bindings?: unknown[];
-  method?: string;
-  response?: unknown;
+  /** Called once if the embedded database stops without being asked to (its queries fail from then on). */
+  onFailure?: (error: Error) => void;
 }
 
 /**
- * The PGlite knex dialect runs raw SQL through `exec` (several statements, no parameters) whenever the text
- * contains more than one `;` — also when the semicolons sit inside string literals, as they do in any text a
- * user wrote. Only SQL with real top-level separators (migrations) goes that way here.
+ * PostgreSQL (databaseUrl) or the embedded PGlite, both through MikroORM's PostgreSQL driver and `pg`: PGlite
+ * runs in its own thread behind a Unix socket (see embedded-postgres.ts), so one code path serves both.
  */
-function splitStatementsByQuotes(orm: MikroORM): void {
-  type Dialect = { _query(connection: PGlite, obj: PgliteQuery): Promise<PgliteQuery> };
-  const connection = orm.em.getConnection() as unknown as { getKnex(): { client: Dialect } };
-  // On the prototype: knex builds each transaction's client from it, not from this instance.
-  const dialect = Object.getPrototypeOf(connection.getKnex().client) as Dialect;
-  dialect._query = async (pglite, obj) => {
-    if (!obj.sql) throw new Error('The query is empty');
-    obj.response =
-      obj.method === 'raw' && !obj.bindings?.length && hasSeveralStatements(obj.sql)
-        ? await pglite.exec(obj.sql)
-        : await pglite.query(obj.sql, obj.bindings ?? []);
-    return obj;
-  };
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const embedded = options.databaseUrl ? undefined : await startEmbedded(options);
+  const connection = embedded
+    ? {
+        ...embedded.connection,
+        // PGlite is one backend: one connection, so no two transactions interleave in it (the pool queues).
+        pool: { min: 0, max: 1 },
+      }
+    : { clientUrl: options.databaseUrl, pool: { min: 0, max: options.poolMax ?? 10 } };
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init({
+      entities: entitySchemas,
+      extensions: [Migrator],
+      migrations: {
+        migrationsList: migrations,
+        tableName: 'opora_migrations',
+        transactional: true,
+        allOrNothing: true,
+      },
+      allowGlobalContext: false,
+      logger: options.log ?? (() => undefined),
+      ensureDatabase: false,
+      driver: PostgreSqlDriver,
+      ...connection,
+    });
+    await checkConnection(orm, options.databaseUrl).catch(async (error: unknown) => {
+      await orm.close(true);
+      throw error;
+    });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const listener = embedded
+    ? forwardedListener(orm, embedded)
+    : new PgListener(options.databaseUrl!, options.log);
+  return wrap(orm, embedded, listener);
 }
 
-function wrap(orm: MikroORM, kind: DatabaseKind, pglite: PGlite | undefined, listener: Listener): Database {
+async function startEmbedded(options: DatabaseOptions): Promise<EmbeddedPostgres> {
+  let dir: string | undefined;
+  if (options.dataDir) {
+    dir = join(options.dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+  }
+  const embedded = await startEmbeddedPostgres(dir);
+  if (options.onFailure) embedded.onFailure(options.onFailure);
+  return embedded;
+}
+
+function forwardedListener(orm: MikroORM, embedded: EmbeddedPostgres): Listener {
+  const listener = new ForwardedListener((sql) => orm.em.fork().getConnection().execute(sql));
+  embedded.onNotification((channel, payload) => listener.deliver(channel, payload));
+  return listener;
+}
+
+function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: Listener): Database {
+  /** Once the embedded database has stopped, say so rather than report a missing socket. */
+  const live = () => {
+    if (embedded?.failure) throw embedded.failure;
+  };
   return {
-    kind,
+    kind: embedded ? 'pglite' : 'postgresql',
     orm,
     em: () => orm.em.fork(),
-    transaction: (fn) => orm.em.fork().transactional(fn),
+    async transaction(fn) {
+      live();
+      return orm.em.fork().transactional(fn);
+    },
     async query<T>(sql: string, params: unknown[] = [], em?: Em): Promise<T[]> {
+      live();
       const target = em ?? orm.em.fork();
       return (await target
         .getConnection()
         .execute(sql, params, 'all', target.getTransactionContext())) as T[];
     },
     async migrate() {
+      live();
       await orm.getMigrator().up();
     },
     listen: (channel, handler) => listener.listen(channel, handler),
     async ping() {
+      if (embedded?.failure) return false;
       try {
         await orm.em.fork().getConnection().execute('select 1');
         return true;
@@ -144,7 +137,7 @@ function wrap(orm: MikroORM, kind: DatabaseKind, pglite: PGlite | undefined, lis
     async close() {
       await listener.close();
       await orm.close(true);
-      await pglite?.close();
+      await embedded?.stop();
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 /** Receives the payload of one NOTIFY, delivered after the sending transaction committed. */
@@ -18,21 +17,47 @@ function checkChannel(channel: string): void {
 }
 
 /**
- * PGlite is in-process: its own listen() sees what every query on the same instance notifies. It is also one
- * connection: a LISTEN sent while the ORM has a transaction open would join that transaction (and be undone
- * if it rolls back), so LISTEN and UNLISTEN go through `exclusive`, which holds the ORM's only connection.
+ * The embedded database: one PGlite backend behind the ORM's pool of one connection. LISTEN and UNLISTEN go
+ * through that pool, so they never run inside someone else's open transaction (which would undo them on
+ * rollback): the pool's only connection is the transaction's until it ends. The backend's notifications are
+ * handed over by its thread, whichever connection's commit sent them.
  */
-export function pgliteListener(pglite: PGlite, exclusive: <T>(fn: () => Promise<T>) => Promise<T>): Listener {
-  return {
-    async listen(channel, handler) {
-      checkChannel(channel);
-      const unlisten = await exclusive(() => pglite.listen(channel, handler));
-      return async () => {
-        if (!pglite.closed) await exclusive(() => unlisten());
-      };
-    },
-    async close() {},
-  };
+export class ForwardedListener implements Listener {
+  private readonly handlers = new Map<string, Set<NotifyHandler>>();
+  private closed = false;
+
+  constructor(private readonly run: (sql: string) => Promise<unknown>) {}
+
+  async listen(channel: string, handler: NotifyHandler): Promise<Unlisten> {
+    checkChannel(channel);
+    const set = this.handlers.get(channel) ?? new Set();
+    const first = set.size === 0;
+    set.add(handler);
+    this.handlers.set(channel, set);
+    try {
+      if (first) await this.run(`listen ${channel}`);
+    } catch (error) {
+      set.delete(handler);
+      if (!set.size) this.handlers.delete(channel);
+      throw error;
+    }
+    return async () => {
+      set.delete(handler);
+      if (set.size || this.closed) return;
+      this.handlers.delete(channel);
+      await this.run(`unlisten ${channel}`).catch(() => undefined);
+    };
+  }
+
+  /** One notification from the backend. */
+  deliver(channel: string, payload: string): void {
+    for (const handler of this.handlers.get(channel) ?? []) handler(payload);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.handlers.clear();
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Arrays across the driver boundary. Raw queries bind through knex, which would splice a JS array into a list
- * of values, so arrays travel as Postgres array literals (`?::text[]`); and PGlite returns array columns as
- * literals where the pg driver returns arrays, so reads go through {@link fromPgArray}.
+ * of values, so arrays travel as Postgres array literals (`?::text[]`); and the pg driver parses only the array
+ * types it knows, returning the others as literals, so reads go through {@link fromPgArray}.
  */
 export function toPgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
+import { StartupError } from '../../startup-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { SecretCipher } from './secret-cipher.js';
 
@@ -33,15 +34,24 @@ export class SecretService {
     private readonly cipher: SecretCipher | undefined,
   ) {}
 
-  /** Start-up check: stored secrets need the key, and the key must be the one they were stored with. */
-  async verifyKey(): Promise<void> {
+  /**
+   * Start-up check: stored secrets need the key, and the key must be the one they were stored with. `source`
+   * names where the key came from (see secrets-key.ts), so the message says which key is wrong.
+   */
+  async verifyKey(source = 'the variable OPORA_SECRETS_KEY'): Promise<void> {
     const [row] = await this.db.query<SecretRow>('select * from secret order by name limit 1');
     if (!row) return;
     if (!this.cipher)
-      throw new Error(
-        'Secrets are stored in the database but OPORA_SECRETS_KEY is not set: start the server with the key they were saved with',
+      throw new StartupError(
+        `Secrets are stored in the database but ${source} is not set: start the server with the key they were saved with`,
       );
-    this.cipher.decrypt(row.name, row.cipher);
+    try {
+      this.cipher.decrypt(row.name, row.cipher);
+    } catch {
+      throw new StartupError(
+        `secret "${row.name}" cannot be decrypted: the key from ${source} is not the key it was stored with`,
+      );
+    }
   }
 
   async list(q?: string): Promise<{ items: SecretSummary[] }> {

@@ -133,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     definitions,
     caller: integrations,
     maxima: config.scriptMaxima ?? defaultMaxima,
+    logFailure: ({ op, error }) => app.log.error({ err: error, op }, 'script SDK call failed'),
   });
   const kb = createKnowledgeBase(db);
   const site = new SiteService(db);

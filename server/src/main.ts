@@ -48,6 +48,10 @@ async function main(): Promise<void> {
   if (config.runJobs) worker.start();
 
   await app.listen({ port: config.port, host: config.host });
+  // The sandbox boots in the background, so the first script run does not wait for it (nor time out).
+  void app.services.scripts
+    .warmUp()
+    .catch((error: unknown) => log.error({ err: error }, 'sandbox warm-up failed'));
   const base = `http://localhost:${config.port}`;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   process.stdout.write(

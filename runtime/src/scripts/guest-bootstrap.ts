@@ -46,19 +46,27 @@ export const guestBootstrap = `
   const ignoredOptions = freeze({ __proto__: null, arguments: freeze({ __proto__: null, copy: true }) });
   const builtInPromise = freeze({ __proto__: null, value: PromiseCtor, writable: false, configurable: false });
 
-  const ask = async (op, args) => {
-    const pending = apply(hostApply, host, [undefined, [op, stringify(args)], callOptions]);
-    defineProperty(pending, 'constructor', builtInPromise);
-    const answer = parse(await pending);
-    if (apply(hasOwnProperty, answer, ['error'])) throw new ErrorCtor(StringCtor(answer.error));
-    return own(answer, 'value');
-  };
-  // Past the per-run limit a call throws at once instead of returning a rejected promise: a flood
-  // (a million calls in one Promise.all) stops at its first refused call, never reaching the bridge.
   let sdkCallsLeft = settings.maxSdkCalls;
+  let sdkCallsPending = 0;
+  const ask = async (op, args) => {
+    try {
+      const pending = apply(hostApply, host, [undefined, [op, stringify(args)], callOptions]);
+      defineProperty(pending, 'constructor', builtInPromise);
+      const answer = parse(await pending);
+      if (apply(hasOwnProperty, answer, ['error'])) throw new ErrorCtor(StringCtor(answer.error));
+      return own(answer, 'value');
+    } finally {
+      sdkCallsPending -= 1;
+    }
+  };
+  // Past the per-run limit, or with as many calls unanswered as the host would queue, a call throws at once
+  // instead of returning a rejected promise: a flood (a million calls in one Promise.all) stops at its first
+  // refused call, never reaching the bridge.
   const call = (op, args) => {
     if (sdkCallsLeft <= 0) throw new ErrorCtor(settings.messages.sdkCallLimit);
+    if (sdkCallsPending >= settings.maxPendingSdkCalls) throw new ErrorCtor(settings.messages.sdkTooManyWaiting);
     sdkCallsLeft -= 1;
+    sdkCallsPending += 1;
     const pending = ask(op, args);
     defineProperty(pending, 'constructor', builtInPromise);
     return pending;

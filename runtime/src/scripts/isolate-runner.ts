@@ -227,8 +227,10 @@ function guestSettings(limits: ScriptLimits, locale: Locale) {
   return {
     maxLogBytes: limits.maxLogBytes,
     maxSdkCalls: limits.maxSdkCalls,
+    maxPendingSdkCalls: bridgeLimits.sdkCallsInFlight + bridgeLimits.sdkCallsWaiting,
     messages: {
       sdkCallLimit: runMessage(locale, 'sdk_call_limit', { count: limits.maxSdkCalls }),
+      sdkTooManyWaiting: runMessage(locale, 'sdk_too_many_waiting', { count: bridgeLimits.sdkCallsWaiting }),
       noDefaultExport: runMessage(locale, 'no_default_export'),
     },
   };

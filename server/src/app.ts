@@ -155,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       caller: integrations,
       timeZone,
       db,
+      logFailure: (error) => app.log.error({ err: error }, 'form action failed'),
     }),
   };
   app.addHook('onClose', () => services.scripts.close());

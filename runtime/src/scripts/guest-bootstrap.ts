@@ -36,7 +36,9 @@ export const guestBootstrap = `
   const hostApply = host.apply;
   const hostApplyIgnored = host.applyIgnored;
 
-  const settings = parse(settingsJson);
+  // Read once, now: nothing author code does to prototypes can change what the bootstrap was told.
+  const { maxSdkCalls, maxPendingSdkCalls, maxLogBytes, messages } = parse(settingsJson);
+  const { sdkCallLimit, sdkTooManyWaiting, noDefaultExport } = messages;
   const own = (object, key) => (apply(hasOwnProperty, object, [key]) ? object[key] : undefined);
   const callOptions = freeze({
     __proto__: null,
@@ -46,7 +48,7 @@ export const guestBootstrap = `
   const ignoredOptions = freeze({ __proto__: null, arguments: freeze({ __proto__: null, copy: true }) });
   const builtInPromise = freeze({ __proto__: null, value: PromiseCtor, writable: false, configurable: false });
 
-  let sdkCallsLeft = settings.maxSdkCalls;
+  let sdkCallsLeft = maxSdkCalls;
   let sdkCallsPending = 0;
   const ask = async (op, args) => {
     try {
@@ -63,8 +65,8 @@ export const guestBootstrap = `
   // instead of returning a rejected promise: a flood (a million calls in one Promise.all) stops at its first
   // refused call, never reaching the bridge.
   const call = (op, args) => {
-    if (sdkCallsLeft <= 0) throw new ErrorCtor(settings.messages.sdkCallLimit);
-    if (sdkCallsPending >= settings.maxPendingSdkCalls) throw new ErrorCtor(settings.messages.sdkTooManyWaiting);
+    if (sdkCallsLeft <= 0) throw new ErrorCtor(sdkCallLimit);
+    if (sdkCallsPending >= maxPendingSdkCalls) throw new ErrorCtor(sdkTooManyWaiting);
     sdkCallsLeft -= 1;
     sdkCallsPending += 1;
     const pending = ask(op, args);
@@ -94,7 +96,7 @@ export const guestBootstrap = `
   };
   // The budget is kept here in characters (at most the bytes the host counts), so a flood of log calls stops
   // at the source; the host measures the bytes it stores and enforces the same budget on its own.
-  let logCharsLeft = settings.maxLogBytes;
+  let logCharsLeft = maxLogBytes;
   let truncationSent = false;
   const toHost = (op, args) => apply(hostApplyIgnored, host, [undefined, [op, stringify(args)], ignoredOptions]);
   const logAt = (level) => (...values) => {
@@ -112,7 +114,7 @@ export const guestBootstrap = `
   const module = { exports: {} };
   globalThis.module = module;
   globalThis.exports = module.exports;
-  globalThis.__oporaStart = async () => {
+  const start = async () => {
     const ctx = freeze({
       input: parse(inputJson),
       log: freeze({ info: logAt('info'), warn: logAt('warn'), error: logAt('error') }),
@@ -131,10 +133,11 @@ export const guestBootstrap = `
     });
     const exported = module.exports;
     const entry = exported && typeof exported.default === 'function' ? exported.default : exported;
-    if (typeof entry !== 'function') throw new ErrorCtor(settings.messages.noDefaultExport);
+    if (typeof entry !== 'function') throw new ErrorCtor(noDefaultExport);
     const result = await entry(ctx);
     const json = result === undefined ? undefined : stringify(result);
     return typeof json === 'string' ? json : 'null';
   };
+  defineProperty(globalThis, '__oporaStart', { __proto__: null, value: start, writable: false, configurable: false });
 })();
 `;

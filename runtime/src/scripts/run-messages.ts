@@ -25,6 +25,10 @@ const runMessages = {
     ru: 'Результат скрипта вложен глубже {depth} уровней',
     en: "The script's result is nested deeper than {depth} levels",
   },
+  invalid_output: {
+    ru: 'Результат скрипта не соответствует его схеме результата: {problems}',
+    en: "The script's result does not match its output schema: {problems}",
+  },
   input_too_deep: {
     ru: 'Входные данные вложены глубже {depth} уровней',
     en: 'The input is nested deeper than {depth} levels',

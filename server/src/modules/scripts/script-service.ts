@@ -73,6 +73,7 @@ export class ScriptService {
     actor: Actor | null,
     locale: Locale,
   ): Promise<RunResult> {
+    checkInputShape(input, locale);
     const compiled = await compileScript(source);
     if (!compiled.ok)
       throw fail.validation(
@@ -82,7 +83,6 @@ export class ScriptService {
           code: 'compile',
         })),
       );
-    checkInputShape(input, locale);
     return this.admission.admit(actor?.id ?? 'anonymous', () =>
       this.execute(compiled.script, input, options.limits ?? {}, options.integrations ?? [], actor, locale),
     );
@@ -121,9 +121,9 @@ export class ScriptService {
           ok: false,
           error: {
             code: 'invalid_output',
-            message: `The script's result does not match its output schema: ${outputProblems
-              .map((p) => `${p.pointer || '/'} ${p.message}`)
-              .join('; ')}`,
+            message: runMessage(locale, 'invalid_output', {
+              problems: outputProblems.map((p) => `${p.pointer || '/'} ${p.message}`).join('; '),
+            }),
           },
         };
       }

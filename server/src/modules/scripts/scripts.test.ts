@@ -119,6 +119,7 @@ describe.each(databaseTargets)('script test-run on $name', (target) => {
       return {
         q: await message(ctx.records.find('ticket', { q: 'принтер '.repeat(12800) })),
         limit: await message(ctx.records.find('ticket', { limit: 1e9, offset: -1 })),
+        offset: await message(ctx.records.find('ticket', { offset: 1e20 })),
         filters: await message(ctx.records.find('ticket', { filter: Array.from({ length: 1000 }, (_, i) => 'subject:eq:' + i) })),
         unknown: await message(ctx.records.find('ticket', { evil: true })),
         entity: await message(ctx.records.get("ticket'; drop table record; --", 'x')),
@@ -135,6 +136,7 @@ describe.each(databaseTargets)('script test-run on $name', (target) => {
     expect(output).toMatchObject({
       q: expect.stringMatching(/^Данные не прошли проверку \(\/query\/q: /),
       limit: expect.stringMatching(/\/query\/limit: .*\/query\/offset: /),
+      offset: expect.stringContaining('/query/offset: '),
       filters: expect.stringContaining('/query/filter: '),
       unknown: expect.stringContaining('/query/evil'),
       entity: expect.stringContaining('/entity: '),

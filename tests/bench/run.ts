@@ -8,6 +8,7 @@ import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
+import { healthDuringSdkFlood } from './sdk-flood-bench.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 2000);
 
@@ -93,7 +94,7 @@ async function bigFormPublish(h: Harness, headers: Record<string, string>): Prom
   };
 }
 
-// BENCH_ONLY=sandbox, =database or =kb runs one part.
+// BENCH_ONLY=sandbox, =database, =kb or =flood runs one part.
 const only = process.env.BENCH_ONLY;
 const kbArticles = Number(process.env.BENCH_KB_ARTICLES ?? 100_000);
 // BENCH_DATABASES=postgresql (or pglite) measures on one database only.
@@ -135,11 +136,17 @@ for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
       headers,
       payload: { draftVersion: 1 },
     });
+    if (only === 'flood') {
+      await sdkRoundTrip(h, headers, 20); // warms the sandbox
+      printTable(`Health during an SDK flood on ${target.name}`, await healthDuringSdkFlood(h, runs));
+      continue;
+    }
     printTable(`Opora benchmarks on ${target.name} (${runs} runs each)`, [
       ...(await recordCreate(h, headers)),
       await recordList(h, headers, runs),
       await bigFormPublish(h, headers),
       ...(await sdkRoundTrip(h, headers, runs)),
+      ...(await healthDuringSdkFlood(h, runs)),
       ...(await formSubmissions(h, headers, runs)),
       await healthDuringSlowQuery(h),
     ]);

@@ -55,6 +55,8 @@ describe('integrations, secrets and script runs in Chromium', () => {
     await page.getByTestId('integration-allowed-hosts').fill('crm.example.ru');
     await page.getByTestId('integration-auth-type').selectOption('bearer');
     await page.getByTestId('integration-auth-secret').selectOption('crm_token');
+    // This CRM is trusted to return its own data unmasked (see the README's model of secrets in responses).
+    await page.getByText('Доверять этой системе: не маскировать секреты в её ответах').click();
     await page.screenshot({ path: screenshotPath('integration-settings') });
     await page.getByTestId('publish-definition').click();
     await expect
@@ -67,6 +69,7 @@ describe('integrations, secrets and script runs in Chromium', () => {
       baseUrl: 'https://crm.example.ru/api',
       allowedHosts: ['crm.example.ru'],
       auth: { type: 'bearer', secret: 'crm_token' },
+      secretEcho: 'allow',
     });
   });
 

@@ -16,7 +16,7 @@ describe('sandbox: escape and abuse attempts', () => {
     const compiled = await compileScript(source);
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
     return pool.run(
-      { script: compiled.script, input: { a: 1 }, limits: effectiveLimits(limits) },
+      { script: compiled.script, input: { a: 1 }, limits: effectiveLimits(limits), locale: 'en' },
       async (op, args) => {
         sdkCalls.push(op);
         return op === 'records.get' ? { id: args[1], data: { subject: 'x' } } : null;
@@ -130,5 +130,53 @@ describe('sandbox: escape and abuse attempts', () => {
     );
     expect(flood).toMatchObject({ ok: true, output: 20 });
     expect(sdkCalls.length - before).toBe(20);
+  });
+
+  it('keeps the log budget when a script fakes a log message (fake length, replaced built-ins)', async () => {
+    const result = await run(
+      `export default (ctx) => {
+        const big = 'x'.repeat(1024 * 1024);
+        Array.prototype.join = function () { return { length: 1, big }; };
+        Array.prototype.map = function () { return { join: () => ({ length: 1, big }) }; };
+        JSON.stringify = () => JSON.parse('["info",{"length":1}]');
+        for (let i = 0; i < 20; i++) ctx.log.info(big, big);
+        return 'done';
+      }`,
+      { maxLogBytes: 4096, memoryMb: 128, timeoutMs: 10_000, cpuMs: 10_000 },
+    );
+    expect(result).toMatchObject({ ok: true, output: 'done', logsTruncated: true });
+    const stored = result.logs.reduce((n, l) => n + Buffer.byteLength(l.message), 0);
+    expect(stored).toBeLessThanOrEqual(4096);
+    expect(result.logs.every((l) => typeof l.message === 'string')).toBe(true);
+  });
+
+  it('stops a million-call SDK flood at the call limit, a few calls at a time, and keeps serving', async () => {
+    const result = await run(
+      `export default async (ctx) => {
+        const calls = [];
+        try { for (let i = 0; i < 1000000; i++) calls.push(ctx.records.get('a', String(i)).then(() => 1, () => 0)); }
+        catch (e) { return [calls.length, e.message, (await Promise.all(calls)).reduce((a, b) => a + b, 0)]; }
+      }`,
+      { maxSdkCalls: 500, timeoutMs: 20_000, cpuMs: 10_000 },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      output: [500, 'SDK call limit reached (500 calls per run)', 500],
+    });
+    expect(await outputOf('export default () => "still serving"')).toBe('still serving');
+  });
+
+  it('refuses values nested too deeply at the boundary, both ways, without a stack overflow', async () => {
+    const output = await outputOf(`export default async (ctx) => {
+      let deep = {};
+      for (let i = 0; i < 5000; i++) deep = { deep };
+      return ctx.records.create('a', deep).then(() => 'passed', (e) => e.message);
+    }`);
+    expect(output).toBe('A value in an SDK call is nested deeper than 64 levels');
+    const returned = await run(
+      'export default () => { let v = []; for (let i = 0; i < 5000; i++) v = [v]; return v; }',
+    );
+    expect(returned).toMatchObject({ ok: false, error: { code: 'output_limit' } });
+    expect(await outputOf('export default () => "still serving"')).toBe('still serving');
   });
 });

@@ -147,6 +147,20 @@ export function IntegrationForm({
         )}
       </fieldset>
 
+      <fieldset className="fieldset">
+        <legend>{t('integration.secretEcho')}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="integration-secret-echo"
+            checked={draft.secretEcho === 'allow'}
+            onChange={(e) => update({ secretEcho: e.target.checked ? 'allow' : undefined })}
+          />
+          {t('integration.secretEchoAllow')}
+        </label>
+        <Problem message={problemAt('/secretEcho')} hint={t('integration.secretEchoHint')} />
+      </fieldset>
+
       <div className="grid-form form">
         <label>
           {t('integration.timeout')}

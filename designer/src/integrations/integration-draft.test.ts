@@ -16,7 +16,10 @@ describe('integration draft', () => {
       secrets: undefined,
       timeoutMs: undefined,
       maxResponseBytes: undefined,
+      secretEcho: undefined,
     });
+    expect(readDraft({ secretEcho: 'allow' }).secretEcho).toBe('allow');
+    expect(readDraft({ secretEcho: 'sometimes' }).secretEcho).toBeUndefined();
   });
 
   it('keeps the chosen secret when the admin switches the auth type', () => {

@@ -15,6 +15,8 @@ export interface IntegrationDraft {
   secrets?: string[];
   timeoutMs?: number;
   maxResponseBytes?: number;
+  /** 'allow' passes responses that may echo a secret to scripts unmasked; masked when absent. */
+  secretEcho?: 'mask' | 'allow';
 }
 
 const strings = (value: unknown): string[] =>
@@ -47,6 +49,7 @@ export function readDraft(body: Record<string, unknown>): IntegrationDraft {
     secrets: body.secrets === undefined ? undefined : strings(body.secrets),
     timeoutMs: number(body.timeoutMs),
     maxResponseBytes: number(body.maxResponseBytes),
+    secretEcho: body.secretEcho === 'allow' || body.secretEcho === 'mask' ? body.secretEcho : undefined,
   };
 }
 

@@ -44,3 +44,16 @@ export function effectiveLimits(
     maxSdkCalls: pick('maxSdkCalls'),
   };
 }
+
+/**
+ * Fixed caps on what crosses the sandbox boundary, whatever a script's own limits say: values nested deeper than
+ * `maxValueDepth` (input, output, SDK arguments and answers) are refused before anything recursive touches them,
+ * one SDK call's arguments are at most `maxSdkArgumentBytes` of JSON, and a run has at most `sdkCallsInFlight`
+ * SDK calls being carried out with up to `sdkCallsWaiting` more queued (beyond that a call is refused at once).
+ */
+export const bridgeLimits = {
+  maxValueDepth: 64,
+  maxSdkArgumentBytes: 1024 * 1024,
+  sdkCallsInFlight: 4,
+  sdkCallsWaiting: 1000,
+} as const;

@@ -1,3 +1,4 @@
+import type { Locale } from '../definitions/kinds.js';
 import type { CompiledScript } from './compiled-script.js';
 import type { ScriptLimits } from './limits.js';
 
@@ -17,7 +18,9 @@ export type FailureCode =
   | 'sdk_call_limit'
   | 'runtime_error'
   | 'invalid_output'
-  | 'sandbox_crashed';
+  | 'invalid_input'
+  | 'sandbox_crashed'
+  | 'sandbox_unavailable';
 
 export interface ScriptFailure {
   code: FailureCode;
@@ -43,12 +46,25 @@ export interface RunRequest {
   script: CompiledScript;
   input: unknown;
   limits: ScriptLimits;
+  /** The language of the sandbox's own messages (limits reached, SDK refusals); Russian when absent. */
+  locale?: Locale;
 }
 
 /** The SDK operations a script may call (`records.get`, `http.fetch`, …), carried out by the host. Values are JSON copies. */
 export type SdkHandler = (op: string, args: unknown[]) => Promise<unknown>;
 
-/** Port: runs scripts somewhere safe (the server implements it with a pool of sandbox worker processes). */
+/**
+ * Port: runs scripts somewhere safe (the server implements it with a pool of sandbox worker processes).
+ * `run` rejects with {@link ScriptHostBusy} when too many runs are already waiting.
+ */
 export interface ScriptHost {
   run(request: RunRequest, sdk: SdkHandler): Promise<RunResult>;
+}
+
+/** The host's queue is full: the caller should answer "busy, try again" rather than wait. */
+export class ScriptHostBusy extends Error {
+  constructor(readonly queued: number) {
+    super(`the sandbox queue is full (${queued} runs waiting)`);
+    this.name = 'ScriptHostBusy';
+  }
 }

@@ -71,6 +71,11 @@ interface ScriptLog {
   error(...values: unknown[]): void;
 }
 
+/**
+ * Records, with the rights of the identity the script runs as; arguments are checked like the records API's
+ * (e.g. q at most 500 characters, limit at most 200, at most 20 filters). A run has a few calls under way at
+ * once, the rest wait; past the run's SDK call limit a call throws at once instead of returning a promise.
+ */
 interface ScriptRecords {
   get<Data = Record<string, unknown>>(entity: string, id: string): Promise<OporaRecord<Data>>;
   find<Data = Record<string, unknown>>(entity: string, query?: RecordQuery): Promise<RecordPage<Data>>;

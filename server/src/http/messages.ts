@@ -22,6 +22,18 @@ const catalogue = {
     ru: 'Скрипт «{key}» не опубликован',
     en: 'Script "{key}" is not published',
   },
+  script_sdk_failed: {
+    ru: 'Не удалось выполнить {op}: внутренняя ошибка сервера (подробности — в журнале сервера)',
+    en: '{op} failed: internal server error (details are in the server log)',
+  },
+  scripts_busy: {
+    ru: 'Слишком много скриптов ждут запуска (не больше {count}); повторите чуть позже',
+    en: 'Too many scripts are waiting to run (at most {count}); try again shortly',
+  },
+  script_runs_per_user: {
+    ru: 'Уже выполняется или ждёт запуска предельное число ваших пробных запусков ({count}); дождитесь их окончания',
+    en: 'You already have the most test runs running or waiting ({count}); wait for them to finish',
+  },
   route_not_found: { ru: 'Нет такого адреса API: {method} {url}', en: 'No such API route: {method} {url}' },
   malformed_json: {
     ru: 'Тело запроса — некорректный JSON: {reason}',

@@ -18,7 +18,8 @@ export const ErrorResponse = Type.Object({
 
 export const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  // Capped so the value always fits PostgreSQL's bigint: 1e20 is refused here, not by the database (a 500).
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 })),
 };
 
 export const PageOf = <T extends TSchema>(item: T) =>

@@ -1,6 +1,6 @@
 import { ajvErrorsToProblems } from '@opora/runtime/definitions';
 import type { ErrorDetail, Locale } from '@opora/sdk';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
@@ -12,6 +12,9 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false } as const;
 const strict = addFormats(new Ajv({ ...options, coerceTypes: false }));
 const coercing = addFormats(new Ajv({ ...options, coerceTypes: 'array' }));
+
+/** A route body's validator for use outside a route: the script SDK checks its arguments with the routes' schemas. */
+export const compileBodyValidator = (schema: object): ValidateFunction => strict.compile(schema);
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? strict : coercing).compile(schema as object);

@@ -39,6 +39,14 @@ export const IntegrationBodySchema = Strict({
   ),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 60_000 })),
   maxResponseBytes: Type.Optional(Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024 })),
+  /**
+   * What may come back when the external system echoes a secret. `mask` (the default): every secret this
+   * integration may carry is masked in its responses, in any form we know (as is, reversed, re-cased, hex,
+   * base64, URL- or JSON-escaped), and again in a script run's result and logs. `allow`: responses reach scripts
+   * and HTTP steps unmasked; only for a system trusted never to return a secret (masking garbles data that
+   * happens to contain a short secret).
+   */
+  secretEcho: Type.Optional(Type.Union([Type.Literal('mask'), Type.Literal('allow')])),
 });
 
 export type IntegrationBody = Static<typeof IntegrationBodySchema>;

@@ -13,8 +13,16 @@ const noSdk: SdkHandler = async (op) => {
 async function run(source: string, input: unknown = {}, limits = {}, sdk: SdkHandler = noSdk) {
   const compiled = await compileScript(source);
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return runner.run({ script: compiled.script, input, limits: effectiveLimits(limits) }, sdk);
+  return runner.run({ script: compiled.script, input, limits: effectiveLimits(limits), locale: 'en' }, sdk);
 }
+
+const bytes = (logs: { message: string }[]) =>
+  logs.reduce((n, l) => n + new TextEncoder().encode(l.message).length, 0);
+const deep = (levels: number) => {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < levels; i++) value = { v: value };
+  return value;
+};
 
 describe('compileScript', () => {
   it('reports syntax errors at the author’s line and column', async () => {
@@ -145,5 +153,147 @@ describe('IsolateRunner', () => {
       return [viaThis, viaCtx];
     }`);
     expect(result).toMatchObject({ ok: true, output: ['undefined', 'undefinedundefinedundefined'] });
+  });
+
+  it('keeps the log budget in bytes actually stored, whatever the script does to the built-ins', async () => {
+    const multibyte = await run(
+      'export default (ctx) => { ctx.log.info("я".repeat(600)); return 1; }',
+      {},
+      {
+        maxLogBytes: 1000,
+      },
+    );
+    expect(bytes(multibyte.logs)).toBeLessThanOrEqual(1000);
+    expect(multibyte.logsTruncated).toBe(true);
+
+    const seen: unknown[] = [];
+    const tampering = await run(
+      `export default async (ctx) => {
+        const first = await ctx.records.get('a', 'b');
+        const big = 'x'.repeat(1 << 20);
+        Array.prototype.join = function () { return { length: 1, big }; };
+        Array.prototype.map = function () { return { join: () => ({ length: 1, big }) }; };
+        JSON.stringify = () => '["info",{"length":1}]';
+        String.prototype.slice = () => big;
+        Function.prototype.call = Function.prototype.apply = () => { throw new Error('intercepted'); };
+        Object.defineProperty(Object.prototype, 'error', { get() { return 'forged'; }, configurable: true });
+        Object.defineProperty(Object.prototype, 'get', { get() { return () => big; }, configurable: true });
+        for (let i = 0; i < 20; i++) ctx.log.info(big);
+        const second = await ctx.records.get('a', 'c');
+        return first.id + second.id;
+      }`,
+      {},
+      { maxLogBytes: 1000, memoryMb: 128, timeoutMs: 10_000, cpuMs: 10_000 },
+      async (_op, args) => {
+        seen.push(args);
+        return { id: args[1] };
+      },
+    );
+    expect(tampering.ok ? tampering.output : tampering.error).toBe('bc');
+    expect(bytes(tampering.logs)).toBeLessThanOrEqual(1000);
+    expect(tampering).toMatchObject({ logsTruncated: true });
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['a', 'c'],
+    ]);
+  });
+
+  it('carries a flood of SDK calls a few at a time and stops it where the host would start refusing', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let handled = 0;
+    const flood = (maxSdkCalls: number) =>
+      run(
+        `export default async (ctx) => {
+          const answers = [];
+          let stopped = '';
+          try {
+            for (let i = 0; i < 1000000; i++)
+              answers.push(ctx.records.get('a', String(i)).then(() => 'ok', (e) => e.message));
+          } catch (e) {
+            stopped = e.message;
+          }
+          const settled = await Promise.all(answers);
+          return { made: answers.length, stopped, ok: settled.filter((a) => a === 'ok').length };
+        }`,
+        {},
+        { maxSdkCalls, memoryMb: 128, timeoutMs: 30_000, cpuMs: 30_000 },
+        async () => {
+          inFlight += 1;
+          most = Math.max(most, inFlight);
+          await new Promise((resolve) => setImmediate(resolve));
+          inFlight -= 1;
+          handled += 1;
+          return null;
+        },
+      );
+    expect(await flood(5000)).toMatchObject({
+      ok: true,
+      sdkCalls: 1004,
+      output: {
+        made: 1004,
+        ok: 1004,
+        stopped: 'Too many SDK calls are waiting (at most 1000); await some answers before starting more',
+      },
+    });
+    expect(handled).toBe(1004);
+    expect(most).toBeLessThanOrEqual(4);
+    expect(await flood(300)).toMatchObject({
+      ok: true,
+      sdkCalls: 300,
+      output: { made: 300, ok: 300, stopped: 'SDK call limit reached (300 calls per run)' },
+    });
+  }, 60_000);
+
+  it('refuses values nested too deeply in either direction, without a stack overflow', async () => {
+    const handled: string[] = [];
+    const sdk: SdkHandler = async (op) => {
+      handled.push(op);
+      return op === 'records.get' ? deep(5000) : null;
+    };
+    const result = await run(
+      `export default async (ctx) => {
+        const message = (p) => p.then(() => 'passed', (e) => e.message);
+        let nested = {};
+        for (let i = 0; i < 1000; i++) nested = { nested };
+        return [await message(ctx.records.create('a', nested)), await message(ctx.records.get('a', 'b'))];
+      }`,
+      {},
+      {},
+      sdk,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      output: [
+        'A value in an SDK call is nested deeper than 64 levels',
+        expect.stringContaining('nested deeper than 64 levels'),
+      ],
+    });
+    expect(handled).toEqual(['records.get']);
+
+    const output = await run(
+      'export default () => { let v = {}; for (let i = 0; i < 1000; i++) v = [v]; return v; }',
+    );
+    expect(output).toMatchObject({
+      ok: false,
+      error: { code: 'output_limit', message: expect.stringContaining('64') },
+    });
+    expect(await run('export default (ctx) => 1', deep(10_000))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
+  it('speaks the run’s language: Russian by default', async () => {
+    const compiled = await compileScript('export default () => { for (;;) {} }');
+    if (!compiled.ok) throw new Error('compile');
+    const result = await runner.run(
+      { script: compiled.script, input: null, limits: effectiveLimits({ timeoutMs: 100 }) },
+      noSdk,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'timeout', message: expect.stringContaining('100 мс') },
+    });
   });
 });

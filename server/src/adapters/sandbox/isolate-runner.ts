@@ -1,16 +1,20 @@
 import { performance } from 'node:perf_hooks';
+import type { Locale } from '@opora/runtime/definitions';
 import {
+  bridgeLimits,
   type FailureCode,
-  type LogLine,
   mapStack,
   type RunRequest,
   type RunResult,
+  runMessage,
   type ScriptFailure,
   type ScriptLimits,
   type SdkHandler,
+  valueShapeProblem,
 } from '@opora/runtime/scripts';
 import ivm from 'isolated-vm';
 import { guestBootstrap } from './guest-bootstrap.js';
+import { HostBridge } from './host-bridge.js';
 
 const scriptFile = 'script.js';
 /** Compiled scripts kept per isolate: the bootstrap plus the most recently run authors' builds. */
@@ -47,53 +51,70 @@ export class IsolateRunner {
 
   async run(request: RunRequest, sdk: SdkHandler): Promise<RunResult> {
     const { limits } = request;
+    const locale = request.locale ?? 'ru';
     const isolate = this.checkOut(limits.memoryMb);
     const started = performance.now();
     const cpuBefore = isolate.cpuTime;
-    const state = { logs: [] as LogLine[], logBytes: 0, logsTruncated: false, sdkCalls: 0 };
+    const bridge = new HostBridge(sdk, limits, locale);
     let context: ivm.Context | undefined;
     let watchdog: NodeJS.Timeout | undefined;
     const stats = () => ({
       durationMs: performance.now() - started,
       cpuMs: isolate.isDisposed ? 0 : Number(isolate.cpuTime - cpuBefore) / 1e6,
       memoryBytes: isolate.isDisposed ? 0 : isolate.getHeapStatisticsSync().used_heap_size,
-      sdkCalls: state.sdkCalls,
-      logs: state.logs,
-      logsTruncated: state.logsTruncated,
+      sdkCalls: bridge.sdkCalls,
+      logs: bridge.logs,
+      logsTruncated: bridge.logsTruncated,
     });
     try {
+      // The server checks input depth first; this keeps the runner safe for any other caller.
+      if (valueShapeProblem(request.input, bridgeLimits.maxValueDepth))
+        throw new LimitReached(
+          'invalid_input',
+          runMessage(locale, 'input_too_deep', { depth: bridgeLimits.maxValueDepth }),
+        );
       // Setting up the context runs only our own short bootstrap, so it is done synchronously: each async
       // isolated-vm call is a thread hop, and a warm run would otherwise spend most of its time hopping.
       context = isolate.createContextSync();
-      const host = new ivm.Reference(async (op: string, argsJson: string) =>
-        this.answer(op, argsJson, sdk, limits, state),
-      );
       context.global.setSync('globalThis', context.global.derefInto());
-      context.global.setSync('__oporaHost', host);
+      context.global.setSync('__oporaHost', new ivm.Reference(bridge.receive));
       context.global.setSync('__oporaInputJson', JSON.stringify(request.input ?? null));
-      context.global.setSync('__oporaMaxLogBytes', limits.maxLogBytes);
+      context.global.setSync('__oporaSettings', JSON.stringify(guestSettings(limits, locale)));
       this.script(isolate, guestBootstrap).runSync(context, { timeout: 1000 });
       const compiled = this.script(isolate, request.script.code + startTrailer, scriptFile);
       const limitHit = new Promise<never>((_, reject) => {
-        watchdog = this.watch(isolate, cpuBefore, limits, started, reject);
+        watchdog = this.watch(isolate, cpuBefore, limits, started, locale, reject);
       });
       const outputJson = await Promise.race([
         compiled.run(context, { timeout: limits.timeoutMs, promise: true, copy: true }),
         limitHit,
       ]);
-      const output = this.readOutput(outputJson, limits);
+      const output = this.readOutput(outputJson, limits, locale);
       return { ok: true, output, ...stats() };
     } catch (error) {
-      const failure = this.failure(error, isolate, request);
+      const failure = this.failure(error, isolate, request, locale);
       // A run that hit a limit poisons its isolate: it is disposed and never reused.
-      const poisoned = failure.code !== 'runtime_error' && failure.code !== 'invalid_output';
+      const poisoned = !['runtime_error', 'invalid_output', 'invalid_input', 'output_limit'].includes(
+        failure.code,
+      );
       if (poisoned && !isolate.isDisposed) isolate.dispose();
       return { ok: false, error: failure, ...stats() };
     } finally {
+      bridge.close();
       clearInterval(watchdog);
       if (context && !isolate.isDisposed) context.release();
       this.checkIn(limits.memoryMb, isolate);
     }
+  }
+
+  /**
+   * Creates an isolate for the memory limit and compiles the bootstrap in it, so the first run after a worker
+   * starts finds a warm isolate; a worker reports ready only after this.
+   */
+  warm(memoryMb: number): void {
+    const isolate = this.checkOut(memoryMb);
+    this.script(isolate, guestBootstrap);
+    this.checkIn(memoryMb, isolate);
   }
 
   /** The code compiled in this isolate, compiling it on first use; the oldest entry goes when the cache is full. */
@@ -152,93 +173,50 @@ export class IsolateRunner {
     cpuBefore: bigint,
     limits: ScriptLimits,
     started: number,
+    locale: Locale,
     reject: (e: Error) => void,
   ): NodeJS.Timeout {
     const timer = setInterval(() => {
       if (isolate.isDisposed) return;
       if (performance.now() - started > limits.timeoutMs) {
         isolate.dispose();
-        reject(
-          new LimitReached(
-            'timeout',
-            `The script ran longer than its time limit (${limits.timeoutMs} ms) and was stopped`,
-          ),
-        );
+        reject(new LimitReached('timeout', runMessage(locale, 'timeout', { ms: limits.timeoutMs })));
       } else if (Number(isolate.cpuTime - cpuBefore) / 1e6 > limits.cpuMs) {
         isolate.dispose();
-        reject(
-          new LimitReached(
-            'cpu_limit',
-            `The script used more CPU time than its limit (${limits.cpuMs} ms) and was stopped`,
-          ),
-        );
+        reject(new LimitReached('cpu_limit', runMessage(locale, 'cpu_limit', { ms: limits.cpuMs })));
       }
     }, 10);
     timer.unref();
     return timer;
   }
 
-  /** The host side of the bridge: logs are kept here, everything else goes to the SDK handler, counted. */
-  private async answer(
-    op: string,
-    argsJson: string,
-    sdk: SdkHandler,
-    limits: ScriptLimits,
-    state: { logs: LogLine[]; logBytes: number; logsTruncated: boolean; sdkCalls: number },
-  ): Promise<string> {
-    try {
-      const args = JSON.parse(argsJson) as unknown[];
-      if (op === 'log.truncated') {
-        state.logsTruncated = true;
-        return '{"value":null}';
-      }
-      if (op === 'log') {
-        const [level, message] = args as [LogLine['level'], string];
-        const room = limits.maxLogBytes - state.logBytes;
-        if (room <= 0) state.logsTruncated = true;
-        else {
-          const text = message.length > room ? `${message.slice(0, room)}…` : message;
-          state.logs.push({
-            level: ['info', 'warn', 'error'].includes(level) ? level : 'info',
-            message: text,
-          });
-          state.logBytes += text.length + 1;
-          if (text.length < message.length) state.logsTruncated = true;
-        }
-        return '{"value":null}';
-      }
-      state.sdkCalls += 1;
-      if (state.sdkCalls > limits.maxSdkCalls)
-        return JSON.stringify({ error: `SDK call limit reached (${limits.maxSdkCalls} calls per run)` });
-      return JSON.stringify({ value: (await sdk(op, args)) ?? null });
-    } catch (error) {
-      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  private readOutput(outputJson: unknown, limits: ScriptLimits): unknown {
+  /** The result as the guest serialized it: measured in bytes and depth before anything else reads it. */
+  private readOutput(outputJson: unknown, limits: ScriptLimits, locale: Locale): unknown {
     const text = String(outputJson);
-    if (Buffer.byteLength(text) > limits.maxOutputBytes)
+    if (text.length > limits.maxOutputBytes || Buffer.byteLength(text) > limits.maxOutputBytes)
       throw new LimitReached(
         'output_limit',
-        `The script's result is larger than its output limit (${limits.maxOutputBytes} bytes)`,
+        runMessage(locale, 'output_limit', { bytes: limits.maxOutputBytes }),
       );
-    return JSON.parse(text);
+    const output: unknown = JSON.parse(text);
+    if (valueShapeProblem(output, bridgeLimits.maxValueDepth))
+      throw new LimitReached(
+        'output_limit',
+        runMessage(locale, 'output_too_deep', { depth: bridgeLimits.maxValueDepth }),
+      );
+    return output;
   }
 
-  private failure(error: unknown, isolate: ivm.Isolate, request: RunRequest): ScriptFailure {
+  private failure(error: unknown, isolate: ivm.Isolate, request: RunRequest, locale: Locale): ScriptFailure {
     if (error instanceof LimitReached) return { code: error.code, message: error.message };
     const message = error instanceof Error ? error.message : String(error);
     if (/memory limit/i.test(message) || (isolate.isDisposed && /disposed/i.test(message)))
       return {
         code: 'memory_limit',
-        message: `The script used more memory than its limit (${request.limits.memoryMb} MB) and was stopped`,
+        message: runMessage(locale, 'memory_limit', { mb: request.limits.memoryMb }),
       };
     if (/Script execution timed out/i.test(message))
-      return {
-        code: 'timeout',
-        message: `The script ran longer than its time limit (${request.limits.timeoutMs} ms) and was stopped`,
-      };
+      return { code: 'timeout', message: runMessage(locale, 'timeout', { ms: request.limits.timeoutMs }) };
     const stack =
       error instanceof Error && error.stack
         ? mapStack(error.stack, request.script.sourceMap, scriptFile)
@@ -249,4 +227,18 @@ export class IsolateRunner {
       ...(stack ? { stack: stack.stack, line: stack.line, column: stack.column } : {}),
     };
   }
+}
+
+/** What the bootstrap needs to keep its own budgets and speak the author's language. */
+function guestSettings(limits: ScriptLimits, locale: Locale) {
+  return {
+    maxLogBytes: limits.maxLogBytes,
+    maxSdkCalls: limits.maxSdkCalls,
+    maxPendingSdkCalls: bridgeLimits.sdkCallsInFlight + bridgeLimits.sdkCallsWaiting,
+    messages: {
+      sdkCallLimit: runMessage(locale, 'sdk_call_limit', { count: limits.maxSdkCalls }),
+      sdkTooManyWaiting: runMessage(locale, 'sdk_too_many_waiting', { count: bridgeLimits.sdkCallsWaiting }),
+      noDefaultExport: runMessage(locale, 'no_default_export'),
+    },
+  };
 }

@@ -6,6 +6,10 @@ export type ToWorker =
   | { type: 'sdk-answer'; id: number; callId: number; json: string };
 
 export type FromWorker =
+  /** Sent once the worker has loaded isolated-vm and warmed an isolate: only then does it get runs. */
   | { type: 'ready' }
   | { type: 'sdk'; id: number; callId: number; op: string; argsJson: string }
   | { type: 'result'; id: number; result: RunResult };
+
+/** Worker command-line option: wait this long before reporting ready (tests simulate a slow machine with it). */
+export const bootDelayOption = '--boot-delay-ms=';

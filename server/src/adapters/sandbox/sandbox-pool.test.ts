@@ -1,12 +1,12 @@
-import { effectiveLimits } from '@opora/runtime/scripts';
+import { effectiveLimits, ScriptHostBusy } from '@opora/runtime/scripts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScript } from '../script-toolchain/compile.js';
 import { SandboxPool } from './sandbox-pool.js';
 
-async function request(source: string, limits = {}) {
+async function request(source: string, limits = {}, input: unknown = { n: 21 }) {
   const compiled = await compileScript(source);
   if (!compiled.ok) throw new Error('compile failed');
-  return { script: compiled.script, input: { n: 21 }, limits: effectiveLimits(limits) };
+  return { script: compiled.script, input, limits: effectiveLimits(limits), locale: 'en' as const };
 }
 
 describe('SandboxPool (sandbox worker processes)', () => {
@@ -57,5 +57,92 @@ describe('SandboxPool (sandbox worker processes)', () => {
       ok: true,
       output: 'back',
     });
+  });
+});
+
+describe('SandboxPool on a slow machine', () => {
+  it('starts a run’s clock only when a ready worker takes it: runs succeed while workers boot slowly', async () => {
+    // Each worker reports ready only after its boot and 3 s more: longer than a run's limit plus the grace.
+    const pool = new SandboxPool({ size: 2, graceMs: 1000, workerBootDelayMs: 3000 });
+    try {
+      const pids = pool.pids();
+      const results = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) =>
+          pool.run(await request(`export default () => ${i}`, { timeoutMs: 1000 }), async () => null),
+        ),
+      );
+      expect(results.map((r) => (r.ok ? r.output : r.error.code))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(pool.pids()).toEqual(pids);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('bounds the queue of runs waiting for a worker, and how long they wait', async () => {
+    const pool = new SandboxPool({ size: 1, maxQueued: 2, queueTimeoutMs: 60_000, workerBootDelayMs: 1000 });
+    try {
+      const trivial = await request('export default () => "ran"');
+      const first = pool.run(trivial, async () => null);
+      const second = pool.run(trivial, async () => null);
+      await expect(pool.run(trivial, async () => null)).rejects.toBeInstanceOf(ScriptHostBusy);
+      expect((await first).ok && (await second).ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+    const stuck = new SandboxPool({ size: 1, queueTimeoutMs: 300, workerBootDelayMs: 5000 });
+    try {
+      expect(await stuck.run(await request('export default () => 1'), async () => null)).toMatchObject({
+        ok: false,
+        error: { code: 'sandbox_unavailable' },
+      });
+    } finally {
+      await stuck.close();
+    }
+  });
+});
+
+describe('SandboxPool bridge bounds', () => {
+  let pool: SandboxPool;
+  beforeAll(() => {
+    pool = new SandboxPool({ size: 1 });
+  });
+  afterAll(() => pool.close());
+
+  it('carries at most a few SDK calls of a run at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const result = await pool.run(
+      await request(
+        'export default async (ctx) => (await Promise.all(Array.from({ length: 50 }, (_, i) => ctx.records.get("a", String(i))))).length',
+      ),
+      async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inFlight -= 1;
+        return {};
+      },
+    );
+    expect(result).toMatchObject({ ok: true, output: 50 });
+    expect(most).toBeLessThanOrEqual(4);
+  });
+
+  it('refuses an input nested 10,000 levels deep without harming the worker', async () => {
+    let input: unknown = 1;
+    for (let i = 0; i < 10_000; i++) input = { input };
+    const pids = pool.pids();
+    expect(
+      await pool.run(await request('export default () => 1', {}, input), async () => null),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('64 levels') },
+    });
+    expect(
+      await pool.run(await request('export default (ctx) => ctx.input.n'), async () => null),
+    ).toMatchObject({
+      ok: true,
+      output: 21,
+    });
+    expect(pool.pids()).toEqual(pids);
   });
 });

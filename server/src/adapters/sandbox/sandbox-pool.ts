@@ -1,55 +1,108 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RunRequest, RunResult, ScriptHost, SdkHandler } from '@opora/runtime/scripts';
-import type { FromWorker, ToWorker } from './protocol.js';
+import {
+  bridgeLimits,
+  CallGate,
+  type FailureCode,
+  type RunMessageKey,
+  type RunRequest,
+  type RunResult,
+  runMessage,
+  type ScriptHost,
+  ScriptHostBusy,
+  type SdkHandler,
+  valueShapeProblem,
+} from '@opora/runtime/scripts';
+import { bootDelayOption, type FromWorker, type ToWorker } from './protocol.js';
 
 const workerScript = fileURLToPath(new URL('./sandbox-worker.ts', import.meta.url));
 
-interface InFlight {
-  resolve: (result: RunResult) => void;
+/** A run waiting for a ready worker; its clock has not started. */
+interface Queued {
+  id: number;
+  request: RunRequest;
   sdk: SdkHandler;
+  resolve: (result: RunResult) => void;
+  expiry: NodeJS.Timeout;
+}
+
+/** A run a ready worker has taken: its clock started then. */
+interface InFlight extends Queued {
   deadline: NodeJS.Timeout;
   started: number;
+  /** The server's own bound on this run's SDK calls, whatever the worker sends. */
+  gate: CallGate;
+  finished: boolean;
 }
 
 interface Worker {
   child: ChildProcess;
+  ready: boolean;
   runs: Map<number, InFlight>;
+  bootTimer: NodeJS.Timeout;
 }
 
 export interface SandboxPoolOptions {
   size?: number;
   /** Extra time past a run's own limit before the server gives up on the worker and kills it. */
   graceMs?: number;
+  /** Runs one worker carries at once; more wait in the queue. */
+  runsPerWorker?: number;
+  /** Runs that may wait for a worker; past that, run() is refused with {@link ScriptHostBusy}. */
+  maxQueued?: number;
+  /** How long a run may wait for a ready worker before it fails as `sandbox_unavailable`. */
+  queueTimeoutMs?: number;
+  /** A worker that has not reported ready by then is killed and replaced. */
+  bootTimeoutMs?: number;
+  /** Makes each worker wait this long before reporting ready (to test a slow machine). */
+  workerBootDelayMs?: number;
 }
 
 /**
- * The server's {@link ScriptHost}: a few sandbox worker processes, each with warm isolates. A worker that dies
- * (or stops answering) fails only its in-flight runs, with a clear error, and is replaced.
+ * The server's {@link ScriptHost}: a few sandbox worker processes, each with warm isolates. A worker gets runs only
+ * after it reports ready, so booting (seconds on a busy machine) never counts against a run: runs wait in a
+ * bounded queue, and a run's clock starts when a ready worker takes it. Runs go to the least loaded ready worker,
+ * ties taken in turn. A worker that dies (or stops answering) fails only its in-flight runs, with a clear error,
+ * and is replaced; one that keeps failing to boot is restarted with a growing pause.
  */
 export class SandboxPool implements ScriptHost {
   private readonly workers: Worker[] = [];
+  private readonly queue: Queued[] = [];
   private nextId = 1;
+  private turn = 0;
   private closed = false;
-  private readonly graceMs: number;
+  private failedBoots = 0;
+  private readonly options: Required<SandboxPoolOptions>;
 
   constructor(options: SandboxPoolOptions = {}) {
-    this.graceMs = options.graceMs ?? 3000;
-    for (let i = 0; i < (options.size ?? 2); i++) this.workers.push(this.spawn());
+    this.options = {
+      size: 2,
+      graceMs: 3000,
+      runsPerWorker: 4,
+      maxQueued: 200,
+      queueTimeoutMs: 120_000,
+      bootTimeoutMs: 120_000,
+      workerBootDelayMs: 0,
+      ...options,
+    };
+    for (let i = 0; i < this.options.size; i++) this.workers.push(this.spawn());
   }
 
   run(request: RunRequest, sdk: SdkHandler): Promise<RunResult> {
     if (this.closed) return Promise.reject(new Error('the sandbox pool is closed'));
-    const worker = this.workers.reduce((a, b) => (b.runs.size < a.runs.size ? b : a));
+    if (this.queue.length >= this.options.maxQueued)
+      return Promise.reject(new ScriptHostBusy(this.queue.length));
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const deadline = setTimeout(
-        () => this.abandon(worker, 'timeout'),
-        request.limits.timeoutMs + this.graceMs,
-      );
-      deadline.unref();
-      worker.runs.set(id, { resolve, sdk, deadline, started: Date.now() });
-      worker.child.send({ type: 'run', id, request } satisfies ToWorker);
+      // The worker would check too, but a value that cannot be serialized must not get as far as the IPC channel.
+      if (valueShapeProblem(request.input, bridgeLimits.maxValueDepth))
+        return resolve(
+          failed(request, 'invalid_input', 'input_too_deep', 0, { depth: bridgeLimits.maxValueDepth }),
+        );
+      const expiry = setTimeout(() => this.expire(id), this.options.queueTimeoutMs);
+      expiry.unref();
+      this.queue.push({ id, request, sdk, resolve, expiry });
+      this.dispatch();
     });
   }
 
@@ -58,26 +111,89 @@ export class SandboxPool implements ScriptHost {
     return this.workers.map((w) => w.child.pid ?? 0);
   }
 
+  /** Resolves once every worker has reported ready (start-up warm-up, tests). */
+  async ready(): Promise<void> {
+    while (!this.closed && this.workers.some((w) => !w.ready))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.expiry);
+      job.resolve(failed(job.request, 'sandbox_unavailable', 'sandbox_unavailable', 0, { seconds: 0 }));
+    }
     await Promise.all(
       this.workers.map(
         (w) =>
           new Promise<void>((done) => {
-            if (w.child.exitCode !== null) return done();
+            clearTimeout(w.bootTimer);
+            if (w.child.exitCode !== null || w.child.signalCode !== null) return done();
             w.child.once('exit', () => done());
-            w.child.disconnect();
+            if (w.child.connected) w.child.disconnect();
+            else w.child.kill('SIGKILL');
           }),
       ),
     );
   }
 
+  /** Hands queued runs to ready workers with room, least loaded first, ties in turn. */
+  private dispatch(): void {
+    while (this.queue.length) {
+      const worker = this.pickWorker();
+      if (!worker) return;
+      const job = this.queue.shift() as Queued;
+      clearTimeout(job.expiry);
+      this.start(worker, job);
+    }
+  }
+
+  private pickWorker(): Worker | undefined {
+    let best: Worker | undefined;
+    let bestIndex = 0;
+    for (let step = 0; step < this.workers.length; step++) {
+      const index = (this.turn + step) % this.workers.length;
+      const worker = this.workers[index] as Worker;
+      if (!worker.ready || worker.runs.size >= this.options.runsPerWorker) continue;
+      if (!best || worker.runs.size < best.runs.size) {
+        best = worker;
+        bestIndex = index;
+      }
+    }
+    if (best) this.turn = (bestIndex + 1) % this.workers.length;
+    return best;
+  }
+
+  private start(worker: Worker, job: Queued): void {
+    const deadline = setTimeout(
+      () => this.abandon(worker),
+      job.request.limits.timeoutMs + this.options.graceMs,
+    );
+    deadline.unref();
+    const run: InFlight = {
+      ...job,
+      deadline,
+      started: Date.now(),
+      gate: new CallGate(bridgeLimits.sdkCallsInFlight, bridgeLimits.sdkCallsWaiting),
+      finished: false,
+    };
+    worker.runs.set(job.id, run);
+    try {
+      worker.child.send({ type: 'run', id: job.id, request: job.request } satisfies ToWorker);
+    } catch {
+      // Nothing reached the worker (it is exiting, or the request could not be serialized): fail this run only.
+      this.finish(worker, run, failed(job.request, 'sandbox_crashed', 'sandbox_crashed', 0));
+    }
+  }
+
   private spawn(): Worker {
-    const child = fork(workerScript, [], {
+    const child = fork(workerScript, [`${bootDelayOption}${this.options.workerBootDelayMs}`], {
       execArgv: ['--no-node-snapshot', '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const worker: Worker = { child, runs: new Map() };
+    const bootTimer = setTimeout(() => child.kill('SIGKILL'), this.options.bootTimeoutMs);
+    bootTimer.unref();
+    const worker: Worker = { child, ready: false, runs: new Map(), bootTimer };
     child.on('message', (message: FromWorker) => this.onMessage(worker, message));
     child.on('exit', () => this.onExit(worker));
     // A send to a worker that just died fails; its runs are failed by onExit, so the error itself is not news.
@@ -86,72 +202,133 @@ export class SandboxPool implements ScriptHost {
   }
 
   private onMessage(worker: Worker, message: FromWorker): void {
-    if (message.type === 'result') {
+    if (message.type === 'ready') {
+      clearTimeout(worker.bootTimer);
+      worker.ready = true;
+      this.failedBoots = 0;
+      this.dispatch();
+    } else if (message.type === 'result') {
       const run = worker.runs.get(message.id);
-      if (!run) return;
-      clearTimeout(run.deadline);
-      worker.runs.delete(message.id);
-      run.resolve(message.result);
+      if (run) this.finish(worker, run, message.result);
     } else if (message.type === 'sdk') {
       const run = worker.runs.get(message.id);
-      if (!run) return;
-      void run
-        .sdk(message.op, JSON.parse(message.argsJson) as unknown[])
-        .then(
-          (value) => JSON.stringify({ value: value ?? null }),
-          (error: unknown) =>
-            JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
-        )
-        .then((json) => {
-          if (worker.child.connected)
-            worker.child.send({
-              type: 'sdk-answer',
-              id: message.id,
-              callId: message.callId,
-              json,
-            } satisfies ToWorker);
-        });
+      if (run) void this.answerSdk(worker, run, message);
     }
   }
 
+  /** Carries out one SDK call of a run through the run's gate; the answer is always a JSON text. */
+  private async answerSdk(
+    worker: Worker,
+    run: InFlight,
+    message: Extract<FromWorker, { type: 'sdk' }>,
+  ): Promise<void> {
+    const locale = run.request.locale ?? 'ru';
+    const refusal = (key: RunMessageKey, params: Record<string, number> = {}) =>
+      JSON.stringify({ error: runMessage(locale, key, params) });
+    let json: string;
+    let args: unknown;
+    try {
+      args = JSON.parse(message.argsJson);
+    } catch {
+      args = undefined;
+    }
+    if (!Array.isArray(args) || valueShapeProblem(args, bridgeLimits.maxValueDepth + 1))
+      json = refusal('sdk_bad_call');
+    else
+      json =
+        (await run.gate.run(() => this.carryOut(run, message.op, args as unknown[]))) ??
+        refusal('sdk_too_many_waiting', { count: bridgeLimits.sdkCallsWaiting });
+    if (worker.child.connected)
+      worker.child.send({
+        type: 'sdk-answer',
+        id: message.id,
+        callId: message.callId,
+        json,
+      } satisfies ToWorker);
+  }
+
+  private async carryOut(run: InFlight, op: string, args: unknown[]): Promise<string> {
+    const locale = run.request.locale ?? 'ru';
+    // Calls still queued when their run ended are dropped: no database work for a run nobody waits for.
+    if (run.finished) return JSON.stringify({ error: runMessage(locale, 'sdk_bad_call') });
+    try {
+      const value = (await run.sdk(op, args)) ?? null;
+      if (valueShapeProblem(value, bridgeLimits.maxValueDepth))
+        return JSON.stringify({
+          error: runMessage(locale, 'sdk_answer_too_deep', { depth: bridgeLimits.maxValueDepth }),
+        });
+      return JSON.stringify({ value });
+    } catch (error) {
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private finish(worker: Worker, run: InFlight, result: RunResult): void {
+    if (run.finished) return;
+    run.finished = true;
+    clearTimeout(run.deadline);
+    worker.runs.delete(run.id);
+    run.resolve(result);
+    this.dispatch();
+  }
+
   /** A worker that does not answer in time is killed; its runs fail and a fresh worker takes its place. */
-  private abandon(worker: Worker, code: 'timeout'): void {
-    for (const [id, run] of worker.runs)
-      this.fail(worker, id, run, code, 'The sandbox stopped answering; the script was stopped');
+  private abandon(worker: Worker): void {
+    for (const run of [...worker.runs.values()])
+      this.finish(worker, run, failed(run.request, 'timeout', 'sandbox_stopped', Date.now() - run.started));
     worker.child.kill('SIGKILL');
   }
 
   private onExit(worker: Worker): void {
-    for (const [id, run] of worker.runs)
-      this.fail(
+    clearTimeout(worker.bootTimer);
+    const wasReady = worker.ready;
+    worker.ready = false;
+    for (const run of [...worker.runs.values()])
+      this.finish(
         worker,
-        id,
         run,
-        'sandbox_crashed',
-        'The sandbox process ended unexpectedly while running the script; it has been restarted',
+        failed(run.request, 'sandbox_crashed', 'sandbox_crashed', Date.now() - run.started),
       );
     const index = this.workers.indexOf(worker);
-    if (index >= 0 && !this.closed) this.workers[index] = this.spawn();
+    if (index < 0 || this.closed) return;
+    // A worker that never got ready is a boot failure: restart it after a pause that grows with each failure.
+    const pauseMs = wasReady ? 0 : Math.min(30_000, 250 * 2 ** this.failedBoots);
+    if (!wasReady) this.failedBoots += 1;
+    const replace = () => {
+      if (!this.closed) this.workers[index] = this.spawn();
+    };
+    if (pauseMs) setTimeout(replace, pauseMs).unref();
+    else replace();
   }
 
-  private fail(
-    worker: Worker,
-    id: number,
-    run: InFlight,
-    code: 'timeout' | 'sandbox_crashed',
-    message: string,
-  ): void {
-    clearTimeout(run.deadline);
-    worker.runs.delete(id);
-    run.resolve({
-      ok: false,
-      error: { code, message },
-      logs: [],
-      logsTruncated: false,
-      durationMs: Date.now() - run.started,
-      cpuMs: 0,
-      memoryBytes: 0,
-      sdkCalls: 0,
-    });
+  /** A run that waited too long for a ready worker fails without having started. */
+  private expire(id: number): void {
+    const index = this.queue.findIndex((job) => job.id === id);
+    if (index < 0) return;
+    const [job] = this.queue.splice(index, 1) as [Queued];
+    job.resolve(
+      failed(job.request, 'sandbox_unavailable', 'sandbox_unavailable', this.options.queueTimeoutMs, {
+        seconds: Math.round(this.options.queueTimeoutMs / 1000),
+      }),
+    );
   }
+}
+
+function failed(
+  request: RunRequest,
+  code: FailureCode,
+  key: RunMessageKey,
+  durationMs: number,
+  params: Record<string, number> = {},
+): RunResult {
+  return {
+    ok: false,
+    error: { code, message: runMessage(request.locale ?? 'ru', key, params) },
+    logs: [],
+    logsTruncated: false,
+    durationMs,
+    cpuMs: 0,
+    memoryBytes: 0,
+    sdkCalls: 0,
+  };
 }

@@ -3,11 +3,12 @@ import { type CompiledForm, compileForm, FormDesignError, prepareSubmission } fr
 import { buildHttpStepCall, mapHttpStepResponse } from '@opora/runtime/steps/http-step';
 import type { FormSummary, RecordItem } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
-import { fail } from '../../http/app-error.js';
+import { AppError, fail } from '../../http/app-error.js';
+import { message } from '../../http/messages.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { publishedOfKind } from '../definitions/published-of-kind.js';
-import type { IntegrationCaller } from '../integrations/integration-call.js';
+import { CallRefused, type IntegrationCaller } from '../integrations/integration-call.js';
 import type { RecordService } from '../records/record-service.js';
 import type { ScriptService } from '../scripts/script-service.js';
 import { danglingRelations } from './relation-check.js';
@@ -57,6 +58,8 @@ export class FormService {
       caller: IntegrationCaller;
       timeZone: string;
       db: Database;
+      /** Where an action's unexpected failure is logged in full; the submitter sees a generic message. */
+      logFailure?: (error: unknown) => void;
     },
   ) {}
 
@@ -126,7 +129,7 @@ export class FormService {
           outcome: {
             type: action.type,
             ok: false,
-            message: error instanceof Error ? error.message : String(error),
+            message: this.actionFailure(error, locale),
           },
         }),
       );
@@ -134,6 +137,14 @@ export class FormService {
       actions.push(outcome.outcome);
     }
     return { record, actions };
+  }
+
+  /** What the submitter reads about a failed action: the API's words, never a database's (SQL stays in the log). */
+  private actionFailure(error: unknown, locale: Locale): string {
+    if (error instanceof AppError) return message(locale, error.messageKey, error.params);
+    if (error instanceof CallRefused) return error.message;
+    this.deps.logFailure?.(error);
+    return message(locale, 'internal');
   }
 
   /** An on-submit action; the record is already saved, so a failure is reported, never undone. */

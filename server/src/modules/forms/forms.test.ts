@@ -137,11 +137,21 @@ describe.each(databaseTargets)('form submission on $name', (target) => {
         )
       ).statusCode,
     ).toBe(201);
+    expect(
+      (
+        await script(
+          'nul_result',
+          `export default async function run() {\n  return 'a' + String.fromCharCode(0) + 'b';\n}`,
+        )
+      ).statusCode,
+    ).toBe(201);
     const form = {
       ...requestForm,
       onSubmit: [
         { type: 'script', script: 'classify', resultField: 'internal' },
         { type: 'script', script: 'explode' },
+        // The database refuses this value: the submitter reads a generic message, never the SQL.
+        { type: 'script', script: 'nul_result', resultField: 'internal' },
       ],
     };
     expect((await publish('form', 'request-scored', form)).statusCode).toBe(201);
@@ -154,6 +164,7 @@ describe.each(databaseTargets)('form submission on $name', (target) => {
     expect(actions).toEqual([
       { type: 'script', ok: true },
       { type: 'script', ok: false, message: 'CRM недоступна' },
+      { type: 'script', ok: false, message: 'Внутренняя ошибка сервера' },
     ]);
     const stored = (await call('GET', `/records/request/${record.id}`, operator)).json();
     expect(stored.data.internal).toBe('Крупный платёж');

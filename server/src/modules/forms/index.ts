@@ -21,6 +21,7 @@ export const formsModule = fp(
       caller: app.integrations,
       timeZone: app.settings.timeZone,
       db: app.db,
+      logFailure: (error) => app.log.error({ err: error }, 'form action failed'),
     });
     app.decorate('forms', forms);
     await app.register(formRoutes, { prefix: apiPrefix, forms });

@@ -8,6 +8,7 @@ import {
 } from '../../adapters/http-gateway/http-gateway.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { SecretService } from '../secrets/secret-service.js';
+import { SecretMask, type SecretScrubber } from './secret-masking.js';
 
 /** A call as scripts and HTTP steps describe it: an integration, a path, and headers/body that may hold secret refs. */
 export interface CallRequest {
@@ -36,12 +37,12 @@ const isSecretRef = (value: unknown): value is SecretRef =>
   Object.keys(value).length === 1 &&
   typeof (value as SecretRef).$secret === 'string';
 
-const mask = '********';
-
 /**
  * Resolves an integration, builds the request, puts secret values in as it leaves, sends it through the HTTP
- * gateway and masks those values in whatever comes back, so a script can never read a secret — not even one an
- * external server echoes.
+ * gateway and masks in whatever comes back every secret the integration may carry, in every form an echo could
+ * take (reversed, re-cased, hex, base64, URL- or JSON-escaped; see secret-masking.ts), so a script cannot read a
+ * secret through an external system that echoes it. An integration marked `secretEcho: 'allow'` is trusted
+ * instead: its responses reach the caller unmasked (an administrator's explicit choice, see the README).
  */
 export class IntegrationCaller {
   constructor(
@@ -50,8 +51,15 @@ export class IntegrationCaller {
     private readonly gateway: HttpGateway,
   ) {}
 
-  /** `allowed` lists the integrations the caller declared (a script's `integrations`); undefined allows any. */
-  async call(request: CallRequest, allowed?: readonly string[]): Promise<CallResponse> {
+  /**
+   * `allowed` lists the integrations the caller declared (a script's `integrations`); undefined allows any.
+   * `scrubber` (a script run's) learns the masked secret values, to mask them in the run's output and logs too.
+   */
+  async call(
+    request: CallRequest,
+    allowed?: readonly string[],
+    scrubber?: SecretScrubber,
+  ): Promise<CallResponse> {
     if (allowed && !allowed.includes(request.integration))
       throw new CallRefused(
         `integration "${request.integration}" is not declared by this script (declared: ${allowed.join(', ') || 'none'})`,
@@ -93,16 +101,36 @@ export class IntegrationCaller {
         },
       );
     } catch (error) {
-      if (error instanceof GatewayRefusal) throw new CallRefused(`HTTP request refused: ${error.message}`);
-      throw new CallRefused(`HTTP request failed: ${(error as Error).message}`);
+      // Network errors name hosts, not header values; masked all the same, as they reach the caller.
+      const masked = new SecretMask(values.values()).apply((error as Error).message);
+      if (error instanceof GatewayRefusal) throw new CallRefused(`HTTP request refused: ${masked}`);
+      throw new CallRefused(`HTTP request failed: ${masked}`);
     }
-    const hide = hider([...values.values()], auth?.type === 'basic' ? [headers.authorization as string] : []);
+    const hide = await this.mask(
+      integration,
+      values,
+      auth?.type === 'basic' ? [headers.authorization as string] : [],
+    );
+    scrubber?.learn(hide.values);
     return {
       status: response.status,
-      headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, hide(v)])),
-      text: hide(response.body),
-      url: hide(response.url),
+      headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, hide.apply(v)])),
+      text: hide.apply(response.body),
+      url: hide.apply(response.url),
     };
+  }
+
+  /**
+   * What responses of this integration are masked with: the values of every secret it may carry (not only those
+   * this request used: an earlier request may have left one on the remote side) and the basic-auth header.
+   */
+  private async mask(integration: IntegrationBody, used: Map<string, string>, extra: string[]) {
+    if (integration.secretEcho === 'allow') return { values: [], apply: (text: string) => text };
+    const names = integrationSecretNames(integration).filter((name) => !used.has(name));
+    const others = await this.secrets.values(names, { skipMissing: true });
+    const values = [...used.values(), ...others.values(), ...extra];
+    const mask = new SecretMask(values);
+    return { values, apply: (text: string) => mask.apply(text) };
   }
 
   private url(
@@ -176,18 +204,4 @@ class SecretSlots {
       (_, name: string) => values.get(name) ?? '',
     );
   }
-}
-
-/** Masks secret values in what comes back, including their JSON-escaped, URL-encoded and base64 forms. */
-function hider(values: string[], extra: string[]): (text: string) => string {
-  const forms = [...values, ...extra]
-    .filter((v) => v.length >= 3)
-    .flatMap((v) => [
-      v,
-      JSON.stringify(v).slice(1, -1),
-      encodeURIComponent(v),
-      Buffer.from(v).toString('base64'),
-    ])
-    .sort((a, b) => b.length - a.length);
-  return (text) => forms.reduce((out, form) => out.split(form).join(mask), text);
 }

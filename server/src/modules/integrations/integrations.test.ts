@@ -7,6 +7,21 @@ import { SecretCipher } from '../secrets/secret-cipher.js';
 import { SecretService } from '../secrets/secret-service.js';
 
 const token = 'crm-token-5f1d9a7c';
+const reverse = (text: string) => [...text].reverse().join('');
+const rot13 = (text: string) =>
+  text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+/** How a hostile or careless external system might send a secret back. */
+const transformed = (value: string) => ({
+  reversed: reverse(value),
+  hex: Buffer.from(value).toString('hex'),
+  base64: Buffer.from(value).toString('base64'),
+  upper: value.toUpperCase(),
+  inBase64: Buffer.from(`token=${value}`).toString('base64'),
+  rot13: rot13(value),
+});
 
 describe.each(databaseTargets)(
   'integrations, secrets, HTTP step and published scripts on $name',
@@ -29,6 +44,8 @@ describe.each(databaseTargets)(
       crm = await startHttpFixture((req) => {
         if (req.url.startsWith('/api/clients'))
           return { json: { items: [{ id: 'c-7', name: 'ООО «Ромашка»', tier: 'gold' }] } };
+        if (req.url.startsWith('/api/transform'))
+          return { json: transformed(String(req.headers.authorization).replace(/^Bearer /, '')) };
         if (req.url.startsWith('/api/echo'))
           return {
             json: { youSent: req.headers.authorization, body: req.body, header: req.headers['x-key'] },
@@ -56,6 +73,9 @@ describe.each(databaseTargets)(
         timeoutMs: 5000,
       };
       expect((await publish('integration', 'crm', integration)).statusCode).toBe(201);
+      expect(
+        (await publish('integration', 'crm_trusting', { ...integration, secretEcho: 'allow' })).statusCode,
+      ).toBe(201);
       const { allowedAddresses: _, ...withoutAllowance } = integration;
       expect((await publish('integration', 'crm_public_only', withoutAllowance)).statusCode).toBe(201);
     });
@@ -253,6 +273,62 @@ ${body}
         other: expect.stringContaining('not declared by this script'),
       });
       expect(res.json().output.echoed).toContain('********');
+    });
+
+    it('masks a secret the external system echoes transformed: in what a script sees, logs, returns and leaves in run records', async () => {
+      const echoForms = Object.values(transformed(token)).filter((form) => form !== rot13(token));
+      const source = `const rot13 = (text: string) =>
+  text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+export default async function run(ctx: ScriptContext) {
+  const answer = await ctx.http.fetch('crm', '/transform');
+  const echo = answer.json<Record<string, string>>();
+  ctx.log.info('echo', answer.text);
+  // A transform the mask does not know, undone by the script: the run's own output is masked too.
+  const decoded = rot13(echo.rot13);
+  ctx.log.info('decoded', decoded);
+  return { echo, decoded, reversedBack: echo.reversed.split('').reverse().join('') };
+}`;
+      const seen = await call('POST', '/api/v1/scripts/test-run', developer, {
+        integrations: ['crm'],
+        source,
+      });
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json()).toMatchObject({
+        ok: true,
+        output: { echo: { reversed: '********', hex: '********', base64: '********', upper: '********' } },
+      });
+      expect(seen.json().output.decoded).toBe('********');
+      for (const form of [token, ...echoForms]) expect(seen.body).not.toContain(form);
+
+      const created = await call('POST', '/api/v1/definitions', developer, {
+        kind: 'script',
+        key: 'echo_probe',
+        name: 'Echo probe',
+        body: { schemaVersion: 1, language: 'typescript', integrations: ['crm'], source },
+      });
+      const published = await call('POST', `/api/v1/definitions/${created.json().id}/publish`, developer, {
+        draftVersion: 1,
+      });
+      expect(published.statusCode).toBe(201);
+      const run = await call('POST', '/api/v1/scripts/echo_probe/run', await h.as('operator'), {});
+      expect(run.json()).toMatchObject({ ok: true });
+      const record = await call('GET', `/api/v1/scripts/runs/${run.json().runId}`, developer);
+      expect(record.json().logs).toHaveLength(2);
+      for (const form of [token, ...echoForms]) {
+        expect(run.body).not.toContain(form);
+        expect(record.body).not.toContain(form);
+      }
+    });
+
+    it('passes echoes through unmasked only from an integration an administrator marked secretEcho: allow', async () => {
+      const res = await call('POST', '/api/v1/scripts/test-run', developer, {
+        integrations: ['crm_trusting'],
+        source: `export default async (ctx) => (await ctx.http.fetch('crm_trusting', '/transform')).json()`,
+      });
+      expect(res.json()).toMatchObject({ ok: true, output: transformed(token) });
     });
   },
 );

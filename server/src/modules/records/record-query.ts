@@ -82,7 +82,8 @@ function builtinFilter(column: string, op: FilterOp, value: string, filter: stri
   const sqlOp = comparison[op];
   if (!sqlOp) throw fail.badFilter(filter, `operator "${op}" is not supported on ${column}`);
   const cast = column === 'number' ? 'bigint' : 'timestamptz';
-  if (Number.isNaN(cast === 'bigint' ? Number(value) : Date.parse(value)))
+  // A number past 2^53 (1e30, say) would reach the database as a bigint it cannot hold: refused here instead.
+  if (cast === 'bigint' ? !Number.isSafeInteger(Number(value)) : Number.isNaN(Date.parse(value)))
     throw fail.badFilter(filter, `"${value}" is not valid here`);
   return { sql: `${column} ${sqlOp} ?::${cast}`, params: [value] };
 }

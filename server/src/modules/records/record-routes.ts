@@ -1,33 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requestLocale } from '../../http/error-handler.js';
-import { AuditSchema, errorResponses, NoContent, PageOf, Paging, Uuid } from '../../http/schemas.js';
+import { AuditSchema, errorResponses, NoContent, PageOf, Paging } from '../../http/schemas.js';
 import { staff } from '../auth/roles.js';
+import {
+  EntityParams,
+  RecordCreateBody,
+  RecordDeleteQuery,
+  RecordListQuery,
+  RecordParams,
+  RecordSchema,
+  RecordUpdateBody,
+} from './record-schemas.js';
 import type { RecordService } from './record-service.js';
 
 const tags = ['records'];
-const Entity = Type.String({ pattern: '^[a-z][a-z0-9_-]{0,62}$' });
-const EntityParams = Type.Object({ entity: Entity }, { additionalProperties: false });
-const RecordParams = Type.Object({ entity: Entity, id: Uuid }, { additionalProperties: false });
-export const Data = Type.Object(
-  {},
-  { additionalProperties: true, description: 'Field values; validated against the published entity' },
-);
-const Version = Type.Integer({ minimum: 1 });
 
-export const RecordSchema = Type.Object({
-  id: Type.String(),
-  entity: Type.String(),
-  number: Type.Integer(),
-  entityVersion: Type.Integer(),
-  title: Type.String(),
-  data: Type.Unknown(),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  createdBy: Type.Union([Type.String(), Type.Null()]),
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
-});
+// Other modules' routes describe records with the same schemas.
+export { Data, RecordSchema } from './record-schemas.js';
 
 /** Generic records of any published entity definition. */
 export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }> = async (
@@ -44,20 +34,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         tags,
         summary: 'List records: full-text search, filters, sorting, pagination',
         params: EntityParams,
-        querystring: Type.Object(
-          {
-            q: Type.Optional(Type.String({ maxLength: 500 })),
-            filter: Type.Optional(
-              Type.Array(Type.String({ maxLength: 500 }), {
-                maxItems: 20,
-                description: 'field:op:value (eq, ne, lt, lte, gt, gte, contains, in, empty)',
-              }),
-            ),
-            sort: Type.Optional(Type.String({ maxLength: 64, description: 'field or -field' })),
-            ...Paging,
-          },
-          { additionalProperties: false },
-        ),
+        querystring: RecordListQuery,
         response: { 200: PageOf(RecordSchema), ...errorResponses },
       },
     },
@@ -72,7 +49,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         tags,
         summary: 'Create a record',
         params: EntityParams,
-        body: Type.Object({ data: Data }, { additionalProperties: false }),
+        body: RecordCreateBody,
         response: { 201: RecordSchema, ...errorResponses },
       },
     },
@@ -111,7 +88,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         tags,
         summary: 'Change fields of a record (optimistic concurrency on version)',
         params: RecordParams,
-        body: Type.Object({ version: Version, data: Data }, { additionalProperties: false }),
+        body: RecordUpdateBody,
         response: { 200: RecordSchema, ...errorResponses },
       },
     },
@@ -134,7 +111,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         tags,
         summary: 'Delete a record (soft; stays in the audit log)',
         params: RecordParams,
-        querystring: Type.Object({ version: Version }, { additionalProperties: false }),
+        querystring: RecordDeleteQuery,
         response: { 204: NoContent, ...errorResponses },
       },
     },

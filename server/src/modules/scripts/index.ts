@@ -22,9 +22,15 @@ export const scriptsModule = fp(
       definitions: app.definitions,
       caller: app.integrations,
       maxima: app.settings.scriptMaxima,
+      logFailure: ({ op, error }) => app.log.error({ err: error, op }, 'script SDK call failed'),
     });
     app.decorate('scripts', scripts);
     app.addHook('onClose', () => scripts.close());
+    // A listening server boots the sandbox in the background, so the first script run neither waits for it nor
+    // times out; apps driven by inject() (tests) start it on first use.
+    app.addHook('onListen', () => {
+      scripts.warmUp().catch((error: unknown) => app.log.error({ err: error }, 'sandbox warm-up failed'));
+    });
     await app.register(scriptRoutes, { prefix: apiPrefix, scripts });
   },
   { name: 'scripts', dependencies: ['records', 'integrations'] },

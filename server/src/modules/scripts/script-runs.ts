@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RunResult } from '@opora/runtime/scripts';
+import type { RunResult, ScriptFailure } from '@opora/runtime/scripts';
+import { fitBytes } from '../../adapters/sandbox/host-bridge.js';
 import type { Database } from '../../db/database.js';
 
 /** Who or what started a run: the API, a form, a process step… and the user it ran as. */
@@ -53,19 +54,33 @@ const view = (row: RunRow) => ({
 
 export type ScriptRunView = ReturnType<typeof view>;
 
-/** Logs kept per run: enough to debug, small enough to keep every run. */
+/** PostgreSQL text and jsonb cannot hold NUL: a script's log or error containing one is stored with U+FFFD instead. */
+const storable = (text: string) => text.replaceAll('\u0000', '\ufffd');
+
+/** Logs kept per run, in UTF-8 bytes: enough to debug, small enough to keep every run. */
 const keptLogBytes = 16 * 1024;
 
 function truncatedLogs(result: RunResult) {
   const kept: { level: string; message: string }[] = [];
   let room = keptLogBytes;
+  let cut = false;
   for (const line of result.logs) {
     if (room <= 0) break;
-    const message = line.message.length > room ? `${line.message.slice(0, room)}…` : line.message;
+    const whole = storable(line.message);
+    const message = fitBytes(whole, room);
+    if (message !== whole) cut = true;
     kept.push({ level: line.level, message });
-    room -= message.length;
+    room -= Buffer.byteLength(message) + 1;
   }
-  return { logs: kept, truncated: result.logsTruncated || kept.length < result.logs.length || room < 0 };
+  return { logs: kept, truncated: result.logsTruncated || cut || kept.length < result.logs.length };
+}
+
+function storableError(error: ScriptFailure) {
+  return {
+    ...error,
+    message: storable(error.message),
+    ...(error.stack === undefined ? {} : { stack: storable(error.stack) }),
+  };
 }
 
 /** The record of production runs: who or what ran which version, how long, how it ended, the (truncated) logs. */
@@ -91,7 +106,7 @@ export class ScriptRunLog {
         Math.round(result.memoryBytes),
         result.sdkCalls,
         result.ok ? 'ok' : result.error.code,
-        result.ok ? null : JSON.stringify(result.error),
+        result.ok ? null : JSON.stringify(storableError(result.error)),
         JSON.stringify(logs),
         truncated,
       ],

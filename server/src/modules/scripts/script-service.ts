@@ -1,30 +1,42 @@
 import type { Locale, ScriptBody } from '@opora/runtime/definitions';
 import {
+  bridgeLimits,
   type CompiledScript,
   effectiveLimits,
   ioProblems,
   type RunResult,
+  runMessage,
   type ScriptHost,
+  ScriptHostBusy,
   type ScriptLimits,
+  valueShapeProblem,
 } from '@opora/runtime/scripts';
 import { compileScript } from '../../adapters/script-toolchain/compile.js';
 import type { Database } from '../../db/database.js';
-import { fail } from '../../http/app-error.js';
+import { AppError, fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { IntegrationCaller } from '../integrations/integration-call.js';
+import { SecretScrubber } from '../integrations/secret-masking.js';
 import type { RecordService } from '../records/record-service.js';
+import { RunAdmission, type RunAdmissionLimits } from './run-admission.js';
 import { type RunTrigger, ScriptRunLog } from './script-runs.js';
-import { scriptSdk } from './script-sdk.js';
+import { type SdkFailureLog, scriptSdk } from './script-sdk.js';
+
+type Host = ScriptHost & { close?: () => Promise<void>; ready?: () => Promise<void> };
 
 export interface ScriptServiceDeps {
   db: Database;
-  hostFactory: () => ScriptHost & { close?: () => Promise<void> };
+  hostFactory: () => Host;
   records: RecordService;
   definitions: DefinitionService;
   caller: IntegrationCaller;
   /** The ceilings the server's operator allows (SCRIPT_MAX_* variables). */
   maxima: ScriptLimits;
+  /** Where unexpected SDK failures are logged in full (the script sees a generic message). */
+  logFailure?: SdkFailureLog;
+  /** How many runs go at once and wait (overall and per user); defaults suit one server process. */
+  admission?: RunAdmissionLimits;
 }
 
 interface Build {
@@ -38,12 +50,20 @@ interface Build {
  * compiled output stored at publish (kept in memory after first use); every production run is recorded.
  */
 export class ScriptService {
-  private host: (ScriptHost & { close?: () => Promise<void> }) | undefined;
+  private host: Host | undefined;
   private readonly builds = new Map<string, Build>();
+  private readonly admission: RunAdmission;
   readonly runs: ScriptRunLog;
 
   constructor(private readonly deps: ScriptServiceDeps) {
     this.runs = new ScriptRunLog(deps.db);
+    this.admission = new RunAdmission(deps.admission);
+  }
+
+  /** Starts the sandbox now rather than on the first run (server start-up); resolves when it is ready. */
+  async warmUp(): Promise<void> {
+    this.host ??= this.deps.hostFactory();
+    await this.host.ready?.();
   }
 
   async testRun(
@@ -53,6 +73,7 @@ export class ScriptService {
     actor: Actor | null,
     locale: Locale,
   ): Promise<RunResult> {
+    checkInputShape(input, locale);
     const compiled = await compileScript(source);
     if (!compiled.ok)
       throw fail.validation(
@@ -62,13 +83,8 @@ export class ScriptService {
           code: 'compile',
         })),
       );
-    return this.execute(
-      compiled.script,
-      input,
-      options.limits ?? {},
-      options.integrations ?? [],
-      actor,
-      locale,
+    return this.admission.admit(actor?.id ?? 'anonymous', () =>
+      this.execute(compiled.script, input, options.limits ?? {}, options.integrations ?? [], actor, locale),
     );
   }
 
@@ -81,17 +97,20 @@ export class ScriptService {
     locale: Locale,
   ): Promise<RunResult & { runId: string; version: number }> {
     const build = await this.build(key);
+    checkInputShape(input, locale);
     const inputProblems = ioProblems(build.body.inputSchema, input, locale);
     if (inputProblems.length)
       throw fail.validation(inputProblems.map((p) => ({ ...p, pointer: `/input${p.pointer}` })));
     const startedAt = new Date();
-    let result = await this.execute(
-      build.script,
-      input,
-      build.body.limits ?? {},
-      build.body.integrations ?? [],
-      actor,
-      locale,
+    let result = await this.admission.admit(undefined, () =>
+      this.execute(
+        build.script,
+        input,
+        build.body.limits ?? {},
+        build.body.integrations ?? [],
+        actor,
+        locale,
+      ),
     );
     if (result.ok) {
       const outputProblems = ioProblems(build.body.outputSchema, result.output, locale);
@@ -102,9 +121,9 @@ export class ScriptService {
           ok: false,
           error: {
             code: 'invalid_output',
-            message: `The script's result does not match its output schema: ${outputProblems
-              .map((p) => `${p.pointer || '/'} ${p.message}`)
-              .join('; ')}`,
+            message: runMessage(locale, 'invalid_output', {
+              problems: outputProblems.map((p) => `${p.pointer || '/'} ${p.message}`).join('; '),
+            }),
           },
         };
       }
@@ -117,7 +136,11 @@ export class ScriptService {
     await this.host?.close?.();
   }
 
-  private execute(
+  /**
+   * One run in the sandbox with the SDK bound to `actor`. Whatever the run leaves behind (result, logs, error) is
+   * masked against the secret values its HTTP calls could carry, before anyone sees or stores it.
+   */
+  private async execute(
     script: CompiledScript,
     input: unknown,
     limits: Partial<ScriptLimits>,
@@ -126,10 +149,28 @@ export class ScriptService {
     locale: Locale,
   ): Promise<RunResult> {
     this.host ??= this.deps.hostFactory();
-    return this.host.run(
-      { script, input, limits: effectiveLimits(limits, this.deps.maxima) },
-      scriptSdk({ actor, records: this.deps.records, caller: this.deps.caller, integrations, locale }),
-    );
+    const scrubber = new SecretScrubber();
+    const sdk = scriptSdk({
+      actor,
+      records: this.deps.records,
+      caller: this.deps.caller,
+      integrations,
+      locale,
+      scrubber,
+      logFailure: this.deps.logFailure ?? (() => {}),
+    });
+    let result: RunResult;
+    try {
+      result = await this.host.run(
+        { script, input, limits: effectiveLimits(limits, this.deps.maxima), locale },
+        sdk,
+      );
+    } catch (error) {
+      if (error instanceof ScriptHostBusy)
+        throw new AppError(503, 'scripts_busy', 'scripts_busy', { count: error.queued });
+      throw error;
+    }
+    return scrubbed(result, scrubber);
   }
 
   /** The compiled output of the latest published version: memory, else the row stored at publish. */
@@ -156,4 +197,32 @@ export class ScriptService {
     this.builds.set(id, build);
     return build;
   }
+}
+
+/** A 4xx before anything runs: the sandbox takes no input nested deeper than it will carry. */
+function checkInputShape(input: unknown, locale: Locale): void {
+  if (valueShapeProblem(input, bridgeLimits.maxValueDepth))
+    throw fail.validation([
+      {
+        pointer: '/input',
+        message: runMessage(locale, 'input_too_deep', { depth: bridgeLimits.maxValueDepth }),
+        code: 'depth',
+      },
+    ]);
+}
+
+function scrubbed(result: RunResult, scrubber: SecretScrubber): RunResult {
+  if (scrubber.empty) return result;
+  const logs = result.logs.map((line) => ({ ...line, message: scrubber.text(line.message) }));
+  if (result.ok) return { ...result, logs, output: scrubber.value(result.output) };
+  const { stack, ...error } = result.error;
+  return {
+    ...result,
+    logs,
+    error: {
+      ...error,
+      message: scrubber.text(error.message),
+      ...(stack === undefined ? {} : { stack: scrubber.text(stack) }),
+    },
+  };
 }

@@ -82,17 +82,26 @@ export class SecretService {
     if (!rows.length) throw fail.notFound(`secret ${name}`);
   }
 
-  /** The values of the named secrets, for the gateway only. */
-  async values(names: readonly string[]): Promise<Map<string, string>> {
+  /**
+   * For the gateway only: the decrypted values of the named secrets. A missing secret is an error, unless `skipMissing` (masking wants
+   * whichever of an integration's secrets exist, and none when no key is configured).
+   */
+  async values(
+    names: readonly string[],
+    options: { skipMissing?: boolean } = {},
+  ): Promise<Map<string, string>> {
     const values = new Map<string, string>();
     if (!names.length) return values;
-    if (!this.cipher) throw fail.secretsKeyMissing();
+    if (!this.cipher) {
+      if (options.skipMissing) return values;
+      throw fail.secretsKeyMissing();
+    }
     const rows = await this.db.query<SecretRow>(
       'select * from secret where name = any(string_to_array(?, chr(31)))',
       [names.join('\u001f')],
     );
     for (const row of rows) values.set(row.name, this.cipher.decrypt(row.name, row.cipher));
-    for (const name of names) if (!values.has(name)) throw fail.secretMissing(name);
+    if (!options.skipMissing) for (const name of names) if (!values.has(name)) throw fail.secretMissing(name);
     return values;
   }
 }

@@ -13,8 +13,13 @@ interface Rendered {
   details?: ErrorDetail[];
 }
 
+/** What an unknown non-API GET gets instead of the JSON 404: a single-page app's client-side route. */
+export type NotFoundFallback = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => FastifyReply | Promise<FastifyReply> | undefined;
+
 /** The single place errors become responses; everything the API answers with status ≥ 400 goes through here. */
-export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -1,4 +1,5 @@
-export { toProblems as ajvErrorsToProblems } from './ajv.js';
+export { maxProblems, toProblems as ajvErrorsToProblems } from './ajv.js';
+export { type BoundedValidate, boundedValidator, fullReportValues } from './bounded-validator.js';
 export {
   type Bundle,
   type BundleDefinition,

@@ -9,7 +9,10 @@ import { defaultMaxima } from '@opora/runtime/scripts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
+import { answerError, registerErrorHandler, registerNotFound } from './http/error-handler.js';
+import { answerClientError } from './http/framework-errors.js';
+import { rateLimitOptions } from './http/rate-limit.js';
+import { registerRequestEdge } from './http/request-edge.js';
 import { validatorCompiler } from './http/validation.js';
 import { HttpGateway } from './integrations/http-gateway.js';
 import { JobQueue } from './jobs/index.js';
@@ -110,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     logger: deps.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: answerError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
@@ -170,12 +175,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   app.addHook('onClose', () => hub.stop());
 
   registerErrorHandler(app);
+  registerRequestEdge(app);
   await app.register(fastifyCookie);
   // Before any route, so upgrades reach the WebSocket routes and are refused elsewhere; and before access
   // control, so its hooks know a refused upgrade for one and close the socket after answering.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   registerAccessControl(app, identity);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, rateLimitOptions);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

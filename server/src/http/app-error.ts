@@ -53,6 +53,7 @@ export const fail = {
     ]),
   fileUploadInvalid: (key: 'file_missing' | 'file_form_order') =>
     new AppError(400, 'file_upload_invalid', key),
+  multipartMalformed: () => new AppError(400, 'multipart_malformed', 'multipart_malformed'),
   fileContentMissing: () => new AppError(500, 'file_content_missing', 'file_content_missing'),
   categoryInUse: (articles: number, children: number) =>
     new AppError(409, 'category_in_use', 'category_in_use', { articles, children }),

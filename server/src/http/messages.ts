@@ -28,6 +28,7 @@ const catalogue = {
     en: 'Request body is not valid JSON: {reason}',
   },
   json_empty: { ru: 'тело запроса пустое', en: 'the body is empty' },
+  json_invalid: { ru: 'это не JSON', en: 'it is not JSON' },
   json_end: { ru: 'текст обрывается, не закончив JSON', en: 'the text ends before the JSON does' },
   json_unexpected: {
     ru: 'неожиданный символ «{char}» в строке {line}, столбце {column}',

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error.js';
 import { requestLocale } from '../error-handler.js';
 import { type MessageKey, type MessageParams, message } from '../messages.js';
-import { type JsonSyntaxFault, jsonSyntaxFault } from './json-syntax.js';
+import { type JsonSyntaxFault, jsonSyntaxFault, nestingFault } from './json-syntax.js';
 import {
   defaultJsonLimits,
   type JsonLimits,
@@ -42,17 +42,23 @@ const limitsOf = (request: FastifyRequest): JsonLimits => ({
 /** The parsed body, or an AppError (400) saying what is wrong and where, in the caller's language. */
 export function parseJsonBody(text: string, locale: Locale, limits: JsonLimits): unknown {
   if (!text.trim()) throw malformed(locale, 'json_empty', {});
-  const syntax = jsonSyntaxFault(text, limits.depth);
-  if (syntax?.problem === 'too_deep')
+  if (nestingFault(text, limits.depth) !== null)
     throw refusal(locale, 'json_too_deep', 'json_too_deep', '', { limit: limits.depth });
-  if (syntax) throw malformed(locale, syntaxMessage[syntax.problem], positionOf(text, syntax.at));
-  const document: unknown = JSON.parse(text);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    const syntax = jsonSyntaxFault(text);
+    throw syntax
+      ? malformed(locale, syntaxMessage[syntax.problem], positionOf(text, syntax.at))
+      : malformed(locale, 'json_invalid', {});
+  }
   const fault = jsonValueFault(document, limits);
   if (fault) throw valueRefusal(locale, fault);
   return document;
 }
 
-const syntaxMessage: Record<Exclude<JsonSyntaxFault['problem'], 'too_deep'>, MessageKey> = {
+const syntaxMessage: Record<JsonSyntaxFault['problem'], MessageKey> = {
   end: 'json_end',
   unexpected: 'json_unexpected',
   control: 'json_control',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonSyntaxFault } from './json-syntax.js';
+import { jsonSyntaxFault, nestingFault } from './json-syntax.js';
 
 const parses = (text: string) => {
   try {
@@ -21,32 +21,52 @@ const jsonish = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'{}[]":,\\-+.eE01u tfrualsn '.split('')), maxLength: 12 }),
 );
 
+const depthOf = (value: unknown): number =>
+  value !== null && typeof value === 'object'
+    ? 1 + Math.max(0, ...Object.values(value as object).map(depthOf))
+    : 0;
+
 describe('jsonSyntaxFault', () => {
   it('agrees with JSON.parse on what is JSON', () => {
     fc.assert(
       fc.property(jsonish, (text) => {
-        expect(jsonSyntaxFault(text, 1000) === null).toBe(parses(text));
+        expect(jsonSyntaxFault(text) === null).toBe(parses(text));
       }),
       { seed: 11, numRuns: 2000 },
     );
   });
 
   it('says where and why', () => {
-    expect(jsonSyntaxFault('{"a":1,}', 64)).toEqual({ at: 7, problem: 'unexpected' });
-    expect(jsonSyntaxFault('[1,2', 64)).toEqual({ at: 4, problem: 'end' });
-    expect(jsonSyntaxFault('', 64)).toEqual({ at: 0, problem: 'end' });
-    expect(jsonSyntaxFault('{"a":"\\x"}', 64)).toEqual({ at: 6, problem: 'escape' });
-    expect(jsonSyntaxFault('{"a":"\t"}', 64)).toEqual({ at: 6, problem: 'control' });
-    expect(jsonSyntaxFault('{"a":01}', 64)).toEqual({ at: 6, problem: 'unexpected' });
-    expect(jsonSyntaxFault('{"a":-}', 64)).toEqual({ at: 6, problem: 'number' });
-    expect(jsonSyntaxFault('{"a":1} x', 64)).toEqual({ at: 8, problem: 'unexpected' });
+    expect(jsonSyntaxFault('{"a":1,}')).toEqual({ at: 7, problem: 'unexpected' });
+    expect(jsonSyntaxFault('[1,2')).toEqual({ at: 4, problem: 'end' });
+    expect(jsonSyntaxFault('')).toEqual({ at: 0, problem: 'end' });
+    expect(jsonSyntaxFault('{"a":"\\x"}')).toEqual({ at: 6, problem: 'escape' });
+    expect(jsonSyntaxFault('{"a":"\t"}')).toEqual({ at: 6, problem: 'control' });
+    expect(jsonSyntaxFault('{"a":01}')).toEqual({ at: 6, problem: 'unexpected' });
+    expect(jsonSyntaxFault('{"a":-}')).toEqual({ at: 6, problem: 'number' });
+    expect(jsonSyntaxFault('{"a":1} x')).toEqual({ at: 8, problem: 'unexpected' });
+  });
+});
+
+describe('nestingFault', () => {
+  it('finds exactly the JSON documents nested deeper than the limit', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.integer({ min: 0, max: 6 }), (value, limit) => {
+        const text = JSON.stringify(value);
+        expect(nestingFault(text, limit) === null).toBe(depthOf(value) <= limit);
+      }),
+      { seed: 12, numRuns: 2000 },
+    );
   });
 
-  it('refuses nesting past the limit at the bracket that crosses it, without recursing', () => {
-    expect(jsonSyntaxFault('[[[]]]', 3)).toBeNull();
-    expect(jsonSyntaxFault('[[[[]]]]', 3)).toEqual({ at: 3, problem: 'too_deep' });
-    const deep = '{"a":'.repeat(1_000_000);
-    expect(jsonSyntaxFault(deep, 64)).toEqual({ at: 64 * 5, problem: 'too_deep' });
-    expect(jsonSyntaxFault(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 200_000)).toBeNull();
+  it('is not fooled by brackets and escaped quotes inside strings', () => {
+    expect(nestingFault(JSON.stringify({ a: '[[[[{{{{', b: 'x\\"[[[', c: '\\\\' }), 1)).toBeNull();
+    expect(nestingFault('[[[]]]', 3)).toBeNull();
+    expect(nestingFault('[[[[]]]]', 3)).toBe(3);
+  });
+
+  it('points at the bracket that crosses the limit, without recursing', () => {
+    expect(nestingFault('{"a":'.repeat(1_000_000), 64)).toBe(64 * 5);
+    expect(nestingFault(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 100_000)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
+import { hostileBodies } from './hostile-bodies-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
@@ -139,6 +140,7 @@ for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
       await bigFormPublish(h, headers),
       ...(await sdkRoundTrip(h, headers, runs)),
       ...(await formSubmissions(h, headers, runs)),
+      ...(await hostileBodies(h, runs)),
     ]);
   } finally {
     await h.close();

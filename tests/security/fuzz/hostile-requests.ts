@@ -110,14 +110,30 @@ const hostileParams = [
   '1e309',
 ];
 
+const hostileQueryValues = [
+  '1e20',
+  '99999999999999999999',
+  '-1',
+  '1e309',
+  'NaN',
+  '9007199254740993',
+  '2147483648',
+  'x'.repeat(5000),
+  '%00',
+  '',
+  '%ED%A0%80',
+  'a&a=b&a=c',
+  '__proto__',
+];
+
 const fill = (path: string, params: Record<string, string>) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'x');
 
 /**
  * Hostile requests for one operation, deterministic per seed. Always: NUL in several string positions of the body
- * and in a key, half a surrogate pair, 10,000 levels of nesting, a prototype key, and NUL, 10 KB and unknown ids in
- * the path. Then a sample of: one body value replaced by a hostile one (wrong types, huge or odd text, deep or wide
- * values), whole hostile bodies, other content types, other hostile path parameters.
+ * and in a key, half a surrogate pair, 10,000 levels of nesting, a prototype key, NUL, 10 KB and unknown ids in
+ * the path, NUL in the query string, and 1e20 where a number goes. Then a sample of: one body value replaced by a hostile one (wrong types, huge or odd text, deep or wide
+ * values), whole hostile bodies, other content types, other hostile path parameters and query strings.
  */
 export function hostileRequests(op: Operation, base: Base, seed: number, sampled: number): HostileRequest[] {
   const url = fill(op.path, base.params);
@@ -140,10 +156,17 @@ export function hostileRequests(op: Operation, base: Base, seed: number, sampled
     url: fill(op.path, { ...base.params, [name]: value }),
     payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : JSON.stringify(base.body),
   });
+  const withQuery = (name: string, value: string): HostileRequest => ({
+    label: `query ${name}=${describe(value)}`,
+    method: op.method,
+    url: `${url}?${encodeURIComponent(name)}=${value}`,
+    payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : JSON.stringify(base.body),
+  });
   const positions = positionsOf(base.body);
   const at = (path: (string | number)[]) =>
     path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], base.body);
   const strings = positions.filter((p) => typeof at(p) === 'string');
+  const numbers = positions.filter((p) => typeof at(p) === 'number');
   const objects = positions.filter((p) => {
     const value = at(p);
     return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -161,7 +184,16 @@ export function hostileRequests(op: Operation, base: Base, seed: number, sampled
     withParam(name, 'x'.repeat(10_000)),
     withParam(name, '00000000-0000-4000-8000-00000000dead'),
   ]);
+  // Numbers past what a 32-bit column or a JS integer holds, wherever the request takes one.
+  const numericParams = [...op.params, ...op.query].filter((p) =>
+    /integer|number/.test(String(p.schema.type)),
+  );
+  for (const { name } of pick(numericParams, 2))
+    always.push(op.params.some((p) => p.name === name) ? withParam(name, '1e20') : withQuery(name, '1e20'));
+  for (const { name } of pick(op.query, 1)) always.push(withQuery(name, '%00'));
   if (op.method !== 'GET') {
+    for (const path of pick(numbers, 2))
+      always.push(json(`body /${path.join('/')} = 1e20`, withValueAt(base.body, path, 1e20)));
     for (const path of pick(strings, 4))
       always.push(
         json(`body /${path.join('/')} with NUL`, withValueAt(base.body, path, `${at(path)}\u0000`)),
@@ -197,6 +229,12 @@ export function hostileRequests(op: Operation, base: Base, seed: number, sampled
           fc.oneof(fc.constantFrom(...hostileParams), fc.uuid({ version: 4 })),
         )
         .map(([name, value]) => withParam(name, value)),
+    );
+  if (op.query.length)
+    cases.push(
+      fc
+        .tuple(fc.constantFrom(...op.query.map((p) => p.name)), fc.constantFrom(...hostileQueryValues))
+        .map(([name, value]) => withQuery(name, value)),
     );
   if (op.method !== 'GET') {
     cases.push(

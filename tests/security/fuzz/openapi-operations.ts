@@ -26,6 +26,8 @@ export interface Operation {
   path: string;
   access: 'public' | 'authenticated' | Role[];
   params: { name: string; schema: Schema }[];
+  /** Query string parameters. */
+  query: { name: string; schema: Schema }[];
   /** JSON body schema, if the route takes JSON. */
   body?: Schema;
   multipart: boolean;
@@ -51,9 +53,8 @@ export function operationsOf(document: {
           method: method.toUpperCase() as Operation['method'],
           path,
           access: op['x-roles'] ?? 'public',
-          params: (op.parameters ?? [])
-            .filter((p) => p.in === 'path')
-            .map(({ name, schema }) => ({ name, schema })),
+          params: parametersIn(op, 'path'),
+          query: parametersIn(op, 'query'),
           body: content['application/json']?.schema,
           multipart:
             Boolean(content['multipart/form-data']) || path.endsWith('/files') || path.endsWith('/assets'),
@@ -62,8 +63,12 @@ export function operationsOf(document: {
     );
 }
 
-/** Writes, and reads that take path parameters: what hostile input can reach. */
-export const isFuzzed = (op: Operation): boolean => op.method !== 'GET' || op.params.length > 0;
+const parametersIn = (op: OpenApiOperation, where: 'path' | 'query') =>
+  (op.parameters ?? []).filter((p) => p.in === where).map(({ name, schema }) => ({ name, schema }));
+
+/** Writes, and reads that take path parameters or a query string: what hostile input can reach. */
+export const isFuzzed = (op: Operation): boolean =>
+  op.method !== 'GET' || op.params.length > 0 || op.query.length > 0;
 
 /** Calls that change the world for the calls after them (ending the session, archiving, deleting) go last. */
 export const destructiveLast = (a: Operation, b: Operation): number => weight(a) - weight(b);

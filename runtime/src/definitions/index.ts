@@ -65,7 +65,7 @@ export {
   type PortalMenuItem,
   portalKey,
 } from './portal-schema.js';
-export { applyDefaults, recordTitle, searchableText } from './record-data.js';
+export { applyDefaults, recordTitle, searchableText, searchTextLimit } from './record-data.js';
 export { entityRecordSchema, fieldValueSchema } from './record-schema.js';
 export { compileRecordValidator, type RecordValidator } from './record-validator.js';
 export { checkReferences, collectReferences, type DefinitionReference } from './references.js';

@@ -1,7 +1,7 @@
-import type { ErrorDetail, Locale } from '@opora/sdk';
+import type { Locale } from '@opora/sdk';
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './app-error.js';
+import { AppError, type AppErrorDetail } from './app-error.js';
 import { frameworkError } from './framework-errors.js';
 import { localeFrom, type MessageKey, type MessageParams, message } from './messages.js';
 import { ajvErrorsToDetails } from './validation.js';
@@ -11,7 +11,7 @@ export interface Rendered {
   code: string;
   key: MessageKey;
   params?: MessageParams;
-  details?: ErrorDetail[];
+  details?: AppErrorDetail[];
 }
 
 /** What an unknown non-API GET gets instead of the JSON 404: a single-page app's client-side route. */
@@ -56,7 +56,14 @@ export function requestLocale(request: FastifyRequest): Locale {
 
 function send(reply: FastifyReply, locale: Locale, r: Rendered) {
   return reply.status(r.status).send({
-    error: { code: r.code, message: message(locale, r.key, r.params), details: r.details ?? [] },
+    error: {
+      code: r.code,
+      message: message(locale, r.key, r.params),
+      details: (r.details ?? []).map((d) => ({
+        ...d,
+        message: typeof d.message === 'string' ? d.message : message(locale, d.message.key, d.message.params),
+      })),
+    },
   });
 }
 

@@ -199,19 +199,42 @@ const catalogue = {
     en: 'Too many requests; retry in {seconds} s',
   },
   bad_filter: { ru: 'Некорректный фильтр «{filter}»: {reason}', en: 'Invalid filter "{filter}": {reason}' },
+  filter_unknown_operator: {
+    ru: 'неизвестная операция «{op}» (есть: {ops})',
+    en: 'unknown operator "{op}" (there are: {ops})',
+  },
+  filter_unknown_field: { ru: 'нет поля «{field}»', en: 'no field "{field}"' },
+  filter_operator_unsupported: {
+    ru: 'операция «{op}» к полю «{field}» не применима',
+    en: 'operator "{op}" does not apply to "{field}"',
+  },
+  filter_not_number: { ru: '«{value}» — не число', en: '"{value}" is not a number' },
+  filter_not_whole_number: { ru: '«{value}» — не целое число', en: '"{value}" is not a whole number' },
+  filter_not_date: {
+    ru: '«{value}» — не дата (нужна вида 2024-03-01 или 2024-03-01T10:00)',
+    en: '"{value}" is not a date (write it as 2024-03-01 or 2024-03-01T10:00)',
+  },
   bad_sort: { ru: 'Нельзя сортировать по «{field}»', en: 'Cannot sort by "{field}"' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof catalogue;
-export type MessageParams = Record<string, string | number>;
+
+/** A message put in the caller's language only when the answer is written: for code that does not know it. */
+export interface Localized {
+  key: MessageKey;
+  params?: MessageParams;
+}
+export type MessageParams = Record<string, string | number | Localized>;
 
 export function message(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const texts: Record<Locale, string> = catalogue[key];
-  return (texts[locale] ?? texts.ru).replace(/\{(\w+)\}/g, (_: string, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return (texts[locale] ?? texts.ru).replace(/\{(\w+)\}/g, (_: string, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === 'object' ? message(locale, value.key, value.params) : String(value);
+  });
 }
 
 /** Russian unless the client clearly prefers English. */

@@ -124,6 +124,11 @@ const hostileQueryValues = [
   '%ED%A0%80',
   'a&a=b&a=c',
   '__proto__',
+  // Shaped like the records list's filters (field:operator:value), with values the database cannot compare.
+  'number:gt:1e20',
+  'createdAt:gt:1',
+  'number:lt:',
+  'nope:eq:1',
 ];
 
 const fill = (path: string, params: Record<string, string>) =>

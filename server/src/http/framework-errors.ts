@@ -32,9 +32,12 @@ const known: Record<string, Known> = {
     code: 'unsupported_media_type',
     key: 'unsupported_media_type',
   },
-  FST_ERR_ROUTE_MISSING_CONTENT: { status: 400, code: 'bad_request', key: 'bad_request' },
+  FST_ERR_ROUTE_MISSING_CONTENT: { status: 400, code: 'body_missing', key: 'body_missing' },
   FST_ERR_NOT_FOUND: { status: 404, code: 'not_found', key: 'nothing_here' },
   FST_ERR_HANDLER_TIMEOUT: { status: 503, code: 'request_timeout', key: 'request_timeout' },
+  FST_ERR_VALIDATION: { status: 400, code: 'validation_failed', key: 'validation_failed' },
+  // Marked 400 by Fastify, but only our own code can cause it (a parser added after start).
+  FST_ERR_CTP_INSTANCE_ALREADY_STARTED: { status: 500, code: 'internal', key: 'internal' },
   // @fastify/multipart (busboy's own parse errors are caught where uploads are read, see receive-upload.ts)
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type', key: 'not_multipart' },
   FST_PARTS_LIMIT: { status: 413, code: 'multipart_limit', key: 'multipart_limit' },

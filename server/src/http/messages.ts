@@ -95,6 +95,7 @@ const catalogue = {
   },
   bad_request: { ru: 'Некорректный запрос', en: 'Bad request' },
   nothing_here: { ru: 'Не найдено', en: 'Not found' },
+  body_missing: { ru: 'У запроса должно быть тело', en: 'The request needs a body' },
   headers_too_large: { ru: 'Заголовки запроса слишком большие', en: 'The request headers are too large' },
   client_timeout: {
     ru: 'Запрос не пришёл полностью вовремя',

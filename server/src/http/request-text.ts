@@ -1,9 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requestLocale } from './error-handler.js';
+import type { FastifyInstance } from 'fastify';
 import { refusal } from './json/json-body.js';
-import { textFault } from './json/json-value-fault.js';
-
-const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+import { pointerToken, textFault } from './json/json-value-fault.js';
 
 /**
  * Path parameters and query strings arrive percent-decoded, so `%00` is a NUL like `\u0000` in a body: text the
@@ -19,10 +16,9 @@ export function registerRequestTextCheck(app: FastifyInstance): void {
         const problem = texts.map((t) => (typeof t === 'string' ? textFault(t) : null)).find(Boolean);
         if (problem)
           throw refusal(
-            requestLocale(request as FastifyRequest),
             'invalid_text',
             problem === 'nul' ? 'text_nul' : 'text_lone_surrogate',
-            `/${part}/${escapeToken(name)}`,
+            `/${part}/${pointerToken(name)}`,
           );
       }
     }

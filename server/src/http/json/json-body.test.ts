@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../app-error.js';
+import { message } from '../messages.js';
 import { parseJsonBody } from './json-body.js';
 import { defaultJsonLimits } from './json-value-fault.js';
 
+/** The refusal as the caller reads it: messages put in the locale, as the error handler does. */
 const refusal = (text: string, locale: 'ru' | 'en' = 'ru', limits = defaultJsonLimits) => {
   try {
-    parseJsonBody(text, locale, limits);
+    parseJsonBody(text, limits);
   } catch (error) {
     const e = error as AppError;
-    return { status: e.status, code: e.code, details: e.details, params: e.params };
+    return {
+      status: e.status,
+      code: e.code,
+      message: message(locale, e.messageKey, e.params),
+      details: e.details.map((d) => ({
+        pointer: d.pointer,
+        message: typeof d.message === 'string' ? d.message : message(locale, d.message.key, d.message.params),
+      })),
+    };
   }
   throw new Error(`accepted: ${text.slice(0, 50)}`);
 };
 
 describe('parseJsonBody', () => {
   it('parses JSON', () => {
-    expect(parseJsonBody('{"a":[1,"б",null]}', 'ru', defaultJsonLimits)).toEqual({ a: [1, 'б', null] });
+    expect(parseJsonBody('{"a":[1,"б",null]}', defaultJsonLimits)).toEqual({ a: [1, 'б', null] });
   });
 
   it("says in the caller's language what is wrong with malformed JSON, and where", () => {
@@ -43,7 +53,7 @@ describe('parseJsonBody', () => {
       details: [{ pointer: '/a/0/b', message: expect.stringContaining('суррогатной пары') }],
     });
     expect(refusal('{"a":{"k\\u0000":1}}').details[0]!.pointer).toBe('/a/k\u0000');
-    expect(parseJsonBody('{"a":"\\ud83d\\ude42"}', 'ru', defaultJsonLimits)).toEqual({ a: '🙂' });
+    expect(parseJsonBody('{"a":"\\ud83d\\ude42"}', defaultJsonLimits)).toEqual({ a: '🙂' });
   });
 
   it('refuses nesting, keys and items past the limits before the document reaches a schema', () => {
@@ -60,7 +70,7 @@ describe('parseJsonBody', () => {
       details: [{ pointer: '/list', message: 'В списке больше 10000 элементов' }],
     });
     const raised = { ...defaultJsonLimits, items: 200_000 };
-    expect(parseJsonBody(JSON.stringify({ list: new Array(10_001).fill(0) }), 'ru', raised)).toBeTruthy();
+    expect(parseJsonBody(JSON.stringify({ list: new Array(10_001).fill(0) }), raised)).toBeTruthy();
   });
 
   it("refuses keys that reach an object's prototype", () => {
@@ -69,7 +79,7 @@ describe('parseJsonBody', () => {
       details: [{ pointer: '/a/__proto__', message: 'Поле «__proto__» недопустимо' }],
     });
     expect(refusal('{"constructor":{"prototype":{"admin":true}}}').code).toBe('forbidden_key');
-    expect(parseJsonBody('{"constructor":"a field named so"}', 'ru', defaultJsonLimits)).toEqual({
+    expect(parseJsonBody('{"constructor":"a field named so"}', defaultJsonLimits)).toEqual({
       constructor: 'a field named so',
     });
   });

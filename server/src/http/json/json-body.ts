@@ -1,8 +1,6 @@
-import type { Locale } from '@opora/sdk';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error.js';
-import { requestLocale } from '../error-handler.js';
-import { type MessageKey, type MessageParams, message } from '../messages.js';
+import type { MessageKey, MessageParams } from '../messages.js';
 import { type JsonSyntaxFault, jsonSyntaxFault, nestingFault } from './json-syntax.js';
 import {
   defaultJsonLimits,
@@ -27,7 +25,7 @@ export function registerJsonBody(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     try {
-      done(null, parseJsonBody(body as string, requestLocale(request), limitsOf(request)));
+      done(null, parseJsonBody(body as string, limitsOf(request)));
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -39,22 +37,22 @@ const limitsOf = (request: FastifyRequest): JsonLimits => ({
   ...request.routeOptions.config?.jsonLimits,
 });
 
-/** The parsed body, or an AppError (400) saying what is wrong and where, in the caller's language. */
-export function parseJsonBody(text: string, locale: Locale, limits: JsonLimits): unknown {
-  if (!text.trim()) throw malformed(locale, 'json_empty', {});
+/** The parsed body, or an AppError (400) saying what is wrong and where (in the caller's language, once answered). */
+export function parseJsonBody(text: string, limits: JsonLimits): unknown {
+  if (!text.trim()) throw malformed('json_empty', {});
   if (nestingFault(text, limits.depth) !== null)
-    throw refusal(locale, 'json_too_deep', 'json_too_deep', '', { limit: limits.depth });
+    throw refusal('json_too_deep', 'json_too_deep', '', { limit: limits.depth });
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
     const syntax = jsonSyntaxFault(text);
     throw syntax
-      ? malformed(locale, syntaxMessage[syntax.problem], positionOf(text, syntax.at))
-      : malformed(locale, 'json_invalid', {});
+      ? malformed(syntaxMessage[syntax.problem], positionOf(text, syntax.at))
+      : malformed('json_invalid', {});
   }
   const fault = jsonValueFault(document, limits);
-  if (fault) throw valueRefusal(locale, fault);
+  if (fault) throw valueRefusal(fault);
   return document;
 }
 
@@ -66,8 +64,8 @@ const syntaxMessage: Record<JsonSyntaxFault['problem'], MessageKey> = {
   number: 'json_number',
 };
 
-function malformed(locale: Locale, key: MessageKey, params: MessageParams): AppError {
-  const reason = message(locale, key, params);
+function malformed(key: MessageKey, params: MessageParams): AppError {
+  const reason = { key, params };
   return new AppError(400, 'malformed_json', 'malformed_json', { reason }, [
     { pointer: '', message: reason },
   ]);
@@ -94,20 +92,19 @@ const valueMessage: Record<JsonValueFault['problem'], { code: string; key: Messa
   forbidden_key: { code: 'forbidden_key', key: 'forbidden_key' },
 };
 
-function valueRefusal(locale: Locale, fault: JsonValueFault): AppError {
+function valueRefusal(fault: JsonValueFault): AppError {
   const { code, key } = valueMessage[fault.problem];
   const params: MessageParams =
     fault.problem === 'forbidden_key' ? { key: String(fault.detail) } : { limit: fault.detail ?? '' };
-  return refusal(locale, code, key, fault.pointer, params);
+  return refusal(code, key, fault.pointer, params);
 }
 
 /** A 400 whose one detail points at the offending value (pointer prefixed for params and query strings). */
 export function refusal(
-  locale: Locale,
   code: string,
   key: MessageKey,
   pointer: string,
   params: MessageParams = {},
 ): AppError {
-  return new AppError(400, code, key, params, [{ pointer, message: message(locale, key, params) }]);
+  return new AppError(400, code, key, params, [{ pointer, message: { key, params } }]);
 }

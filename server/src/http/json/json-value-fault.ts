@@ -87,10 +87,12 @@ function keyFault(key: string, value: unknown): JsonValueFault['problem'] | null
   return textFault(key);
 }
 
+/** A key as a JSON pointer token (RFC 6901: `~` and `/` escaped). */
+export const pointerToken = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
 function pointerOf(visit: Visit): string {
   const tokens: string[] = [];
-  for (let v: Visit | null = visit; v?.parent; v = v.parent)
-    tokens.push(v.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) tokens.push(pointerToken(v.key));
   return tokens
     .reverse()
     .map((t) => `/${t}`)

@@ -1,9 +1,8 @@
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fail } from '../../http/app-error.js';
-import { requestLocale } from '../../http/error-handler.js';
 import { refusal } from '../../http/json/json-body.js';
-import { textFault } from '../../http/json/json-value-fault.js';
+import { pointerToken, textFault } from '../../http/json/json-value-fault.js';
 
 /** What a multipart request may carry beside the file itself (boundaries, part headers, form fields). */
 export const envelopeBytes = 16 * 1024;
@@ -30,7 +29,7 @@ export async function receiveUpload<T>(
   const parts = request.parts();
   for (let part = await nextPart(parts); part; part = await nextPart(parts)) {
     if (part.type === 'field') {
-      fields[part.fieldname] = storableField(request, part.fieldname, String(part.value));
+      fields[part.fieldname] = storableField(part.fieldname, String(part.value));
       continue;
     }
     try {
@@ -70,14 +69,13 @@ async function nextPart(parts: AsyncIterableIterator<Multipart>): Promise<Multip
   }
 }
 
-function storableField(request: FastifyRequest, name: string, value: string): string {
+function storableField(name: string, value: string): string {
   const problem = textFault(name) ?? textFault(value);
   if (problem)
     throw refusal(
-      requestLocale(request),
       'invalid_text',
       problem === 'nul' ? 'text_nul' : 'text_lone_surrogate',
-      `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      `/${pointerToken(name)}`,
     );
   return value;
 }

@@ -4,6 +4,8 @@ import type { HttpGateway } from './adapters/http-gateway/http-gateway.js';
 import { adapters } from './adapters/index.js';
 import { type AppConfig, settingsFrom } from './app-settings.js';
 import type { Database } from './db/database.js';
+import { answerError } from './http/error-handler.js';
+import { answerClientError } from './http/framework-errors.js';
 import { httpPlatform } from './http/http-platform.js';
 import { validatorCompiler } from './http/validation.js';
 import { announcementsModule } from './modules/announcements/index.js';
@@ -74,6 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? { level: settings.logLevel },
     bodyLimit: settings.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false } },
+    // Refusals fastify makes before any hook (a malformed URL, unparseable HTTP) answer in the API's shape too.
+    frameworkErrors: answerError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     : { level: config.logLevel };
   const app = await buildApp({ db, config, logger });
   const log = app.log;
+  // A backstop: every promise is meant to be handled where it is made; one that is not is logged, not fatal.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
   await app.secrets.verifyKey(secretsKey.source);
   if (secretsKey.created)
@@ -91,8 +93,13 @@ async function main(): Promise<void> {
     await db.close();
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const stop = (signal: string) =>
+    shutdown(signal).catch((error: unknown) => {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 async function hasSecrets(db: Database): Promise<boolean> {

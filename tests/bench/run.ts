@@ -5,6 +5,7 @@ import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
 import { healthDuringSlowQuery, recordList } from './event-loop-bench.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
+import { hostileBodies } from './hostile-bodies-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
@@ -149,6 +150,7 @@ for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
       ...(await healthDuringSdkFlood(h, runs)),
       ...(await formSubmissions(h, headers, runs)),
       await healthDuringSlowQuery(h),
+      ...(await hostileBodies(h, runs)),
     ]);
   } finally {
     await h.close();

@@ -1,8 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import localizeRuModule from 'ajv-i18n/localize/ru/index.js';
-import type { Locale, Problem } from './kinds.js';
+import { simplifyUnions } from './ajv-unions.js';
+import { type BoundedValidate, boundedValidator } from './bounded-validator.js';
+import { type Locale, type Problem, pick } from './kinds.js';
 import { safeRegExpEngine } from './safe-regexp.js';
 
 // These packages are CommonJS whose typings claim ES default exports; at run time the default is the function.
@@ -13,49 +15,81 @@ const localizers: Record<Locale, Localize> = {
 };
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
+const options = {
+  verbose: true,
+  strict: false,
+  coerceTypes: false,
+  removeAdditional: false,
+  code: { regExp: safeRegExpEngine },
+} as const;
+
 /**
  * One ajv for all definition and record schemas: every error reported, nothing coerced or removed, and every
  * `pattern` matched in linear time (analysts write patterns; see safe-regexp.ts).
  */
-export const ajv: Ajv = addFormats(
-  new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: false,
-    coerceTypes: false,
-    removeAdditional: false,
-    code: { regExp: safeRegExpEngine },
-  }),
-);
+export const ajv: Ajv = addFormats(new Ajv({ ...options, allErrors: true }));
+// Its twin that stops at the first error, for huge documents (see bounded-validator.ts).
+const firstErrorAjv: Ajv = addFormats(new Ajv({ ...options, allErrors: false }));
 
-const compiled = new WeakMap<object, ValidateFunction>();
+const compiled = new WeakMap<object, BoundedValidate>();
 
-/** Compiles a schema once per schema object. */
-export function compile(schema: object): ValidateFunction {
+/**
+ * Compiles a schema once per schema object. The validator lists every error of a refused document unless the
+ * document is huge (see bounded-validator.ts): refusing a document costs about what accepting it does.
+ */
+export function compile(schema: object): BoundedValidate {
   const cached = compiled.get(schema);
   if (cached) return cached;
-  const validate = ajv.compile(schema);
+  const validate = boundedValidator(firstErrorAjv, ajv, schema);
   compiled.set(schema, validate);
   return validate;
 }
 
-/** Ajv errors as problems pointing at the field at fault, with messages in the locale; unions are boiled down. */
+/** At most this many problems are listed; a note after them says there are more. */
+export const maxProblems = 100;
+// Errors are translated a slice at a time: only what is listed is worth translating.
+const localizeSlice = 200;
+
+/**
+ * Ajv errors as problems pointing at the field at fault, with messages in the locale; unions are boiled down,
+ * repeats dropped, and at most {@link maxProblems} listed. Linear in the number of errors.
+ */
 export function toProblems(errors: ErrorObject[] | null | undefined, locale: Locale, prefix = ''): Problem[] {
   if (!errors?.length) return [];
-  const copies = simplifyUnions(errors).map((e) => ({ ...e }));
-  localizers[locale](copies);
+  const simplified = simplifyUnions(errors);
+  const problems: Problem[] = [];
   const seen = new Set<string>();
-  return copies.flatMap((error) => {
-    const allowed =
-      error.keyword === 'enum' ? (error.params as { allowedValues?: unknown[] }).allowedValues : undefined;
-    const message = `${error.message ?? error.keyword}${allowed ? `: ${allowed.filter((v) => v !== null).join(', ')}` : ''}`;
-    const problem = { pointer: `${prefix}${pointerOf(error)}`, message, code: error.keyword };
-    const id = `${problem.pointer}|${problem.message}`;
-    if (seen.has(id)) return [];
-    seen.add(id);
-    return [problem];
-  });
+  for (let start = 0; start < simplified.length; start += localizeSlice) {
+    const copies = simplified.slice(start, start + localizeSlice).map((e) => ({ ...e }));
+    localizers[locale](copies);
+    for (const error of copies) {
+      const problem = problemOf(error, prefix);
+      const id = `${problem.pointer}|${problem.message}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (problems.length === maxProblems) return [...problems, moreProblems(locale, prefix)];
+      problems.push(problem);
+    }
+  }
+  return problems;
 }
+
+function problemOf(error: ErrorObject, prefix: string): Problem {
+  const allowed =
+    error.keyword === 'enum' ? (error.params as { allowedValues?: unknown[] }).allowedValues : undefined;
+  const message = `${error.message ?? error.keyword}${allowed ? `: ${allowed.filter((v) => v !== null).join(', ')}` : ''}`;
+  return { pointer: `${prefix}${pointerOf(error)}`, message, code: error.keyword };
+}
+
+const moreProblems = (locale: Locale, prefix: string): Problem => ({
+  pointer: prefix,
+  message: pick(
+    locale,
+    `Показаны первые ${maxProblems} ошибок; остальные появятся, когда вы исправите эти`,
+    `Only the first ${maxProblems} problems are listed; the rest appear once these are fixed`,
+  ),
+  code: 'too_many_problems',
+});
 
 function pointerOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
@@ -63,57 +97,4 @@ function pointerOf(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties')
     return `${error.instancePath}/${String(params.additionalProperty)}`;
   return error.instancePath;
-}
-
-/**
- * A value failing a union (a field of an unknown type, say) makes ajv report every branch's complaints.
- * Boil each union down: the errors of the branch whose `type` matches the value, or one "must be one of" error.
- * Branches are told apart by the data (ajv `verbose`), because errors behind a recursive $ref restart their schema paths.
- */
-function simplifyUnions(errors: ErrorObject[]): ErrorObject[] {
-  let result = errors;
-  const unions = errors
-    .filter((e) => e.keyword === 'anyOf')
-    .sort((a, b) => a.instancePath.length - b.instancePath.length);
-  for (const union of unions) {
-    if (!result.includes(union)) continue;
-    const prefix = `${union.schemaPath}/`;
-    const branchOf = (e: ErrorObject) =>
-      e.schemaPath.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined;
-    const under = (e: ErrorObject) =>
-      e !== union &&
-      (e.instancePath === union.instancePath || e.instancePath.startsWith(`${union.instancePath}/`));
-    const members = result.filter(under);
-    const keep = keepFromUnion(union, members, branchOf);
-    result = [...result.filter((e) => e !== union && !members.includes(e)), ...keep];
-  }
-  return result;
-}
-
-type BranchSchema = { const?: unknown; properties?: { type?: { const?: unknown } } };
-
-function keepFromUnion(
-  union: ErrorObject,
-  members: ErrorObject[],
-  branchOf: (e: ErrorObject) => string | undefined,
-): ErrorObject[] {
-  const branches = (Array.isArray(union.schema) ? union.schema : []) as BranchSchema[];
-  const oneOf = (path: string, values: unknown[]): ErrorObject[] => [
-    { keyword: 'enum', instancePath: path, schemaPath: union.schemaPath, params: { allowedValues: values } },
-  ];
-  if (branches.length && branches.every((b) => b.const !== undefined))
-    return oneOf(
-      union.instancePath,
-      branches.map((b) => b.const),
-    );
-  const tags = branches.map((b) => b.properties?.type?.const);
-  if (!tags.length || tags.some((t) => t === undefined)) return members;
-  const value = (union.data as { type?: unknown } | null)?.type;
-  const matched = tags.indexOf(value);
-  if (matched < 0) return oneOf(`${union.instancePath}/type`, tags);
-  // Errors of the matching branch, including those reported from inside a $ref (no branch in their path).
-  return members.filter((e) => {
-    const branch = branchOf(e);
-    return branch === undefined || branch === String(matched);
-  });
 }

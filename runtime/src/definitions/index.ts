@@ -1,5 +1,6 @@
-export { toProblems as ajvErrorsToProblems } from './ajv.js';
+export { maxProblems, toProblems as ajvErrorsToProblems } from './ajv.js';
 export type { BotBody } from './bot/schema.js';
+export { type BoundedValidate, boundedValidator, fullReportValues } from './bounded-validator.js';
 export {
   type Bundle,
   type BundleDefinition,
@@ -36,7 +37,7 @@ export {
   fileAccepted,
   fileExtension,
 } from './entity/file-field-rules.js';
-export { applyDefaults, recordTitle, searchableText } from './entity/record-data.js';
+export { applyDefaults, recordTitle, searchableText, searchTextLimit } from './entity/record-data.js';
 export { type MigrationPlan, migrateRecord, planMigration } from './entity/record-migration.js';
 export { entityRecordSchema, fieldValueSchema } from './entity/record-schema.js';
 export { compileRecordValidator, type RecordValidator } from './entity/record-validator.js';

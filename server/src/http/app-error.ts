@@ -1,5 +1,8 @@
 import type { ErrorDetail } from '@opora/sdk';
-import type { MessageKey, MessageParams } from './messages.js';
+import type { Localized, MessageKey, MessageParams } from './messages.js';
+
+/** A detail of an error; its message may wait for the caller's language (see {@link Localized}). */
+export type AppErrorDetail = Omit<ErrorDetail, 'message'> & { message: string | Localized };
 
 /** An expected failure with its HTTP status; the error handler renders it as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
@@ -8,7 +11,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly messageKey: MessageKey,
     readonly params: MessageParams = {},
-    readonly details: ErrorDetail[] = [],
+    readonly details: AppErrorDetail[] = [],
   ) {
     super(`${code}: ${messageKey} ${JSON.stringify(params)}`);
     this.name = 'AppError';
@@ -27,9 +30,9 @@ export const fail = {
     new AppError(404, 'script_not_published', 'script_not_published', { key }),
   csrf: () => new AppError(403, 'csrf_failed', 'csrf_failed'),
   notFound: (what: string) => new AppError(404, 'not_found', 'not_found', { what }),
-  validation: (details: ErrorDetail[]) =>
+  validation: (details: AppErrorDetail[]) =>
     new AppError(400, 'validation_failed', 'validation_failed', {}, details),
-  badFilter: (filter: string, reason: string) =>
+  badFilter: (filter: string, reason: Localized) =>
     new AppError(400, 'bad_filter', 'bad_filter', { filter, reason }, [
       { pointer: '/filter', message: reason },
     ]),
@@ -53,6 +56,7 @@ export const fail = {
     ]),
   fileUploadInvalid: (key: 'file_missing' | 'file_form_order') =>
     new AppError(400, 'file_upload_invalid', key),
+  multipartMalformed: () => new AppError(400, 'multipart_malformed', 'multipart_malformed'),
   fileContentMissing: () => new AppError(500, 'file_content_missing', 'file_content_missing'),
   categoryInUse: (articles: number, children: number) =>
     new AppError(409, 'category_in_use', 'category_in_use', { articles, children }),
@@ -66,8 +70,8 @@ export const fail = {
   clientEmailKnown: (text: string) =>
     new AppError(409, 'client_email_known', 'client_email_known', {}, [{ pointer: '/email', message: text }]),
   crossOrigin: () => new AppError(403, 'cross_origin', 'cross_origin'),
-  definitionInvalid: (details: ErrorDetail[]) =>
+  definitionInvalid: (details: AppErrorDetail[]) =>
     new AppError(422, 'definition_invalid', 'definition_invalid', {}, details),
-  bundleInvalid: (details: ErrorDetail[]) =>
+  bundleInvalid: (details: AppErrorDetail[]) =>
     new AppError(422, 'bundle_invalid', 'bundle_invalid', {}, details),
 };

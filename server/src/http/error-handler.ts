@@ -1,27 +1,39 @@
-import type { ErrorDetail, Locale } from '@opora/sdk';
+import type { Locale } from '@opora/sdk';
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './app-error.js';
+import { AppError, type AppErrorDetail } from './app-error.js';
+import { frameworkError } from './framework-errors.js';
 import { localeFrom, type MessageKey, type MessageParams, message } from './messages.js';
 import { ajvErrorsToDetails } from './validation.js';
 
-interface Rendered {
+export interface Rendered {
   status: number;
   code: string;
   key: MessageKey;
   params?: MessageParams;
-  details?: ErrorDetail[];
+  details?: AppErrorDetail[];
 }
 
-/** The single place errors become responses; everything the API answers with status ≥ 400 goes through here. */
-export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+/** What an unknown non-API GET gets instead of the JSON 404: a single-page app's client-side route. */
+export type NotFoundFallback = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => FastifyReply | Promise<FastifyReply> | undefined;
 
+/** The single place errors become responses; everything the API answers with status ≥ 400 goes through here. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const rendered = classify(error, requestLocale(request));
-    if (rendered.status >= 500) request.log.error({ err: error }, 'request failed');
-    return send(reply, requestLocale(request), rendered);
-  });
+  app.setErrorHandler((error: FastifyError, request, reply) => answerError(error, request, reply));
+}
+
+/**
+ * Renders an error in the API's shape; also the `frameworkErrors` option of Fastify (a malformed URL or a too long
+ * path parameter, found before routing and before any error handler).
+ */
+export function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(request);
+  const rendered = classify(error, locale);
+  if (rendered.status >= 500) request.log.error({ err: error }, 'request failed');
+  return send(reply, locale, rendered);
 }
 
 /** Unknown routes: the single-page apps' client-side routes first, else a JSON 404. */
@@ -44,7 +56,14 @@ export function requestLocale(request: FastifyRequest): Locale {
 
 function send(reply: FastifyReply, locale: Locale, r: Rendered) {
   return reply.status(r.status).send({
-    error: { code: r.code, message: message(locale, r.key, r.params), details: r.details ?? [] },
+    error: {
+      code: r.code,
+      message: message(locale, r.key, r.params),
+      details: (r.details ?? []).map((d) => ({
+        ...d,
+        message: typeof d.message === 'string' ? d.message : message(locale, d.message.key, d.message.params),
+      })),
+    },
   });
 }
 
@@ -63,34 +82,5 @@ function classify(error: FastifyError, locale: Locale): Rendered {
     const details = ajvErrorsToDetails(error.validation as ErrorObject[], locale, prefix);
     return { status: 400, code: 'validation_failed', key: 'validation_failed', details };
   }
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return {
-        status: 400,
-        code: 'malformed_json',
-        key: 'malformed_json',
-        params: { reason: error.message },
-        details: [{ pointer: '', message: error.message }],
-      };
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'payload_too_large', key: 'payload_too_large' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', key: 'unsupported_media_type' };
-  }
-  if (error.statusCode === 429)
-    return {
-      status: 429,
-      code: 'rate_limited',
-      key: 'rate_limited',
-      params: { after: String((error as { after?: string }).after ?? '1 minute') },
-    };
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-    return {
-      status: error.statusCode,
-      code: 'bad_request',
-      key: 'validation_failed',
-      details: [{ pointer: '', message: error.message }],
-    };
-  return { status: 500, code: 'internal', key: 'internal' };
+  return frameworkError(error) ?? { status: 500, code: 'internal', key: 'internal' };
 }

@@ -7,18 +7,22 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { productVersion } from '../modules/system/info-routes.js';
 import { registerErrorHandler } from './error-handler.js';
+import { rateLimitOptions } from './rate-limit.js';
+import { registerRequestEdge } from './request-edge.js';
 
 /**
- * What every route stands on, registered before any route: the one error handler, cookies, WebSocket upgrades
+ * What every route stands on, registered before any route: the one error handler, the request edge (JSON body
+ * parser, NUL check of params), cookies, WebSocket upgrades
  * (so upgrades reach the WebSocket routes and are refused elsewhere), per-route rate limits and the OpenAPI
  * document (it collects routes as they are added).
  */
 export const httpPlatform = fp(
   async (app: FastifyInstance) => {
     registerErrorHandler(app);
+    registerRequestEdge(app);
     await app.register(fastifyCookie);
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
-    await app.register(fastifyRateLimit, { global: false });
+    await app.register(fastifyRateLimit, rateLimitOptions);
     await app.register(fastifySwagger, {
       openapi: {
         info: {

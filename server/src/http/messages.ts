@@ -39,8 +39,84 @@ const catalogue = {
     ru: 'Тело запроса — некорректный JSON: {reason}',
     en: 'Request body is not valid JSON: {reason}',
   },
+  json_empty: { ru: 'тело запроса пустое', en: 'the body is empty' },
+  json_invalid: { ru: 'это не JSON', en: 'it is not JSON' },
+  json_end: { ru: 'текст обрывается, не закончив JSON', en: 'the text ends before the JSON does' },
+  json_unexpected: {
+    ru: 'неожиданный символ «{char}» в строке {line}, столбце {column}',
+    en: 'unexpected character "{char}" at line {line}, column {column}',
+  },
+  json_control: {
+    ru: 'управляющий символ внутри строки (строка {line}, столбец {column}); его нужно записать как \\u00XX',
+    en: 'a control character inside a string (line {line}, column {column}); write it as \\u00XX',
+  },
+  json_escape: {
+    ru: 'неверная escape-последовательность в строке {line}, столбце {column}',
+    en: 'an invalid escape sequence at line {line}, column {column}',
+  },
+  json_number: {
+    ru: 'неверно записано число в строке {line}, столбце {column}',
+    en: 'a malformed number at line {line}, column {column}',
+  },
+  json_too_deep: {
+    ru: 'Тело запроса вложено глубже {limit} уровней',
+    en: 'The request body is nested deeper than {limit} levels',
+  },
+  json_too_many_keys: {
+    ru: 'В объекте больше {limit} полей',
+    en: 'An object has more than {limit} properties',
+  },
+  json_too_many_items: {
+    ru: 'В списке больше {limit} элементов',
+    en: 'A list has more than {limit} items',
+  },
+  forbidden_key: { ru: 'Поле «{key}» недопустимо', en: 'Property "{key}" is not allowed' },
+  text_nul: {
+    ru: 'Текст содержит нулевой символ (\\u0000); такой текст сохранить нельзя',
+    en: 'The text contains a NUL character (\\u0000), which cannot be stored',
+  },
+  text_lone_surrogate: {
+    ru: 'Текст содержит половину суррогатной пары UTF-16 (\\uD800–\\uDFFF без пары); такой текст сохранить нельзя',
+    en: 'The text contains half of a UTF-16 surrogate pair (\\uD800–\\uDFFF unpaired), which cannot be stored',
+  },
   payload_too_large: { ru: 'Тело запроса слишком большое', en: 'Request body is too large' },
-  unsupported_media_type: { ru: 'Неподдерживаемый тип содержимого', en: 'Unsupported content type' },
+  unsupported_media_type: {
+    ru: 'Неподдерживаемый тип содержимого; отправьте JSON (application/json)',
+    en: 'Unsupported content type; send JSON (application/json)',
+  },
+  not_multipart: {
+    ru: 'Файл нужно отправить формой multipart/form-data',
+    en: 'Send the file as a multipart/form-data form',
+  },
+  multipart_malformed: {
+    ru: 'Форма с файлом повреждена или пришла не полностью; отправьте её ещё раз',
+    en: 'The file form is damaged or arrived incomplete; send it again',
+  },
+  multipart_limit: {
+    ru: 'В форме слишком много полей или файлов',
+    en: 'The form has too many fields or files',
+  },
+  content_length_mismatch: {
+    ru: 'Размер тела запроса не совпадает с заголовком Content-Length',
+    en: 'The request body size does not match its Content-Length header',
+  },
+  bad_url: { ru: 'Некорректный адрес запроса', en: 'The request address is malformed' },
+  uri_too_long: {
+    ru: 'Часть адреса запроса слишком длинная',
+    en: 'A part of the request address is too long',
+  },
+  bad_request: { ru: 'Некорректный запрос', en: 'Bad request' },
+  nothing_here: { ru: 'Не найдено', en: 'Not found' },
+  body_missing: { ru: 'У запроса должно быть тело', en: 'The request needs a body' },
+  headers_too_large: { ru: 'Заголовки запроса слишком большие', en: 'The request headers are too large' },
+  client_timeout: {
+    ru: 'Запрос не пришёл полностью вовремя',
+    en: 'The request did not arrive in full in time',
+  },
+  request_timeout: {
+    ru: 'Сервер не успел обработать запрос; повторите позже',
+    en: 'The server did not finish the request in time; try again later',
+  },
   validation_failed: { ru: 'Данные не прошли проверку', en: 'The data is invalid' },
   definition_invalid: {
     ru: 'Определение содержит ошибки и не может быть опубликовано',
@@ -132,23 +208,46 @@ const catalogue = {
   announcement_title_blank: { ru: 'Заполните заголовок', en: 'Enter a title' },
   invalid_credentials: { ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
   rate_limited: {
-    ru: 'Слишком много запросов; повторите через {after}',
-    en: 'Too many requests; retry in {after}',
+    ru: 'Слишком много запросов; повторите через {seconds} с',
+    en: 'Too many requests; retry in {seconds} s',
   },
   bad_filter: { ru: 'Некорректный фильтр «{filter}»: {reason}', en: 'Invalid filter "{filter}": {reason}' },
+  filter_unknown_operator: {
+    ru: 'неизвестная операция «{op}» (есть: {ops})',
+    en: 'unknown operator "{op}" (there are: {ops})',
+  },
+  filter_unknown_field: { ru: 'нет поля «{field}»', en: 'no field "{field}"' },
+  filter_operator_unsupported: {
+    ru: 'операция «{op}» к полю «{field}» не применима',
+    en: 'operator "{op}" does not apply to "{field}"',
+  },
+  filter_not_number: { ru: '«{value}» — не число', en: '"{value}" is not a number' },
+  filter_not_whole_number: { ru: '«{value}» — не целое число', en: '"{value}" is not a whole number' },
+  filter_not_date: {
+    ru: '«{value}» — не дата (нужна вида 2024-03-01 или 2024-03-01T10:00)',
+    en: '"{value}" is not a date (write it as 2024-03-01 or 2024-03-01T10:00)',
+  },
   bad_sort: { ru: 'Нельзя сортировать по «{field}»', en: 'Cannot sort by "{field}"' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof catalogue;
-export type MessageParams = Record<string, string | number>;
+
+/** A message put in the caller's language only when the answer is written: for code that does not know it. */
+export interface Localized {
+  key: MessageKey;
+  params?: MessageParams;
+}
+export type MessageParams = Record<string, string | number | Localized>;
 
 export function message(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const texts: Record<Locale, string> = catalogue[key];
-  return (texts[locale] ?? texts.ru).replace(/\{(\w+)\}/g, (_: string, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return (texts[locale] ?? texts.ru).replace(/\{(\w+)\}/g, (_: string, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === 'object' ? message(locale, value.key, value.params) : String(value);
+  });
 }
 
 /** Russian unless the client clearly prefers English. */

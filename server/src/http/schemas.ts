@@ -16,10 +16,12 @@ export const ErrorResponse = Type.Object({
   }),
 });
 
+/** The furthest a list may be paged: beyond it PostgreSQL's OFFSET overflows (a 500 until it was capped). */
+export const maxOffset = 1_000_000_000;
+
 export const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  // Capped so the value always fits PostgreSQL's bigint: 1e20 is refused here, not by the database (a 500).
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: maxOffset, default: 0 })),
 };
 
 export const PageOf = <T extends TSchema>(item: T) =>

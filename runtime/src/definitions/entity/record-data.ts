@@ -11,7 +11,16 @@ export function applyDefaults(entity: EntityBody, data: Record<string, unknown>)
 
 const textTypes = new Set(['string', 'text', 'richtext', 'email', 'phone', 'url']);
 
-/** The text full-text search indexes: textual values (HTML tags stripped) and the labels of chosen options. */
+/**
+ * The most text a full-text index is fed. PostgreSQL refuses a tsvector past 1 MB, which a megabyte of distinct
+ * words exceeds (a save then failed with a 500); 200,000 characters stay under it whatever the words.
+ */
+export const searchTextLimit = 200_000;
+
+/**
+ * The text full-text search indexes: textual values (HTML tags stripped) and the labels of chosen options, the
+ * first {@link searchTextLimit} characters of them.
+ */
 export function searchableText(entity: EntityBody, data: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const field of entity.fields) {
@@ -24,7 +33,7 @@ export function searchableText(entity: EntityBody, data: Record<string, unknown>
       if (option) parts.push(option.label.ru, option.label.en ?? '');
     }
   }
-  return parts.filter(Boolean).join('\n');
+  return parts.filter(Boolean).join('\n').slice(0, searchTextLimit);
 }
 
 /** What to call a record in lists and links: its title field, else its first text value. */

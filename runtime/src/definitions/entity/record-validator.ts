@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { ajv, toProblems } from '../ajv.js';
+import { compile, toProblems } from '../ajv.js';
 import { type Locale, type Problem, pick } from '../kinds.js';
 import { entityRecordSchema } from './record-schema.js';
 import type { EntityBody } from './schema.js';
@@ -11,8 +11,8 @@ export type RecordValidator = (data: unknown, options?: { partial?: boolean }) =
  * (`/subject`) and name it by its label, so a form can show each message next to its input.
  */
 export function compileRecordValidator(entity: EntityBody, locale: Locale = 'ru'): RecordValidator {
-  const full = ajv.compile(entityRecordSchema(entity));
-  const partial = ajv.compile(entityRecordSchema(entity, { partial: true }));
+  const full = compile(entityRecordSchema(entity));
+  const partial = compile(entityRecordSchema(entity, { partial: true }));
   const labels = new Map(entity.fields.map((f) => [f.key, f.label[locale] ?? f.label.ru]));
   return (data, options = {}) => {
     const validate = options.partial ? partial : full;

@@ -103,7 +103,11 @@ export class JobWorker {
     this.timer.unref();
   }
 
-  private track(promise: Promise<void>): void {
+  private track(run: Promise<void>): void {
+    // Only recording a failure can fail here (the database gone): logged, and the job's lease lets it run again.
+    const promise = run.catch((error: unknown) =>
+      this.options.log?.error({ err: error }, 'job bookkeeping failed'),
+    );
     this.inFlight.add(promise);
     void promise.finally(() => {
       this.inFlight.delete(promise);

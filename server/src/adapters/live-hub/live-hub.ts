@@ -37,7 +37,10 @@ export class LiveHub {
 
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(liveChannel, (payload) => this.deliver(payload));
-    this.heartbeat = setInterval(() => void this.beat(), heartbeatMs);
+    this.heartbeat = setInterval(
+      () => void this.beat().catch((err: unknown) => this.log.warn({ err }, 'live heartbeat failed')),
+      heartbeatMs,
+    );
     this.heartbeat.unref();
   }
 

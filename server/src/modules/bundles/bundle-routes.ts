@@ -57,7 +57,8 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<{ bundles: BundleService }>
   app.post(
     '/bundles/import',
     {
-      config: { access: canDesign },
+      // A bundle carries up to 100,000 records and 200,000 articles (see the bundle schema).
+      config: { access: canDesign, jsonLimits: { items: 200_000 } },
       schema: {
         tags,
         summary:

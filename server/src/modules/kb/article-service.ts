@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { slugFromTitle } from '@opora/runtime/definitions';
+import { searchTextLimit, slugFromTitle } from '@opora/runtime/definitions';
 import type { Article, ArticleInput, ArticleState, ArticleUpdate, Locale } from '@opora/sdk';
 import type { Database, Em } from '../../db/database.js';
 import { fromPgArray, toPgArray } from '../../db/pg-array.js';
@@ -210,7 +210,8 @@ export class ArticleService {
       title: input.title.trim(),
       summary: (input.summary ?? '').trim(),
       tags,
-      bodyText: htmlToText(body),
+      // What the search index reads: PostgreSQL's tsvector holds no more (see searchTextLimit).
+      bodyText: htmlToText(body).slice(0, searchTextLimit),
     };
     return {
       body,

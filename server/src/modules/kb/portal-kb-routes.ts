@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { errorResponses, NoContent, PageOf } from '../../http/schemas.js';
+import { errorResponses, maxOffset, NoContent, PageOf } from '../../http/schemas.js';
 import {
   ArticleSummarySchema,
   ContentKey,
@@ -88,7 +88,7 @@ export const portalKbRoutes: FastifyPluginAsyncTypebox<{
             tag: Type.Optional(Type.String({ maxLength: 60 })),
             sort: Type.Optional(Type.Union([Type.Literal('popular'), Type.Literal('recent')])),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: maxOffset, default: 0 })),
           },
           { additionalProperties: false },
         ),

@@ -19,3 +19,19 @@ describe('withPageMeta', () => {
     );
   });
 });
+
+describe('withPageMeta with replacement patterns in the text', () => {
+  it('keeps "$`", "$\'" and "$&" in titles, descriptions and bodies as typed', () => {
+    const pairs = "$`$'$&$$".repeat(200);
+    const meta = articleMeta(
+      { title: `Цены ${pairs}`, summary: pairs, body: `<p>${pairs}</p>` },
+      'Поддержка',
+    );
+    const html = withPageMeta(index, meta, 'https://help.example/kb/ceny');
+    const escaped = pairs.replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+    // Booleans, not toContain: a failure would print a page of dollar signs.
+    expect(html.includes(`<title>Цены ${escaped} — Поддержка</title>`)).toBe(true);
+    expect(html.includes(`<h1>Цены ${escaped}</h1><p>${pairs}</p></article></div>`)).toBe(true);
+    expect(html.length).toBeLessThan(index.length + 10 * pairs.length);
+  });
+});

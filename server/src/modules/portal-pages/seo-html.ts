@@ -23,14 +23,15 @@ export function withPageMeta(html: string, meta: PageMeta, url: string): string 
     `<meta property="og:type" content="${meta.type ?? 'website'}" />`,
     `<link rel="canonical" href="${escapeHtml(url)}" />`,
   ].join('\n    ');
+  // Function replacements: a string one would read `$&`, `$\``, `$'` in the page's text as patterns.
   return html
-    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
     .replace(
       /<meta name="description" content="[^"]*"\s*\/?>/,
-      `<meta name="description" content="${description}" />`,
+      () => `<meta name="description" content="${description}" />`,
     )
-    .replace('</head>', `    ${head}\n  </head>`)
-    .replace('<div id="root"></div>', `<div id="root">${meta.body ?? ''}</div>`);
+    .replace('</head>', () => `    ${head}\n  </head>`)
+    .replace('<div id="root"></div>', () => `<div id="root">${meta.body ?? ''}</div>`);
 }
 
 /** An article page: its title and summary, and its text inside an <article>. */

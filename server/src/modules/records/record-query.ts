@@ -2,6 +2,7 @@ import type { EntityBody, EntityField } from '@opora/runtime/definitions';
 import type { FilterOp, RecordQuery } from '@opora/sdk';
 import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
+import { castable, type FilterCast } from './filter-values.js';
 
 export interface SqlPart {
   sql: string;
@@ -48,10 +49,14 @@ function filterSql(body: EntityBody, filter: string): SqlPart {
   const [fieldKey = '', opText = '', ...rest] = filter.split(':');
   const value = rest.join(':');
   const op = opText as FilterOp;
-  if (!ops.includes(op)) throw fail.badFilter(filter, `unknown operator "${opText}" (${ops.join(', ')})`);
-  if (builtins[fieldKey]) return builtinFilter(builtins[fieldKey], op, value, filter);
+  if (!ops.includes(op))
+    throw fail.badFilter(filter, {
+      key: 'filter_unknown_operator',
+      params: { op: opText, ops: ops.join(', ') },
+    });
+  if (builtins[fieldKey]) return builtinFilter(fieldKey, builtins[fieldKey], op, value, filter);
   const field = body.fields.find((f) => f.key === fieldKey);
-  if (!field) throw fail.badFilter(filter, `unknown field "${fieldKey}"`);
+  if (!field) throw fail.badFilter(filter, { key: 'filter_unknown_field', params: { field: fieldKey } });
   const text = { sql: 'data->>?', params: [fieldKey] as unknown[] };
   if (op === 'empty') {
     const empty = `(data->>? is null or data->>? = '')`;
@@ -67,25 +72,30 @@ function filterSql(body: EntityBody, filter: string): SqlPart {
   }
   if (op === 'in') return { sql: `${text.sql} = any(string_to_array(?, '|'))`, params: [fieldKey, value] };
   const cast = castFor(field);
-  if (
-    cast &&
-    op !== 'eq' &&
-    op !== 'ne' &&
-    Number.isNaN(cast === 'numeric' ? Number(value) : Date.parse(value))
-  )
-    throw fail.badFilter(filter, `"${value}" is not a valid ${cast === 'numeric' ? 'number' : 'date'}`);
+  if (cast) checkValue(cast, value, filter);
   const left = cast ? `(data->>?)::${cast}` : text.sql;
   return { sql: `${left} ${comparison[op]} ?${cast ? `::${cast}` : ''}`, params: [fieldKey, value] };
 }
 
-function builtinFilter(column: string, op: FilterOp, value: string, filter: string): SqlPart {
+function builtinFilter(name: string, column: string, op: FilterOp, value: string, filter: string): SqlPart {
   const sqlOp = comparison[op];
-  if (!sqlOp) throw fail.badFilter(filter, `operator "${op}" is not supported on ${column}`);
+  if (!sqlOp)
+    throw fail.badFilter(filter, { key: 'filter_operator_unsupported', params: { op, field: name } });
   const cast = column === 'number' ? 'bigint' : 'timestamptz';
-  // A number past 2^53 (1e30, say) would reach the database as a bigint it cannot hold: refused here instead.
-  if (cast === 'bigint' ? !Number.isSafeInteger(Number(value)) : Number.isNaN(Date.parse(value)))
-    throw fail.badFilter(filter, `"${value}" is not valid here`);
+  checkValue(cast, value, filter);
   return { sql: `${column} ${sqlOp} ?::${cast}`, params: [value] };
+}
+
+/** A value PostgreSQL would refuse to cast is the caller's mistake, said as such (it was a 500). */
+function checkValue(cast: FilterCast, value: string, filter: string): void {
+  if (castable(cast, value)) return;
+  const key =
+    cast === 'numeric'
+      ? 'filter_not_number'
+      : cast === 'bigint'
+        ? 'filter_not_whole_number'
+        : 'filter_not_date';
+  throw fail.badFilter(filter, { key, params: { value } });
 }
 
 function orderSql(body: EntityBody, query: RecordQuery): SqlPart {
@@ -112,7 +122,7 @@ function orderSql(body: EntityBody, query: RecordQuery): SqlPart {
   return { sql: `${cast ? `(data->>?)::${cast}` : 'data->>?'} ${direction} nulls last, id`, params: [key] };
 }
 
-function castFor(field: EntityField): string | undefined {
+function castFor(field: EntityField): FilterCast | undefined {
   if (field.type === 'number' || field.type === 'money') return 'numeric';
   if (field.type === 'date') return 'date';
   if (field.type === 'datetime') return 'timestamptz';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { fail } from '../../http/app-error.js';
 import { requestLocale } from '../../http/error-handler.js';
-import { errorResponses, PageOf, Uuid } from '../../http/schemas.js';
+import { errorResponses, maxOffset, PageOf, Uuid } from '../../http/schemas.js';
 import { staff } from '../auth/roles.js';
 import type { ScriptService } from './script-service.js';
 
@@ -128,7 +128,7 @@ export const scriptRoutes: FastifyPluginAsyncTypebox<{ scripts: ScriptService }>
             script: Type.Optional(Type.String({ maxLength: 63 })),
             outcome: Type.Optional(Type.String({ maxLength: 40 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: maxOffset })),
           },
           { additionalProperties: false },
         ),

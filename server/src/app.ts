@@ -7,14 +7,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyWebsocket from '@fastify/websocket';
 import { defaultMaxima } from '@opora/runtime/scripts';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream, LoggerOptions } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { validatorCompiler } from './http/validation.js';
 import { HttpGateway } from './integrations/http-gateway.js';
 import { JobQueue } from './jobs/index.js';
 import { LiveHub } from './live/live-hub.js';
 import { liveRoutes } from './live/live-routes.js';
+import { withLogRedaction } from './logging/log-redaction.js';
 import { announcementRoutes } from './modules/announcements/announcement-routes.js';
 import { AnnouncementService } from './modules/announcements/announcement-service.js';
 import { auditRoutes } from './modules/audit/audit-routes.js';
@@ -66,7 +70,7 @@ import { infoRoutes, productVersion } from './modules/system/info-routes.js';
 import { treePublishing } from './modules/trees/tree-publishing.js';
 import { treeRoutes } from './modules/trees/tree-routes.js';
 import { TreeWalks } from './modules/trees/tree-walks.js';
-import { registerUiApps } from './modules/ui/ui-apps.js';
+import { registerUiApps, type UiRoots } from './modules/ui/ui-apps.js';
 import { UserDirectory } from './modules/users/user-directory.js';
 import { userLookupRoutes } from './modules/users/user-lookup-routes.js';
 import { userRoutes } from './modules/users/user-routes.js';
@@ -78,14 +82,18 @@ import { SandboxPool } from './scripts/sandbox-pool.js';
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> &
-    Partial<Pick<Config, 'secretsKey' | 'scriptMaxima' | 'timeZone' | 'dataDir' | 'fileMaxMb'>> & {
+    Partial<
+      Pick<Config, 'secretsKey' | 'scriptMaxima' | 'timeZone' | 'dataDir' | 'fileMaxMb' | 'trustProxy'>
+    > & {
       loginRateLimit?: number;
     };
   /** The gateway scripts and HTTP steps reach the network through; tests pass one with a fake resolver. */
   gateway?: HttpGateway;
-  /** pino options or false; tests pass false. */
-  logger?: boolean | object;
+  /** pino options or false; tests pass false. Credentials are redacted whatever is given. */
+  logger?: boolean | (LoggerOptions & { stream?: DestinationStream });
   serveUi?: boolean;
+  /** Where the built SPAs are read from; the repository's designer/dist and portal/dist by default. */
+  uiRoots?: UiRoots;
 }
 
 export interface AppServices {
@@ -107,8 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   const { db, config } = deps;
   const timeZone = config.timeZone ?? 'Europe/Moscow';
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    logger: withLogRedaction(deps.logger ?? { level: config.logLevel }),
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -171,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  registerSecurityHeaders(app); // after the cookie plugin, so its onSend has written Set-Cookie
   // Before any route, so upgrades reach the WebSocket routes and are refused elsewhere; and before access
   // control, so its hooks know a refused upgrade for one and close the socket after answering.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
@@ -244,7 +254,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     { prefix: '/api/v1' },
   );
   const fallback =
-    deps.serveUi === false ? undefined : await registerUiApps(app, describePortalPage(kb, site));
+    deps.serveUi === false
+      ? undefined
+      : await registerUiApps(app, describePortalPage(kb, site), deps.uiRoots);
   registerNotFound(app, fallback);
   return Object.assign(app, { services });
 }

@@ -9,8 +9,15 @@ import { type PageMeta, withPageMeta } from '../portal-pages/seo-html.js';
 export type DescribePage = (request: FastifyRequest) => Promise<PageMeta | null>;
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
-export const designerDist = join(repoRoot, 'designer', 'dist');
-export const portalDist = join(repoRoot, 'portal', 'dist');
+/** Where the built SPAs are; tests may point elsewhere. */
+export interface UiRoots {
+  designerDist: string;
+  portalDist: string;
+}
+export const builtUi: UiRoots = {
+  designerDist: join(repoRoot, 'designer', 'dist'),
+  portalDist: join(repoRoot, 'portal', 'dist'),
+};
 
 /**
  * Serves the built single-page apps: the designer under /designer/, the portal at the root.
@@ -19,6 +26,7 @@ export const portalDist = join(repoRoot, 'portal', 'dist');
 export async function registerUiApps(
   app: FastifyInstance,
   describe?: DescribePage,
+  { designerDist, portalDist }: UiRoots = builtUi,
 ): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
   const hasDesigner = existsSync(join(designerDist, 'index.html'));
   const hasPortal = existsSync(join(portalDist, 'index.html'));

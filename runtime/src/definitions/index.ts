@@ -1,3 +1,8 @@
+export {
+  type AddressAllowance,
+  addressAllowanceProblems,
+  parseAddressAllowance,
+} from './address-allowance.js';
 export { toProblems as ajvErrorsToProblems } from './ajv.js';
 export {
   type Bundle,

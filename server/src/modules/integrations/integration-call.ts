@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type IntegrationBody, integrationSecretNames } from '@opora/runtime/definitions';
 import type { SecretRef } from '@opora/runtime/steps/http-step';
-import { GatewayRefusal, type GatewayResponse, type HttpGateway } from '../../integrations/http-gateway.js';
+import {
+  GatewayRefusal,
+  type GatewayResponse,
+  type HttpGateway,
+  portOf,
+} from '../../integrations/http-gateway.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { SecretService } from '../secrets/secret-service.js';
 
@@ -78,6 +83,7 @@ export class IntegrationCaller {
         {
           allowedHosts: integration.allowedHosts,
           allowedAddresses: integration.allowedAddresses,
+          defaultPort: portOf(new URL(integration.baseUrl)),
           timeoutMs: integration.timeoutMs,
           maxResponseBytes: integration.maxResponseBytes,
         },

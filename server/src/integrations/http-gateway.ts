@@ -114,11 +114,11 @@ export class HttpGateway {
       const kind: AddressClass = classifyAddress(candidate.address);
       if (kind === 'public' || addressAllowed(candidate.address, port, policy.allowedAddresses, defaultPort))
         return candidate;
-      refused.push(`${candidate.address} (${kind}, port ${port})`);
+      refused.push(`${candidate.address} (${kind})`);
     }
     throw new GatewayRefusal(
       'address',
-      `${host} resolves to addresses that are not allowed: ${refused.join(', ') || 'none'}`,
+      `${host} resolves to addresses that are not allowed on port ${port}: ${refused.join(', ') || 'none'}`,
     );
   }
 

@@ -82,9 +82,11 @@ export function headerPolicyFor(url: string, routePolicy?: HeaderPolicy): Header
 
 /**
  * Security headers on every answer (pages, files, JSON, errors, 404s): set in onSend, which every reply passes
- * through, also the ones refused by an earlier hook. API answers and answers that set a cookie are never stored
- * by a browser or proxy: they depend on who asks (session, token), unless a route sets its own Cache-Control
- * (stored files do, with their ETag).
+ * through, also the ones refused by an earlier hook. It uses helmet itself rather than @fastify/helmet, whose
+ * options are per route: the SPA pages are served by the not-found handler (no route of their own), and the
+ * portal's preview needs other framing than the rest of the portal, so the choice here is by path. API
+ * answers are never stored by a browser or proxy, as they depend on who asks (session, token), unless a route
+ * sets its own Cache-Control (stored files do, with their ETag); an answer that sets a cookie never is.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', (request, reply, payload, done) => {

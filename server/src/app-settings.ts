@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { defaultMaxima, type ScriptLimits } from '@opora/runtime/scripts';
 import type { Config } from './config.js';
+import type { TrustProxy } from './http/trust-proxy.js';
 
 /** What buildApp is given: the parts of Config it uses, the rest defaulted (tests pass a few fields). */
 export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessionTtlHours' | 'logLevel'> &
   Partial<
-    Pick<Config, 'secretsKey' | 'scriptMaxima' | 'timeZone' | 'dataDir' | 'fileMaxMb' | 'instanceId'>
+    Pick<
+      Config,
+      'secretsKey' | 'scriptMaxima' | 'timeZone' | 'dataDir' | 'fileMaxMb' | 'instanceId' | 'trustProxy'
+    >
   > & {
     /** Sign-ins per minute per address; the portal's anonymous writes are limited from it too. */
     loginRateLimit?: number;
@@ -24,6 +28,8 @@ export interface AppSettings {
   fileMaxMb: number;
   instanceId: string;
   loginRateLimit: number;
+  /** Which peers' X-Forwarded-* headers are believed (TRUST_PROXY). */
+  trustProxy: TrustProxy;
 }
 
 export function settingsFrom(config: AppConfig): AppSettings {
@@ -40,5 +46,6 @@ export function settingsFrom(config: AppConfig): AppSettings {
     fileMaxMb: config.fileMaxMb ?? 100,
     instanceId: config.instanceId ?? 'opora',
     loginRateLimit: config.loginRateLimit ?? 10,
+    trustProxy: config.trustProxy ?? false,
   };
 }

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream, LoggerOptions } from 'pino';
 import type { HttpGateway } from './adapters/http-gateway/http-gateway.js';
 import { adapters } from './adapters/index.js';
 import { type AppConfig, settingsFrom } from './app-settings.js';
@@ -7,7 +8,9 @@ import type { Database } from './db/database.js';
 import { answerError } from './http/error-handler.js';
 import { answerClientError } from './http/framework-errors.js';
 import { httpPlatform } from './http/http-platform.js';
+import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { validatorCompiler } from './http/validation.js';
+import { withLogRedaction } from './logging/log-redaction.js';
 import { announcementsModule } from './modules/announcements/index.js';
 import { authModule } from './modules/auth/index.js';
 import { bundlesModule } from './modules/bundles/index.js';
@@ -28,6 +31,7 @@ import { secretsModule } from './modules/secrets/index.js';
 import { systemModule } from './modules/system/index.js';
 import { treesModule } from './modules/trees/index.js';
 import { uiModule } from './modules/ui/index.js';
+import type { UiRoots } from './modules/ui/ui-apps.js';
 import { usersModule } from './modules/users/index.js';
 import { viewsModule } from './modules/views/index.js';
 
@@ -36,9 +40,11 @@ export interface AppDeps {
   config: AppConfig;
   /** The gateway scripts and HTTP steps reach the network through; tests pass one with a fake resolver. */
   gateway?: HttpGateway;
-  /** pino options or false; tests pass false. */
-  logger?: boolean | object;
+  /** pino options or false; tests pass false. Credentials are redacted whatever is given. */
+  logger?: boolean | (LoggerOptions & { stream?: DestinationStream });
   serveUi?: boolean;
+  /** Where the built SPAs are read from; the repository's designer/dist and portal/dist by default. */
+  uiRoots?: UiRoots;
 }
 
 /**
@@ -73,7 +79,8 @@ const featureModules = [
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const settings = settingsFrom(deps.config);
   const app = Fastify({
-    logger: deps.logger ?? { level: settings.logLevel },
+    logger: withLogRedaction(deps.logger ?? { level: settings.logLevel }),
+    trustProxy: fastifyTrustProxy(settings.trustProxy),
     bodyLimit: settings.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false } },
     // Refusals fastify makes before any hook (a malformed URL, unparseable HTTP) answer in the API's shape too.
@@ -87,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any feature: access control checks every route as it is added.
   await app.register(authModule);
   for (const feature of featureModules) await app.register(feature);
-  await app.register(uiModule, { serve: deps.serveUi !== false });
+  await app.register(uiModule, { serve: deps.serveUi !== false, roots: deps.uiRoots });
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defaultMaxima, type ScriptLimits } from '@opora/runtime/scripts';
+import { type TrustProxy, trustProxyFrom } from './http/trust-proxy.js';
 import { StartupError } from './startup-error.js';
 
 /** Everything the server reads from the environment, read once at start-up (nothing else touches process.env). */
@@ -30,6 +31,8 @@ export interface Config {
   scriptMaxima: ScriptLimits;
   /** Server-wide cap on one uploaded file (FILE_MAX_MB); a file field's own maxSizeMb can only lower it. */
   fileMaxMb: number;
+  /** Which reverse proxies may tell the client's address (TRUST_PROXY); rate limits key on that address. */
+  trustProxy: TrustProxy;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: env.OPORA_SECRETS_KEY || undefined,
     timeZone: timeZoneFrom(env.OPORA_TIME_ZONE),
     fileMaxMb: intFrom(env.FILE_MAX_MB, 100, 'FILE_MAX_MB'),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
       timeoutMs: intFrom(env.SCRIPT_MAX_TIMEOUT_MS, defaultMaxima.timeoutMs, 'SCRIPT_MAX_TIMEOUT_MS'),

@@ -81,6 +81,15 @@ describe('integrations, secrets and script runs in Chromium', () => {
       .toBeGreaterThan(0);
   });
 
+  it('checks allowed internal addresses as they are typed: address or range, and its port', async () => {
+    const field = page.getByTestId('integration-allowed-addresses');
+    const error = field.locator('xpath=..').locator('.field-error');
+    await field.fill('10.0.0.5:8080\n10.0.0.5:99999');
+    await expect.poll(() => error.textContent()).toContain('10.0.0.5:99999');
+    await field.fill('10.0.0.5:8080\n[fd00::5]:8443\n10.0.1.0/24');
+    await expect.poll(() => error.count()).toBe(0);
+  });
+
   it('lists production runs with their outcome, error position and logs', async () => {
     const script = await api.createDefinition({
       kind: 'script',

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { watchCspViolations } from './support/csp-violations.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /** A small striped PNG, so the uploaded picture is visible in the screenshots. */
@@ -52,6 +53,7 @@ describe('knowledge base editor in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let cspViolations: () => string[];
   let api: OporaClient;
   let articleId = '';
   const category = 'Банковские карты E2E';
@@ -64,6 +66,7 @@ describe('knowledge base editor in Chromium', () => {
     api = await adminApiClient(server);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    cspViolations = await watchCspViolations(page);
     await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-kb');
   });
   afterAll(async () => {
@@ -346,5 +349,9 @@ describe('knowledge base editor in Chromium', () => {
     await page.getByTestId('create-announcement').click();
     await page.getByTestId('announcement-form').waitFor();
     await page.screenshot({ path: screenshotPath('kb-announcement-form-375') });
+  });
+
+  it('runs TipTap, uploads and video embeds under the Content-Security-Policy: nothing refused', () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

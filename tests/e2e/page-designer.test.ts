@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, pointerDrag, screenshotPath, signIn } from './support/browser.js';
+import { watchCspViolations } from './support/csp-violations.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -15,6 +16,7 @@ describe('page designer in Chromium', () => {
   let browser: Browser;
   let admin: OporaClient;
   let page: Page;
+  let cspViolations: () => string[];
   let home: DefinitionSummary;
   const title = `Часто читают ${Date.now() % 100000}`;
 
@@ -45,6 +47,7 @@ describe('page designer in Chromium', () => {
         body: { schemaVersion: 1, title: { ru: 'Главная', en: 'Home' }, path: '/', rows: [] },
       }));
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    cspViolations = await watchCspViolations(page);
     await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-form');
   });
   afterAll(async () => {
@@ -129,6 +132,8 @@ describe('page designer in Chromium', () => {
     await page.waitForTimeout(500);
     await page.getByTestId('pd-preview').screenshot({ path: screenshotPath('page-designer-preview-phone') });
     await page.getByTestId('pd-preview-off').click();
+    // The portal may be framed by its own origin (the preview) and by no other: nothing refused here.
+    expect(cspViolations()).toEqual([]);
   });
 
   it('saves and publishes; the portal shows the widget at «/»', async () => {

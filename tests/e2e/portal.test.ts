@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { watchCspViolations } from './support/csp-violations.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /** Visitors, clients and operators in the portal, at desktop and phone widths. */
@@ -38,6 +39,7 @@ describe('portal in Chromium', () => {
   for (const width of [1280, 375]) {
     it(`shows the home page and the operator workspace at ${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const cspViolations = await watchCspViolations(page);
       await page.goto(`${server.baseUrl}/`);
       await page.getByTestId('kb-search-input').waitFor();
       expect(
@@ -53,6 +55,8 @@ describe('portal in Chromium', () => {
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       ).toBeLessThanOrEqual(0);
       await page.screenshot({ path: screenshotPath(`portal-operator-${width}`) });
+      // The portal and the lazily loaded operator screens run under the Content-Security-Policy, nothing refused.
+      expect(cspViolations()).toEqual([]);
       await page.close();
     });
   }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { watchCspViolations } from './support/csp-violations.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 const broken = `export default async function run(ctx: ScriptContext<{ name: string }>) {
@@ -16,6 +17,7 @@ describe('script editor in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let cspViolations: () => string[];
 
   /**
    * Replaces the whole source the way a developer pastes code: select all, paste. Pasting (not typing) keeps
@@ -34,6 +36,7 @@ describe('script editor in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
+    cspViolations = await watchCspViolations(page);
     await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-script');
   });
   afterAll(async () => {
@@ -107,5 +110,9 @@ describe('script editor in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 30_000 })
       .toContain('Опубликована версия 1');
+  });
+
+  it('runs Monaco, its workers and fonts under the Content-Security-Policy: nothing refused', () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

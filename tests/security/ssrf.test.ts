@@ -15,10 +15,14 @@ describe('HTTP gateway: SSRF defences', () => {
   let server: Server;
   let port: number;
   let connections = 0;
+  // Another service on the same host (think SSH or a database) that no entry opens.
+  let other: Server;
+  let otherPort: number;
+  let otherConnections = 0;
   const gateway = new HttpGateway();
   const local = (extra: Partial<IntegrationPolicy> = {}): IntegrationPolicy => ({
     allowedHosts: ['127.0.0.1', 'localhost', 'crm.test'],
-    allowedAddresses: ['127.0.0.1'],
+    allowedAddresses: [`127.0.0.1:${port}`],
     ...extra,
   });
 
@@ -39,8 +43,15 @@ describe('HTTP gateway: SSRF defences', () => {
     server.on('connection', () => connections++);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
+    other = createServer((_req, res) => res.end('other service'));
+    other.on('connection', () => otherConnections++);
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    otherPort = (other.address() as AddressInfo).port;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => other.close(() => resolve()));
+  });
 
   const refusal = async (promise: Promise<unknown>) => {
     const error = await promise.then(
@@ -72,6 +83,16 @@ describe('HTTP gateway: SSRF defences', () => {
     ['IPv6 link-local', 'http://[fe80::1]/'],
     ['IPv6 unique local', 'http://[fc00::1]/'],
     ['IPv6 unspecified', 'http://[::]/'],
+    ['IPv4-compatible loopback in hex', 'http://[::7f00:1]:{port}/'],
+    ['IPv4-compatible metadata in hex', 'http://[::a9fe:a9fe]/'],
+    ['IPv4-translated (SIIT) loopback', 'http://[::ffff:0:7f00:1]:{port}/'],
+    ['NAT64 loopback', 'http://[64:ff9b::7f00:1]:{port}/'],
+    ['NAT64 private', 'http://[64:ff9b::10.0.0.1]/'],
+    ['local-use NAT64 metadata', 'http://[64:ff9b:1::a9fe:a9fe]/'],
+    ['local-use NAT64 of unknown layout', 'http://[64:ff9b:1:7f00:1::]/'],
+    ['6to4 of loopback', 'http://[2002:7f00:1::1]:{port}/'],
+    ['6to4 of a private network', 'http://[2002:c0a8:101::1]/'],
+    ['Teredo with a loopback client', 'http://[2001:0:5db8:d822::80ff:fffe]/'],
   ])('refuses %s before connecting', async (_name, template) => {
     const before = connections;
     const url = template.replace('{port}', String(port));
@@ -79,6 +100,26 @@ describe('HTTP gateway: SSRF defences', () => {
     const error = await refusal(gateway.fetch({ allowedHosts: [host] }, { url }));
     expect(error.reason).toBe('address');
     expect(connections).toBe(before);
+  });
+
+  it('opens an allowlisted address on its port only, also after a redirect', async () => {
+    const before = otherConnections;
+    const otherService = `http://127.0.0.1:${otherPort}/`;
+    expect((await refusal(gateway.fetch(local(), { url: otherService }))).reason).toBe('address');
+    const redirected = `http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(otherService)}`;
+    expect((await refusal(gateway.fetch(local(), { url: redirected }))).reason).toBe('address');
+    expect(otherConnections).toBe(before);
+  });
+
+  it('opens an entry without a port on the base URL port only', async () => {
+    const portless = local({ allowedAddresses: ['127.0.0.1'], defaultPort: port });
+    expect((await gateway.fetch(portless, { url: `http://127.0.0.1:${port}/x` })).status).toBe(200);
+    const error = await refusal(gateway.fetch(portless, { url: `http://127.0.0.1:${otherPort}/` }));
+    expect(error.reason).toBe('address');
+    expect(error.message).toContain(`port ${otherPort}`);
+    // Without a base URL port, the scheme's standard one.
+    const bare = local({ allowedAddresses: ['127.0.0.1'] });
+    expect((await refusal(gateway.fetch(bare, { url: `http://127.0.0.1:${port}/` }))).reason).toBe('address');
   });
 
   it('refuses a DNS name that resolves to loopback', async () => {

@@ -1,3 +1,4 @@
+import { addressAllowanceProblems } from '@opora/runtime/definitions';
 import type { SecretSummary } from '@opora/sdk';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,8 +20,13 @@ export function IntegrationForm({
   problems: EditorProblem[];
   onChange: (body: Record<string, unknown>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const draft = readDraft(body);
+  // Checked as the admin types, with the server's own rule, so a missing port bracket shows before saving.
+  const addressProblem = addressAllowanceProblems(
+    draft.allowedAddresses ?? [],
+    i18n.language === 'en' ? 'en' : 'ru',
+  )[0]?.message;
   const secrets = useSecretNames();
   const update = (patch: Partial<IntegrationDraft>) => onChange({ ...body, ...patch });
   const problemAt = (prefix: string) => problems.find((p) => p.pointer?.startsWith(prefix))?.message;
@@ -51,9 +57,10 @@ export function IntegrationForm({
       <LinesField
         label={t('integration.allowedAddresses')}
         rows={2}
+        testId="integration-allowed-addresses"
         value={draft.allowedAddresses ?? []}
         onChange={(allowedAddresses) => update({ allowedAddresses })}
-        problem={problemAt('/allowedAddresses')}
+        problem={addressProblem ?? problemAt('/allowedAddresses')}
         hint={t('integration.allowedAddressesHint')}
       />
 

@@ -45,6 +45,11 @@ export type { EntityBody, EntityField, FieldType, MigrationRule } from './entity
 export { allowedStatusValues, isStatusField, transitionProblems } from './entity/status-transitions.js';
 export { type FormBody, type FormElement, type SubmitAction, walkLayout } from './form/schema.js';
 export {
+  type AddressAllowance,
+  addressAllowanceProblems,
+  parseAddressAllowance,
+} from './integration/address-allowance.js';
+export {
   type IntegrationBody,
   IntegrationBodySchema,
   integrationSecretNames,

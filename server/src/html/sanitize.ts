@@ -1,7 +1,7 @@
 import sanitize from 'sanitize-html';
 
 /** Video players an author may embed; anything else in an iframe is dropped. */
-const videoHosts = [
+export const videoHosts = [
   'www.youtube.com',
   'www.youtube-nocookie.com',
   'player.vimeo.com',

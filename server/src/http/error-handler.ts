@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type AppErrorDetail } from './app-error.js';
 import { frameworkError } from './framework-errors.js';
 import { localeFrom, type MessageKey, type MessageParams, message } from './messages.js';
+import { applySecurityHeaders } from './security-headers.js';
 import { ajvErrorsToDetails } from './validation.js';
 
 export interface Rendered {
@@ -33,6 +34,8 @@ export function answerError(error: FastifyError, request: FastifyRequest, reply:
   const locale = requestLocale(request);
   const rendered = classify(error, locale);
   if (rendered.status >= 500) request.log.error({ err: error }, 'request failed');
+  // Answers made before any hook ran (fastify's frameworkErrors) would otherwise go out without them.
+  applySecurityHeaders(request, reply);
   return send(reply, locale, rendered);
 }
 

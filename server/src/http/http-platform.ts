@@ -9,6 +9,7 @@ import { productVersion } from '../modules/system/info-routes.js';
 import { registerErrorHandler } from './error-handler.js';
 import { rateLimitOptions } from './rate-limit.js';
 import { registerRequestEdge } from './request-edge.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 /**
  * What every route stands on, registered before any route: the one error handler, the request edge (JSON body
@@ -21,6 +22,7 @@ export const httpPlatform = fp(
     registerErrorHandler(app);
     registerRequestEdge(app);
     await app.register(fastifyCookie);
+    registerSecurityHeaders(app); // after the cookie plugin, so its onSend has written Set-Cookie
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     await app.register(fastifyRateLimit, rateLimitOptions);
     await app.register(fastifySwagger, {

@@ -5,6 +5,8 @@ import type { Role } from '@opora/sdk';
 import { roles } from '@opora/sdk';
 import { buildApp } from '../app.js';
 import type { Database } from '../db/database.js';
+import type { TrustProxy } from '../http/trust-proxy.js';
+import type { UiRoots } from '../modules/ui/ui-apps.js';
 import { createTestDatabase, type DatabaseTarget } from './test-database.js';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
@@ -26,20 +28,29 @@ export const testPassword = 'correct-horse-battery';
 /** A real app on a real, freshly migrated database, with one user per role. */
 export async function createHarness(
   target: DatabaseTarget,
-  options: { loginRateLimit?: number; secretsKey?: string; dataDir?: string } = {},
+  options: {
+    loginRateLimit?: number;
+    secretsKey?: string;
+    dataDir?: string;
+    /** Serve single-page apps built into these folders (no UI otherwise). */
+    uiRoots?: UiRoots;
+    trustProxy?: TrustProxy;
+  } = {},
 ): Promise<Harness> {
   const { db, dispose } = await createTestDatabase(target);
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'opora-test-')));
   const app = await buildApp({
     db,
     logger: false,
-    serveUi: false,
+    serveUi: options.uiRoots !== undefined,
+    uiRoots: options.uiRoots,
     config: {
       bodyLimitBytes: 1024 * 1024,
       secureCookies: false,
       sessionTtlHours: 1,
       logLevel: 'silent',
       loginRateLimit: options.loginRateLimit ?? 1000,
+      trustProxy: options.trustProxy,
       secretsKey: options.secretsKey,
       dataDir,
     },

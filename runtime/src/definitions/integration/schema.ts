@@ -8,7 +8,11 @@ const HostPattern = Type.String({
   pattern: '^(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^[0-9a-f:.]+$',
   maxLength: 253,
 });
-const AddressOrRange = Type.String({ pattern: '^[0-9a-fA-F:.]+(/[0-9]{1,3})?$', maxLength: 64 });
+/** An address or CIDR range, optionally with a port: `10.0.0.5:8080`, `[fd00::5]:8080` (see address-allowance.ts). */
+const AddressOrRange = Type.String({
+  pattern: '^(\\[[0-9a-fA-F:.]+(/[0-9]{1,3})?\\](:[0-9]{1,5})?|[0-9a-fA-F:.]+(/[0-9]{1,3}(:[0-9]{1,5})?)?)$',
+  maxLength: 64,
+});
 
 const Auth = Type.Union([
   Strict({ type: Type.Literal('none') }),
@@ -29,7 +33,10 @@ export const IntegrationBodySchema = Strict({
   schemaVersion: Type.Literal(1),
   baseUrl: Type.String({ pattern: '^https?://[^\\s/?#]+(/[^\\s]*)?$', maxLength: 2000 }),
   allowedHosts: Type.Array(HostPattern, { minItems: 1, maxItems: 50 }),
-  /** Loopback or private addresses (or CIDR ranges) this integration may reach anyway, e.g. an on-premises CRM. */
+  /**
+   * Loopback or private addresses (or CIDR ranges) this integration may reach anyway, e.g. an on-premises CRM, each on
+   * one port: its own (`10.0.0.5:8080`) or, without one, the base URL's.
+   */
   allowedAddresses: Type.Optional(Type.Array(AddressOrRange, { maxItems: 50 })),
   auth: Type.Optional(Auth),
   /** Secrets scripts may put into requests to this integration with `ctx.secret(name)`. */

@@ -1,4 +1,5 @@
 import { type Locale, type Problem, pick } from '../kinds.js';
+import { addressAllowanceProblems } from './address-allowance.js';
 import type { IntegrationBody } from './schema.js';
 
 /** Host names match exactly or, for `*.example.com`, any subdomain. */
@@ -11,8 +12,12 @@ export function hostAllowed(host: string, patterns: readonly string[]): boolean 
   );
 }
 
-/** The base URL must itself be reachable under the integration's own host list. */
+/** The base URL must itself be reachable under the integration's own host list; allowed addresses must parse. */
 export function integrationProblems(body: IntegrationBody, locale: Locale): Problem[] {
+  return [...baseUrlProblems(body, locale), ...addressAllowanceProblems(body.allowedAddresses ?? [], locale)];
+}
+
+function baseUrlProblems(body: IntegrationBody, locale: Locale): Problem[] {
   const host = new URL(body.baseUrl).hostname;
   return hostAllowed(host, body.allowedHosts)
     ? []

@@ -1,4 +1,5 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { parseAddressAllowance } from '@opora/runtime/definitions';
 
 export type AddressClass =
   | 'public'
@@ -34,41 +35,101 @@ const v6: [string, number, AddressClass][] = [
   ['ff00::', 8, 'multicast'],
   ['100::', 64, 'reserved'],
   ['2001:db8::', 32, 'reserved'],
+  // The IETF-reserved ::/8 holds the forms with an IPv4 inside (judged by it, below) and nothing public.
+  ['::', 8, 'reserved'],
 ];
 
-const lists = new Map<AddressClass, BlockList>();
-for (const [net, prefix, kind] of v4)
-  (lists.get(kind) ?? lists.set(kind, new BlockList()).get(kind)!).addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix, kind] of v6)
-  (lists.get(kind) ?? lists.set(kind, new BlockList()).get(kind)!).addSubnet(net, prefix, 'ipv6');
+// One set of lists per family: a BlockList also matches IPv4 addresses against IPv6 rules (as ::ffff:a.b.c.d).
+function listsOf(
+  ranges: [string, number, AddressClass][],
+  family: 'ipv4' | 'ipv6',
+): [AddressClass, BlockList][] {
+  const lists = new Map<AddressClass, BlockList>();
+  for (const [net, prefix, kind] of ranges)
+    (lists.get(kind) ?? lists.set(kind, new BlockList()).get(kind)!).addSubnet(net, prefix, family);
+  return [...lists];
+}
+const lists = { ipv4: listsOf(v4, 'ipv4'), ipv6: listsOf(v6, 'ipv6') };
 
 /**
- * What kind of address this is. IPv6 forms that carry an IPv4 address (IPv4-mapped ::ffff:a.b.c.d, NAT64
- * 64:ff9b::/96, IPv4-compatible ::a.b.c.d) are judged by the IPv4 address inside, so they cannot smuggle one past.
+ * What kind of address this is. IPv6 forms that carry an IPv4 address are judged by the IPv4 address inside, so
+ * they cannot smuggle one past: IPv4-mapped and -compatible, SIIT-translated, NAT64 (64:ff9b::/96 and the local
+ * 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32, by the less public of its server and client).
  */
 export function classifyAddress(address: string): AddressClass {
   const ip = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   if (isIPv4(ip)) return classifyWith(ip, 'ipv4');
   if (!isIPv6(ip)) return 'reserved';
-  const embedded = embeddedIPv4(ip);
-  if (embedded) return classifyAddress(embedded);
+  const groups = ipv6Groups(ip);
+  if (groups.slice(0, 7).every((g) => g === 0) && (groups[7] ?? 0) <= 1) return classifyWith(ip, 'ipv6');
+  const embedded = embeddedIPv4(groups);
+  if (embedded === 'opaque') return 'reserved';
+  if (embedded) return leastPublic(embedded.map((inner) => classifyWith(inner, 'ipv4')));
   return classifyWith(ip, 'ipv6');
 }
 
 function classifyWith(ip: string, family: 'ipv4' | 'ipv6'): AddressClass {
-  for (const [kind, list] of lists) if (list.check(ip, family)) return kind;
+  for (const [kind, list] of lists[family]) if (list.check(ip, family)) return kind;
   return 'public';
 }
 
-function embeddedIPv4(ip: string): string | null {
-  const lower = ip.toLowerCase();
-  const dotted = /^(?:::ffff:|::ffff:0:|64:ff9b::|::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted) return dotted[1]!;
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex) {
-    const hi = Number.parseInt(hex[1]!, 16);
-    const lo = Number.parseInt(hex[2]!, 16);
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+function leastPublic(kinds: AddressClass[]): AddressClass {
+  return kinds.find((kind) => kind !== 'public') ?? 'public';
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a trailing dotted IPv4 folded in). */
+function ipv6Groups(ip: string): number[] {
+  let text = ip.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
+  const [head = '', tail] = text.split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const middle = tail === undefined ? [] : Array(8 - front.length - back.length).fill('0');
+  return [...front, ...middle, ...back].map((group) => Number.parseInt(group, 16));
+}
+
+const dottedQuad = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+const zero = (groups: number[]): boolean => groups.every((g) => g === 0);
+
+/**
+ * The IPv4 addresses an IPv6 address leads to, if it is one of the forms that embed one; 'opaque' when it is such a
+ * form but where the IPv4 sits cannot be known (a local NAT64 prefix other than /96): refused rather than guessed.
+ */
+function embeddedIPv4(g: number[]): string[] | 'opaque' | null {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
+  const last = [dottedQuad(g6, g7)];
+  if (zero([g0, g1, g2, g3, g4]) && (g5 === 0 || g5 === 0xffff)) return last; // ::a.b.c.d, ::ffff:a.b.c.d
+  if (zero([g0, g1, g2, g3, g5]) && g4 === 0xffff) return last; // ::ffff:0:a.b.c.d (SIIT)
+  if (g0 === 0x64 && g1 === 0xff9b && zero([g2, g3, g4, g5])) return last; // 64:ff9b::/96
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 1) return zero([g3, g4, g5]) ? last : 'opaque'; // 64:ff9b:1::/48
+  if (g0 === 0x2002) return [dottedQuad(g1, g2)]; // 6to4
+  // Teredo: the server's IPv4, and the client's, stored inverted.
+  if (g0 === 0x2001 && g1 === 0) return [dottedQuad(g2, g3), dottedQuad(g6 ^ 0xffff, g7 ^ 0xffff)];
   return null;
+}
+
+/**
+ * Whether an administrator opened this (otherwise blocked) address on this port: entries are single addresses or
+ * CIDR ranges, each for its own port or, without one, for `defaultPort` (the integration's base URL port).
+ */
+export function addressAllowed(
+  address: string,
+  port: number,
+  entries: readonly string[] | undefined,
+  defaultPort: number,
+): boolean {
+  const family = isIPv6(address) ? 'ipv6' : 'ipv4';
+  return (entries ?? []).some((entry) => {
+    const allowance = parseAddressAllowance(entry);
+    if (!allowance || (allowance.port ?? defaultPort) !== port) return false;
+    const list = new BlockList();
+    const type = allowance.family === 6 ? 'ipv6' : 'ipv4';
+    if (allowance.prefix === undefined) list.addAddress(allowance.address, type);
+    else list.addSubnet(allowance.address, allowance.prefix, type);
+    return list.check(address, family);
+  });
 }

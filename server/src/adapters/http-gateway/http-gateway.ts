@@ -1,16 +1,21 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { hostAllowed } from '@opora/runtime/definitions';
-import { type AddressClass, classifyAddress } from './address-policy.js';
+import { type AddressClass, addressAllowed, classifyAddress } from './address-policy.js';
 
 /** What an integration allows: which hosts, which otherwise-blocked addresses, how long, how much. */
 export interface IntegrationPolicy {
   /** Host names the integration may call; `*.example.com` matches subdomains. */
   allowedHosts: string[];
-  /** Private or loopback addresses an administrator explicitly allowed for this integration. */
+  /**
+   * Private or loopback addresses an administrator explicitly allowed for this integration, each on one port:
+   * `10.0.0.5:8080`, or `10.0.0.5` for `defaultPort`.
+   */
   allowedAddresses?: string[];
+  /** The port entries of allowedAddresses without their own are open on: the base URL's (else 80/443 by scheme). */
+  defaultPort?: number;
   timeoutMs?: number;
   maxResponseBytes?: number;
   maxRedirects?: number;
@@ -102,15 +107,18 @@ export class HttpGateway {
     } catch {
       throw new GatewayRefusal('dns', `cannot resolve ${host}`);
     }
+    const port = portOf(url);
+    const defaultPort = policy.defaultPort ?? (url.protocol === 'https:' ? 443 : 80);
     const refused: string[] = [];
     for (const candidate of candidates) {
       const kind: AddressClass = classifyAddress(candidate.address);
-      if (kind === 'public' || addressAllowed(candidate.address, policy.allowedAddresses)) return candidate;
+      if (kind === 'public' || addressAllowed(candidate.address, port, policy.allowedAddresses, defaultPort))
+        return candidate;
       refused.push(`${candidate.address} (${kind})`);
     }
     throw new GatewayRefusal(
       'address',
-      `${host} resolves to addresses that are not allowed: ${refused.join(', ') || 'none'}`,
+      `${host} resolves to addresses that are not allowed on port ${port}: ${refused.join(', ') || 'none'}`,
     );
   }
 
@@ -191,16 +199,7 @@ export class HttpGateway {
   }
 }
 
-/** Exact addresses or CIDR ranges an administrator allowed for one integration. */
-function addressAllowed(address: string, allowed: readonly string[] | undefined): boolean {
-  if (!allowed?.length) return false;
-  const list = new BlockList();
-  for (const entry of allowed) {
-    const [base, bits] = entry.split('/');
-    const type = isIP(base ?? '') === 6 ? 'ipv6' : 'ipv4';
-    if (!base || !isIP(base)) continue;
-    if (bits === undefined) list.addAddress(base, type);
-    else list.addSubnet(base, Number(bits), type);
-  }
-  return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+/** The port a URL connects to, its scheme's default when it names none. */
+export function portOf(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }

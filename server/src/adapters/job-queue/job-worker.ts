@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { safeErrorMessage } from '../../logging/database-error-text.js';
 import { backoffMs } from './backoff.js';
 import { nextCronRun } from './cron.js';
 import { JobQueue } from './job-queue.js';
@@ -157,7 +158,7 @@ export class JobWorker {
   }
 
   private async recordFailure(job: ClaimedJob, error: unknown, retryable: boolean): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = safeErrorMessage(error);
     const final = !retryable || job.attempts >= job.max_attempts;
     this.options.log?.error(
       { err: error, jobId: job.id, job: job.name, attempt: job.attempts },

@@ -5,6 +5,7 @@ import {
   GatewayRefusal,
   type GatewayResponse,
   type HttpGateway,
+  portOf,
 } from '../../adapters/http-gateway/http-gateway.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { SecretService } from '../secrets/secret-service.js';
@@ -90,6 +91,7 @@ export class IntegrationCaller {
         {
           allowedHosts: integration.allowedHosts,
           allowedAddresses: integration.allowedAddresses,
+          defaultPort: portOf(new URL(integration.baseUrl)),
           timeoutMs: integration.timeoutMs,
           maxResponseBytes: integration.maxResponseBytes,
         },

@@ -29,8 +29,8 @@ describe.each(databaseTargets)('the server-rendered article page on $name', (tar
     site = Fastify({ logger: false });
     registerErrorHandler(site);
     const fallback = await registerUiApps(site, describePortalPage(h.app.kb, new SiteService(h.db)), {
-      designer: join(dist, 'no-designer'),
-      portal: dist,
+      designerDist: join(dist, 'no-designer'),
+      portalDist: dist,
     });
     registerNotFound(site, fallback);
   });

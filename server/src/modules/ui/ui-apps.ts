@@ -9,8 +9,15 @@ import { type PageMeta, withPageMeta } from '../portal-pages/seo-html.js';
 export type DescribePage = (request: FastifyRequest) => Promise<PageMeta | null>;
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
-export const designerDist = join(repoRoot, 'designer', 'dist');
-export const portalDist = join(repoRoot, 'portal', 'dist');
+/** Where the built SPAs are; tests may point elsewhere. */
+export interface UiRoots {
+  designerDist: string;
+  portalDist: string;
+}
+export const builtUi: UiRoots = {
+  designerDist: join(repoRoot, 'designer', 'dist'),
+  portalDist: join(repoRoot, 'portal', 'dist'),
+};
 
 /** What an unknown non-API GET gets: the SPA's client-side route (a reply, possibly still being rendered) or nothing. */
 export type UiFallback = (
@@ -21,49 +28,49 @@ export type UiFallback = (
 /**
  * Serves the built single-page apps: the designer under /designer/, the portal at the root.
  * Returns the fallback used for unknown non-API GETs (the SPA's client-side routes), or undefined when no UI is built.
- * `dirs` points at other builds (tests use a minimal portal page).
+ * `roots` point at other builds (tests use a minimal portal page).
  */
 export async function registerUiApps(
   app: FastifyInstance,
   describe?: DescribePage,
-  dirs: { designer: string; portal: string } = { designer: designerDist, portal: portalDist },
+  { designerDist, portalDist }: UiRoots = builtUi,
 ): Promise<UiFallback | undefined> {
-  const hasDesigner = existsSync(join(dirs.designer, 'index.html'));
-  const hasPortal = existsSync(join(dirs.portal, 'index.html'));
+  const hasDesigner = existsSync(join(designerDist, 'index.html'));
+  const hasPortal = existsSync(join(portalDist, 'index.html'));
   if (hasDesigner)
     await app.register(fastifyStatic, {
-      root: dirs.designer,
+      root: designerDist,
       prefix: '/designer/',
       wildcard: false,
       index: 'index.html',
     });
   if (hasPortal)
     await app.register(fastifyStatic, {
-      root: dirs.portal,
+      root: portalDist,
       prefix: '/',
       decorateReply: !hasDesigner,
       wildcard: false,
       index: 'index.html',
     });
   if (!hasDesigner && !hasPortal) return undefined;
-  const portalIndex = hasPortal ? readFileSync(join(dirs.portal, 'index.html'), 'utf8') : '';
+  const portalIndex = hasPortal ? readFileSync(join(portalDist, 'index.html'), 'utf8') : '';
   const renderPortal = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     // A page that is missing or not for this visitor simply gets the plain app, which says so itself.
     const meta = describe ? await describe(request).catch(() => null) : null;
-    if (!meta) return reply.sendFile('index.html', dirs.portal);
+    if (!meta) return reply.sendFile('index.html', portalDist);
     const url = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
     try {
       return reply.type('text/html; charset=utf-8').send(withPageMeta(portalIndex, meta, url));
     } catch (error) {
       // The visitor still gets the page (the app renders it); the failure is ours to see in the log.
       request.log.error({ err: error }, 'server-rendered page meta failed');
-      return reply.sendFile('index.html', dirs.portal);
+      return reply.sendFile('index.html', portalDist);
     }
   };
   return (request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api')) return undefined;
     if (hasDesigner && (request.url === '/designer' || request.url.startsWith('/designer/')))
-      return reply.sendFile('index.html', dirs.designer);
+      return reply.sendFile('index.html', designerDist);
     // Handed back to fastify, so a rejection is answered through the error handler, never left unhandled.
     return hasPortal ? renderPortal(request, reply) : undefined;
   };

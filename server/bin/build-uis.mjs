@@ -1,0 +1,21 @@
+// `npm run build` (always) and before `npm start` / `npm test` (only what changed): builds the designer and the
+// portal with Vite, skipping a UI whose dist/ was built from the very sources checked out now (ui-build-stamp.mjs),
+// so a restart on an unchanged checkout serves in seconds instead of waiting minutes for identical bundles.
+import { execSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { needsBuild, uiApps, writeStamp } from './ui-build-stamp.mjs';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const always = process.argv.includes('--always');
+
+for (const app of uiApps) {
+  const { needed, hash } = needsBuild(root, app);
+  if (!needed && !always) {
+    console.log(`${app}: built from the current sources, not rebuilding`);
+    continue;
+  }
+  console.log(`Building the ${app} (Vite)…`);
+  execSync(`npm run build -w ${app}`, { cwd: root, stdio: 'inherit' });
+  writeStamp(root, app, hash);
+}

@@ -159,8 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   app.addHook('onClose', () => services.scripts.close());
   // Same default as readConfig, for callers that build the app without a full Config.
   const fileStore = new FileStore(join(config.dataDir ?? resolve('./data'), 'files'));
-  const files = new FileService(db, definitions, fileStore, config.fileMaxMb ?? 100);
-  records.addSaveCheck(fileAttachCheck(db));
+  const files = new FileService(db, definitions, fileStore, config.fileMaxMb ?? 100, records.access);
+  records.addSaveCheck(fileAttachCheck(db, records.access));
   const contentFiles = new ContentFileService(db, fileStore, Math.min(config.fileMaxMb ?? 100, 50));
   // Live pushes and notifications to portal clients whoever changes their requests; fanned out via NOTIFY.
   const hub = new LiveHub(db, app.log);

@@ -1,3 +1,4 @@
+import { entityAccessProblems } from './entity-access-problems.js';
 import type { EntityBody, EntityField } from './entity-schema.js';
 import { type Locale, type Problem, pick } from './kinds.js';
 import { migrationRuleProblems } from './migration-rule-problems.js';
@@ -25,6 +26,7 @@ export function entityProblems(body: EntityBody, locale: Locale): Problem[] {
       code: 'reference',
       message: pick(locale, `Нет поля «${body.titleField}»`, `No field "${body.titleField}"`),
     });
+  problems.push(...entityAccessProblems(body.access, locale));
   if (!problems.length) problems.push(...defaultProblems(body, locale));
   if (!problems.length) problems.push(...migrationRuleProblems(body, locale));
   return problems;

@@ -126,9 +126,11 @@ export class ScriptService {
     locale: Locale,
   ): Promise<RunResult> {
     this.host ??= this.deps.hostFactory();
+    // Reads the SDK makes without naming an actor are the run's identity's: a script sees what it could see.
+    const records = this.deps.records.actingAs(actor);
     return this.host.run(
       { script, input, limits: effectiveLimits(limits, this.deps.maxima) },
-      scriptSdk({ actor, records: this.deps.records, caller: this.deps.caller, integrations, locale }),
+      scriptSdk({ actor, records, caller: this.deps.caller, integrations, locale }),
     );
   }
 

@@ -85,6 +85,11 @@ export const fail = {
     ),
   bundleForbidden: (details: ErrorDetail[]) =>
     new AppError(403, 'forbidden', 'bundle_forbidden', {}, details),
+  /** `text` is the message in the caller's language, repeated next to the field. */
+  wrongPassword: (text: string) =>
+    new AppError(400, 'wrong_password', 'wrong_current_password', {}, [
+      { pointer: '/currentPassword', message: text },
+    ]),
   alreadyArchived: (what: string) => new AppError(409, 'already_archived', 'already_archived', { what }),
   nothingToPublish: (version: number) =>
     new AppError(409, 'nothing_to_publish', 'nothing_to_publish', { version }),

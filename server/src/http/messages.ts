@@ -169,6 +169,7 @@ const catalogue = {
     ru: 'и ещё {count} элементов',
     en: 'and {count} more items',
   },
+  wrong_current_password: { ru: 'Текущий пароль указан неверно', en: 'The current password is wrong' },
   already_archived: { ru: 'Уже в архиве: {what}', en: 'Already archived: {what}' },
   nothing_to_publish: {
     ru: 'Нет изменений для публикации: черновик совпадает с версией {version}',

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, Role } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
+import { ApiTokenEntity } from '../../db/entities/api-token.js';
+import { SessionEntity } from '../../db/entities/session.js';
 import { UserEntity } from '../../db/entities/user.js';
 import { fail } from '../../http/app-error.js';
 import { audit } from '../audit/audit-log.js';
@@ -61,6 +63,10 @@ export class UserService {
       Object.assign(user, rest);
       if (roles) user.roles = [...new Set(roles)];
       if (password) user.passwordHash = await hashPassword(password);
+      // A reset means the account's credentials are no longer trusted: whoever held them is signed out, and
+      // API tokens they may have issued die with them. A deactivated account keeps no sessions either.
+      if (password || patch.active === false) await em.nativeDelete(SessionEntity, { userId: id });
+      if (password) await em.nativeDelete(ApiTokenEntity, { userId: id });
       audit(em, actor, { action: 'update', targetType: 'user', targetId: id, before, after: userView(user) });
       return user;
     });

@@ -257,6 +257,20 @@ describe.each(databaseTargets)('definitions on $name', (target) => {
     expect((await as(developer, 'POST', '/definitions', portal)).statusCode).toBe(403);
     expect((await call('POST', '/definitions', portal)).statusCode).toBe(403);
     expect((await as(admin, 'POST', '/definitions', portal)).statusCode).toBe(201);
+    // Analysts draft portal pages; administrators publish them.
+    const page = {
+      kind: 'page',
+      key: 'rights-page',
+      name: 'P',
+      body: { schemaVersion: 1, title: { ru: 'Страница' }, path: '/rights', rows: [] },
+    };
+    const drafted = await call('POST', '/definitions', page);
+    expect(drafted.statusCode).toBe(201);
+    const draft = { draftVersion: drafted.json().draftVersion };
+    expect((await call('POST', `/definitions/${drafted.json().id}/publish`, draft)).statusCode).toBe(403);
+    expect((await as(admin, 'POST', `/definitions/${drafted.json().id}/publish`, draft)).statusCode).toBe(
+      201,
+    );
   });
 
   it('answers unknown ids with 404 and keeps operators out of the designer API', async () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requestLocale } from '../../http/error-handler.js';
 import { AuditSchema, errorResponses, NoContent, PageOf, Paging, Uuid } from '../../http/schemas.js';
+import { staff } from '../auth/roles.js';
 import type { RecordService } from './record-service.js';
 
 const tags = ['records'];
@@ -147,7 +148,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
   app.get(
     '/records/:entity/:id/audit',
     {
-      config,
+      // The raw trail names colleagues; clients follow their requests in «Мои обращения».
+      config: { access: staff },
       schema: {
         tags,
         summary: 'Change history of a record',

@@ -9,7 +9,7 @@ import { useAsync } from '../../lib/use-async';
 import { FlashMessage } from '../components/FlashMessage';
 import { Pager } from '../components/Pager';
 import { LoadError, Loading } from '../components/ScreenStates';
-import { useEntityType } from '../state/entity-types';
+import { useEntityType, useTypeAccess } from '../state/entity-types';
 import { flash } from '../state/flash';
 import { newPath } from '../work-paths';
 import { BulkBar } from './BulkBar';
@@ -35,6 +35,7 @@ export function ListScreen({ entity }: { entity: string }) {
 function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBody }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useListState(entityKey);
+  const access = useTypeAccess(entityKey);
   const query = useMemo(() => toRecordQuery(entity, state), [entity, state]);
   const queryKey = JSON.stringify(query);
   const page = useAsync(() => client.listRecords(entityKey, query), [entityKey, queryKey]);
@@ -59,9 +60,11 @@ function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBo
     >
       <header className="screen-head">
         <h1>{plural}</h1>
-        <Link to={newPath(entityKey)} className="btn primary" data-testid="create">
-          + {t('work.list.create')}
-        </Link>
+        {access.create !== 'none' && (
+          <Link to={newPath(entityKey)} className="btn primary" data-testid="create">
+            + {t('work.list.create')}
+          </Link>
+        )}
       </header>
       <FlashMessage />
       <div className="list-toolbar">
@@ -142,9 +145,11 @@ function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBo
           ) : (
             <>
               <p>{t('work.list.empty', { type: plural })}</p>
-              <Link to={newPath(entityKey)} className="btn primary">
-                + {t('work.list.create')}
-              </Link>
+              {access.create !== 'none' && (
+                <Link to={newPath(entityKey)} className="btn primary">
+                  + {t('work.list.create')}
+                </Link>
+              )}
             </>
           )}
         </div>

@@ -154,7 +154,7 @@ describe('data type designer in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 30_000 })
       .toContain('Опубликована версия 4');
-    await page.screenshot({ path: screenshotPath('entity-designer-access') });
+    await grid.screenshot({ path: screenshotPath('entity-designer-access') });
     const published = await api<{ body: { access: Record<string, string[]> } }>('/published/entity/request');
     expect(published.body.access.delete).toEqual(['admin']);
     expect(published.body.access.read).not.toContain('analyst');

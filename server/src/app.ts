@@ -215,7 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
       await api.register(formRoutes, { forms: services.forms });
       await api.register(fileRoutes, { files });
       await api.register(userLookupRoutes, { directory: new UserDirectory(db) });
-      await api.register(viewRoutes, { views: new ViewService(db) });
+      await api.register(viewRoutes, { views: new ViewService(db, definitions) });
       await api.register(knowledgeBaseRoutes, { kb });
       await api.register(treeRoutes, { walks: new TreeWalks(db) });
       await api.register(siteRoutes, { site });

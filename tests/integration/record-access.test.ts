@@ -220,6 +220,10 @@ describe.each(databaseTargets)('record access by type and role on $name', (targe
         const deleted = await call('DELETE', `/records/${type}/${victim.id}?version=${version}`, who);
         check(`delete ${at}`, deleted.statusCode, status(scope('delete'), 204), deleted.body);
 
+        // Saved list views of the type: for those who read it (staff; clients have «Мои обращения»).
+        const views = await call('GET', `/views?entity=${type}`, who);
+        check(`views ${at}`, views.statusCode, role === 'client' || read === 'none' ? 403 : 200, views.body);
+
         // Related records of someone else's record: only types the role reads, only records it reads.
         const related = await call('GET', `/records/${type}/${other[type].id}/related`, who);
         check(`related ${at}`, related.statusCode, status(read, 200), related.body);

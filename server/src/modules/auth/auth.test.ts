@@ -121,6 +121,20 @@ describe.each(databaseTargets)('auth on $name', (target) => {
       payload: { login: 'temp', password: 'long-enough-1' },
     });
     expect(res.statusCode).toBe(401);
+    // Deactivating it again changes nothing, and the audit trail does not say it did.
+    const again = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      headers: admin,
+      payload: { active: false },
+    });
+    expect(again.statusCode).toBe(200);
+    const trail = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?targetType=user&targetId=${id}`,
+      headers: admin,
+    });
+    expect(trail.json().items.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { BundleDefinition } from '@opora/runtime/definitions';
 import type { Em } from '../../db/database.js';
 import { DefinitionEntity } from '../../db/entities/definition.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../definitions/canonical-json.js';
 
 /** What importing one bundle definition will do, decided before anything is written. */
 export interface DefinitionPlan {

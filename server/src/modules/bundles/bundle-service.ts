@@ -121,7 +121,9 @@ export class BundleService {
         ({ id, draftVersion } = updated);
         report.updated.push(name);
       } else ({ id, draftVersion } = existing);
-      if (publish) {
+      // A draft that came back to what is published (edited, then imported as it was) has nothing to publish.
+      const definition = await em.findOneOrFail(DefinitionEntity, { id });
+      if (publish && !(await this.definitions.draftIsLatest(em, definition))) {
         const version = await this.definitions.publish(id, draftVersion, actor, locale, em);
         report.published.push({ ...name, version: version.version });
       }

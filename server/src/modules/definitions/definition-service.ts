@@ -24,6 +24,7 @@ import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { escapeLike } from '../users/user-service.js';
 import { checkBody, prefixed } from './body-problems.js';
+import { canonicalJson } from './canonical-json.js';
 import { definitionView, summaryView, versionView } from './definition-view.js';
 
 const sortColumns = { name: 'name', updatedAt: 'updatedAt' } as const;
@@ -208,7 +209,7 @@ export class DefinitionService {
       const definition = await this.lock(tx, id, draftVersion);
       assertMay(actor, definition.kind, 'publish');
       // A version identical to the latest would be noise in the history; an archived one may be published again.
-      if (definition.status === 'published' && !definition.hasUnpublishedChanges)
+      if (definition.status === 'published' && (await this.draftIsLatest(tx, definition)))
         throw fail.nothingToPublish(definition.latestVersion ?? 0);
       const { body, details } = checkBody(definition.kind, definition.body, locale, '/body');
       const references = details.length
@@ -306,6 +307,21 @@ export class DefinitionService {
       publishedAt: new Date(row.published_at).toISOString(),
       publishedBy: row.published_by,
     };
+  }
+
+  /** Whether the draft (name and body) is what the latest version already holds: publishing it adds nothing. */
+  async draftIsLatest(em: Em, definition: DefinitionEntity): Promise<boolean> {
+    if (definition.latestVersion === null) return false;
+    if (!definition.hasUnpublishedChanges) return true;
+    const latest = await em.findOne(DefinitionVersionEntity, {
+      definitionId: definition.id,
+      version: definition.latestVersion,
+    });
+    return (
+      latest !== null &&
+      latest.name === definition.name &&
+      canonicalJson(latest.body) === canonicalJson(definition.body)
+    );
   }
 
   private async referenceProblems(em: Em, kind: DefinitionKind, body: unknown, locale: Locale) {

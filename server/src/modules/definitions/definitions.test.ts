@@ -201,6 +201,19 @@ describe.each(databaseTargets)('definitions on $name', (target) => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('nothing_to_publish');
     expect((await call('GET', `/definitions/${created.id}/versions`)).json().items).toHaveLength(1);
+    // Edited and edited back: the draft is the published version again, so still nothing to publish.
+    const edited = await call('PUT', `/definitions/${created.id}`, {
+      name: 'T',
+      body: { ...ticketEntity, label: { ru: 'Другое' } },
+      draftVersion: created.draftVersion,
+    });
+    const back = await call('PUT', `/definitions/${created.id}`, {
+      name: 'T',
+      body: ticketEntity,
+      draftVersion: edited.json().draftVersion,
+    });
+    const draftVersion = back.json().draftVersion;
+    expect((await call('POST', `/definitions/${created.id}/publish`, { draftVersion })).statusCode).toBe(409);
     expect((await call('POST', `/definitions/${created.id}/archive`)).statusCode).toBe(200);
     const twice = await call('POST', `/definitions/${created.id}/archive`);
     expect(twice.statusCode).toBe(409);
@@ -212,14 +225,14 @@ describe.each(databaseTargets)('definitions on $name', (target) => {
     });
     expect(audit.json().items.map((a: { action: string }) => a.action)).toEqual([
       'archive',
+      'update',
+      'update',
       'publish',
       'create',
     ]);
     // An archived definition may be published again, which brings it back.
-    const back = await call('POST', `/definitions/${created.id}/publish`, {
-      draftVersion: created.draftVersion,
-    });
-    expect(back.statusCode).toBe(201);
+    const restored = await call('POST', `/definitions/${created.id}/publish`, { draftVersion });
+    expect(restored.statusCode).toBe(201);
     expect((await call('GET', `/definitions/${created.id}`)).json().status).toBe('published');
   });
 

@@ -67,7 +67,10 @@ export class UserService {
       // API tokens they may have issued die with them. A deactivated account keeps no sessions either.
       if (password || patch.active === false) await em.nativeDelete(SessionEntity, { userId: id });
       if (password) await em.nativeDelete(ApiTokenEntity, { userId: id });
-      audit(em, actor, { action: 'update', targetType: 'user', targetId: id, before, after: userView(user) });
+      const after = userView(user);
+      // A change that changes nothing (deactivating a deactivated account) leaves no audit row.
+      if (password || JSON.stringify(after) !== JSON.stringify(before))
+        audit(em, actor, { action: 'update', targetType: 'user', targetId: id, before, after });
       return user;
     });
   }

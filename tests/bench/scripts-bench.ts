@@ -205,7 +205,7 @@ export async function sdkRoundTrip(
         'export default async function run(ctx) { const r = await ctx.records.get(ctx.input.entity, ctx.input.id); return { ok: r.id === ctx.input.id }; }',
       ),
       () => h.db.query('select * from record where id = ?', [id]),
-      () => h.app.records.get('ticket', id),
+      () => h.app.records.get('ticket', id, null),
     ],
     runs,
   );

@@ -22,7 +22,8 @@ async function adminSession(server: RunningServer): Promise<Record<string, strin
 /**
  * An analyst opens the "Обращение" type of the demo template (it has records), adds a choice-list field with
  * coloured options in the fields tab and publishes; then removes an option records use, sees the publish
- * refused with the count, adds the suggested migration rule and publishes again.
+ * refused with the count, adds the suggested migration rule and publishes again; then changes its access
+ * rights in the grid.
  */
 describe('data type designer in Chromium', () => {
   let server: RunningServer;
@@ -137,5 +138,29 @@ describe('data type designer in Chromium', () => {
     expect(channels).not.toContain('telegram');
     expect(channels.filter((c) => c === 'chat')).toHaveLength(2);
     await page.screenshot({ path: screenshotPath('entity-designer-migrated') });
+  });
+
+  it('sets who may do what with the records in «Права доступа», and the server keeps to it', async () => {
+    const grid = page.getByTestId('entity-access');
+    await grid.scrollIntoViewIfNeeded();
+    expect(await grid.textContent()).toContain('Права доступа');
+    // Administrators may always do everything: their row cannot be changed.
+    expect(await page.getByTestId('access-admin-delete').isDisabled()).toBe(true);
+    // The template lets supervisors delete requests and every staff role read them; take both from some.
+    await page.getByTestId('access-supervisor-delete').uncheck();
+    await page.getByTestId('access-analyst-read').uncheck();
+    expect(await page.getByTestId('access-client-own').isChecked()).toBe(true);
+    await page.getByTestId('publish-definition').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 30_000 })
+      .toContain('Опубликована версия 4');
+    await grid.screenshot({ path: screenshotPath('entity-designer-access') });
+    const published = await api<{ body: { access: Record<string, string[]> } }>('/published/entity/request');
+    expect(published.body.access.delete).toEqual(['admin']);
+    expect(published.body.access.read).not.toContain('analyst');
+    expect(published.body.access.read).toContain('client');
+    // The analyst who made the change now reads no requests.
+    const refused = await page.evaluate(async () => (await fetch('/api/v1/records/request')).status);
+    expect(refused).toBe(403);
   });
 });

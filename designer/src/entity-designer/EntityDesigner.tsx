@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import type { EditorProblem } from '../state/use-definition-draft';
+import { AccessPanel } from './AccessPanel';
 import { AddFieldMenu } from './AddFieldMenu';
 import { EvolutionPanel } from './EvolutionPanel';
 import {
@@ -25,7 +26,7 @@ import './i18n';
 
 /**
  * The data type designer (the "Fields" tab): the type's names, its fields in order, the selected field's
- * properties, and what the draft changes for records that already exist. Every edit is written back to the
+ * properties, who may do what with its records, and what the draft changes for records that already exist. Every edit is written back to the
  * draft body, so saving, publishing, the JSON tab and the server's messages work as for every kind.
  */
 export function EntityDesigner({
@@ -125,6 +126,7 @@ export function EntityDesigner({
           )}
         </section>
       </div>
+      <AccessPanel body={body} problems={problems} onChange={onChange} />
       {removing !== null && removingField && (
         <ConfirmDialog
           title={t('entityDesigner.fields.removeTitle')}

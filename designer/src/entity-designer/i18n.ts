@@ -180,6 +180,24 @@ export const ru = {
       'Правила с пометкой «не действует» ничего не сделают при этой публикации: они уже применены или их изменения нет.',
     removeIdle: 'Убрать их',
   },
+  access: {
+    title: 'Права доступа',
+    hint: 'Кто может читать и менять записи этого типа. Изменять и удалять может только тот, кто читает.',
+    defaults:
+      'Действуют права по умолчанию: сотрудники могут всё, клиенты — читать свои записи. Измените любую отметку, чтобы задать свои.',
+    reset: 'Вернуть права по умолчанию',
+    role: 'Роль',
+    read: 'Чтение',
+    create: 'Создание',
+    update: 'Изменение',
+    delete: 'Удаление',
+    ownOnly: 'Только свои',
+    ownOnlyLabel: 'Клиенты: только свои записи',
+    ownHint:
+      '«Только свои»: клиент работает лишь с записями, связанными с его карточкой клиента или созданными им.',
+    always: 'всегда всё',
+    cell: '{{role}}: {{operation}}',
+  },
 };
 
 export const en: typeof ru = {
@@ -360,6 +378,23 @@ export const en: typeof ru = {
     idleNote:
       'Rules marked "idle" do nothing on this publish: they were applied already, or their change is not there.',
     removeIdle: 'Remove them',
+  },
+  access: {
+    title: 'Access',
+    hint: 'Who may read and change records of this type. Only those who read may change or delete.',
+    defaults:
+      'The default rights apply: staff may do everything, clients read their own records. Change any tick to set your own.',
+    reset: 'Back to the default rights',
+    role: 'Role',
+    read: 'Read',
+    create: 'Create',
+    update: 'Change',
+    delete: 'Delete',
+    ownOnly: 'Own only',
+    ownOnlyLabel: 'Clients: their own records only',
+    ownHint: '"Own only": a client works only with records linked to their client record or created by them.',
+    always: 'always everything',
+    cell: '{{role}}: {{operation}}',
   },
 };
 

@@ -19,6 +19,7 @@ import { PageDesigner } from '../page-designer/PageDesigner';
 import { PortalSettings } from '../portal-settings/PortalSettings';
 import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
+import { useDefinitionRights } from '../state/use-definition-rights';
 import { TreeDesigner } from '../tree-designer/TreeDesigner';
 
 type Confirm = 'delete' | 'archive' | null;
@@ -46,6 +47,8 @@ const firstTab = (kind: DefinitionKind): Tab => (tabsFor(kind)[0] as [Tab, strin
 export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: string }) {
   const { t, i18n } = useTranslation();
   const draft = useDefinitionDraft(id, kind, i18n.language === 'en' ? 'en' : 'ru');
+  // Buttons for what the server would refuse (another role's kind) are not offered.
+  const may = useDefinitionRights(kind);
   const [tab, setTab] = useState<Tab>(firstTab(kind));
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -136,6 +139,8 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
   const d = draft.definition;
   if (!d) return <p className="muted">{t('common.loading')}</p>;
   const nameProblem = draft.serverProblems.find((p) => p.pointer === null)?.message;
+  // The server refuses to publish a version identical to the latest.
+  const upToDate = !draft.dirty && d.status === 'published' && !d.hasUnpublishedChanges;
 
   return (
     <div className="page">
@@ -151,35 +156,41 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
         </span>
         <span className="spacer" />
         {draft.dirty && <span className="dirty">{t('editor.unsaved')}</span>}
-        <button
-          type="button"
-          className="btn"
-          data-testid="save-definition"
-          disabled={busy || hasSyntaxError || !draft.dirty}
-          onClick={() => void save()}
-        >
-          {t('editor.save')}
-        </button>
-        <button
-          type="button"
-          className="btn primary"
-          data-testid="publish-definition"
-          disabled={busy || hasSyntaxError}
-          onClick={() => void publish()}
-        >
-          {t('editor.publish')}
-        </button>
-        {d.latestVersion === null ? (
-          <button type="button" className="btn danger" onClick={() => setConfirm('delete')}>
-            {t('editor.delete')}
+        {may('write') && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="save-definition"
+            disabled={busy || hasSyntaxError || !draft.dirty}
+            onClick={() => void save()}
+          >
+            {t('editor.save')}
           </button>
-        ) : (
-          d.status !== 'archived' && (
-            <button type="button" className="btn" onClick={() => setConfirm('archive')}>
-              {t('editor.archive')}
-            </button>
-          )
         )}
+        {may('publish') && (
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="publish-definition"
+            disabled={busy || hasSyntaxError || upToDate}
+            title={upToDate ? t('editor.upToDate') : undefined}
+            onClick={() => void publish()}
+          >
+            {t('editor.publish')}
+          </button>
+        )}
+        {d.latestVersion === null
+          ? may('write') && (
+              <button type="button" className="btn danger" onClick={() => setConfirm('delete')}>
+                {t('editor.delete')}
+              </button>
+            )
+          : may('archive') &&
+            d.status !== 'archived' && (
+              <button type="button" className="btn" onClick={() => setConfirm('archive')}>
+                {t('editor.archive')}
+              </button>
+            )}
       </div>
       {notice && (
         <div className="banner ok" role="status" data-testid="publish-result">

@@ -9,12 +9,14 @@ import { client } from '../lib/api';
 import { downloadJson } from '../lib/download';
 import { errorText } from '../lib/error-text';
 import { navigate } from '../lib/router';
+import { useDefinitionRights } from '../state/use-definition-rights';
 
 const limit = 25;
 type Sort = '-updatedAt' | 'name';
 
 /** Every definition of one kind: search, status filter, sort, pages, selection for export. */
 export function DefinitionListPage({ kind }: { kind: DefinitionKind }) {
+  const may = useDefinitionRights(kind);
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
@@ -68,14 +70,16 @@ export function DefinitionListPage({ kind }: { kind: DefinitionKind }) {
             {t('list.exportSelected', { count: selected.size })}
           </button>
         )}
-        <button
-          type="button"
-          className="btn primary"
-          data-testid="create-definition"
-          onClick={() => navigate(`/d/${kind}/new`)}
-        >
-          {t('list.create')}
-        </button>
+        {may('write') && (
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="create-definition"
+            onClick={() => navigate(`/d/${kind}/new`)}
+          >
+            {t('list.create')}
+          </button>
+        )}
       </div>
       <p className="muted">{t(`kinds.${kind}.hint`)}</p>
       <div className="toolbar">
@@ -111,9 +115,11 @@ export function DefinitionListPage({ kind }: { kind: DefinitionKind }) {
       {page && page.total === 0 ? (
         <div className="empty">
           <p>{query || status ? t('list.nothingFound') : t('list.empty')}</p>
-          <button type="button" className="btn primary" onClick={() => navigate(`/d/${kind}/new`)}>
-            {t('list.create')}
-          </button>
+          {may('write') && (
+            <button type="button" className="btn primary" onClick={() => navigate(`/d/${kind}/new`)}>
+              {t('list.create')}
+            </button>
+          )}
         </div>
       ) : (
         <div className="table-wrap">

@@ -1,10 +1,10 @@
 import type { FormElement } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../components/Link';
 import { LoadError } from '../components/ScreenStates';
 import { client } from '../lib/api';
 import { localText } from '../lib/local-text';
 import { useAsync } from '../lib/use-async';
+import { CreateRelated } from '../records/CreateRelated';
 import { RelatedRecordList } from '../records/RelatedRecordList';
 import { newPath } from '../records/record-paths';
 import { useRenderContext } from './FormRenderer';
@@ -44,12 +44,10 @@ function RelatedList({
         <h3>
           {title} {page.status === 'ready' && <span className="count">{page.data.total}</span>}
         </h3>
-        <Link
+        <CreateRelated
+          entity={element.entity}
           to={newPath(element.entity, `?${new URLSearchParams({ [element.field]: recordId })}`)}
-          className="btn"
-        >
-          + {t('work.related.create')}
-        </Link>
+        />
       </header>
       {page.status === 'loading' && <p className="muted">{t('work.loading')}</p>}
       {page.status === 'failed' && <LoadError error={page.error} onRetry={page.reload} />}

@@ -17,7 +17,7 @@ export function entityType(key: string): Promise<EntityBody> {
   return body;
 }
 
-/** The published data types, for navigation. */
+/** The published data types the user may read, each with what they may do there, for navigation. */
 export function recordTypes(): Promise<RecordType[]> {
   if (!types) {
     types = client.listRecordTypes().then((r) => r.items);
@@ -30,6 +30,17 @@ export function recordTypes(): Promise<RecordType[]> {
 
 export const useEntityType = (key: string) => useAsync(() => entityType(key), [key]);
 export const useRecordTypes = () => useAsync(recordTypes, []);
+
+const nothing: RecordType['access'] = { read: 'none', create: 'none', update: 'none', delete: 'none' };
+
+/**
+ * What the signed-in user may do with records of a type (the type's rights, as the server answers them):
+ * screens offer only that. Nothing until the list is known, so no button appears that would be refused.
+ */
+export function useTypeAccess(key: string): RecordType['access'] {
+  const types = useRecordTypes();
+  return (types.status === 'ready' && types.data.find((t) => t.key === key)?.access) || nothing;
+}
 
 /** The field a type's records are named by: its title field, else its first text field. */
 export const titleFieldOf = (entity: EntityBody): string | undefined =>

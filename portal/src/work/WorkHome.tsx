@@ -5,7 +5,7 @@ import { localText } from '../lib/local-text';
 import { useRecordTypes } from '../records/entity-types';
 import { listPath, newPath } from '../records/record-paths';
 
-/** /work: every data type as a tile, to open its list or start a new record. */
+/** /work: every data type the user may read as a tile, to open its list or (if allowed) start a new record. */
 export function WorkHome() {
   const { t, i18n } = useTranslation();
   const types = useRecordTypes();
@@ -25,9 +25,11 @@ export function WorkHome() {
               <Link to={listPath(type.key)}>
                 <strong>{localText(type.pluralLabel ?? type.label, i18n.language)}</strong>
               </Link>
-              <Link to={newPath(type.key)} className="muted">
-                + {t('work.home.create', { type: localText(type.label, i18n.language) })}
-              </Link>
+              {type.access.create !== 'none' && (
+                <Link to={newPath(type.key)} className="muted">
+                  + {t('work.home.create', { type: localText(type.label, i18n.language) })}
+                </Link>
+              )}
             </div>
           ))}
         </div>

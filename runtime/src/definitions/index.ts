@@ -18,6 +18,18 @@ export {
 } from './bundle-knowledge-base.js';
 export { literals } from './common-schemas.js';
 export {
+  type AccessRole,
+  type AccessScope,
+  accessRoles,
+  accessScope,
+  defaultEntityAccess,
+  type EntityAccess,
+  entityAccess,
+  type RecordOperation,
+  recordOperations,
+  rolesAllowed,
+} from './entity/access.js';
+export {
   type BreakingChange,
   breakingChanges,
   type ChangeFix,

@@ -75,6 +75,10 @@ export class OporaClient {
     await this.request('POST', '/auth/logout');
     this.csrfToken = undefined;
   }
+  /** Changes the signed-in user's password; their other sessions end, this one stays. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await this.request('POST', '/auth/password', { body: { currentPassword, newPassword } });
+  }
 
   // --- users and tokens ---
   listUsers(query: { q?: string; limit?: number; offset?: number } = {}): Promise<Page<User>> {

@@ -300,6 +300,8 @@ export interface RecordType {
   version: number;
   label: LocalText;
   pluralLabel: LocalText | null;
+  /** How far each operation reaches for the caller: every record, their own only, or none (hide the button). */
+  access: Record<'read' | 'create' | 'update' | 'delete', 'all' | 'own' | 'none'>;
 }
 
 /** Records of one type whose relation field points at a given record. */

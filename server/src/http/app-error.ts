@@ -72,6 +72,31 @@ export const fail = {
   crossOrigin: () => new AppError(403, 'cross_origin', 'cross_origin'),
   definitionInvalid: (details: AppErrorDetail[]) =>
     new AppError(422, 'definition_invalid', 'definition_invalid', {}, details),
+  definitionForbidden: (kind: string, action: 'write' | 'publish' | 'archive', roles: readonly string[]) =>
+    new AppError(403, 'forbidden', `definition_${action}_forbidden`, { kind, roles: roles.join(', ') }),
+  recordsForbidden: (
+    entity: string,
+    operation: 'read' | 'create' | 'update' | 'delete',
+    roles: readonly string[],
+  ) => new AppError(403, 'forbidden', `records_${operation}_forbidden`, { entity, roles: roles.join(', ') }),
+  foreignClientLink: (fields: readonly string[], text: string) =>
+    new AppError(
+      403,
+      'forbidden',
+      'forbidden',
+      {},
+      fields.map((field) => ({ pointer: `/data/${field}`, message: text })),
+    ),
+  bundleForbidden: (details: AppErrorDetail[]) =>
+    new AppError(403, 'forbidden', 'bundle_forbidden', {}, details),
+  /** `text` is the message in the caller's language, repeated next to the field. */
+  wrongPassword: (text: string) =>
+    new AppError(400, 'wrong_password', 'wrong_current_password', {}, [
+      { pointer: '/currentPassword', message: text },
+    ]),
+  alreadyArchived: (what: string) => new AppError(409, 'already_archived', 'already_archived', { what }),
+  nothingToPublish: (version: number) =>
+    new AppError(409, 'nothing_to_publish', 'nothing_to_publish', { version }),
   bundleInvalid: (details: AppErrorDetail[]) =>
     new AppError(422, 'bundle_invalid', 'bundle_invalid', {}, details),
 };

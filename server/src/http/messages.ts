@@ -228,6 +228,56 @@ const catalogue = {
     en: '"{value}" is not a date (write it as 2024-03-01 or 2024-03-01T10:00)',
   },
   bad_sort: { ru: 'Нельзя сортировать по «{field}»', en: 'Cannot sort by "{field}"' },
+  definition_write_forbidden: {
+    ru: 'Недостаточно прав: изменять определения вида «{kind}» могут роли {roles}',
+    en: 'Not allowed: definitions of kind "{kind}" are changed by the roles {roles}',
+  },
+  definition_publish_forbidden: {
+    ru: 'Недостаточно прав: публиковать определения вида «{kind}» могут роли {roles}',
+    en: 'Not allowed: definitions of kind "{kind}" are published by the roles {roles}',
+  },
+  definition_archive_forbidden: {
+    ru: 'Недостаточно прав: отправлять в архив определения вида «{kind}» могут роли {roles}',
+    en: 'Not allowed: definitions of kind "{kind}" are archived by the roles {roles}',
+  },
+  records_read_forbidden: {
+    ru: 'Недостаточно прав: читать записи типа «{entity}» могут роли {roles}',
+    en: 'Not allowed: records of type "{entity}" are read by the roles {roles}',
+  },
+  records_create_forbidden: {
+    ru: 'Недостаточно прав: создавать записи типа «{entity}» могут роли {roles}',
+    en: 'Not allowed: records of type "{entity}" are created by the roles {roles}',
+  },
+  records_update_forbidden: {
+    ru: 'Недостаточно прав: изменять записи типа «{entity}» могут роли {roles}',
+    en: 'Not allowed: records of type "{entity}" are changed by the roles {roles}',
+  },
+  records_delete_forbidden: {
+    ru: 'Недостаточно прав: удалять записи типа «{entity}» могут роли {roles}',
+    en: 'Not allowed: records of type "{entity}" are deleted by the roles {roles}',
+  },
+  foreign_client_link: {
+    ru: 'Здесь можно указать только вашу собственную запись',
+    en: 'Only your own record can be linked here',
+  },
+  knowledge_base_forbidden: {
+    ru: 'Недостаточно прав: базу знаний меняют роли {roles}',
+    en: 'Not allowed: the knowledge base is changed by the roles {roles}',
+  },
+  bundle_forbidden: {
+    ru: 'Недостаточно прав на часть пакета; ничего не импортировано',
+    en: 'You may not import part of this bundle; nothing was imported',
+  },
+  bundle_more_refused: {
+    ru: 'и ещё {count} элементов',
+    en: 'and {count} more items',
+  },
+  wrong_current_password: { ru: 'Текущий пароль указан неверно', en: 'The current password is wrong' },
+  already_archived: { ru: 'Уже в архиве: {what}', en: 'Already archived: {what}' },
+  nothing_to_publish: {
+    ru: 'Нет изменений для публикации: черновик совпадает с версией {version}',
+    en: 'Nothing to publish: the draft is the same as version {version}',
+  },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },
 } satisfies Record<string, Record<Locale, string>>;

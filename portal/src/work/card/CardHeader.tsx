@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { navigate } from '../../lib/router';
+import { useTypeAccess } from '../../records/entity-types';
 import { formatMoment } from '../../records/format-value';
 import { listPath } from '../../records/record-paths';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -13,7 +14,7 @@ import { flash } from '../state/flash';
 import type { ScreenForm } from '../state/screen-form';
 import type { CardController } from './card-controller';
 
-/** The card's head: type and number, title, who created and changed it, status badges, Edit and Delete. */
+/** The card's head: type and number, title, who created and changed it, status badges, Edit and Delete (if allowed). */
 export function CardHeader({
   screen,
   record,
@@ -33,6 +34,7 @@ export function CardHeader({
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const access = useTypeAccess(screen.entityKey);
   const statuses = screen.entity.fields.filter(isStatusField).flatMap((field) => {
     const option = field.options.find((o) => o.value === record.data[field.key]);
     return option
@@ -83,18 +85,22 @@ export function CardHeader({
       </div>
       {mode === 'view' && (
         <div className="head-actions">
-          <button
-            type="button"
-            className="btn primary"
-            onClick={() => card.edit()}
-            data-testid="edit"
-            disabled={saving}
-          >
-            {t('work.card.edit')}
-          </button>
-          <button type="button" className="btn danger-outline" onClick={() => setConfirming(true)}>
-            {t('work.card.delete')}
-          </button>
+          {access.update !== 'none' && (
+            <button
+              type="button"
+              className="btn primary"
+              onClick={() => card.edit()}
+              data-testid="edit"
+              disabled={saving}
+            >
+              {t('work.card.edit')}
+            </button>
+          )}
+          {access.delete !== 'none' && (
+            <button type="button" className="btn danger-outline" onClick={() => setConfirming(true)}>
+              {t('work.card.delete')}
+            </button>
+          )}
         </div>
       )}
       {error && (

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../components/Link';
 import { LoadError, Loading } from '../../components/ScreenStates';
 import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { useAsync } from '../../lib/use-async';
+import { CreateRelated } from '../../records/CreateRelated';
 import { RelatedRecordList } from '../../records/RelatedRecordList';
 import { newPath } from '../../records/record-paths';
 
@@ -28,12 +28,10 @@ export function RelatedTab({ entityKey, id }: { entityKey: string; id: string })
                 <span className="muted"> · {localText(group.fieldLabel, i18n.language)}</span>{' '}
                 <span className="count">{group.total}</span>
               </h3>
-              <Link
+              <CreateRelated
+                entity={group.entity}
                 to={newPath(group.entity, `?${new URLSearchParams({ [group.field]: id })}`)}
-                className="btn"
-              >
-                + {t('work.related.create')}
-              </Link>
+              />
             </header>
             <RelatedRecordList
               entity={group.entity}

@@ -7,7 +7,7 @@ import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { useStore } from '../../lib/store';
 import { useAsync } from '../../lib/use-async';
-import { useEntityType } from '../../records/entity-types';
+import { useEntityType, useTypeAccess } from '../../records/entity-types';
 import { newPath } from '../../records/record-paths';
 import { FlashMessage } from '../components/FlashMessage';
 import { Pager } from '../components/Pager';
@@ -35,6 +35,7 @@ export function ListScreen({ entity }: { entity: string }) {
 function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBody }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useListState(entityKey);
+  const access = useTypeAccess(entityKey);
   const query = useMemo(() => toRecordQuery(entity, state), [entity, state]);
   const queryKey = JSON.stringify(query);
   const page = useAsync(() => client.listRecords(entityKey, query), [entityKey, queryKey]);
@@ -59,9 +60,11 @@ function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBo
     >
       <header className="screen-head">
         <h1>{plural}</h1>
-        <Link to={newPath(entityKey)} className="btn primary" data-testid="create">
-          + {t('work.list.create')}
-        </Link>
+        {access.create !== 'none' && (
+          <Link to={newPath(entityKey)} className="btn primary" data-testid="create">
+            + {t('work.list.create')}
+          </Link>
+        )}
       </header>
       <FlashMessage />
       <div className="list-toolbar">
@@ -142,9 +145,11 @@ function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBo
           ) : (
             <>
               <p>{t('work.list.empty', { type: plural })}</p>
-              <Link to={newPath(entityKey)} className="btn primary">
-                + {t('work.list.create')}
-              </Link>
+              {access.create !== 'none' && (
+                <Link to={newPath(entityKey)} className="btn primary">
+                  + {t('work.list.create')}
+                </Link>
+              )}
             </>
           )}
         </div>

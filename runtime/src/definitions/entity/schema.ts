@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Color, DefinitionKey, LText, Strict } from '../common-schemas.js';
+import { EntityAccessSchema } from './access.js';
 
 const FieldKey = Type.String({ pattern: '^[a-z][a-zA-Z0-9_]{0,62}$' });
 
@@ -108,6 +109,8 @@ export const EntityBodySchema = Strict({
   titleField: Type.Optional(FieldKey),
   fields: Type.Array(EntityFieldSchema, { minItems: 1, maxItems: 1000 }),
   migrate: Type.Optional(Type.Array(MigrationRuleSchema, { maxItems: 1000 })),
+  /** Who may read and change records of the type; absent, `defaultEntityAccess` (staff all, clients their own). */
+  access: Type.Optional(EntityAccessSchema),
 });
 
 export type EntityBody = Static<typeof EntityBodySchema>;

@@ -1,5 +1,6 @@
 import { type Locale, type Problem, pick } from '../kinds.js';
 import { patternProblem } from '../safe-regexp.js';
+import { entityAccessProblems } from './access-problems.js';
 import { migrationRuleProblems } from './migration-rule-problems.js';
 import { compileRecordValidator } from './record-validator.js';
 import type { EntityBody, EntityField } from './schema.js';
@@ -25,6 +26,7 @@ export function entityProblems(body: EntityBody, locale: Locale): Problem[] {
       code: 'reference',
       message: pick(locale, `Нет поля «${body.titleField}»`, `No field "${body.titleField}"`),
     });
+  problems.push(...entityAccessProblems(body.access, locale));
   if (!problems.length) problems.push(...defaultProblems(body, locale));
   if (!problems.length) problems.push(...migrationRuleProblems(body, locale));
   return problems;

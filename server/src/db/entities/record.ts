@@ -13,6 +13,8 @@ export class RecordEntity {
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
   createdBy: string | null = null;
+  /** The user who created it (null for the server itself, e.g. imported demo data). */
+  createdById: string | null = null;
   updatedBy: string | null = null;
   deletedAt: Date | null = null;
 }
@@ -32,6 +34,7 @@ export const recordSchema = new EntitySchema<RecordEntity>({
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
     createdBy: { type: 'text', nullable: true },
+    createdById: { type: 'uuid', nullable: true },
     updatedBy: { type: 'text', nullable: true },
     deletedAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
   },

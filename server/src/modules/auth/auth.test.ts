@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness, testPassword } from '../../testing/test-app.js';
+import { createHarness, type Harness, login, testPassword } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
 
 describe.each(databaseTargets)('auth on $name', (target) => {
@@ -121,6 +121,75 @@ describe.each(databaseTargets)('auth on $name', (target) => {
       payload: { login: 'temp', password: 'long-enough-1' },
     });
     expect(res.statusCode).toBe(401);
+    // Deactivating it again changes nothing, and the audit trail does not say it did.
+    const again = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      headers: admin,
+      payload: { active: false },
+    });
+    expect(again.statusCode).toBe(200);
+    const trail = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?targetType=user&targetId=${id}`,
+      headers: admin,
+    });
+    expect(trail.json().items.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);
+  });
+});
+
+describe.each(databaseTargets)('password changes end sessions on $name', (target) => {
+  let h: Harness;
+  const me = (headers: Record<string, string>) =>
+    h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+  const account = async (login: string) => {
+    await h.app.users.create({ login, name: login, password: testPassword, roles: ['operator'] }, null);
+    const user = (await h.app.users.list(login, 1, 0)).items[0]!;
+    const { token } = await h.app.identity.issueToken(user.id, 'integration');
+    return { id: user.id, token: { authorization: `Bearer ${token}` } };
+  };
+  beforeAll(async () => {
+    h = await createHarness(target);
+  });
+  afterAll(() => h.close());
+
+  it('ends the other sessions on a self-service change, keeping this one and the API tokens', async () => {
+    const { token } = await account('changer');
+    const here = await login(h.app, 'changer', testPassword);
+    const elsewhere = await login(h.app, 'changer', testPassword);
+    const change = (payload: object) =>
+      h.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: here, payload });
+    const wrong = await change({ currentPassword: 'not-it', newPassword: 'a-new-password-1' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details).toEqual([
+      { pointer: '/currentPassword', message: 'Текущий пароль указан неверно' },
+    ]);
+    expect((await me(elsewhere)).statusCode).toBe(200);
+    expect(
+      (await change({ currentPassword: testPassword, newPassword: 'a-new-password-1' })).statusCode,
+    ).toBe(204);
+    expect((await me(here)).statusCode).toBe(200);
+    expect((await me(elsewhere)).statusCode).toBe(401);
+    expect((await me(token)).statusCode).toBe(200);
+    await expect(login(h.app, 'changer', testPassword)).rejects.toThrow(/401/);
+    await login(h.app, 'changer', 'a-new-password-1');
+  });
+
+  it('ends every session and API token of the account on an administrator’s reset', async () => {
+    const { id, token } = await account('reset');
+    const session = await login(h.app, 'reset', testPassword);
+    const admin = await h.as('admin');
+    const reset = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      headers: admin,
+      payload: { password: 'set-by-admin-1' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await me(session)).statusCode).toBe(401);
+    expect((await me(token)).statusCode).toBe(401);
+    expect((await me(admin)).statusCode).toBe(200);
+    await login(h.app, 'reset', 'set-by-admin-1');
   });
 });
 

@@ -4,8 +4,9 @@ import type { Database } from '../../db/database.js';
 import { ApiTokenEntity } from '../../db/entities/api-token.js';
 import { SessionEntity } from '../../db/entities/session.js';
 import { UserEntity } from '../../db/entities/user.js';
+import { audit } from '../audit/audit-log.js';
 import type { Actor } from './actor.js';
-import { decoyPasswordHash, newSecret, sha256, verifyPassword } from './secrets.js';
+import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.js';
 
 export const sessionCookie = 'opora_session';
 
@@ -41,6 +42,32 @@ export class IdentityService {
 
   async closeSession(sessionId: string): Promise<void> {
     await this.db.em().nativeDelete(SessionEntity, { id: sessionId });
+  }
+
+  /**
+   * The user's own password change: the current password is checked, and every other session of the account
+   * ends (someone who knew the old password is signed out); the session making the change stays. API tokens
+   * stay too: they are separate, named credentials the user revokes on the tokens page, and ending them on a
+   * routine change would silently break integrations. Answers false when the current password is wrong.
+   */
+  async changePassword(actor: Actor, current: string, next: string): Promise<boolean> {
+    const user = await this.userById(actor.id);
+    if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
+    const passwordHash = await hashPassword(next);
+    await this.db.transaction(async (em) => {
+      await em.nativeUpdate(UserEntity, { id: actor.id }, { passwordHash });
+      await em.nativeDelete(SessionEntity, {
+        userId: actor.id,
+        ...(actor.sessionId ? { id: { $ne: actor.sessionId } } : {}),
+      });
+      audit(em, actor, {
+        action: 'update',
+        targetType: 'user',
+        targetId: actor.id,
+        after: { password: 'changed' },
+      });
+    });
+    return true;
   }
 
   /** One query per request: the session joined to its (active) user. */

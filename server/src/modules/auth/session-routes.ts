@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { fail } from '../../http/app-error.js';
-import { ErrorResponse, UserSchema } from '../../http/schemas.js';
+import { requestLocale } from '../../http/error-handler.js';
+import { message } from '../../http/messages.js';
+import { ErrorResponse, errorResponses, NoContent, UserSchema } from '../../http/schemas.js';
 import { type IdentityService, sessionCookie } from './identity-service.js';
 import { userView } from './user-view.js';
 
@@ -57,6 +59,32 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
       if (request.actor?.sessionId) await identity.closeSession(request.actor.sessionId);
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { access: 'authenticated', rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change my password; my other sessions end, this one stays (API tokens stay: revoke them apart)',
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
+            newPassword: Type.String({ minLength: 8, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: NoContent, ...errorResponses, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { currentPassword, newPassword } = request.body;
+      if (!(await identity.changePassword(request.actor!, currentPassword, newPassword)))
+        throw fail.wrongPassword(message(requestLocale(request), 'wrong_current_password'));
+      return reply.status(204).send(null);
     },
   );
 

@@ -16,7 +16,8 @@ import type { DefinitionService } from '../definitions/definition-service.js';
 import { exportKnowledgeBase, importKnowledgeBase } from '../kb/kb-bundle.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { RecordService } from '../records/record-service.js';
-import { canonicalJson } from './canonical-json.js';
+import { type DefinitionPlan, planDefinition } from './bundle-plan.js';
+import { refusedItems } from './bundle-rights.js';
 
 /** Moves sets of definitions (and demo records) between installations as one JSON file. */
 export class BundleService {
@@ -51,7 +52,10 @@ export class BundleService {
     };
   }
 
-  /** All or nothing: one transaction; any problem rolls everything back and is reported with its place in the bundle. */
+  /**
+   * All or nothing: one transaction; any problem rolls everything back and is reported with its place in the
+   * bundle. Items the caller may not write refuse the whole import (403) before anything is written.
+   */
   async import(input: unknown, actor: Actor | null, locale: Locale): Promise<ImportReport> {
     const problems = validateBundle(input, locale);
     if (problems.length)
@@ -61,14 +65,17 @@ export class BundleService {
     const bundle = input as Bundle;
     const report: ImportReport = { created: [], updated: [], published: [], records: 0 };
     await this.db.transaction(async (em) => {
+      const plans: DefinitionPlan[] = [];
+      for (const def of orderForPublish(bundle.definitions))
+        plans.push(await planDefinition(em, def, bundle.definitions.indexOf(def)));
+      const refused = await refusedItems(em, this.definitions, bundle, plans, actor, locale);
+      if (refused.length) throw fail.bundleForbidden(refused);
       // Articles first: publishing a question tree checks the articles its leaves name.
       if (bundle.knowledgeBase)
         report.knowledgeBase = await rethrowAt('/knowledgeBase', () =>
           importKnowledgeBase(this.db, this.kb, bundle.knowledgeBase!, actor, locale, em),
         );
-      for (const def of orderForPublish(bundle.definitions)) {
-        await this.importDefinition(em, def, bundle.definitions.indexOf(def), actor, locale, report);
-      }
+      for (const plan of plans) await this.importDefinition(em, plan, actor, locale, report);
       await this.importRecords(em, bundle, actor, locale);
       report.records = bundle.records?.length ?? 0;
     });
@@ -79,8 +86,7 @@ export class BundleService {
 
   private async importDefinition(
     em: Em,
-    def: BundleDefinition,
-    index: number,
+    { def, index, existing, change, publish }: DefinitionPlan,
     actor: Actor | null,
     locale: Locale,
     report: ImportReport,
@@ -88,7 +94,6 @@ export class BundleService {
     const at = `/definitions/${index}`;
     const name = { kind: def.kind, key: def.key };
     await rethrowAt(at, async () => {
-      const existing = await em.findOne(DefinitionEntity, { kind: def.kind, key: def.key });
       let id: string;
       let draftVersion: number;
       if (!existing) {
@@ -100,7 +105,7 @@ export class BundleService {
         );
         ({ id, draftVersion } = created);
         report.created.push(name);
-      } else if (canonicalJson(existing.body) !== canonicalJson(def.body) || existing.name !== def.name) {
+      } else if (change === 'update') {
         const updated = await this.definitions.update(
           existing.id,
           {
@@ -115,11 +120,10 @@ export class BundleService {
         );
         ({ id, draftVersion } = updated);
         report.updated.push(name);
-      } else {
-        ({ id, draftVersion } = existing);
-        if (!existing.hasUnpublishedChanges) return;
-      }
-      if (def.published) {
+      } else ({ id, draftVersion } = existing);
+      // A draft that came back to what is published (edited, then imported as it was) has nothing to publish.
+      const definition = await em.findOneOrFail(DefinitionEntity, { id });
+      if (publish && !(await this.definitions.draftIsLatest(em, definition))) {
         const version = await this.definitions.publish(id, draftVersion, actor, locale, em);
         report.published.push({ ...name, version: version.version });
       }
@@ -137,14 +141,10 @@ export class BundleService {
         } catch (error) {
           throw fail.bundleInvalid([{ pointer: '/data', message: (error as Error).message }]);
         }
-        await this.records.create(
-          record.entity,
-          data,
-          actor,
-          locale,
+        await this.records.create(record.entity, data, actor, locale, {
           em,
-          record.ref ? ids.get(record.ref) : undefined,
-        );
+          ...(record.ref ? { id: ids.get(record.ref) } : {}),
+        });
       });
     }
   }

@@ -19,7 +19,8 @@ describe.each(databaseTargets)('bundles on $name', (target) => {
 
   beforeAll(async () => {
     h = await createHarness(target);
-    headers = await h.as('analyst');
+    // The template holds the portal (the administrators') and demo records; see the rights test below.
+    headers = await h.as('admin');
     template = JSON.parse(await readFile(templateBundlePath('support-desk'), 'utf8'));
   });
   afterAll(() => h.close());
@@ -55,6 +56,66 @@ describe.each(databaseTargets)('bundles on $name', (target) => {
     expect((await call('GET', '/records/request')).json().total).toBeGreaterThan(0);
     const again = (await call('POST', '/bundles/import', { ...template, records: [] })).json();
     expect(again).toMatchObject({ created: [], updated: [], published: [] });
+  });
+
+  it('refuses, naming each, the items the caller may not write, and writes nothing', async () => {
+    const exported = (await call('GET', '/bundles/export?knowledgeBase=true')).json() as {
+      definitions: { kind: string; key: string; body: Record<string, unknown>; published?: boolean }[];
+      knowledgeBase: {
+        articles: {
+          key: string;
+          title: string;
+          state?: string;
+          category?: string | null;
+          related?: string[];
+        }[];
+        categories: unknown[];
+      };
+    };
+    const article = exported.knowledgeBase.articles.find((a) => a.state === 'published')!;
+    const portalIndex = exported.definitions.findIndex((d) => d.kind === 'portal');
+    const hostile = structuredClone(exported);
+    hostile.knowledgeBase.articles = [
+      { ...article, title: 'Подменённая статья', category: null, related: [] },
+    ];
+    hostile.knowledgeBase.categories = [];
+    const portal = hostile.definitions[portalIndex]!;
+    portal.body = { ...portal.body, name: { ru: 'Чужой портал' } };
+    const before = await countDefinitions();
+    const asDeveloper = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/bundles/import',
+      headers: await h.as('developer'),
+      payload: hostile,
+    });
+    expect(asDeveloper.statusCode).toBe(403);
+    expect(asDeveloper.json().error.code).toBe('forbidden');
+    const pointers = asDeveloper.json().error.details.map((d: { pointer: string }) => d.pointer);
+    expect(pointers).toEqual([
+      `/definitions/${portalIndex}`,
+      '/knowledgeBase/articles/0',
+      '/knowledgeBase/synonyms',
+    ]);
+    // Nothing was written: the article keeps its title, the portal its name, no definition was added.
+    const [stored] = await h.db.query<{ title: string }>('select title from kb_article where key = ?', [
+      article.key,
+    ]);
+    expect(stored?.title).toBe(article.title);
+    const site = (await call('GET', '/published/portal/main')).json();
+    expect(site.body.name.ru).not.toBe('Чужой портал');
+    expect(await countDefinitions()).toBe(before);
+
+    // An analyst may write the knowledge base (and leaves the unchanged portal alone) but not demo records.
+    const asAnalyst = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/bundles/import',
+      headers: await h.as('analyst'),
+      payload: template,
+    });
+    expect(asAnalyst.statusCode).toBe(403);
+    const refused = asAnalyst.json().error.details as { pointer: string; message: string }[];
+    expect(refused.map((d) => d.pointer)).toEqual((template.records ?? []).map((_, i) => `/records/${i}`));
+    expect(refused.at(-1)!.message).toContain('admin, operator, supervisor');
   });
 
   it('exports a kind as a bundle that imports back', async () => {

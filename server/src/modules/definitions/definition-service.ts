@@ -6,12 +6,15 @@ import {
   type DefinitionKind,
   type Locale,
 } from '@opora/runtime/definitions';
-import type {
-  DefinitionInput,
-  DefinitionQuery,
-  DefinitionUpdate,
-  DefinitionVersion,
-  ErrorDetail,
+import {
+  type DefinitionAction,
+  type DefinitionInput,
+  type DefinitionQuery,
+  type DefinitionUpdate,
+  type DefinitionVersion,
+  definitionRights,
+  type ErrorDetail,
+  mayChangeDefinition,
 } from '@opora/sdk';
 import type { Database, Em } from '../../db/database.js';
 import { DefinitionEntity } from '../../db/entities/definition.js';
@@ -21,6 +24,7 @@ import { fail } from '../../http/app-error.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { checkBody, prefixed } from './body-problems.js';
+import { canonicalJson } from './canonical-json.js';
 import { definitionView, summaryView, versionView } from './definition-view.js';
 
 const sortColumns = { name: 'name', updatedAt: 'updatedAt' } as const;
@@ -57,9 +61,6 @@ export interface PublishTarget {
   /** The latest published version before this one, null on the first publish. */
   latestVersion: number | null;
 }
-
-/** Kinds that decide what the server may reach or reveal: only administrators change them. */
-const adminOnlyKinds: ReadonlySet<DefinitionKind> = new Set(['integration']);
 
 /**
  * The definitions store: drafts edited with optimistic concurrency, published as immutable numbered versions
@@ -108,7 +109,7 @@ export class DefinitionService {
   }
 
   async create(input: DefinitionInput, actor: Actor | null, locale: Locale, em?: Em) {
-    assertMayChange(input.kind, actor);
+    assertMay(actor, input.kind, 'write');
     const { body, details } = this.checked(input.kind, input.body, locale);
     if (details.length) throw fail.validation(details);
     const run = async (tx: Em) => {
@@ -141,7 +142,7 @@ export class DefinitionService {
   async update(id: string, update: DefinitionUpdate, actor: Actor | null, locale: Locale, em?: Em) {
     const run = async (tx: Em) => {
       const definition = await this.lock(tx, id, update.draftVersion);
-      assertMayChange(definition.kind, actor);
+      assertMay(actor, definition.kind, 'write');
       const { body, details } = this.checked(definition.kind, update.body, locale);
       if (details.length) throw fail.validation(details);
       const before = definitionView(definition);
@@ -170,7 +171,7 @@ export class DefinitionService {
   async remove(id: string, draftVersion: number, actor: Actor | null) {
     await this.db.transaction(async (tx) => {
       const definition = await this.lock(tx, id, draftVersion);
-      assertMayChange(definition.kind, actor);
+      assertMay(actor, definition.kind, 'write');
       if (definition.latestVersion !== null) throw fail.hasVersions();
       audit(tx, actor, {
         action: 'delete',
@@ -186,7 +187,10 @@ export class DefinitionService {
   async archive(id: string, actor: Actor | null) {
     return this.db.transaction(async (tx) => {
       const definition = await this.find(tx, id, true);
-      assertMayChange(definition.kind, actor);
+      assertMay(actor, definition.kind, 'archive');
+      // Archiving twice changes nothing, so it is refused rather than recorded again.
+      if (definition.status === 'archived')
+        throw fail.alreadyArchived(`${definition.kind} ${definition.key}`);
       definition.status = 'archived';
       definition.updatedAt = new Date();
       audit(tx, actor, {
@@ -203,7 +207,10 @@ export class DefinitionService {
   async publish(id: string, draftVersion: number, actor: Actor | null, locale: Locale, em?: Em) {
     const run = async (tx: Em) => {
       const definition = await this.lock(tx, id, draftVersion);
-      assertMayChange(definition.kind, actor);
+      assertMay(actor, definition.kind, 'publish');
+      // A version identical to the latest would be noise in the history; an archived one may be published again.
+      if (definition.status === 'published' && (await this.draftIsLatest(tx, definition)))
+        throw fail.nothingToPublish(definition.latestVersion ?? 0);
       const { body, details } = checkBody(definition.kind, definition.body, locale, '/body');
       const references = details.length
         ? []
@@ -302,6 +309,21 @@ export class DefinitionService {
     };
   }
 
+  /** Whether the draft (name and body) is what the latest version already holds: publishing it adds nothing. */
+  async draftIsLatest(em: Em, definition: DefinitionEntity): Promise<boolean> {
+    if (definition.latestVersion === null) return false;
+    if (!definition.hasUnpublishedChanges) return true;
+    const latest = await em.findOne(DefinitionVersionEntity, {
+      definitionId: definition.id,
+      version: definition.latestVersion,
+    });
+    return (
+      latest !== null &&
+      latest.name === definition.name &&
+      canonicalJson(latest.body) === canonicalJson(definition.body)
+    );
+  }
+
   private async referenceProblems(em: Em, kind: DefinitionKind, body: unknown, locale: Locale) {
     const published = new Map<string, unknown>();
     for (const ref of collectReferences(kind, body)) {
@@ -332,7 +354,9 @@ export class DefinitionService {
   }
 }
 
-function assertMayChange(kind: DefinitionKind, actor: Actor | null): void {
+/** Refuses unless the actor's roles may do this to the kind (see {@link definitionRights}). */
+export function assertMay(actor: Actor | null, kind: DefinitionKind, action: DefinitionAction): void {
   // A null actor is the server itself (template import at first start).
-  if (adminOnlyKinds.has(kind) && actor && !actor.roles.includes('admin')) throw fail.forbidden();
+  if (actor && !mayChangeDefinition(actor.roles, kind, action))
+    throw fail.definitionForbidden(kind, action, definitionRights[kind][action]);
 }

@@ -187,6 +187,105 @@ describe.each(databaseTargets)('definitions on $name', (target) => {
     expect((await call('POST', `/definitions/${entity.id}/archive`)).json().status).toBe('archived');
   });
 
+  it('refuses to archive an archived definition (409, no second audit row) and to publish an unchanged draft', async () => {
+    const created = (
+      await call('POST', '/definitions', { kind: 'entity', key: 'twice', name: 'T', body: ticketEntity })
+    ).json();
+    expect(
+      (await call('POST', `/definitions/${created.id}/publish`, { draftVersion: created.draftVersion }))
+        .statusCode,
+    ).toBe(201);
+    const again = await call('POST', `/definitions/${created.id}/publish`, {
+      draftVersion: created.draftVersion,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('nothing_to_publish');
+    expect((await call('GET', `/definitions/${created.id}/versions`)).json().items).toHaveLength(1);
+    // Edited and edited back: the draft is the published version again, so still nothing to publish.
+    const edited = await call('PUT', `/definitions/${created.id}`, {
+      name: 'T',
+      body: { ...ticketEntity, label: { ru: 'Другое' } },
+      draftVersion: created.draftVersion,
+    });
+    const back = await call('PUT', `/definitions/${created.id}`, {
+      name: 'T',
+      body: ticketEntity,
+      draftVersion: edited.json().draftVersion,
+    });
+    const draftVersion = back.json().draftVersion;
+    expect((await call('POST', `/definitions/${created.id}/publish`, { draftVersion })).statusCode).toBe(409);
+    expect((await call('POST', `/definitions/${created.id}/archive`)).statusCode).toBe(200);
+    const twice = await call('POST', `/definitions/${created.id}/archive`);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('already_archived');
+    const audit = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?targetType=definition&targetId=${created.id}`,
+      headers: await h.as('admin'),
+    });
+    expect(audit.json().items.map((a: { action: string }) => a.action)).toEqual([
+      'archive',
+      'update',
+      'update',
+      'publish',
+      'create',
+    ]);
+    // An archived definition may be published again, which brings it back.
+    const restored = await call('POST', `/definitions/${created.id}/publish`, { draftVersion });
+    expect(restored.statusCode).toBe(201);
+    expect((await call('GET', `/definitions/${created.id}`)).json().status).toBe('published');
+  });
+
+  it('lets only developers and admins write and publish scripts, and only admins the portal', async () => {
+    const developer = await h.as('developer');
+    const admin = await h.as('admin');
+    const as = (who: Record<string, string>, method: 'POST' | 'PUT', url: string, payload: object) =>
+      h.app.inject({ method, url: `/api/v1${url}`, headers: who, payload });
+    const script = {
+      kind: 'script',
+      key: 'rights-script',
+      name: 'S',
+      body: { schemaVersion: 1, language: 'typescript', source: 'export default async function run() {}' },
+    };
+    const byAnalyst = await call('POST', '/definitions', script);
+    expect(byAnalyst.statusCode).toBe(403);
+    expect(byAnalyst.json().error.message).toContain('admin, developer');
+    const made = await as(developer, 'POST', '/definitions', script);
+    expect(made.statusCode).toBe(201);
+    const { id, draftVersion } = made.json();
+    expect(
+      (await call('PUT', `/definitions/${id}`, { name: 'S', body: script.body, draftVersion })).statusCode,
+    ).toBe(403);
+    expect((await call('POST', `/definitions/${id}/publish`, { draftVersion })).statusCode).toBe(403);
+    expect((await as(developer, 'POST', `/definitions/${id}/publish`, { draftVersion })).statusCode).toBe(
+      201,
+    );
+    expect((await call('POST', `/definitions/${id}/archive`)).statusCode).toBe(403);
+    const portal = {
+      kind: 'portal',
+      key: 'main',
+      name: 'Portal',
+      body: { schemaVersion: 1, name: { ru: 'Портал' }, colors: { primary: '#2563eb' }, menu: [] },
+    };
+    expect((await as(developer, 'POST', '/definitions', portal)).statusCode).toBe(403);
+    expect((await call('POST', '/definitions', portal)).statusCode).toBe(403);
+    expect((await as(admin, 'POST', '/definitions', portal)).statusCode).toBe(201);
+    // Analysts draft portal pages; administrators publish them.
+    const page = {
+      kind: 'page',
+      key: 'rights-page',
+      name: 'P',
+      body: { schemaVersion: 1, title: { ru: 'Страница' }, path: '/rights', rows: [] },
+    };
+    const drafted = await call('POST', '/definitions', page);
+    expect(drafted.statusCode).toBe(201);
+    const draft = { draftVersion: drafted.json().draftVersion };
+    expect((await call('POST', `/definitions/${drafted.json().id}/publish`, draft)).statusCode).toBe(403);
+    expect((await as(admin, 'POST', `/definitions/${drafted.json().id}/publish`, draft)).statusCode).toBe(
+      201,
+    );
+  });
+
   it('answers unknown ids with 404 and keeps operators out of the designer API', async () => {
     expect((await call('GET', '/definitions/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await call('GET', '/definitions/not-a-uuid')).statusCode).toBe(400);

@@ -153,10 +153,10 @@ describe.each(databaseTargets)('evolving a published data type on $name', (targe
       data: { amount: 10 },
     });
     expect(edited.statusCode, edited.body).toBe(200);
-    // Publishing the same body again changes nothing.
+    // Publishing the same body again changes nothing: there is nothing to publish.
     expect(
       (await call('POST', `/definitions/${t.id}/publish`, analyst, { draftVersion: 2 })).statusCode,
-    ).toBe(201);
+    ).toBe(409);
     expect(await record(t.key, t.ids[1]!)).toMatchObject({ entityVersion: 2, version: 2 });
   });
 

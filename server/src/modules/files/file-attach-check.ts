@@ -1,8 +1,9 @@
 import type { Problem } from '@opora/runtime/definitions';
 import type { Database } from '../../db/database.js';
 import { message } from '../../http/messages.js';
+import type { RecordAccess } from '../records/record-access.js';
 import type { RecordSaveCheck } from '../records/record-save-check.js';
-import { heldByRecord } from './file-holders.js';
+import { heldByReadableRecord } from './file-holders.js';
 import { type FoundRef, fileRefsIn } from './file-refs.js';
 
 // Lower-case only: download finds holders by the exact text of the id stored in the record.
@@ -20,10 +21,10 @@ interface FileRow {
 /**
  * A record may only gain references to files uploaded for that very field, described as they were stored, and
  * (unless the file already sits in a record) uploaded by the person saving: otherwise a file id seen once would
- * let anyone attach someone else's unfinished upload and so read it. References the record already had are
+ * let anyone attach someone else's unfinished upload, or a file of a record they may not read, and so read it. References the record already had are
  * left alone, as relation checks do.
  */
-export function fileAttachCheck(db: Database): RecordSaveCheck {
+export function fileAttachCheck(db: Database, access: RecordAccess): RecordSaveCheck {
   return async ({ tx, entity, body, data, before, actor, locale }) => {
     const had = new Set(before ? fileRefsIn(body, before).map(key) : []);
     const added = fileRefsIn(body, data).filter((found) => !had.has(key(found)));
@@ -47,7 +48,9 @@ export function fileAttachCheck(db: Database): RecordSaveCheck {
         row.field === found.path &&
         Number(row.size) === found.ref.size &&
         row.content_type === found.ref.contentType &&
-        (actor === null || row.created_by === actor.id || (await heldByRecord(db, row, tx)));
+        (actor === null ||
+          row.created_by === actor.id ||
+          (await heldByReadableRecord(db, access, row, body, actor, tx)));
       if (!fits)
         problems.push({
           pointer: found.pointer,

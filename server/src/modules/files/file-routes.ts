@@ -36,7 +36,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ files: FileService }> = asy
       headerPairs: 20,
     },
   });
-  // Records are read by staff (see record-routes); a file is offered to the same roles, then checked per file.
+  // Uploads are for staff filling records; a download is open to anyone signed in, then checked per file
+  // against the rights of the records holding it (a client gets the files of their own requests).
   const config = { access: staff };
 
   app.post(
@@ -66,7 +67,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ files: FileService }> = asy
         async (fields, part, declaredLength) => {
           const { entity, field } = fields;
           if (entity === undefined || field === undefined) throw fail.fileUploadInvalid('file_form_order');
-          const target = await files.target(entity, field);
+          const target = await files.target(entity, field, request.actor!);
           if (declaredLength > target.limitBytes + envelopeBytes) throw fail.fileTooLarge(target.limitMb);
           return files.upload(
             target,
@@ -83,7 +84,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ files: FileService }> = asy
   app.get(
     '/files/:id',
     {
-      config,
+      config: { access: 'authenticated' },
       schema: {
         tags,
         summary: 'Download a file (to its uploader, or to whoever may read a record holding it)',

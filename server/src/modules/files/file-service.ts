@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { defaultFileMaxSizeMb, type EntityBody, fileAccepted } from '@opora/runtime/definitions';
+import { accessScope, defaultFileMaxSizeMb, type EntityBody, fileAccepted } from '@opora/runtime/definitions';
 import type { FileRef } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
-import { heldByRecord } from './file-holders.js';
+import type { RecordAccess } from '../records/record-access.js';
+import { heldByReadableRecord } from './file-holders.js';
 import { cleanContentType, cleanFileName } from './file-names.js';
 import { findFileField } from './file-refs.js';
 import { type FileStore, SizeLimitExceeded } from './file-store.js';
@@ -61,15 +62,21 @@ export class FileService {
     private readonly definitions: DefinitionService,
     private readonly store: FileStore,
     readonly capMb: number,
+    private readonly access: RecordAccess,
   ) {
     this.capBytes = Math.floor(capMb * megabyte);
   }
 
-  /** Resolves the form's entity and field before any file byte is read; a field's maxSizeMb can only lower the server cap. */
-  async target(entity: string, field: string): Promise<UploadTarget> {
+  /**
+   * Resolves the form's entity and field before any file byte is read; a field's maxSizeMb can only lower the
+   * server cap. Only someone who may create or change records of the type has a use for uploading into it.
+   */
+  async target(entity: string, field: string, actor: Actor): Promise<UploadTarget> {
     const published = await this.definitions.latestPublished('entity', entity);
     if (!published) throw fail.entityNotPublished(entity);
-    const spec = findFileField(published.body as EntityBody, field);
+    const body = published.body as EntityBody;
+    if (accessScope(body, actor.roles, 'create') === 'none') this.access.scope(entity, body, actor, 'update');
+    const spec = findFileField(body, field);
     if (!spec) throw fail.fileFieldUnknown(entity, field);
     const limitMb = Math.min(spec.maxSizeMb ?? defaultFileMaxSizeMb, this.capMb);
     return { entity, field, accept: spec.accept, limitMb, limitBytes: Math.floor(limitMb * megabyte) };
@@ -99,18 +106,23 @@ export class FileService {
   }
 
   /**
-   * The file, if the actor may have it: its uploader always; anyone else only while a live record holds it in
-   * its field, since whoever reaches this may read records (the route is open to exactly the roles that read
-   * records). Otherwise "not found", so ids of other people's uploads reveal nothing.
+   * The file, if the actor may have it: its uploader always; anyone else only while a live record they may read
+   * holds it in its field. Otherwise "not found", so ids of other people's uploads reveal nothing.
    */
   async find(id: string, actor: Actor): Promise<StoredFile> {
     const [row] = await this.db.query<FileRow>(
       'select id, sha256, size, content_type, name, entity, field, created_by from file where id = ?',
       [id],
     );
-    if (!row || (row.created_by !== actor.id && !(await heldByRecord(this.db, row))))
+    if (!row || (row.created_by !== actor.id && !(await this.readable(row, actor))))
       throw fail.notFound(`file ${id}`);
     return stored(row);
+  }
+
+  private async readable(row: FileRow, actor: Actor): Promise<boolean> {
+    const published = await this.definitions.latestPublished('entity', row.entity);
+    if (!published) return false;
+    return heldByReadableRecord(this.db, this.access, row, published.body as EntityBody, actor);
   }
 
   async content(file: StoredFile): Promise<ReadStream> {

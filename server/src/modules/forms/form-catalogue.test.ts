@@ -6,13 +6,21 @@ import { importDemoTemplate } from '../bundles/demo-template.js';
 describe.each(databaseTargets)('finding forms and submitting relations on $name', (target) => {
   let h: Harness;
   let operator: Record<string, string>;
-  const call = (method: string, url: string, payload?: object) =>
+  const call = (method: string, url: string, payload?: object, headers = operator) =>
     h.app.inject({
       method: method as 'GET',
       url: `/api/v1${url}`,
-      headers: operator,
+      headers,
       ...(payload ? { payload } : {}),
     });
+  // In the template only supervisors and administrators delete clients.
+  const deleteClient = async (client: { id: string; version: number }) =>
+    call(
+      'DELETE',
+      `/records/client/${client.id}?version=${client.version}`,
+      undefined,
+      await h.as('supervisor'),
+    );
   const firstClient = async (q: string) =>
     (await call('GET', `/records/client?q=${encodeURIComponent(q)}`)).json().items[0] as {
       id: string;
@@ -45,9 +53,7 @@ describe.each(databaseTargets)('finding forms and submitting relations on $name'
 
   it('refuses a link to a record deleted while the form was open, next to the field', async () => {
     const client = await firstClient('Орлова');
-    expect((await call('DELETE', `/records/client/${client.id}?version=${client.version}`)).statusCode).toBe(
-      204,
-    );
+    expect((await deleteClient(client)).statusCode).toBe(204);
     const data = { subject: 'Не приходит чек', description: 'Оплатила заказ, чека нет', client: client.id };
     const res = await call('POST', '/forms/request-create/submit', { data });
     expect(res.statusCode).toBe(400);
@@ -71,7 +77,7 @@ describe.each(databaseTargets)('finding forms and submitting relations on $name'
         data: { subject: 'Счёт', description: 'Нужен счёт', client: client.id },
       })
     ).json().record;
-    await call('DELETE', `/records/client/${client.id}?version=${client.version}`);
+    expect((await deleteClient(client)).statusCode).toBe(204);
     const edited = await call('POST', '/forms/request-card/submit', {
       recordId: created.id,
       version: created.version,

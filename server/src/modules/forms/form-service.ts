@@ -82,13 +82,25 @@ export class FormService {
     };
   }
 
-  async submit(key: string, input: FormSubmission, actor: Actor | null, locale: Locale) {
+  /**
+   * `viaPortal`: sent through the portal routes, where a published portal form lets clients and visitors
+   * create records of its type whatever the type's create rights say (that is what publishing it means).
+   */
+  async submit(
+    key: string,
+    input: FormSubmission,
+    actor: Actor | null,
+    locale: Locale,
+    { viaPortal = false }: { viaPortal?: boolean } = {},
+  ) {
     const { compiled, entity } = await this.load(key);
     if (input.recordId !== undefined && input.version === undefined)
       throw fail.validation([
         { pointer: '/version', message: 'version is required with recordId', code: 'required' },
       ]);
-    const existing = input.recordId ? await this.deps.records.get(entity.key, input.recordId) : undefined;
+    const existing = input.recordId
+      ? await this.deps.records.get(entity.key, input.recordId, actor)
+      : undefined;
     const prepared = prepareSubmission(compiled, {
       submitted: input.data,
       existing: existing?.data,
@@ -120,7 +132,13 @@ export class FormService {
               replace: true,
             },
           )
-        : await this.deps.records.create(entity.key, prepared.data, actor, locale);
+        : await this.deps.records.create(
+            entity.key,
+            prepared.data,
+            actor,
+            locale,
+            viaPortal ? { grantedBy: 'portal' } : {},
+          );
     const actions: ActionOutcome[] = [];
     for (const action of compiled.form.onSubmit ?? []) {
       const outcome = await this.runAction(action, record, entity.body, actor, locale).catch(
@@ -175,6 +193,7 @@ export class FormService {
         { [action.resultField]: result.output },
         actor,
         locale,
+        { grantedBy: 'form' },
       );
       return { record: updated, outcome: { type: 'script', ok: true } };
     }
@@ -186,7 +205,9 @@ export class FormService {
       Object.entries(mapped).filter(([key]) => entity.fields.some((f) => f.key === key)),
     );
     if (!Object.keys(patch).length) return { record, outcome: { type: 'http', ok: true } };
-    const updated = await records.update(record.entity, record.id, record.version, patch, actor, locale);
+    const updated = await records.update(record.entity, record.id, record.version, patch, actor, locale, {
+      grantedBy: 'form',
+    });
     return { record: updated, outcome: { type: 'http', ok: true } };
   }
 

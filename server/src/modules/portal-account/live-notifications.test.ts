@@ -84,7 +84,7 @@ describe.each(databaseTargets)('notifications and live updates on $name', (targe
     const annaSocket = await connect({ cookie: anna.cookie });
     const borisSocket = await connect({ cookie: boris.cookie });
 
-    const record = await h.app.records.get('request', id);
+    const record = await h.app.records.get('request', id, null);
     const moved = await call('PATCH', `/records/request/${id}`, operator, {
       version: record.version,
       data: { status: 'in_progress' },
@@ -105,7 +105,7 @@ describe.each(databaseTargets)('notifications and live updates on $name', (targe
     expect(list.items[0].id).toBe((messages[1] as { notification: { id: string } }).notification.id);
 
     // A change that leaves the status alone pushes the request again but notifies nobody.
-    const again = await h.app.records.get('request', id);
+    const again = await h.app.records.get('request', id, null);
     await call('PATCH', `/records/request/${id}`, operator, {
       version: again.version,
       data: { priority: 'high' },
@@ -125,7 +125,7 @@ describe.each(databaseTargets)('notifications and live updates on $name', (targe
   it('tells nobody about a save that rolls back', async () => {
     const [own] = (await call('GET', '/portal/my/requests', anna.headers)).json().items;
     const socket = await connect({ cookie: anna.cookie });
-    const record = await h.app.records.get('request', own.id);
+    const record = await h.app.records.get('request', own.id, null);
     // Not along the analyst's arrows: refused inside the transaction, after nothing was sent.
     const refused = await call('PATCH', `/records/request/${own.id}`, operator, {
       version: record.version,
@@ -150,7 +150,7 @@ describe.each(databaseTargets)('notifications and live updates on $name', (targe
     try {
       const [own] = (await call('GET', '/portal/my/requests', anna.headers)).json().items;
       const socket = await connect({ cookie: anna.cookie });
-      const record = await second.records.get('request', own.id);
+      const record = await second.records.get('request', own.id, null);
       const moved = await second.inject({
         method: 'PATCH',
         url: `/api/v1/records/request/${own.id}`,

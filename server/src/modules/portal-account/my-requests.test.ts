@@ -48,7 +48,7 @@ describe.each(databaseTargets)('portal forms and «Мои обращения» o
     expect(res.statusCode).toBe(200);
     const { id, number } = res.json();
     expect(number).toBeGreaterThan(0);
-    const record = await h.app.records.get('request', id);
+    const record = await h.app.records.get('request', id, null);
     expect(record.data).toMatchObject({ client: anna.recordId, status: 'new', subject: 'Не приходит счёт' });
     expect(record.createdBy).toBe('Анна');
   });
@@ -56,7 +56,7 @@ describe.each(databaseTargets)('portal forms and «Мои обращения» o
   it('takes anonymous requests without letting them name a client', async () => {
     const res = await submit({}, { subject: 'Вопрос', description: 'Без входа', client: anna.recordId });
     expect(res.statusCode).toBe(200);
-    const record = await h.app.records.get('request', res.json().id);
+    const record = await h.app.records.get('request', res.json().id, null);
     expect(record.data.client).toBeUndefined();
     const invalid = await submit({}, { subject: 'Пусто' });
     expect(invalid.statusCode).toBe(400);
@@ -86,7 +86,7 @@ describe.each(databaseTargets)('portal forms and «Мои обращения» o
 
   it('shows a request with its history, and hides it from everyone else', async () => {
     const mine = (await call('GET', '/portal/my/requests', anna.headers)).json().items[1];
-    const record = await h.app.records.get('request', mine.id);
+    const record = await h.app.records.get('request', mine.id, null);
     const moved = await call('PATCH', `/records/request/${mine.id}`, operator, {
       version: record.version,
       data: { status: 'in_progress', priority: 'high' },

@@ -1,4 +1,4 @@
-import type { EntityBody, PortalAccount } from '@opora/runtime/definitions';
+import { accessScope, type EntityBody, type PortalAccount } from '@opora/runtime/definitions';
 import type { Locale, MyRequest, MyRequestDetail, Page, RecordItem } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
@@ -18,7 +18,10 @@ interface Scope {
 // A long-lived request keeps its newest history; older entries are rarely what a client looks for.
 const maxHistory = 500;
 
-/** «Мои обращения»: the requests whose client field points at the caller's client record, and nobody else's. */
+/**
+ * «Мои обращения»: the requests whose client field points at the caller's client record, and nobody else's —
+ * while the request type lets clients read their own (the default).
+ */
 export class MyRequests {
   constructor(
     private readonly db: Database,
@@ -78,7 +81,9 @@ export class MyRequests {
       linkedRecord(this.db, actor.id),
       publishedEntity(this.definitions, account.requests),
     ]);
-    return clientId && body ? { account, body, clientId } : null;
+    // An analyst who closes the request type to clients closes «Мои обращения» with it.
+    if (!clientId || !body || accessScope(body, actor.roles, 'read') === 'none') return null;
+    return { account, body, clientId };
   }
 }
 

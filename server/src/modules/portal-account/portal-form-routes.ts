@@ -88,6 +88,7 @@ export const portalFormRoutes: FastifyPluginAsyncTypebox<PortalFormRoutesOptions
         { data: request.body.data, ...(fixed ? { fixed } : {}) },
         request.actor,
         requestLocale(request),
+        { viaPortal: true },
       );
       return { id: record.id, number: record.number };
     },

@@ -54,7 +54,7 @@ export class SignupService {
       const actor: Actor = { id, login, name, roles: ['client'], locale, via: 'session' };
       const fields = { [account.clientName]: name, [account.clientEmail]: email };
       const record = await records
-        .create(account.clients, fields, actor, locale, tx)
+        .create(account.clients, fields, actor, locale, { em: tx, grantedBy: 'portal' })
         .catch((error: unknown) => {
           throw asSignupProblem(error, account.clientName, account.clientEmail, locale);
         });

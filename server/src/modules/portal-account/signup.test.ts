@@ -53,7 +53,7 @@ describe.each(databaseTargets)('portal sign-up on $name', (target) => {
 
     const [row] = await users('anna.petrova@example.ru');
     expect(row!.record_id).toBeTruthy();
-    const record = await h.app.records.get('client', row!.record_id!);
+    const record = await h.app.records.get('client', row!.record_id!, null);
     expect(record.data).toMatchObject({ fullName: 'Анна Петрова', email: 'Anna.Petrova@Example.ru' });
     expect(record.createdBy).toBe('Анна Петрова');
     expect(await clients()).toBe(before + 1);

@@ -24,7 +24,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
   app,
   { records },
 ) => {
-  const config = { access: staff };
+  // Open to every signed-in user: what each may do is the data type's rights, checked in RecordService.
+  const config = { access: 'authenticated' as const };
 
   app.get(
     '/records/:entity',
@@ -38,7 +39,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         response: { 200: PageOf(RecordSchema), ...errorResponses },
       },
     },
-    (request) => records.list(request.params.entity, request.query),
+    (request) => records.list(request.params.entity, request.query, request.actor),
   );
 
   app.post(
@@ -77,7 +78,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         response: { 200: RecordSchema, ...errorResponses },
       },
     },
-    (request) => records.get(request.params.entity, request.params.id),
+    (request) => records.get(request.params.entity, request.params.id, request.actor),
   );
 
   app.patch(
@@ -124,7 +125,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
   app.get(
     '/records/:entity/:id/audit',
     {
-      config,
+      // The raw trail names colleagues; clients follow their requests in «Мои обращения».
+      config: { access: staff },
       schema: {
         tags,
         summary: 'Change history of a record',
@@ -139,6 +141,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         request.params.id,
         request.query.limit ?? 50,
         request.query.offset ?? 0,
+        request.actor,
       ),
   );
 };

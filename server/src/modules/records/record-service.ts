@@ -13,10 +13,13 @@ import type { Database, Em } from '../../db/database.js';
 import { AuditEntryEntity } from '../../db/entities/audit-entry.js';
 import { RecordEntity } from '../../db/entities/record.js';
 import { fail } from '../../http/app-error.js';
+import { message } from '../../http/messages.js';
 import { audit, auditView } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
+import { staff } from '../auth/roles.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
-import { buildRecordQuery } from './record-query.js';
+import { type Owner, RecordAccess } from './record-access.js';
+import { buildRecordQuery, type SqlPart } from './record-query.js';
 import type { RecordSave, RecordSaveCheck } from './record-save-check.js';
 import { type RecordRow, recordColumns, recordRowView, recordView } from './record-view.js';
 import { ValidatorCache } from './validator-cache.js';
@@ -39,33 +42,67 @@ interface PublishedEntity {
   body: EntityBody;
 }
 
-/** Instances of published entity definitions: validated JSONB data, optimistic concurrency, soft delete, audit trail. */
+export interface CreateOptions {
+  /** Join the caller's transaction. */
+  em?: Em;
+  id?: string;
+  grantedBy?: RecordGrant;
+}
+
+/**
+ * Writes a published design makes on the actor's behalf, whatever the type's rights say: the portal's sign-up
+ * and portal forms (ФОС) create records for clients and visitors; a form's on-submit action writes its result
+ * into the record that same submission just saved.
+ */
+export type RecordGrant = 'portal' | 'form';
+
+/**
+ * Instances of published entity definitions: validated JSONB data, optimistic concurrency, soft delete, audit
+ * trail — and the data type's access rights, checked here so every path (API, forms, scripts, files, related
+ * lists, imports) gets them. A null actor is the server itself; reads name their actor too (see {@link actingAs}).
+ */
 export class RecordService {
   private readonly validators = new ValidatorCache();
   private readonly saveChecks: RecordSaveCheck[] = [];
   private readonly savedListeners: RecordSavedListener[] = [];
+  readonly access: RecordAccess;
+  /** Who reads when a caller names nobody: set by {@link actingAs}; unset, such a read is a programming error. */
+  private reader: Actor | null | undefined;
 
   constructor(
     private readonly db: Database,
     private readonly definitions: DefinitionService,
-  ) {}
+  ) {
+    this.access = new RecordAccess(db);
+  }
+
+  /**
+   * The same service (same checks and listeners) reading as `actor` wherever a caller leaves the actor out, as
+   * the script SDK does: a script reads exactly what the identity it runs as may read.
+   */
+  actingAs(actor: Actor | null): RecordService {
+    return Object.assign(Object.create(RecordService.prototype) as RecordService, this, { reader: actor });
+  }
 
   async create(
     entity: string,
     input: Record<string, unknown>,
     actor: Actor | null,
     locale: Locale,
-    em?: Em,
-    id: string = randomUUID(),
+    options: CreateOptions = {},
   ) {
     const run = async (tx: Em) => {
       const published = await this.entity(entity, tx);
+      if (!options.grantedBy) {
+        const owner = await this.access.ownerFor(entity, published.body, actor, 'create', tx);
+        if (owner) this.refuseForeignLinks(published.body, owner, input, locale);
+      }
       const data = applyDefaults(published.body, input);
       this.validate(entity, published, data, locale, false);
       await this.checkUnique(tx, entity, published.body, data, null, locale);
       await this.runSaveChecks({ tx, entity, body: published.body, data, before: null, actor, locale });
       const record = Object.assign(new RecordEntity(), {
-        id,
+        id: options.id ?? randomUUID(),
         entity,
         number: await this.nextNumber(tx, entity),
         entityVersion: published.version,
@@ -73,6 +110,7 @@ export class RecordService {
         title: recordTitle(published.body, data),
         searchText: searchableText(published.body, data),
         createdBy: actor?.name ?? null,
+        createdById: actor?.id ?? null,
         updatedBy: actor?.name ?? null,
       });
       tx.persist(record);
@@ -80,7 +118,7 @@ export class RecordService {
       await this.emitSaved({ tx, entity, before: null, after: data, record: recordView(record), actor });
       return record;
     };
-    return recordView(em ? await run(em) : await this.db.transaction(run));
+    return recordView(options.em ? await run(options.em) : await this.db.transaction(run));
   }
 
   /** Lets another module refuse saves it knows to be wrong (see {@link RecordSaveCheck}). */
@@ -96,8 +134,16 @@ export class RecordService {
     this.savedListeners.push(listener);
   }
 
-  async get(entity: string, id: string) {
-    return recordView(await this.find(this.db.em(), entity, id));
+  /** One record, if the actor may read it: 403 when the type is closed to them, 404 when it is not theirs. */
+  async get(entity: string, id: string, actor?: Actor | null) {
+    const who = this.who(actor);
+    const em = this.db.em();
+    if (!who) return recordView(await this.find(em, entity, id));
+    const { body } = await this.entity(entity, em);
+    const owner = await this.access.ownerFor(entity, body, who, 'read', em);
+    const record = await this.find(em, entity, id);
+    this.refuseUnowned(entity, body, owner, record);
+    return recordView(record);
   }
 
   /**
@@ -111,12 +157,17 @@ export class RecordService {
     patch: Record<string, unknown>,
     actor: Actor | null,
     locale: Locale,
-    options: { replace?: boolean; em?: Em } = {},
+    options: { replace?: boolean; em?: Em; grantedBy?: RecordGrant } = {},
   ) {
     const run = async (tx: Em) => {
-      const record = await this.find(tx, entity, id, true);
-      if (record.version !== version) throw fail.versionConflict(version, record.version);
       const published = await this.entity(entity, tx);
+      const owner = options.grantedBy
+        ? null
+        : await this.access.ownerFor(entity, published.body, actor, 'update', tx);
+      const record = await this.find(tx, entity, id, true);
+      this.refuseUnowned(entity, published.body, owner, record);
+      if (owner) this.refuseForeignLinks(published.body, owner, patch, locale);
+      if (record.version !== version) throw fail.versionConflict(version, record.version);
       const data = options.replace ? { ...patch } : { ...record.data, ...patch };
       this.validate(entity, published, data, locale, false);
       // Status fields move only along the analyst's arrows, whoever writes (form, API, script).
@@ -147,7 +198,10 @@ export class RecordService {
 
   async remove(entity: string, id: string, version: number, actor: Actor | null) {
     await this.db.transaction(async (tx) => {
+      const { body } = await this.entity(entity, tx);
+      const owner = await this.access.ownerFor(entity, body, actor, 'delete', tx);
       const record = await this.find(tx, entity, id, true);
+      this.refuseUnowned(entity, body, owner, record);
       if (record.version !== version) throw fail.versionConflict(version, record.version);
       Object.assign(record, {
         deletedAt: new Date(),
@@ -158,9 +212,14 @@ export class RecordService {
     });
   }
 
-  async list(entity: string, query: RecordQuery) {
-    const published = await this.entity(entity, this.db.em());
-    const { where, orderBy } = buildRecordQuery(entity, published.body, query);
+  /** A page of the records the actor may read (a client's own only, where the type says so). */
+  async list(entity: string, query: RecordQuery, actor?: Actor | null) {
+    const who = this.who(actor);
+    const em = this.db.em();
+    const published = await this.entity(entity, em);
+    const owner = await this.access.ownerFor(entity, published.body, who, 'read', em);
+    const { orderBy, ...built } = buildRecordQuery(entity, published.body, query);
+    const where = owner ? and(built.where, this.access.ownedSql(entity, published.body, owner)) : built.where;
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     // One round trip: the page and, through a window function, the total.
@@ -180,8 +239,15 @@ export class RecordService {
     return { items: rows.map(recordRowView), total, limit, offset };
   }
 
-  async history(entity: string, id: string, limit: number, offset: number) {
+  /**
+   * The audit trail of a record the actor may read. Staff only: it names colleagues and every value ever held,
+   * which a client's own history («Мои обращения») deliberately does not.
+   */
+  async history(entity: string, id: string, limit: number, offset: number, actor?: Actor | null) {
+    const who = this.who(actor);
     const em = this.db.em();
+    if (who && !who.roles.some((role) => staff.includes(role))) throw fail.forbidden();
+    if (who) this.access.scope(entity, (await this.entity(entity, em)).body, who, 'read');
     await this.find(em, entity, id, false, true);
     const [rows, total] = await em.findAndCount(
       AuditEntryEntity,
@@ -189,6 +255,23 @@ export class RecordService {
       { orderBy: { id: 'desc' }, limit, offset },
     );
     return { items: rows.map(auditView), total, limit, offset };
+  }
+
+  /** The actor a read is for: the one named, else the one this instance acts as. */
+  private who(actor: Actor | null | undefined): Actor | null {
+    if (actor !== undefined) return actor;
+    if (this.reader !== undefined) return this.reader;
+    throw new Error('a record read must name its actor (null for the server itself)');
+  }
+
+  private refuseUnowned(entity: string, body: EntityBody, owner: Owner | null, record: RecordEntity): void {
+    if (owner && !this.access.owns(entity, body, owner, record))
+      throw fail.notFound(`${entity} ${record.id}`);
+  }
+
+  private refuseForeignLinks(body: EntityBody, owner: Owner, data: Record<string, unknown>, locale: Locale) {
+    const fields = this.access.foreignLinks(body, owner, data);
+    if (fields.length) throw fail.foreignClientLink(fields, message(locale, 'foreign_client_link'));
   }
 
   private async entity(key: string, em: Em): Promise<PublishedEntity> {
@@ -288,3 +371,8 @@ export class RecordService {
     return record;
   }
 }
+
+const and = (a: SqlPart, b: SqlPart): SqlPart => ({
+  sql: `${a.sql} and ${b.sql}`,
+  params: [...a.params, ...b.params],
+});

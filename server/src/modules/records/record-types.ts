@@ -1,6 +1,7 @@
-import type { EntityBody } from '@opora/runtime/definitions';
+import { type AccessScope, accessScope, type EntityBody, recordOperations } from '@opora/runtime/definitions';
 import type { RecordType } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
+import type { Actor } from '../auth/actor.js';
 import { publishedOfKind } from '../definitions/published-of-kind.js';
 
 export interface PublishedType {
@@ -17,14 +18,22 @@ export class RecordTypes {
     return (await publishedOfKind(this.db, 'entity')).map((p) => ({ ...p, body: p.body as EntityBody }));
   }
 
-  async summaries(): Promise<{ items: RecordType[] }> {
-    return {
-      items: (await this.all()).map((t) => ({
+  /** The types the actor may read, each with how far each operation reaches for them (screens hide the rest). */
+  async summaries(actor: Actor): Promise<{ items: RecordType[] }> {
+    const items: RecordType[] = [];
+    for (const t of await this.all()) {
+      const access = Object.fromEntries(
+        recordOperations.map((operation) => [operation, accessScope(t.body, actor.roles, operation)]),
+      ) as Record<(typeof recordOperations)[number], AccessScope>;
+      if (access.read === 'none') continue;
+      items.push({
         key: t.key,
         version: t.version,
         label: t.body.label,
         pluralLabel: t.body.pluralLabel ?? null,
-      })),
-    };
+        access,
+      });
+    }
+    return { items };
   }
 }

@@ -1,20 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { literals } from '@opora/runtime/definitions';
 import { Type } from '@sinclair/typebox';
 import { errorResponses, Uuid } from '../../http/schemas.js';
-import { staff } from '../auth/roles.js';
 import { RecordSchema } from './record-routes.js';
 import type { RecordTypes } from './record-types.js';
 import type { RelatedRecords } from './related-records.js';
 
 const tags = ['records'];
 const LText = Type.Object({ ru: Type.String(), en: Type.Optional(Type.String()) });
+const Scope = literals(['all', 'own', 'none']);
 
 /** How records hang together: the published types, and the records that point at a record. */
 export const relatedRoutes: FastifyPluginAsyncTypebox<{
   types: RecordTypes;
   related: RelatedRecords;
 }> = async (app, { types, related }) => {
-  const config = { access: staff };
+  // Open to every signed-in user: types and records are filtered by the data types' rights.
+  const config = { access: 'authenticated' as const };
 
   app.get(
     '/record-types',
@@ -22,7 +24,8 @@ export const relatedRoutes: FastifyPluginAsyncTypebox<{
       config,
       schema: {
         tags,
-        summary: 'Published data types (key and labels), for navigating the work screens',
+        summary:
+          'The published data types the caller may read, with how far each operation reaches for them (all, own, none)',
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -31,6 +34,7 @@ export const relatedRoutes: FastifyPluginAsyncTypebox<{
                 version: Type.Integer(),
                 label: LText,
                 pluralLabel: Type.Union([LText, Type.Null()]),
+                access: Type.Object({ read: Scope, create: Scope, update: Scope, delete: Scope }),
               }),
             ),
           }),
@@ -38,7 +42,7 @@ export const relatedRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    () => types.summaries(),
+    (request) => types.summaries(request.actor!),
   );
 
   app.get(
@@ -74,6 +78,7 @@ export const relatedRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    (request) => related.of(request.params.entity, request.params.id, request.query.limit ?? 10),
+    (request) =>
+      related.of(request.params.entity, request.params.id, request.query.limit ?? 10, request.actor),
   );
 };

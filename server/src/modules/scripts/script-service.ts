@@ -150,9 +150,11 @@ export class ScriptService {
   ): Promise<RunResult> {
     this.host ??= this.deps.hostFactory();
     const scrubber = new SecretScrubber();
+    // Reads the SDK makes without naming an actor are the run's identity's: a script sees what it could see.
+    const records = this.deps.records.actingAs(actor);
     const sdk = scriptSdk({
       actor,
-      records: this.deps.records,
+      records,
       caller: this.deps.caller,
       integrations,
       locale,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, Role } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
+import { ApiTokenEntity } from '../../db/entities/api-token.js';
+import { SessionEntity } from '../../db/entities/session.js';
 import { UserEntity } from '../../db/entities/user.js';
 import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
@@ -62,7 +64,14 @@ export class UserService {
       Object.assign(user, rest);
       if (roles) user.roles = [...new Set(roles)];
       if (password) user.passwordHash = await hashPassword(password);
-      audit(em, actor, { action: 'update', targetType: 'user', targetId: id, before, after: userView(user) });
+      // A reset means the account's credentials are no longer trusted: whoever held them is signed out, and
+      // API tokens they may have issued die with them. A deactivated account keeps no sessions either.
+      if (password || patch.active === false) await em.nativeDelete(SessionEntity, { userId: id });
+      if (password) await em.nativeDelete(ApiTokenEntity, { userId: id });
+      const after = userView(user);
+      // A change that changes nothing (deactivating a deactivated account) leaves no audit row.
+      if (password || JSON.stringify(after) !== JSON.stringify(before))
+        audit(em, actor, { action: 'update', targetType: 'user', targetId: id, before, after });
       return user;
     });
   }

@@ -6,7 +6,7 @@ import { ViewService } from './view-service.js';
 /** Saved list views of the work screens, per user and optionally shared. */
 export const viewsModule = fp(
   async (app) => {
-    await app.register(viewRoutes, { prefix: apiPrefix, views: new ViewService(app.db) });
+    await app.register(viewRoutes, { prefix: apiPrefix, views: new ViewService(app.db, app.definitions) });
   },
-  { name: 'views', dependencies: ['auth'] },
+  { name: 'views', dependencies: ['definitions'] },
 );

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { accessScope, type EntityBody, rolesAllowed } from '@opora/runtime/definitions';
 import type { SavedView, SavedViewInput, SavedViewUpdate } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
+import type { DefinitionService } from '../definitions/definition-service.js';
 
 interface ViewRow {
   id: string;
@@ -30,12 +32,19 @@ const view = (row: ViewRow, actor: Actor): SavedView => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
-/** Saved list views: each belongs to one user; a shared one is seen (not changed) by every staff member. */
+/**
+ * Saved list views: each belongs to one user; a shared one is seen (not changed) by every staff member who may
+ * read the type (a view's filters and search words say something about its records).
+ */
 export class ViewService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly definitions: DefinitionService,
+  ) {}
 
   /** The caller's views of the type, then the ones colleagues shared. */
   async list(entity: string, actor: Actor): Promise<{ items: SavedView[] }> {
+    await this.assertReads(entity, actor);
     const rows = await this.db.query<ViewRow>(
       `select ${columns} from saved_view v join app_user u on u.id = v.owner_id
        where v.entity = ? and (v.owner_id = ? or v.shared)
@@ -46,6 +55,7 @@ export class ViewService {
   }
 
   async create(input: SavedViewInput, actor: Actor): Promise<SavedView> {
+    await this.assertReads(input.entity, actor);
     const [row] = await this.db.query<{ id: string }>(
       `insert into saved_view (id, owner_id, entity, name, shared, state) values (?, ?, ?, ?, ?, ?::jsonb)
        on conflict (owner_id, entity, name) do nothing returning id`,
@@ -74,6 +84,13 @@ export class ViewService {
   async remove(id: string, actor: Actor): Promise<void> {
     await this.owned(id, actor, actor.roles.includes('admin'));
     await this.db.query('delete from saved_view where id = ?', [id]);
+  }
+
+  private async assertReads(entity: string, actor: Actor): Promise<void> {
+    const published = await this.definitions.latestPublished('entity', entity);
+    const body = published?.body as EntityBody | undefined;
+    if (body && accessScope(body, actor.roles, 'read') === 'none')
+      throw fail.recordsForbidden(entity, 'read', rolesAllowed(body, 'read'));
   }
 
   private async get(id: string, actor: Actor): Promise<SavedView> {

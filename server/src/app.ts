@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream, LoggerOptions } from 'pino';
+import type { Clock } from './adapters/clock.js';
 import type { HttpGateway } from './adapters/http-gateway/http-gateway.js';
 import { adapters } from './adapters/index.js';
 import { type AppConfig, settingsFrom } from './app-settings.js';
@@ -40,6 +41,8 @@ export interface AppDeps {
   config: AppConfig;
   /** The gateway scripts and HTTP steps reach the network through; tests pass one with a fake resolver. */
   gateway?: HttpGateway;
+  /** The time every module reads; the wall clock unless a test fixes it. */
+  clock?: Clock;
   /** pino options or false; tests pass false. Credentials are redacted whatever is given. */
   logger?: boolean | (LoggerOptions & { stream?: DestinationStream });
   serveUi?: boolean;
@@ -89,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
-  await app.register(adapters, { db: deps.db, settings, gateway: deps.gateway });
+  await app.register(adapters, { db: deps.db, settings, gateway: deps.gateway, clock: deps.clock });
   await app.register(httpPlatform);
   // Before any feature: access control checks every route as it is added.
   await app.register(authModule);

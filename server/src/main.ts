@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   await app.secrets.verifyKey(secretsKey.source);
   if (secretsKey.created)
     log.info(`Secrets are encrypted with a key generated in ${secretsKey.source}; keep it with the data`);
-  const admin = await ensureAdmin(db, config.adminPassword);
+  const admin = await ensureAdmin(db, app.users, config.adminPassword);
 
   const demo = await importDemoTemplate(db, app.bundles, config.demoTemplate);
   if (demo)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@opora/sdk';
 import { roles } from '@opora/sdk';
+import type { Clock } from '../adapters/clock.js';
 import { buildApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import type { TrustProxy } from '../http/trust-proxy.js';
@@ -35,6 +36,8 @@ export async function createHarness(
     /** Serve single-page apps built into these folders (no UI otherwise). */
     uiRoots?: UiRoots;
     trustProxy?: TrustProxy;
+    /** The time the app reads (a fixed one makes timestamps predictable); the wall clock by default. */
+    clock?: Clock;
   } = {},
 ): Promise<Harness> {
   const { db, dispose } = await createTestDatabase(target);
@@ -44,6 +47,7 @@ export async function createHarness(
     logger: false,
     serveUi: options.uiRoots !== undefined,
     uiRoots: options.uiRoots,
+    clock: options.clock,
     config: {
       bodyLimitBytes: 1024 * 1024,
       secureCookies: false,

@@ -2,6 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { hostAllowed } from '@opora/runtime/definitions';
 import { type AddressClass, addressAllowed, classifyAddress } from './address-policy.js';
 
@@ -58,7 +59,7 @@ export class HttpGateway {
   constructor(private readonly resolve: Resolver = systemResolver) {}
 
   async fetch(policy: IntegrationPolicy, request: GatewayRequest): Promise<GatewayResponse> {
-    const deadline = Date.now() + (policy.timeoutMs ?? 10_000);
+    const deadline = performance.now() + (policy.timeoutMs ?? 10_000);
     let url = this.parse(request.url);
     let method = (request.method ?? 'GET').toUpperCase();
     let body = request.body;
@@ -130,7 +131,7 @@ export class HttpGateway {
     deadline: number,
   ): Promise<Omit<GatewayResponse, 'url'>> {
     const limit = policy.maxResponseBytes ?? 1024 * 1024;
-    const remaining = Math.max(1, deadline - Date.now());
+    const remaining = Math.max(1, deadline - performance.now());
     const client = url.protocol === 'https:' ? https : http;
     return new Promise((resolveOnce, rejectOnce) => {
       let settled = false;

@@ -1,4 +1,5 @@
 import type { Database, Em } from '../../db/database.js';
+import { type Clock, dateOf, systemClock } from '../clock.js';
 import { nextCronRun } from './cron.js';
 import { type EnqueueOptions, type Job, type JobRow, type JobStatus, jobFromRow } from './job-types.js';
 
@@ -7,10 +8,13 @@ import { type EnqueueOptions, type Job, type JobRow, type JobStatus, jobFromRow 
  * so the job exists exactly when the change does (the outbox pattern).
  */
 export class JobQueue {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async enqueue(name: string, payload: unknown, options: EnqueueOptions = {}, em?: Em): Promise<Job> {
-    const runAt = options.runAt ?? new Date(Date.now() + (options.delayMs ?? 0));
+    const runAt = options.runAt ?? new Date(this.clock.now() + (options.delayMs ?? 0));
     const inserted = await this.db.query<JobRow>(
       `insert into job (name, payload, idempotency_key, run_at, max_attempts) values (?, ?::jsonb, ?, ?, ?)
        on conflict (idempotency_key) do nothing returning *`,
@@ -34,7 +38,7 @@ export class JobQueue {
     payload: unknown = {},
     timezone = 'Europe/Moscow',
   ): Promise<void> {
-    const next = nextCronRun(cron, new Date(), timezone);
+    const next = nextCronRun(cron, dateOf(this.clock), timezone);
     await this.db.query(
       `insert into job_schedule (name, cron, job_name, payload, timezone, next_run_at) values (?, ?, ?, ?::jsonb, ?, ?)
        on conflict (name) do update set cron = excluded.cron, job_name = excluded.job_name, payload = excluded.payload,

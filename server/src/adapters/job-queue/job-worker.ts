@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { safeErrorMessage } from '../../logging/database-error-text.js';
+import { type Clock, systemClock } from '../clock.js';
 import { backoffMs } from './backoff.js';
 import { nextCronRun } from './cron.js';
 import { JobQueue } from './job-queue.js';
@@ -12,6 +13,8 @@ export interface WorkerOptions {
   /** How long a claimed job stays ours; a job whose owner died is claimed again after this. */
   leaseMs?: number;
   backoffBaseMs?: number;
+  /** Where cron slots read the time; the wall clock unless a test fixes it. */
+  clock?: Clock;
   log?: { info(msg: string): void; error(obj: unknown, msg: string): void };
 }
 
@@ -44,8 +47,15 @@ export class JobWorker {
     private readonly db: Database,
     options: WorkerOptions,
   ) {
-    this.options = { pollIntervalMs: 500, concurrency: 2, leaseMs: 60_000, backoffBaseMs: 1000, ...options };
-    this.queue = new JobQueue(db);
+    this.options = {
+      pollIntervalMs: 500,
+      concurrency: 2,
+      leaseMs: 60_000,
+      backoffBaseMs: 1000,
+      clock: systemClock,
+      ...options,
+    };
+    this.queue = new JobQueue(db, this.options.clock);
   }
 
   registerHandler(name: string, handler: JobHandler): void {
@@ -198,7 +208,11 @@ export class JobWorker {
           { idempotencyKey: `cron:${slot.name}:${at.toISOString()}` },
           em,
         );
-        const next = nextCronRun(slot.cron, new Date(Math.max(Date.now(), at.getTime())), slot.timezone);
+        const next = nextCronRun(
+          slot.cron,
+          new Date(Math.max(this.options.clock.now(), at.getTime())),
+          slot.timezone,
+        );
         await this.db.query('update job_schedule set next_run_at = ? where name = ?', [next, slot.name], em);
       }
     });

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
   bridgeLimits,
@@ -173,7 +174,7 @@ export class SandboxPool implements ScriptHost {
     const run: InFlight = {
       ...job,
       deadline,
-      started: Date.now(),
+      started: performance.now(),
       gate: new CallGate(bridgeLimits.sdkCallsInFlight, bridgeLimits.sdkCallsWaiting),
       finished: false,
     };
@@ -275,7 +276,11 @@ export class SandboxPool implements ScriptHost {
   /** A worker that does not answer in time is killed; its runs fail and a fresh worker takes its place. */
   private abandon(worker: Worker): void {
     for (const run of [...worker.runs.values()])
-      this.finish(worker, run, failed(run.request, 'timeout', 'sandbox_stopped', Date.now() - run.started));
+      this.finish(
+        worker,
+        run,
+        failed(run.request, 'timeout', 'sandbox_stopped', performance.now() - run.started),
+      );
     worker.child.kill('SIGKILL');
   }
 
@@ -287,7 +292,7 @@ export class SandboxPool implements ScriptHost {
       this.finish(
         worker,
         run,
-        failed(run.request, 'sandbox_crashed', 'sandbox_crashed', Date.now() - run.started),
+        failed(run.request, 'sandbox_crashed', 'sandbox_crashed', performance.now() - run.started),
       );
     const index = this.workers.indexOf(worker);
     if (index < 0 || this.closed) return;

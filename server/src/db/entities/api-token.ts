@@ -6,7 +6,7 @@ export class ApiTokenEntity {
   userId!: string;
   name!: string;
   tokenHash!: string;
-  createdAt: Date = new Date();
+  createdAt!: Date;
   lastUsedAt: Date | null = null;
 }
 

@@ -3,7 +3,7 @@ import { EntitySchema } from '@mikro-orm/core';
 /** Append-only trail of every change: who, when, what it looked like before and after. */
 export class AuditEntryEntity {
   id!: string;
-  at: Date = new Date();
+  at!: Date;
   actorId: string | null = null;
   actorName: string | null = null;
   action!: string;

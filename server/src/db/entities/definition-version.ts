@@ -7,7 +7,7 @@ export class DefinitionVersionEntity {
   version!: number;
   name!: string;
   body!: unknown;
-  publishedAt: Date = new Date();
+  publishedAt!: Date;
   publishedBy: string | null = null;
 }
 

@@ -13,8 +13,8 @@ export class DefinitionEntity {
   draftVersion = 1;
   latestVersion: number | null = null;
   hasUnpublishedChanges = true;
-  createdAt: Date = new Date();
-  updatedAt: Date = new Date();
+  createdAt!: Date;
+  updatedAt!: Date;
   createdBy: string | null = null;
   updatedBy: string | null = null;
 }

@@ -10,8 +10,8 @@ export class RecordEntity {
   title = '';
   searchText = '';
   version = 1;
-  createdAt: Date = new Date();
-  updatedAt: Date = new Date();
+  createdAt!: Date;
+  updatedAt!: Date;
   createdBy: string | null = null;
   /** The user who created it (null for the server itself, e.g. imported demo data). */
   createdById: string | null = null;

@@ -5,7 +5,7 @@ export class SessionEntity {
   id!: string;
   userId!: string;
   csrfToken!: string;
-  createdAt: Date = new Date();
+  createdAt!: Date;
   expiresAt!: Date;
 }
 

@@ -10,8 +10,8 @@ export class UserEntity {
   roles: Role[] = [];
   locale: Locale = 'ru';
   active = true;
-  createdAt: Date = new Date();
-  updatedAt: Date = new Date();
+  createdAt!: Date;
+  updatedAt!: Date;
 }
 
 export const userSchema = new EntitySchema<UserEntity>({
@@ -27,6 +27,6 @@ export const userSchema = new EntitySchema<UserEntity>({
     locale: { type: 'text' },
     active: { type: 'boolean' },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
-    updatedAt: { type: 'Date', columnType: 'timestamptz', onUpdate: () => new Date() },
+    updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },
 });

@@ -10,12 +10,15 @@ export interface AuditInput {
   entity?: string;
   before?: unknown;
   after?: unknown;
+  /** When the change happened (the service's clock). */
+  at: Date;
 }
 
 /** Adds an audit row to the caller's unit of work, so it commits (or not) with the change it describes. */
 export function audit(em: Em, actor: Actor | null, input: AuditInput): void {
   em.persist(
     Object.assign(new AuditEntryEntity(), {
+      at: input.at,
       actorId: actor?.id ?? null,
       actorName: actor?.name ?? null,
       action: input.action,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import { UserEntity } from '../../db/entities/user.js';
-import { UserService } from '../users/user-service.js';
+import type { UserService } from '../users/user-service.js';
 
 /**
  * First start: create the `admin` account. The password comes from ADMIN_PASSWORD, or is generated and
@@ -9,13 +9,11 @@ import { UserService } from '../users/user-service.js';
  */
 export async function ensureAdmin(
   db: Database,
+  users: UserService,
   adminPassword: string | undefined,
 ): Promise<{ created: boolean; password?: string }> {
   if (await db.em().count(UserEntity, { login: 'admin' })) return { created: false };
   const password = adminPassword ?? randomBytes(12).toString('base64url');
-  await new UserService(db).create(
-    { login: 'admin', name: 'Администратор', password, roles: ['admin'] },
-    null,
-  );
+  await users.create({ login: 'admin', name: 'Администратор', password, roles: ['admin'] }, null);
   return { created: true, ...(adminPassword ? {} : { password }) };
 }

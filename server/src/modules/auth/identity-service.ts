@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, Role } from '@opora/sdk';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database } from '../../db/database.js';
 import { ApiTokenEntity } from '../../db/entities/api-token.js';
 import { SessionEntity } from '../../db/entities/session.js';
@@ -15,6 +16,7 @@ export class IdentityService {
   constructor(
     private readonly db: Database,
     private readonly sessionTtlHours: number,
+    private readonly clock: Clock,
   ) {}
 
   /** Returns the user when login and password match an active account; same timing either way. */
@@ -34,7 +36,8 @@ export class IdentityService {
       id: sha256(token),
       userId: user.id,
       csrfToken: newSecret('csrf'),
-      expiresAt: new Date(Date.now() + this.sessionTtlHours * 3600_000),
+      createdAt: dateOf(this.clock),
+      expiresAt: new Date(this.clock.now() + this.sessionTtlHours * 3600_000),
     });
     await this.db.em().persistAndFlush(session);
     return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
@@ -61,6 +64,7 @@ export class IdentityService {
         ...(actor.sessionId ? { id: { $ne: actor.sessionId } } : {}),
       });
       audit(em, actor, {
+        at: dateOf(this.clock),
         action: 'update',
         targetType: 'user',
         targetId: actor.id,
@@ -105,6 +109,7 @@ export class IdentityService {
       userId,
       name,
       tokenHash: sha256(token),
+      createdAt: dateOf(this.clock),
     });
     await this.db.em().persistAndFlush(item);
     return { token, item };

@@ -17,7 +17,7 @@ declare module 'fastify' {
  */
 export const authModule = fp(
   async (app) => {
-    const identity = new IdentityService(app.db, app.settings.sessionTtlHours);
+    const identity = new IdentityService(app.db, app.settings.sessionTtlHours, app.clock);
     app.decorate('identity', identity);
     registerAccessControl(app, identity);
     await app.register(sessionRoutes, {

@@ -48,7 +48,7 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<{ bundles: BundleService }>
         ids: request.query.ids?.split(','),
         knowledgeBase: request.query.knowledgeBase,
       });
-      const date = new Date().toISOString().slice(0, 10);
+      const date = bundle.exportedAt?.slice(0, 10) ?? 'export';
       reply.header('content-disposition', `attachment; filename="opora-bundle-${date}.json"`);
       return bundle;
     },

@@ -8,6 +8,7 @@ import {
   validateBundle,
 } from '@opora/runtime/definitions';
 import type { DefinitionKind, ImportReport } from '@opora/sdk';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
 import { DefinitionEntity } from '../../db/entities/definition.js';
 import { AppError, fail } from '../../http/app-error.js';
@@ -26,6 +27,7 @@ export class BundleService {
     private readonly definitions: DefinitionService,
     private readonly records: RecordService,
     private readonly kb: KnowledgeBase,
+    private readonly clock: Clock,
   ) {}
 
   async export(filter: { ids?: string[]; kind?: DefinitionKind; knowledgeBase?: boolean }): Promise<Bundle> {
@@ -39,7 +41,7 @@ export class BundleService {
     return {
       format: 'opora-bundle',
       formatVersion: 1,
-      exportedAt: new Date().toISOString(),
+      exportedAt: dateOf(this.clock).toISOString(),
       definitions: rows.map((d) => ({
         kind: d.kind,
         key: d.key,

@@ -12,7 +12,7 @@ declare module 'fastify' {
 /** Export and import of definitions, records and knowledge-base content as one JSON file (templates use it). */
 export const bundlesModule = fp(
   async (app) => {
-    const bundles = new BundleService(app.db, app.definitions, app.records, app.kb);
+    const bundles = new BundleService(app.db, app.definitions, app.records, app.kb, app.clock);
     app.decorate('bundles', bundles);
     await app.register(bundleRoutes, { prefix: apiPrefix, bundles });
   },

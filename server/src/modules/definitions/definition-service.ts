@@ -16,6 +16,7 @@ import {
   type ErrorDetail,
   mayChangeDefinition,
 } from '@opora/sdk';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
 import { DefinitionEntity } from '../../db/entities/definition.js';
 import { DefinitionVersionEntity } from '../../db/entities/definition-version.js';
@@ -70,7 +71,10 @@ export class DefinitionService {
   private readonly extensions = new Map<DefinitionKind, PublishExtension>();
   private readonly cleaners = new Map<DefinitionKind, (body: unknown) => unknown>();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
   extend(kind: DefinitionKind, extension: PublishExtension): void {
     this.extensions.set(kind, extension);
@@ -115,6 +119,7 @@ export class DefinitionService {
     const run = async (tx: Em) => {
       if (await tx.count(DefinitionEntity, { kind: input.kind, key: input.key }))
         throw fail.duplicate(`${input.kind} ${input.key}`, '/key');
+      const now = dateOf(this.clock);
       const definition = Object.assign(new DefinitionEntity(), {
         id: randomUUID(),
         kind: input.kind,
@@ -124,10 +129,13 @@ export class DefinitionService {
         body,
         createdBy: actor?.name ?? null,
         updatedBy: actor?.name ?? null,
+        createdAt: now,
+        updatedAt: now,
       });
       // Flushed now: a publish in the same transaction inserts versions that reference this row.
       await tx.persistAndFlush(definition);
       audit(tx, actor, {
+        at: now,
         action: 'create',
         targetType: 'definition',
         targetId: definition.id,
@@ -146,16 +154,18 @@ export class DefinitionService {
       const { body, details } = this.checked(definition.kind, update.body, locale);
       if (details.length) throw fail.validation(details);
       const before = definitionView(definition);
+      const now = dateOf(this.clock);
       Object.assign(definition, {
         name: update.name,
         description: update.description ?? definition.description,
         body,
         draftVersion: definition.draftVersion + 1,
         hasUnpublishedChanges: true,
-        updatedAt: new Date(),
+        updatedAt: now,
         updatedBy: actor?.name ?? null,
       });
       audit(tx, actor, {
+        at: now,
         action: 'update',
         targetType: 'definition',
         targetId: id,
@@ -174,6 +184,7 @@ export class DefinitionService {
       assertMay(actor, definition.kind, 'write');
       if (definition.latestVersion !== null) throw fail.hasVersions();
       audit(tx, actor, {
+        at: dateOf(this.clock),
         action: 'delete',
         targetType: 'definition',
         targetId: id,
@@ -192,8 +203,9 @@ export class DefinitionService {
       if (definition.status === 'archived')
         throw fail.alreadyArchived(`${definition.kind} ${definition.key}`);
       definition.status = 'archived';
-      definition.updatedAt = new Date();
+      definition.updatedAt = dateOf(this.clock);
       audit(tx, actor, {
+        at: definition.updatedAt,
         action: 'archive',
         targetType: 'definition',
         targetId: id,
@@ -228,8 +240,10 @@ export class DefinitionService {
             ).map((d) => ({ ...d, pointer: `/body${d.pointer}` }));
       if (details.length || references.length || extra.length)
         throw fail.definitionInvalid([...details, ...references, ...extra]);
+      const now = dateOf(this.clock);
       const version = Object.assign(new DefinitionVersionEntity(), {
         id: randomUUID(),
+        publishedAt: now,
         definitionId: id,
         version: (definition.latestVersion ?? 0) + 1,
         name: definition.name,
@@ -251,6 +265,7 @@ export class DefinitionService {
         locale,
       });
       audit(tx, actor, {
+        at: now,
         action: 'publish',
         targetType: 'definition',
         targetId: id,

@@ -15,7 +15,7 @@ declare module 'fastify' {
  */
 export const definitionsModule = fp(
   async (app) => {
-    const definitions = new DefinitionService(app.db);
+    const definitions = new DefinitionService(app.db, app.clock);
     app.decorate('definitions', definitions);
     await app.register(definitionRoutes, { prefix: apiPrefix, definitions });
   },

@@ -2,6 +2,7 @@ import type { EntityBody, FormBody, Locale, SubmitAction } from '@opora/runtime/
 import { type CompiledForm, compileForm, FormDesignError, prepareSubmission } from '@opora/runtime/forms';
 import { buildHttpStepCall, mapHttpStepResponse } from '@opora/runtime/steps/http-step';
 import type { FormSummary, RecordItem } from '@opora/sdk';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database } from '../../db/database.js';
 import { AppError, fail } from '../../http/app-error.js';
 import { message } from '../../http/messages.js';
@@ -57,6 +58,7 @@ export class FormService {
       scripts: ScriptService;
       caller: IntegrationCaller;
       timeZone: string;
+      clock: Clock;
       db: Database;
       /** Where an action's unexpected failure is logged in full; the submitter sees a generic message. */
       logFailure?: (error: unknown) => void;
@@ -104,7 +106,7 @@ export class FormService {
     const prepared = prepareSubmission(compiled, {
       submitted: input.data,
       existing: existing?.data,
-      clock: { now: new Date(), timeZone: this.deps.timeZone },
+      clock: { now: dateOf(this.deps.clock), timeZone: this.deps.timeZone },
       locale,
     });
     for (const [field, value] of Object.entries(input.fixed ?? {})) {

@@ -20,6 +20,7 @@ export const formsModule = fp(
       scripts: app.scripts,
       caller: app.integrations,
       timeZone: app.settings.timeZone,
+      clock: app.clock,
       db: app.db,
       logFailure: (error) => app.log.error({ err: error }, 'form action failed'),
     });

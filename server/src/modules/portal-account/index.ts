@@ -20,7 +20,7 @@ export const portalAccountModule = fp(
     const loginLimit = settings.loginRateLimit;
     await app.register(accountRoutes, {
       prefix: apiPrefix,
-      signup: new SignupService({ db, definitions, records, identity: app.identity }),
+      signup: new SignupService({ db, definitions, records, identity: app.identity, clock: app.clock }),
       identity: app.identity,
       requests: new MyRequests(db, definitions),
       notifications,

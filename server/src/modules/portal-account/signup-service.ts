@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, SignupInput } from '@opora/sdk';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database } from '../../db/database.js';
 import type { UserEntity } from '../../db/entities/user.js';
 import { AppError, fail } from '../../http/app-error.js';
@@ -24,6 +25,7 @@ export class SignupService {
       definitions: DefinitionService;
       records: RecordService;
       identity: IdentityService;
+      clock: Clock;
     },
   ) {}
 
@@ -62,6 +64,7 @@ export class SignupService {
       await tx.flush();
       await db.query('update app_user set record_id = ? where id = ?', [record.id, id], tx);
       audit(tx, actor, {
+        at: dateOf(this.deps.clock),
         action: 'create',
         targetType: 'user',
         targetId: id,

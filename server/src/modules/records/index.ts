@@ -18,7 +18,7 @@ declare module 'fastify' {
  */
 export const recordsModule = fp(
   async (app) => {
-    const records = new RecordService(app.db, app.definitions);
+    const records = new RecordService(app.db, app.definitions, app.clock);
     app.decorate('records', records);
     await app.register(recordRoutes, { prefix: apiPrefix, records });
     const types = new RecordTypes(app.db);

@@ -9,6 +9,7 @@ import {
   transitionProblems,
 } from '@opora/runtime/definitions';
 import type { RecordItem, RecordQuery } from '@opora/sdk';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
 import { AuditEntryEntity } from '../../db/entities/audit-entry.js';
 import { RecordEntity } from '../../db/entities/record.js';
@@ -72,6 +73,7 @@ export class RecordService {
   constructor(
     private readonly db: Database,
     private readonly definitions: DefinitionService,
+    private readonly clock: Clock,
   ) {
     this.access = new RecordAccess(db);
   }
@@ -101,6 +103,7 @@ export class RecordService {
       this.validate(entity, published, data, locale, false);
       await this.checkUnique(tx, entity, published.body, data, null, locale);
       await this.runSaveChecks({ tx, entity, body: published.body, data, before: null, actor, locale });
+      const now = dateOf(this.clock);
       const record = Object.assign(new RecordEntity(), {
         id: options.id ?? randomUUID(),
         entity,
@@ -112,9 +115,18 @@ export class RecordService {
         createdBy: actor?.name ?? null,
         createdById: actor?.id ?? null,
         updatedBy: actor?.name ?? null,
+        createdAt: now,
+        updatedAt: now,
       });
       tx.persist(record);
-      audit(tx, actor, { action: 'create', targetType: 'record', targetId: record.id, entity, after: data });
+      audit(tx, actor, {
+        action: 'create',
+        targetType: 'record',
+        targetId: record.id,
+        entity,
+        after: data,
+        at: now,
+      });
       await this.emitSaved({ tx, entity, before: null, after: data, record: recordView(record), actor });
       return record;
     };
@@ -178,6 +190,7 @@ export class RecordService {
         );
       await this.checkUnique(tx, entity, published.body, data, id, locale);
       const before = record.data;
+      const now = dateOf(this.clock);
       await this.runSaveChecks({ tx, entity, body: published.body, data, before, actor, locale });
       Object.assign(record, {
         data,
@@ -185,10 +198,18 @@ export class RecordService {
         title: recordTitle(published.body, data),
         searchText: searchableText(published.body, data),
         version: record.version + 1,
-        updatedAt: new Date(),
+        updatedAt: now,
         updatedBy: actor?.name ?? null,
       });
-      audit(tx, actor, { action: 'update', targetType: 'record', targetId: id, entity, before, after: data });
+      audit(tx, actor, {
+        action: 'update',
+        targetType: 'record',
+        targetId: id,
+        entity,
+        before,
+        after: data,
+        at: now,
+      });
       const saved = recordView(record);
       await this.emitSaved({ tx, entity, before, after: data, record: saved, actor });
       return saved;
@@ -203,12 +224,20 @@ export class RecordService {
       const record = await this.find(tx, entity, id, true);
       this.refuseUnowned(entity, body, owner, record);
       if (record.version !== version) throw fail.versionConflict(version, record.version);
+      const now = dateOf(this.clock);
       Object.assign(record, {
-        deletedAt: new Date(),
+        deletedAt: now,
         version: record.version + 1,
         updatedBy: actor?.name ?? null,
       });
-      audit(tx, actor, { action: 'delete', targetType: 'record', targetId: id, entity, before: record.data });
+      audit(tx, actor, {
+        action: 'delete',
+        targetType: 'record',
+        targetId: id,
+        entity,
+        before: record.data,
+        at: now,
+      });
     });
   }
 

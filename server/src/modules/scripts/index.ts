@@ -22,6 +22,7 @@ export const scriptsModule = fp(
       definitions: app.definitions,
       caller: app.integrations,
       maxima: app.settings.scriptMaxima,
+      clock: app.clock,
       logFailure: ({ op, error }) => app.log.error({ err: error, op }, 'script SDK call failed'),
     });
     app.decorate('scripts', scripts);

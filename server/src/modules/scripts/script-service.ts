@@ -11,6 +11,7 @@ import {
   type ScriptLimits,
   valueShapeProblem,
 } from '@opora/runtime/scripts';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import { compileScript } from '../../adapters/script-toolchain/compile.js';
 import type { Database } from '../../db/database.js';
 import { AppError, fail } from '../../http/app-error.js';
@@ -33,6 +34,7 @@ export interface ScriptServiceDeps {
   caller: IntegrationCaller;
   /** The ceilings the server's operator allows (SCRIPT_MAX_* variables). */
   maxima: ScriptLimits;
+  clock: Clock;
   /** Where unexpected SDK failures are logged in full (the script sees a generic message). */
   logFailure?: SdkFailureLog;
   /** How many runs go at once and wait (overall and per user); defaults suit one server process. */
@@ -101,7 +103,7 @@ export class ScriptService {
     const inputProblems = ioProblems(build.body.inputSchema, input, locale);
     if (inputProblems.length)
       throw fail.validation(inputProblems.map((p) => ({ ...p, pointer: `/input${p.pointer}` })));
-    const startedAt = new Date();
+    const startedAt = dateOf(this.deps.clock);
     let result = await this.admission.admit(undefined, () =>
       this.execute(
         build.script,

@@ -8,7 +8,7 @@ import { TreeWalks } from './tree-walks.js';
 export const treesModule = fp(
   async (app) => {
     app.definitions.extend('tree', treePublishing(app.db));
-    await app.register(treeRoutes, { prefix: apiPrefix, walks: new TreeWalks(app.db) });
+    await app.register(treeRoutes, { prefix: apiPrefix, walks: new TreeWalks(app.db, app.clock) });
   },
   { name: 'trees', dependencies: ['definitions'] },
 );

@@ -45,7 +45,7 @@ export class TreeWalks {
   constructor(
     private readonly db: Database,
     // A walk reads no time today; the engine contract hands every step a clock all the same.
-    private readonly clock: Clock = { now: () => Date.now() },
+    private readonly clock: Clock,
   ) {}
 
   async published(key: string, actor: Actor | null): Promise<PublishedTree> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, Role } from '@opora/sdk';
+import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database } from '../../db/database.js';
 import { ApiTokenEntity } from '../../db/entities/api-token.js';
 import { SessionEntity } from '../../db/entities/session.js';
@@ -24,7 +25,10 @@ export type UserPatch = Partial<Omit<NewUser, 'login'> & { active: boolean }>;
 
 /** Accounts of staff and portal clients. Passwords never leave this service except as argon2id hashes. */
 export class UserService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
   async list(q: string | undefined, limit: number, offset: number) {
     const where = q
@@ -40,8 +44,11 @@ export class UserService {
     return this.db.transaction(async (em) => {
       if (await em.count(UserEntity, { login: input.login }))
         throw fail.duplicate(`login ${input.login}`, '/login');
+      const now = dateOf(this.clock);
       const user = Object.assign(new UserEntity(), {
         id: randomUUID(),
+        createdAt: now,
+        updatedAt: now,
         login: input.login,
         name: input.name,
         email: input.email ?? null,
@@ -50,7 +57,13 @@ export class UserService {
         passwordHash: await hashPassword(input.password),
       });
       em.persist(user);
-      audit(em, actor, { action: 'create', targetType: 'user', targetId: user.id, after: userView(user) });
+      audit(em, actor, {
+        action: 'create',
+        targetType: 'user',
+        targetId: user.id,
+        after: userView(user),
+        at: now,
+      });
       return user;
     });
   }
@@ -70,8 +83,17 @@ export class UserService {
       if (password) await em.nativeDelete(ApiTokenEntity, { userId: id });
       const after = userView(user);
       // A change that changes nothing (deactivating a deactivated account) leaves no audit row.
-      if (password || JSON.stringify(after) !== JSON.stringify(before))
-        audit(em, actor, { action: 'update', targetType: 'user', targetId: id, before, after });
+      if (password || JSON.stringify(after) !== JSON.stringify(before)) {
+        user.updatedAt = dateOf(this.clock);
+        audit(em, actor, {
+          action: 'update',
+          targetType: 'user',
+          targetId: id,
+          before,
+          after,
+          at: user.updatedAt,
+        });
+      }
       return user;
     });
   }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Database } from '../../../db/database.js';
 
 /**
@@ -32,11 +33,11 @@ let sizeCache: { at: number; rows: number } | undefined;
 
 /** The planner's idea of the table size (kept a minute per process): cheap, and what its choices follow. */
 async function tableSize(db: Database): Promise<number> {
-  if (sizeCache && Date.now() - sizeCache.at < 60_000) return sizeCache.rows;
+  if (sizeCache && performance.now() - sizeCache.at < 60_000) return sizeCache.rows;
   const [row] = await db.query<{ rows: number | string }>(
     `select reltuples as rows from pg_class where relname = 'kb_article'`,
   );
-  sizeCache = { at: Date.now(), rows: Number(row?.rows ?? -1) };
+  sizeCache = { at: performance.now(), rows: Number(row?.rows ?? -1) };
   return sizeCache.rows;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Locale, SynonymGroup } from '@opora/sdk';
 import type { Database, Em } from '../../../db/database.js';
 import { fromPgArray, toPgArray } from '../../../db/pg-array.js';
@@ -69,7 +70,7 @@ export class SynonymService {
 
   /** The groups as lexeme sequences, for query expansion. */
   async sets(): Promise<SynonymSet[]> {
-    if (this.cache && Date.now() - this.cache.at < cacheMs) return this.cache.sets;
+    if (this.cache && performance.now() - this.cache.at < cacheMs) return this.cache.sets;
     const rows = await this.db.query<SynonymRow>(
       'select id, terms, lexemes from kb_synonym order by position',
     );
@@ -78,7 +79,7 @@ export class SynonymService {
         .map((l) => l.split(' ').filter(Boolean))
         .filter((l) => l.length),
     );
-    this.cache = { at: Date.now(), sets };
+    this.cache = { at: performance.now(), sets };
     return sets;
   }
 }

@@ -36,12 +36,18 @@ export interface GatewayResponse {
   url: string;
 }
 
+/** The refusal's words in both UI languages (the caller picks one); `message` is the English, for logs. */
+export interface RefusalText {
+  ru: string;
+  en: string;
+}
+
 export class GatewayRefusal extends Error {
   constructor(
     readonly reason: 'protocol' | 'host' | 'address' | 'dns' | 'redirects' | 'size' | 'timeout',
-    message: string,
+    readonly text: RefusalText,
   ) {
-    super(message);
+    super(text.en);
     this.name = 'GatewayRefusal';
   }
 }
@@ -70,7 +76,10 @@ export class HttpGateway {
       if (response.status < 300 || response.status >= 400 || !location)
         return { ...response, url: url.toString() };
       if (hop >= (policy.maxRedirects ?? 5))
-        throw new GatewayRefusal('redirects', `too many redirects (more than ${policy.maxRedirects ?? 5})`);
+        throw new GatewayRefusal('redirects', {
+          ru: `слишком много перенаправлений (больше ${policy.maxRedirects ?? 5})`,
+          en: `too many redirects (more than ${policy.maxRedirects ?? 5})`,
+        });
       url = this.parse(new URL(location, url).toString());
       if (
         response.status === 303 ||
@@ -87,10 +96,13 @@ export class HttpGateway {
     try {
       url = new URL(raw);
     } catch {
-      throw new GatewayRefusal('protocol', `not a valid URL: ${raw}`);
+      throw new GatewayRefusal('protocol', { ru: `неверный адрес: ${raw}`, en: `not a valid URL: ${raw}` });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      throw new GatewayRefusal('protocol', `only http and https are allowed, not ${url.protocol}`);
+      throw new GatewayRefusal('protocol', {
+        ru: `разрешены только http и https, не ${url.protocol}`,
+        en: `only http and https are allowed, not ${url.protocol}`,
+      });
     return url;
   }
 
@@ -100,13 +112,16 @@ export class HttpGateway {
   ): Promise<{ address: string; family: number }> {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (!hostAllowed(host, policy.allowedHosts))
-      throw new GatewayRefusal('host', `host ${host} is not allowed for this integration`);
+      throw new GatewayRefusal('host', {
+        ru: `хост ${host} не разрешён для этой интеграции`,
+        en: `host ${host} is not allowed for this integration`,
+      });
     const family = isIP(host);
     let candidates: { address: string; family: number }[];
     try {
       candidates = family ? [{ address: host, family }] : await this.resolve(host);
     } catch {
-      throw new GatewayRefusal('dns', `cannot resolve ${host}`);
+      throw new GatewayRefusal('dns', { ru: `не удалось найти адрес ${host}`, en: `cannot resolve ${host}` });
     }
     const port = portOf(url);
     const defaultPort = policy.defaultPort ?? (url.protocol === 'https:' ? 443 : 80);
@@ -117,10 +132,10 @@ export class HttpGateway {
         return candidate;
       refused.push(`${candidate.address} (${kind})`);
     }
-    throw new GatewayRefusal(
-      'address',
-      `${host} resolves to addresses that are not allowed on port ${port}: ${refused.join(', ') || 'none'}`,
-    );
+    throw new GatewayRefusal('address', {
+      ru: `${host} указывает на адреса, не разрешённые на порту ${port}: ${refused.join(', ') || 'нет адресов'}`,
+      en: `${host} resolves to addresses that are not allowed on port ${port}: ${refused.join(', ') || 'none'}`,
+    });
   }
 
   private send(
@@ -165,7 +180,12 @@ export class HttpGateway {
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > limit) {
-              reject(new GatewayRefusal('size', `response larger than ${limit} bytes`));
+              reject(
+                new GatewayRefusal('size', {
+                  ru: `ответ больше ${limit} байт`,
+                  en: `response larger than ${limit} bytes`,
+                }),
+              );
               req.destroy();
               return;
             }
@@ -180,18 +200,8 @@ export class HttpGateway {
           res.on('error', reject);
         },
       );
-      const timer = setTimeout(
-        () =>
-          req.destroy(
-            new GatewayRefusal('timeout', `no complete answer within ${policy.timeoutMs ?? 10_000} ms`),
-          ),
-        remaining,
-      );
-      req.on('timeout', () =>
-        req.destroy(
-          new GatewayRefusal('timeout', `no complete answer within ${policy.timeoutMs ?? 10_000} ms`),
-        ),
-      );
+      const timer = setTimeout(() => req.destroy(timedOut(policy)), remaining);
+      req.on('timeout', () => req.destroy(timedOut(policy)));
       req.on('error', reject);
       req.on('close', () => clearTimeout(timer));
       if (request.body !== undefined) req.write(request.body);
@@ -203,4 +213,12 @@ export class HttpGateway {
 /** The port a URL connects to, its scheme's default when it names none. */
 export function portOf(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+function timedOut(policy: IntegrationPolicy): GatewayRefusal {
+  const ms = policy.timeoutMs ?? 10_000;
+  return new GatewayRefusal('timeout', {
+    ru: `нет полного ответа за ${ms} мс`,
+    en: `no complete answer within ${ms} ms`,
+  });
 }

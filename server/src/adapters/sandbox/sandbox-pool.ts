@@ -218,6 +218,7 @@ export class SandboxPool implements ScriptHost {
   }
 
   /** Carries out one SDK call of a run through the run's gate; the answer is always a JSON text. */
+  /** Never rejects: whatever goes wrong, the script's call is answered (or its worker is already gone). */
   private async answerSdk(
     worker: Worker,
     run: InFlight,
@@ -227,25 +228,28 @@ export class SandboxPool implements ScriptHost {
     const refusal = (key: RunMessageKey, params: Record<string, number> = {}) =>
       JSON.stringify({ error: runMessage(locale, key, params) });
     let json: string;
-    let args: unknown;
     try {
-      args = JSON.parse(message.argsJson);
+      const args = parseArguments(message.argsJson);
+      if (!Array.isArray(args) || valueShapeProblem(args, bridgeLimits.maxValueDepth + 1))
+        json = refusal('sdk_bad_call');
+      else
+        json =
+          (await run.gate.run(() => this.carryOut(run, message.op, args))) ??
+          refusal('sdk_too_many_waiting', { count: bridgeLimits.sdkCallsWaiting });
     } catch {
-      args = undefined;
-    }
-    if (!Array.isArray(args) || valueShapeProblem(args, bridgeLimits.maxValueDepth + 1))
       json = refusal('sdk_bad_call');
-    else
-      json =
-        (await run.gate.run(() => this.carryOut(run, message.op, args as unknown[]))) ??
-        refusal('sdk_too_many_waiting', { count: bridgeLimits.sdkCallsWaiting });
-    if (worker.child.connected)
+    }
+    if (!worker.child.connected) return;
+    try {
       worker.child.send({
         type: 'sdk-answer',
         id: message.id,
         callId: message.callId,
         json,
       } satisfies ToWorker);
+    } catch {
+      // The worker went away between the check and the send: its runs are failed by its exit handler.
+    }
   }
 
   private async carryOut(run: InFlight, op: string, args: unknown[]): Promise<string> {
@@ -336,4 +340,12 @@ function failed(
     memoryBytes: 0,
     sdkCalls: 0,
   };
+}
+
+function parseArguments(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }

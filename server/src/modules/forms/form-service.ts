@@ -162,7 +162,7 @@ export class FormService {
   /** What the submitter reads about a failed action: the API's words, never a database's (SQL stays in the log). */
   private actionFailure(error: unknown, locale: Locale): string {
     if (error instanceof AppError) return message(locale, error.messageKey, error.params);
-    if (error instanceof CallRefused) return error.message;
+    if (error instanceof CallRefused) return error.describe(locale);
     this.deps.logFailure?.(error);
     return message(locale, 'internal');
   }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { type IntegrationBody, integrationSecretNames } from '@opora/runtime/definitions';
+import { type IntegrationBody, integrationSecretNames, type Locale } from '@opora/runtime/definitions';
 import type { SecretRef } from '@opora/runtime/steps/http-step';
 import {
   GatewayRefusal,
   type GatewayResponse,
   type HttpGateway,
   portOf,
+  type RefusalText,
 } from '../../adapters/http-gateway/http-gateway.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { SecretService } from '../secrets/secret-service.js';
@@ -28,8 +29,19 @@ export interface CallResponse {
   url: string;
 }
 
-/** A refusal the caller should see as a plain message (unknown integration, forbidden secret, blocked address…). */
-export class CallRefused extends Error {}
+/**
+ * A refusal the caller should see as a plain message (unknown integration, forbidden secret, blocked address…),
+ * in the caller's language (`describe`); `message` is the English, for logs.
+ */
+export class CallRefused extends Error {
+  constructor(readonly text: RefusalText) {
+    super(text.en);
+  }
+
+  describe(locale: Locale): string {
+    return this.text[locale];
+  }
+}
 
 const isSecretRef = (value: unknown): value is SecretRef =>
   !!value &&
@@ -62,11 +74,16 @@ export class IntegrationCaller {
     scrubber?: SecretScrubber,
   ): Promise<CallResponse> {
     if (allowed && !allowed.includes(request.integration))
-      throw new CallRefused(
-        `integration "${request.integration}" is not declared by this script (declared: ${allowed.join(', ') || 'none'})`,
-      );
+      throw new CallRefused({
+        ru: `интеграция «${request.integration}» не объявлена в этом скрипте (объявлены: ${allowed.join(', ') || 'нет'})`,
+        en: `integration "${request.integration}" is not declared by this script (declared: ${allowed.join(', ') || 'none'})`,
+      });
     const published = await this.definitions.latestPublished('integration', request.integration);
-    if (!published) throw new CallRefused(`integration "${request.integration}" is not published`);
+    if (!published)
+      throw new CallRefused({
+        ru: `интеграция «${request.integration}» не опубликована`,
+        en: `integration "${request.integration}" is not published`,
+      });
     const integration = published.body as IntegrationBody;
 
     // Secrets travel as placeholders carrying a per-call nonce, so no text a script supplies can forge one.
@@ -79,7 +96,10 @@ export class IntegrationCaller {
     const permitted = new Set(integrationSecretNames(integration));
     for (const name of slot.used)
       if (!permitted.has(name))
-        throw new CallRefused(`secret "${name}" may not be sent to integration "${request.integration}"`);
+        throw new CallRefused({
+          ru: `секрет «${name}» нельзя отправлять интеграции «${request.integration}»`,
+          en: `secret "${name}" may not be sent to integration "${request.integration}"`,
+        });
     const values = await this.secrets.values([...slot.used]);
     const reveal = (text: string) => slot.reveal(text, values);
     const auth = integration.auth;
@@ -104,9 +124,14 @@ export class IntegrationCaller {
       );
     } catch (error) {
       // Network errors name hosts, not header values; masked all the same, as they reach the caller.
-      const masked = new SecretMask(values.values()).apply((error as Error).message);
-      if (error instanceof GatewayRefusal) throw new CallRefused(`HTTP request refused: ${masked}`);
-      throw new CallRefused(`HTTP request failed: ${masked}`);
+      const mask = new SecretMask(values.values());
+      if (error instanceof GatewayRefusal)
+        throw new CallRefused({
+          ru: `HTTP-запрос отклонён: ${mask.apply(error.text.ru)}`,
+          en: `HTTP request refused: ${mask.apply(error.text.en)}`,
+        });
+      const reason = mask.apply((error as Error).message);
+      throw new CallRefused({ ru: `HTTP-запрос не удался: ${reason}`, en: `HTTP request failed: ${reason}` });
     }
     const hide = await this.mask(
       integration,
@@ -160,18 +185,28 @@ export class IntegrationCaller {
       // Basic auth is built once the value is known: it goes inside base64 (see call()).
     }
     for (const [name, raw] of Object.entries(given)) {
-      if (!/^[A-Za-z0-9-]{1,100}$/.test(name)) throw new CallRefused(`invalid header name "${name}"`);
+      if (!/^[A-Za-z0-9-]{1,100}$/.test(name))
+        throw new CallRefused({
+          ru: `недопустимое имя заголовка «${name}»`,
+          en: `invalid header name "${name}"`,
+        });
       const parts = Array.isArray(raw) ? raw : [raw];
       headers[name] = parts
         .map((part) => {
           if (isSecretRef(part)) return slot.placeholder(part.$secret);
           if (typeof part !== 'string' && typeof part !== 'number')
-            throw new CallRefused(`header "${name}" must be text or a secret`);
+            throw new CallRefused({
+              ru: `заголовок «${name}» должен быть текстом или секретом`,
+              en: `header "${name}" must be text or a secret`,
+            });
           return String(part);
         })
         .join('');
       if (/[\r\n]/.test(headers[name] as string))
-        throw new CallRefused(`header "${name}" contains a line break`);
+        throw new CallRefused({
+          ru: `заголовок «${name}» содержит перевод строки`,
+          en: `header "${name}" contains a line break`,
+        });
     }
     return headers;
   }

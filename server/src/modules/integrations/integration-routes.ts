@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { buildHttpStepCall, HttpStepConfigSchema, mapHttpStepResponse } from '@opora/runtime/steps/http-step';
 import { Type } from '@sinclair/typebox';
 import { fail } from '../../http/app-error.js';
+import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/schemas.js';
 import { canDesign } from '../auth/roles.js';
 import { CallRefused, type IntegrationCaller } from './integration-call.js';
@@ -48,7 +49,8 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{ caller: IntegrationC
         const response = await caller.call(call);
         return { status: response.status, url: response.url, ...mapHttpStepResponse(step, response) };
       } catch (error) {
-        if (error instanceof CallRefused) throw fail.integrationRefused(error.message);
+        if (error instanceof CallRefused)
+          throw fail.integrationRefused(error.describe(requestLocale(request)));
         throw error;
       }
     },

@@ -179,7 +179,10 @@ describe.each(databaseTargets)(
         step: { integration: 'crm_public_only', method: 'GET', path: '/clients' },
       });
       expect(blocked.statusCode).toBe(422);
-      expect(blocked.json().error.message).toMatch(/127\.0\.0\.1 \(loopback\)/);
+      // In the caller's language throughout, not an English reason inside a Russian sentence.
+      expect(blocked.json().error.message).toMatch(
+        /^Запрос к интеграции не выполнен: HTTP-запрос отклонён: .* не разрешённые на порту \d+: 127\.0\.0\.1 \(loopback\)/,
+      );
       const foreign = await call('POST', '/api/v1/integrations/http-step/run', developer, {
         step: {
           integration: 'crm',
@@ -189,7 +192,9 @@ describe.each(databaseTargets)(
         },
       });
       expect(foreign.statusCode).toBe(422);
-      expect(foreign.json().error.message).toContain('may not be sent');
+      expect(foreign.json().error.message).toBe(
+        'Запрос к интеграции не выполнен: секрет «other_token» нельзя отправлять интеграции «crm»',
+      );
     });
 
     it('publishes a script only when it type-checks, and runs it from the stored build', async () => {
@@ -270,7 +275,7 @@ ${body}
       expect(res.json().output).toMatchObject({
         asText: '[object Object]',
         asJson: '{"$secret":"crm_token"}',
-        other: expect.stringContaining('not declared by this script'),
+        other: expect.stringContaining('не объявлена в этом скрипте'),
       });
       expect(res.json().output.echoed).toContain('********');
     });

@@ -97,7 +97,7 @@ export function scriptSdk(context: ScriptSdkContext): SdkHandler {
           `${message(locale, error.messageKey, error.params)}${details ? ` (${details})` : ''}`,
         );
       }
-      if (error instanceof CallRefused) throw new Error(error.message);
+      if (error instanceof CallRefused) throw new Error(error.describe(locale));
       logFailure({ op, error });
       throw new Error(message(locale, 'script_sdk_failed', { op }));
     }

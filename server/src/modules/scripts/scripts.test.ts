@@ -127,7 +127,7 @@ describe.each(databaseTargets)('script test-run on $name', (target) => {
         id: await message(ctx.records.get('ticket', 'not-a-uuid')),
         version: await message(ctx.records.update('ticket', '00000000-0000-4000-8000-000000000000', 0, {})),
         data: await message(ctx.records.create('ticket', 'text')),
-        nul: await message(ctx.records.create('ticket', { subject: 'a\u0000b' })),
+        nul: await message(ctx.records.create('ticket', { subject: 'a\\u0000b' })),
         fetch: await message(ctx.http.fetch('crm', '', { method: 'BREW', headers: { 'Bad Header': 'x' } })),
       };
     }`;

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { publishDefinition } from '@opora/server/testing/definitions';
 import { ticketEntity } from '@opora/server/testing/fixtures';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
@@ -33,19 +34,7 @@ describe.each(databaseTargets)('GET /api/health while the server is busy ($name)
     const address = h.app.server.address();
     if (!address || typeof address === 'string') throw new Error('the app is not listening');
     baseUrl = `http://127.0.0.1:${address.port}`;
-    const admin = await h.as('admin');
-    const def = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/definitions',
-      headers: admin,
-      payload: { kind: 'entity', key: 'ticket', name: 'Заявка', body: ticketEntity },
-    });
-    await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/definitions/${def.json().id}/publish`,
-      headers: admin,
-      payload: { draftVersion: 1 },
-    });
+    await publishDefinition(h, { kind: 'entity', key: 'ticket', name: 'Заявка', body: ticketEntity });
     // The sandbox boots before the measurement: booting is not what is measured.
     await h.app.scripts.warmUp();
     await fetch(`${baseUrl}/api/health`);

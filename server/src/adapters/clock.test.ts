@@ -1,5 +1,6 @@
 import { fixedClock } from '@opora/runtime/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDefinition } from '../testing/definitions.js';
 import { ticketEntity } from '../testing/fixtures.js';
 import { createHarness, type Harness } from '../testing/test-app.js';
 import { databaseTargets } from '../testing/test-database.js';
@@ -15,20 +16,14 @@ describe.each(databaseTargets)('the server reads the time from its clock ($name)
 
   it('stamps definitions, versions, records, audit rows and exports with it', async () => {
     const admin = await h.as('admin');
-    const created = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/definitions',
-      headers: admin,
-      payload: { kind: 'entity', key: 'ticket', name: 'Заявка', body: ticketEntity },
+    const { created, published } = await publishDefinition(h, {
+      kind: 'entity',
+      key: 'ticket',
+      name: 'Заявка',
+      body: ticketEntity,
     });
-    expect(created.json()).toMatchObject({ createdAt: at, updatedAt: at });
-    const published = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/definitions/${created.json().id}/publish`,
-      headers: admin,
-      payload: { draftVersion: 1 },
-    });
-    expect(published.json()).toMatchObject({ publishedAt: at });
+    expect(created).toMatchObject({ createdAt: at, updatedAt: at });
+    expect(published).toMatchObject({ publishedAt: at });
     const record = await h.app.inject({
       method: 'POST',
       url: '/api/v1/records/ticket',

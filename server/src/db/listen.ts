@@ -17,45 +17,77 @@ function checkChannel(channel: string): void {
 }
 
 /**
+ * Who listens to which channel, for both listeners: the first handler of a channel subscribes it (`subscribe`
+ * runs LISTEN), the last one to leave unsubscribes it; a failed subscribe leaves no handler behind.
+ */
+class ChannelHandlers {
+  private readonly byChannel = new Map<string, Set<NotifyHandler>>();
+
+  async add(
+    channel: string,
+    handler: NotifyHandler,
+    subscribe: (first: boolean) => Promise<unknown>,
+    unsubscribe: () => Promise<unknown>,
+  ): Promise<Unlisten> {
+    checkChannel(channel);
+    const set = this.byChannel.get(channel) ?? new Set();
+    const first = set.size === 0;
+    set.add(handler);
+    this.byChannel.set(channel, set);
+    try {
+      await subscribe(first);
+    } catch (error) {
+      set.delete(handler);
+      if (!set.size) this.byChannel.delete(channel);
+      throw error;
+    }
+    return async () => {
+      set.delete(handler);
+      if (set.size || this.byChannel.get(channel) !== set) return;
+      this.byChannel.delete(channel);
+      await unsubscribe().catch(() => undefined);
+    };
+  }
+
+  deliver(channel: string, payload: string): void {
+    for (const handler of this.byChannel.get(channel) ?? []) handler(payload);
+  }
+
+  channels(): IterableIterator<string> {
+    return this.byChannel.keys();
+  }
+
+  clear(): void {
+    this.byChannel.clear();
+  }
+}
+
+/**
  * The embedded database: one PGlite backend behind the ORM's pool of one connection. LISTEN and UNLISTEN go
  * through that pool, so they never run inside someone else's open transaction (which would undo them on
  * rollback): the pool's only connection is the transaction's until it ends. The backend's notifications are
  * handed over by its thread, whichever connection's commit sent them.
  */
 export class ForwardedListener implements Listener {
-  private readonly handlers = new Map<string, Set<NotifyHandler>>();
-  private closed = false;
+  private readonly handlers = new ChannelHandlers();
 
   constructor(private readonly run: (sql: string) => Promise<unknown>) {}
 
-  async listen(channel: string, handler: NotifyHandler): Promise<Unlisten> {
-    checkChannel(channel);
-    const set = this.handlers.get(channel) ?? new Set();
-    const first = set.size === 0;
-    set.add(handler);
-    this.handlers.set(channel, set);
-    try {
-      if (first) await this.run(`listen ${channel}`);
-    } catch (error) {
-      set.delete(handler);
-      if (!set.size) this.handlers.delete(channel);
-      throw error;
-    }
-    return async () => {
-      set.delete(handler);
-      if (set.size || this.closed) return;
-      this.handlers.delete(channel);
-      await this.run(`unlisten ${channel}`).catch(() => undefined);
-    };
+  listen(channel: string, handler: NotifyHandler): Promise<Unlisten> {
+    return this.handlers.add(
+      channel,
+      handler,
+      (first) => (first ? this.run(`listen ${channel}`) : Promise.resolve()),
+      () => this.run(`unlisten ${channel}`),
+    );
   }
 
   /** One notification from the backend. */
   deliver(channel: string, payload: string): void {
-    for (const handler of this.handlers.get(channel) ?? []) handler(payload);
+    this.handlers.deliver(channel, payload);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     this.handlers.clear();
   }
 }
@@ -68,7 +100,7 @@ export class ForwardedListener implements Listener {
 export class PgListener implements Listener {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
-  private readonly handlers = new Map<string, Set<NotifyHandler>>();
+  private readonly handlers = new ChannelHandlers();
   private retryMs = 500;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -78,26 +110,18 @@ export class PgListener implements Listener {
     private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  async listen(channel: string, handler: NotifyHandler): Promise<Unlisten> {
-    checkChannel(channel);
-    const set = this.handlers.get(channel) ?? new Set();
-    const first = set.size === 0;
-    set.add(handler);
-    this.handlers.set(channel, set);
-    try {
-      const client = await this.connect();
-      if (first) await client.query(`listen ${channel}`);
-    } catch (error) {
-      set.delete(handler);
-      if (!set.size) this.handlers.delete(channel);
-      throw error;
-    }
-    return async () => {
-      set.delete(handler);
-      if (set.size || this.closed) return;
-      this.handlers.delete(channel);
-      await this.client?.query(`unlisten ${channel}`).catch(() => undefined);
-    };
+  listen(channel: string, handler: NotifyHandler): Promise<Unlisten> {
+    return this.handlers.add(
+      channel,
+      handler,
+      async (first) => {
+        const client = await this.connect();
+        if (first) await client.query(`listen ${channel}`);
+      },
+      async () => {
+        if (!this.closed) await this.client?.query(`unlisten ${channel}`);
+      },
+    );
   }
 
   async close(): Promise<void> {
@@ -119,12 +143,12 @@ export class PgListener implements Listener {
   private async open(): Promise<pg.Client> {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (message) => {
-      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      this.handlers.deliver(message.channel, message.payload ?? '');
     });
     client.on('error', (error) => this.dropped(client, error));
     client.on('end', () => this.dropped(client, new Error('connection ended')));
     await client.connect();
-    for (const channel of this.handlers.keys()) await client.query(`listen ${channel}`);
+    for (const channel of this.handlers.channels()) await client.query(`listen ${channel}`);
     this.client = client;
     this.retryMs = 500;
     return client;

@@ -40,23 +40,29 @@ export async function sampleHealth(baseUrl: string, durationMs: number): Promise
   return samples;
 }
 
-/** Health while `select pg_sleep(5)` runs on the database, against the same server idle. */
-export async function healthDuringSlowQuery(h: Harness): Promise<Row> {
-  await h.app.listen({ port: 0, host: '127.0.0.1' });
+/** The harness's app over real HTTP: listening from the first figure that asks, on a free port. */
+export async function baseUrlOf(h: Harness): Promise<string> {
+  if (!h.app.server.listening) await h.app.listen({ port: 0, host: '127.0.0.1' });
   const address = h.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+const p95 = (list: number[]) =>
+  percentile(
+    [...list].sort((a, b) => a - b),
+    0.95,
+  );
+
+/** Health while `select pg_sleep(5)` runs on the database, against the same server idle. */
+export async function healthDuringSlowQuery(h: Harness): Promise<Row> {
+  const baseUrl = await baseUrlOf(h);
   await sampleHealth(baseUrl, 500);
   const idle = await sampleHealth(baseUrl, 3000);
   // Sampling starts with the query, not after an await: an in-process database would block before it began.
   const slow = h.db.query(`select pg_sleep(${slowQuerySeconds})`);
   const busy = await sampleHealth(baseUrl, (slowQuerySeconds - 1) * 1000);
   await slow;
-  const p95 = (list: number[]) =>
-    percentile(
-      [...list].sort((a, b) => a - b),
-      0.95,
-    );
   return {
     benchmark: `GET /api/health while a ${slowQuerySeconds} s query runs`,
     figure: describe(busy),
@@ -84,5 +90,25 @@ export async function recordList(h: Harness, headers: Record<string, string>, ru
     figure: `${api.opsPerSec.toFixed(0)}/s (p50 ${api.medianMs.toFixed(2)} ms)`,
     baseline: `bare SELECT ${select.opsPerSec.toFixed(0)}/s`,
     ratio: `${(api.opsPerSec / select.opsPerSec).toFixed(2)}×`,
+  };
+}
+
+/**
+ * Health while both run at once: the 5 s query on the database and a script firing a million SDK calls (`flood`
+ * starts it and resolves when it ends), against the same server idle.
+ */
+export async function healthDuringSlowQueryAndFlood(h: Harness, flood: () => Promise<unknown>): Promise<Row> {
+  const baseUrl = await baseUrlOf(h);
+  await sampleHealth(baseUrl, 500);
+  const idle = await sampleHealth(baseUrl, 3000);
+  const slow = h.db.query(`select pg_sleep(${slowQuerySeconds})`);
+  const flooding = flood();
+  const busy = await sampleHealth(baseUrl, (slowQuerySeconds - 1) * 1000);
+  await Promise.all([slow, flooding]);
+  return {
+    benchmark: `GET /api/health while a ${slowQuerySeconds} s query and an SDK flood run`,
+    figure: describe(busy),
+    baseline: `idle ${describe(idle)}`,
+    ratio: `${(p95(busy) / p95(idle)).toFixed(1)}× p95`,
   };
 }

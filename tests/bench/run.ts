@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
-import { healthDuringSlowQuery, recordList } from './event-loop-bench.js';
+import { healthDuringSlowQuery, healthDuringSlowQueryAndFlood, recordList } from './event-loop-bench.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { hostileBodies } from './hostile-bodies-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
-import { healthDuringSdkFlood } from './sdk-flood-bench.js';
+import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 2000);
 
@@ -95,7 +95,7 @@ async function bigFormPublish(h: Harness, headers: Record<string, string>): Prom
   };
 }
 
-// BENCH_ONLY=sandbox, =database, =kb or =flood runs one part.
+// BENCH_ONLY=sandbox, =database, =kb or =flood (health while the server is busy) runs one part.
 const only = process.env.BENCH_ONLY;
 const kbArticles = Number(process.env.BENCH_KB_ARTICLES ?? 100_000);
 // BENCH_DATABASES=postgresql (or pglite) measures on one database only.
@@ -139,7 +139,12 @@ for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
     });
     if (only === 'flood') {
       await sdkRoundTrip(h, headers, 20); // warms the sandbox
-      printTable(`Health during an SDK flood on ${target.name}`, await healthDuringSdkFlood(h, runs));
+      printTable(`Health while the server is busy on ${target.name}`, [
+        ...(await healthDuringSdkFlood(h, runs)),
+        await healthDuringSlowQuery(h),
+        await healthDuringSlowQueryAndFlood(h, () => startFlood(h)),
+        await healthDuringSlowQueryAndFlood(h, () => startFlood(h)),
+      ]);
       continue;
     }
     printTable(`Opora benchmarks on ${target.name} (${runs} runs each)`, [

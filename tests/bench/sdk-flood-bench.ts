@@ -1,15 +1,15 @@
 // /api/health while a script floods the SDK: the server must keep answering while one run fires a million
 // ctx.records.* calls. Measured against health on the same, idle server in the same run.
 
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Harness } from '@opora/server/testing/test-app';
+import { baseUrlOf } from './event-loop-bench.js';
 import type { Measurement, Row } from './measure.js';
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-const floodSource = `export default async function run(ctx) {
+export const floodSource = `export default async function run(ctx) {
   const calls = [];
   try {
     for (let i = 0; i < 1000000; i++) calls.push(ctx.records.find('ticket', { q: 'пароль' }).then(() => 1, () => 0));
@@ -34,21 +34,32 @@ async function healthLatency(url: string): Promise<number> {
   return performance.now() - t;
 }
 
+const floodActor = {
+  id: 'bench-flood',
+  login: 'admin-user',
+  name: 'Bench admin',
+  roles: ['admin' as const],
+  locale: 'en' as const,
+  via: 'token' as const,
+};
+
+/** Runs the flood script once (a test run as an admin); resolves with its result when it ends. */
+export function startFlood(h: Harness) {
+  return h.app.scripts.testRun(
+    floodSource,
+    null,
+    { limits: { maxSdkCalls: 10_000, timeoutMs: 60_000, cpuMs: 30_000 } },
+    floodActor,
+    'en',
+  );
+}
+
 /**
  * Health p50/p95 over HTTP on the idle server, then while a flood script runs, asked every 10 ms (a monitor's
  * pace, leaving the event loop free between asks as a real client would) until the flood ends.
  */
 export async function healthDuringSdkFlood(h: Harness, runs: number): Promise<Row[]> {
-  await h.app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}/api/health`;
-  const actor = {
-    id: 'bench-flood',
-    login: 'admin-user',
-    name: 'Bench admin',
-    roles: ['admin' as const],
-    locale: 'en' as const,
-    via: 'token' as const,
-  };
+  const url = `${await baseUrlOf(h)}/api/health`;
   const idleTimes: number[] = [];
   for (let i = 0; i < Math.min(runs, 300); i++) {
     idleTimes.push(await healthLatency(url));
@@ -57,17 +68,9 @@ export async function healthDuringSdkFlood(h: Harness, runs: number): Promise<Ro
   // The sandbox is warm (the SDK round-trip figure ran before), so the flood starts at once.
   const started = performance.now();
   let finished = false;
-  const flood = h.app.scripts
-    .testRun(
-      floodSource,
-      null,
-      { limits: { maxSdkCalls: 10_000, timeoutMs: 60_000, cpuMs: 30_000 } },
-      actor,
-      'en',
-    )
-    .finally(() => {
-      finished = true;
-    });
+  const flood = startFlood(h).finally(() => {
+    finished = true;
+  });
   const times: number[] = [];
   while (!finished) {
     const latency = await healthLatency(url);

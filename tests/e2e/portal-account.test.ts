@@ -2,7 +2,7 @@ import type { OporaClient } from '@opora/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -18,6 +18,7 @@ describe('client personal account in Chromium', () => {
   let requestId = '';
   let requestNumber = '';
   const subject = `Не приходит письмо для входа ${Date.now()}`;
+  const email = `maria.${Date.now()}@example.ru`;
 
   const noSideScroll = () =>
     page
@@ -65,7 +66,7 @@ describe('client personal account in Chromium', () => {
     await page.getByTestId('signup-submit').click();
     await page.getByTestId('signup-email-error').waitFor();
     await page.getByTestId('signup-repeat-error').waitFor();
-    await page.getByTestId('signup-email').fill(`maria.${Date.now()}@example.ru`);
+    await page.getByTestId('signup-email').fill(email);
     await page.getByTestId('signup-password').fill('надёжный-пароль-1');
     await page.getByTestId('signup-repeat').fill('надёжный-пароль-1');
     await page.getByTestId('signup-submit').click();
@@ -139,5 +140,28 @@ describe('client personal account in Chromium', () => {
     );
     expect(unread).toBe(0);
     await shoot('portal-account-request');
+  });
+
+  it("changes the password, ending the account's other sessions and keeping this one", async () => {
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signIn(otherPage, `${server.baseUrl}/login`, email, 'надёжный-пароль-1', 'account');
+
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('password-form').waitFor();
+    await page.getByTestId('password-current').fill('не тот пароль');
+    await page.getByTestId('password-password').fill('новый-пароль-2');
+    await page.getByTestId('password-repeat').fill('новый-пароль-2');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-current-error').waitFor();
+    await page.getByTestId('password-current').fill('надёжный-пароль-1');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-done').waitFor();
+    await shoot('portal-account-password');
+
+    const signedIn = (target: Page) => target.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.ok));
+    expect(await signedIn(otherPage)).toBe(false);
+    expect(await signedIn(page)).toBe(true);
+    await other.close();
   });
 });

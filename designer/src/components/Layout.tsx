@@ -40,9 +40,14 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
         >
           {i18n.language === 'ru' ? 'EN' : 'RU'}
         </button>
-        <span className="user-name" title={user.login}>
+        {/* The password change lives in the portal, where every signed-in user can reach it. */}
+        <a
+          className="user-name"
+          href="/account/password"
+          title={`${user.login} · ${t('layout.changePassword')}`}
+        >
           {user.name}
-        </span>
+        </a>
         <button type="button" className="btn ghost" onClick={() => void signOut()}>
           {t('layout.signOut')}
         </button>

@@ -25,6 +25,9 @@ export function AccountHome() {
     <section className="section account" data-testid="account">
       <header className="account-head">
         <h1>{t('myAccount.home.greeting', { name: gate.user.name })}</h1>
+        <Link to="/account/password" className="btn ghost">
+          {t('myAccount.password.link')}
+        </Link>
         <Link to={kbPaths.contact()} className="btn primary">
           + {t('myAccount.home.newRequest')}
         </Link>

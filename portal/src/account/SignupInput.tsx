@@ -1,8 +1,7 @@
-import type { SignupField } from './signup-checks';
-
-/** One sign-up field with its label, hint and the problem found in it, tied together for screen readers. */
+/** One account form field (sign-up, password change) with its label, hint and problem, tied together for screen readers. */
 export function SignupInput({
   field,
+  form = 'signup',
   label,
   type = 'text',
   autoComplete,
@@ -12,7 +11,9 @@ export function SignupInput({
   onBlur,
   problem,
 }: {
-  field: SignupField;
+  field: string;
+  /** Prefix of the input's id and test id, so two forms' fields never collide. */
+  form?: string;
   label: string;
   type?: 'text' | 'email' | 'password';
   autoComplete: string;
@@ -22,7 +23,7 @@ export function SignupInput({
   onBlur(): void;
   problem: string | undefined;
 }) {
-  const id = `signup-${field}`;
+  const id = `${form}-${field}`;
   const described = [hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className={problem ? 'signup-field has-error' : 'signup-field'}>

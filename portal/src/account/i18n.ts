@@ -23,6 +23,19 @@ export const ru = {
       mismatch: 'Пароли не совпадают',
     },
   },
+  password: {
+    title: 'Смена пароля',
+    intro:
+      'После смены пароля все другие сеансы этой учётной записи завершатся: на других устройствах нужно будет войти заново.',
+    current: 'Текущий пароль',
+    password: 'Новый пароль',
+    repeat: 'Новый пароль ещё раз',
+    submit: 'Сменить пароль',
+    done: 'Пароль изменён. Другие сеансы этой учётной записи завершены.',
+    failed: 'Не удалось сменить пароль: сервер недоступен',
+    signIn: 'Войдите, чтобы сменить пароль.',
+    link: 'Сменить пароль',
+  },
   login: {
     noAccount: 'Нет учётной записи?',
     signUp: 'Зарегистрироваться',
@@ -94,6 +107,19 @@ export const en: typeof ru = {
       long: 'Too long',
       mismatch: 'The passwords differ',
     },
+  },
+  password: {
+    title: 'Change password',
+    intro:
+      'After the change every other session of this account ends: other devices will have to sign in again.',
+    current: 'Current password',
+    password: 'New password',
+    repeat: 'New password again',
+    submit: 'Change password',
+    done: 'Password changed. Every other session of this account has ended.',
+    failed: 'Could not change the password: the server is unreachable',
+    signIn: 'Sign in to change your password.',
+    link: 'Change password',
   },
   login: {
     noAccount: 'No account yet?',

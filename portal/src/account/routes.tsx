@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { matchPath, router } from '../lib/router';
+import { ChangePasswordPage } from './ChangePasswordPage';
 import { RequestPage } from './RequestPage';
 import { SignupPage } from './SignupPage';
 
-/** Sign-up and one request of the personal account (the account itself is `/account`). */
+/** Sign-up, the password change and one request of the personal account (the account itself is `/account`). */
 export const accountRoutes: [string, () => ReactNode][] = [
   ['/signup', () => <SignupPage />],
+  ['/account/password', () => <ChangePasswordPage />],
   [
     '/account/requests/:id',
     () => {

@@ -85,7 +85,15 @@ export function Header() {
         </button>
         {user ? (
           <>
-            <span className="who">{user.name}</span>
+            <Link
+              to="/account/password"
+              className="who"
+              title={t('header.changePassword')}
+              onClick={close}
+              data-testid="change-password"
+            >
+              {user.name}
+            </Link>
             <button
               type="button"
               className="btn"

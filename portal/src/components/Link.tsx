@@ -6,17 +6,23 @@ export function Link({
   to,
   children,
   className,
+  title,
   onClick,
+  ...data
 }: {
   to: string;
   children: ReactNode;
   className?: string;
+  title?: string;
   onClick?: () => void;
+  [data: `data-${string}`]: string;
 }) {
   return (
     <a
+      {...data}
       href={to}
       className={className}
+      title={title}
       onClick={(event) => {
         onClick?.();
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;

@@ -143,7 +143,6 @@ for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
         ...(await healthDuringSdkFlood(h, runs)),
         await healthDuringSlowQuery(h),
         await healthDuringSlowQueryAndFlood(h, () => startFlood(h)),
-        await healthDuringSlowQueryAndFlood(h, () => startFlood(h)),
       ]);
       continue;
     }
@@ -155,6 +154,7 @@ for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
       ...(await healthDuringSdkFlood(h, runs)),
       ...(await formSubmissions(h, headers, runs)),
       await healthDuringSlowQuery(h),
+      await healthDuringSlowQueryAndFlood(h, () => startFlood(h)),
       ...(await hostileBodies(h, runs)),
     ]);
   } finally {

@@ -16,6 +16,7 @@ import { announcementsModule } from './modules/announcements/index.js';
 import { authModule } from './modules/auth/index.js';
 import { bundlesModule } from './modules/bundles/index.js';
 import { contentFilesModule } from './modules/content-files/index.js';
+import { conversationsModule } from './modules/conversations/index.js';
 import { definitionsModule } from './modules/definitions/index.js';
 import { entitiesModule } from './modules/entities/index.js';
 import { filesModule } from './modules/files/index.js';
@@ -74,6 +75,7 @@ const featureModules = [
   jobsModule,
   viewsModule,
   portalAccountModule,
+  conversationsModule,
   liveModule,
   announcementsModule,
 ];
@@ -113,6 +115,7 @@ export type {} from './modules/announcements/index.js';
 export type {} from './modules/auth/index.js';
 export type {} from './modules/bundles/index.js';
 export type {} from './modules/content-files/index.js';
+export type {} from './modules/conversations/index.js';
 export type {} from './modules/definitions/index.js';
 export type {} from './modules/entities/index.js';
 export type {} from './modules/files/index.js';

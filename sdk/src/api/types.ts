@@ -166,7 +166,7 @@ export interface AuditEntry {
   at: string;
   actor: { id: string; name: string } | null;
   action: 'create' | 'update' | 'delete' | 'publish' | 'import' | 'archive';
-  targetType: 'record' | 'definition' | 'user';
+  targetType: 'record' | 'definition' | 'user' | 'contact' | 'conversation' | 'message';
   targetId: string;
   before: unknown;
   after: unknown;

@@ -1,0 +1,81 @@
+import type { ChannelType, InboundMessage } from '@opora/runtime/conversations';
+import { type Clock, dateOf } from '../../adapters/clock.js';
+import type { Database, Em } from '../../db/database.js';
+import type { DefinitionService } from '../definitions/definition-service.js';
+import { portalAccount } from '../portal-account/portal-mapping.js';
+import type { RecordService } from '../records/record-service.js';
+import { clientForContact } from './client-for-contact.js';
+import { upsertContact } from './contact-upsert.js';
+import {
+  appendInbound,
+  claimInbound,
+  conversationFor,
+  earlierInbound,
+  type TakenInbound,
+} from './inbound.js';
+import { conversationView } from './rows.js';
+
+export interface ConversationStoreDeps {
+  db: Database;
+  definitions: DefinitionService;
+  records: RecordService;
+  clock: Clock;
+}
+
+/**
+ * Where every channel's messages land: contacts, conversations and their messages, written one transaction per
+ * message with its audit row. Channel adapters hand over normalised messages; screens and bots read and write
+ * through here.
+ */
+export class ConversationStore {
+  constructor(private readonly deps: ConversationStoreDeps) {}
+
+  /**
+   * Takes one inbound message: idempotent by the channel's own message id, recognises the person (same channel
+   * id, or an address a known client has), threads it into its conversation or opens one.
+   */
+  async takeInbound(
+    channel: { type: ChannelType; key: string },
+    inbound: InboundMessage,
+  ): Promise<TakenInbound> {
+    const { db } = this.deps;
+    return db.transaction(async (tx) => {
+      const now = dateOf(this.deps.clock);
+      if (!(await claimInbound(db, tx, channel.key, inbound.externalMessageId, now)))
+        return this.duplicate(tx, channel.key, inbound.externalMessageId);
+      const account = await portalAccount(this.deps.definitions, tx);
+      const contact = await upsertContact(db, tx, channel, inbound.from, now);
+      const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
+      const { conversation, opened } = await conversationFor(
+        db,
+        tx,
+        { ...contact, clientRecordId: client },
+        inbound,
+        now,
+      );
+      const message = await appendInbound(db, tx, channel, conversation, inbound, now);
+      return {
+        conversation: {
+          ...conversation,
+          messageCount: conversation.messageCount + 1,
+          lastMessageAt: message.createdAt,
+        },
+        message,
+        duplicate: false,
+        opened,
+      };
+    });
+  }
+
+  private async duplicate(tx: Em, channelKey: string, externalId: string): Promise<TakenInbound> {
+    const { db } = this.deps;
+    const message = await earlierInbound(db, tx, channelKey, externalId);
+    if (!message) throw new Error(`inbound ${channelKey}/${externalId} was claimed without a message`);
+    const [row] = await db.query<Record<string, unknown>>(
+      'select * from conversation where id = ?',
+      [message.conversationId],
+      tx,
+    );
+    return { conversation: conversationView(row!), message, duplicate: true, opened: false };
+  }
+}

@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin';
+import { ConversationStore } from './conversation-store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Contacts, conversations and messages of every channel (see `conversation-store.ts`). */
+    conversations: ConversationStore;
+  }
+}
+
+/**
+ * Conversations in every channel, one history per client. Channel adapters (`server/src/channels/<name>/`) hand
+ * their inbound messages to `app.conversations`; the routes of the widget, the operators' screens and the
+ * client's account read from it.
+ */
+export const conversationsModule = fp(
+  async (app) => {
+    const { db, definitions, records, clock } = app;
+    app.decorate('conversations', new ConversationStore({ db, definitions, records, clock }));
+  },
+  { name: 'conversations', dependencies: ['records', 'definitions'] },
+);

@@ -35,6 +35,10 @@ const catalogue = {
     en: 'You already have the most test runs running or waiting ({count}); wait for them to finish',
   },
   route_not_found: { ru: 'Нет такого адреса API: {method} {url}', en: 'No such API route: {method} {url}' },
+  invalid_cursor: {
+    ru: 'Неверная отметка страницы: начните список сначала',
+    en: 'Invalid page marker: start the list from the beginning',
+  },
   malformed_json: {
     ru: 'Тело запроса — некорректный JSON: {reason}',
     en: 'Request body is not valid JSON: {reason}',

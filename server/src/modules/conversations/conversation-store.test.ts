@@ -133,4 +133,109 @@ describe.each(databaseTargets)('the conversation store on $name', (target) => {
     );
     expect(await count("select 1 from contact where external_id = '2001'")).toBe(1);
   });
+
+  it('answers a conversation once per writer id, stamps the first response, keeps notes internal', async () => {
+    const question = await h.app.conversations.takeInbound(
+      telegram,
+      inbound({ externalId: '3001', displayName: 'Антон' }, 'Где заказ?'),
+    );
+    const id = question.conversation.id;
+    const note = await h.app.conversations.answer(
+      id,
+      {
+        authorKind: 'operator',
+        internal: true,
+        message: { text: 'Проверю склад', parts: [], attachments: [] },
+      },
+      null,
+    );
+    expect(note).toMatchObject({ internal: true, delivery: null, direction: 'out' });
+    let [row] = await h.db.query<{ first_response_at: Date | null }>(
+      'select first_response_at from conversation where id = ?',
+      [id],
+    );
+    expect(row!.first_response_at).toBeNull();
+    const draft = { text: 'Заказ у курьера', parts: [], attachments: [] };
+    const answer = await h.app.conversations.answer(
+      id,
+      { authorKind: 'operator', message: draft, clientMessageId: 'op-1' },
+      null,
+    );
+    const retried = await h.app.conversations.answer(
+      id,
+      { authorKind: 'operator', message: draft, clientMessageId: 'op-1' },
+      null,
+    );
+    expect(retried.id).toBe(answer.id);
+    expect(answer).toMatchObject({ delivery: 'queued', authorKind: 'operator', internal: false });
+    [row] = await h.db.query<{ first_response_at: Date | null }>(
+      'select first_response_at from conversation where id = ?',
+      [id],
+    );
+    expect(row!.first_response_at).not.toBeNull();
+    await expect(
+      h.app.conversations.answer(
+        '00000000-0000-0000-0000-000000000000',
+        { authorKind: 'operator', message: draft },
+        null,
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('merges a Telegram contact into an e-mail client: one card, both histories, in order', async () => {
+    const byMail = await h.app.conversations.takeInbound(
+      email,
+      inbound(
+        { externalId: 'sveta@example.ru', email: 'sveta@example.ru', displayName: 'Светлана' },
+        'Письмо про возврат',
+      ),
+    );
+    const byTelegram = await h.app.conversations.takeInbound(
+      telegram,
+      inbound({ externalId: '4001', displayName: 'Света' }, 'Это я из Telegram'),
+    );
+    const card = byMail.conversation.clientRecordId!;
+    expect(byTelegram.conversation.clientRecordId).not.toBe(card);
+    const merged = await h.app.conversations.mergeContact(byTelegram.conversation.contactId, card, null);
+    expect(merged).toEqual({ movedContacts: 1, movedConversations: 1 });
+    const timeline = await h.app.conversations.timeline(card);
+    expect(timeline.conversations.map((c) => c.channel)).toEqual(['telegram', 'email']);
+    expect(timeline.messages.map((m) => m.text).sort()).toEqual(['Письмо про возврат', 'Это я из Telegram']);
+    expect(
+      await count("select 1 from audit_log where target_type = 'contact' and target_id = ?", [
+        byTelegram.conversation.contactId,
+      ]),
+    ).toBe(1);
+  });
+
+  it('pages a long timeline without losing or repeating a conversation', async () => {
+    const card = (
+      await h.app.conversations.takeInbound(
+        email,
+        inbound(
+          { externalId: 'many@example.ru', email: 'many@example.ru', displayName: 'Многоканальный' },
+          'Первое',
+        ),
+      )
+    ).conversation.clientRecordId!;
+    for (let i = 0; i < 4; i++) {
+      const other = await h.app.conversations.takeInbound(
+        widget,
+        inbound({ externalId: `many-${i}` }, `Чат ${i}`),
+      );
+      await h.app.conversations.mergeContact(other.conversation.contactId, card, null);
+    }
+    const seen: string[] = [];
+    let before: string | undefined;
+    do {
+      const page = await h.app.conversations.timeline(card, { limit: 2, before });
+      seen.push(...page.conversations.map((c) => c.id));
+      before = page.nextBefore;
+    } while (before);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    await expect(
+      h.app.conversations.timeline(card, { before: "'; drop table message; --" }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
 });

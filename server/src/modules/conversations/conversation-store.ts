@@ -1,11 +1,13 @@
 import type { ChannelType, InboundMessage } from '@opora/runtime/conversations';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
+import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { portalAccount } from '../portal-account/portal-mapping.js';
 import type { RecordService } from '../records/record-service.js';
 import { clientForContact } from './client-for-contact.js';
 import { upsertContact } from './contact-upsert.js';
+import type { MessageView } from './conversation-types.js';
 import {
   appendInbound,
   claimInbound,
@@ -13,7 +15,10 @@ import {
   earlierInbound,
   type TakenInbound,
 } from './inbound.js';
+import { mergeContactInto } from './merge-contacts.js';
+import { appendOutbound, lockConversation, type OutboundInput } from './outbound.js';
 import { conversationView } from './rows.js';
+import { clientTimeline, type TimelinePage } from './timeline.js';
 
 export interface ConversationStoreDeps {
   db: Database;
@@ -77,5 +82,27 @@ export class ConversationStore {
       tx,
     );
     return { conversation: conversationView(row!), message, duplicate: true, opened: false };
+  }
+
+  /** Appends an answer (an operator's, a bot's, the system's) to a conversation; see `outbound.ts`. */
+  async answer(conversationId: string, input: OutboundInput, actor: Actor | null): Promise<MessageView> {
+    const { db } = this.deps;
+    return db.transaction(async (tx) => {
+      const conversation = await lockConversation(db, tx, conversationId);
+      return (await appendOutbound(db, tx, conversation, input, actor, dateOf(this.deps.clock))).message;
+    });
+  }
+
+  /** Puts a contact (and its former card's other contacts) on another client card; both histories stay. */
+  mergeContact(contactId: string, clientRecordId: string, actor: Actor | null) {
+    const { db } = this.deps;
+    return db.transaction((tx) =>
+      mergeContactInto(db, tx, contactId, clientRecordId, actor, dateOf(this.deps.clock)),
+    );
+  }
+
+  /** The client's conversations of every channel as one timeline, a page at a time. */
+  timeline(clientRecordId: string, options: { before?: string; limit?: number } = {}): Promise<TimelinePage> {
+    return clientTimeline(this.deps.db, clientRecordId, options);
   }
 }

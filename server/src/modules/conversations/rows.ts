@@ -1,9 +1,10 @@
 import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
 
-// Rows as the pg driver returns them (snake_case, timestamps as Date, bigint as string).
+// Rows as raw queries return them (snake_case, bigint as string).
 type Row = Record<string, unknown>;
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+// Raw queries answer timestamps as Postgres text ('2026-12-02 21:41:31.013+00'), which Date reads.
+const iso = (value: unknown) => new Date(value as string | Date).toISOString();
 const isoOrNull = (value: unknown) => (value == null ? null : iso(value));
 const textOrNull = (value: unknown) => (value == null ? null : String(value));
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;

@@ -1,6 +1,7 @@
 import type { ChannelType, InboundMessage } from '@opora/runtime/conversations';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
+import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { portalAccount } from '../portal-account/portal-mapping.js';
@@ -96,9 +97,12 @@ export class ConversationStore {
   /** Puts a contact (and its former card's other contacts) on another client card; both histories stay. */
   mergeContact(contactId: string, clientRecordId: string, actor: Actor | null) {
     const { db } = this.deps;
-    return db.transaction((tx) =>
-      mergeContactInto(db, tx, contactId, clientRecordId, actor, dateOf(this.deps.clock)),
-    );
+    return db.transaction(async (tx) => {
+      const account = await portalAccount(this.deps.definitions, tx);
+      if (!account) throw fail.notFound('client');
+      const target = { clientRecordId, clientType: account.clients };
+      return mergeContactInto(db, tx, contactId, target, actor, dateOf(this.deps.clock));
+    });
   }
 
   /** The client's conversations of every channel as one timeline, a page at a time. */

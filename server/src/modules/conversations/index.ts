@@ -1,4 +1,6 @@
 import fp from 'fastify-plugin';
+import { apiPrefix } from '../../http/http-platform.js';
+import { conversationRoutes } from './conversation-routes.js';
 import { ConversationStore } from './conversation-store.js';
 
 declare module 'fastify' {
@@ -16,7 +18,9 @@ declare module 'fastify' {
 export const conversationsModule = fp(
   async (app) => {
     const { db, definitions, records, clock } = app;
-    app.decorate('conversations', new ConversationStore({ db, definitions, records, clock }));
+    const conversations = new ConversationStore({ db, definitions, records, clock });
+    app.decorate('conversations', conversations);
+    await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });
   },
   { name: 'conversations', dependencies: ['records', 'definitions'] },
 );

@@ -12,10 +12,11 @@ export async function mergeContactInto(
   db: Database,
   tx: Em,
   contactId: string,
-  clientRecordId: string,
+  target: { clientRecordId: string; clientType: string },
   actor: Actor | null,
   now: Date,
 ): Promise<{ movedContacts: number; movedConversations: number }> {
+  const { clientRecordId } = target;
   const [contact] = await db.query<{ client_record_id: string | null }>(
     'select client_record_id from contact where id = ? for update',
     [contactId],

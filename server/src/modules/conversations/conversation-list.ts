@@ -1,0 +1,68 @@
+import type { Database } from '../../db/database.js';
+import { fail } from '../../http/app-error.js';
+import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
+import { contactView, conversationView, messageView } from './rows.js';
+
+export interface ConversationListItem extends ConversationView {
+  contact: Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
+  lastMessage: MessageView | null;
+}
+
+export interface ConversationListPage {
+  items: ConversationListItem[];
+  /** Whether another page follows: a list never counts the whole table to say how many there are. */
+  hasMore: boolean;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Conversations for the operators' list, most recently active first, each with its contact and last message
+ * (one statement: a lateral join reads one message per row through the (conversation_id, seq) index).
+ */
+export async function listConversations(
+  db: Database,
+  query: { status?: 'open' | 'closed'; limit: number; offset: number },
+): Promise<ConversationListPage> {
+  const rows = await db.query<Record<string, unknown>>(
+    `select c.*, row_to_json(k) as contact_row, row_to_json(m) as message_row
+       from conversation c
+       join contact k on k.id = c.contact_id
+       left join lateral (select * from message where conversation_id = c.id order by seq desc limit 1) m on true
+      where (?::text is null or c.status = ?)
+      order by c.last_message_at desc, c.id desc limit ? offset ?`,
+    [query.status ?? null, query.status ?? null, query.limit + 1, query.offset],
+  );
+  const items = rows.slice(0, query.limit).map((row) => {
+    const contact = contactView(row.contact_row as Record<string, unknown>);
+    return {
+      ...conversationView(row),
+      contact: {
+        id: contact.id,
+        channel: contact.channel,
+        displayName: contact.displayName,
+        email: contact.email,
+        phone: contact.phone,
+      },
+      lastMessage: row.message_row ? messageView(row.message_row as Record<string, unknown>) : null,
+    };
+  });
+  return { items, hasMore: rows.length > query.limit, limit: query.limit, offset: query.offset };
+}
+
+/** The messages of one conversation after a known one (by `seq`), oldest first: the history, then what is new. */
+export async function conversationMessages(
+  db: Database,
+  conversationId: string,
+  query: { afterSeq: number; limit: number },
+): Promise<{ conversation: ConversationView; messages: MessageView[] }> {
+  const [conversation] = await db.query<Record<string, unknown>>('select * from conversation where id = ?', [
+    conversationId,
+  ]);
+  if (!conversation) throw fail.notFound('conversation');
+  const messages = await db.query<Record<string, unknown>>(
+    'select * from message where conversation_id = ? and seq > ? order by seq limit ?',
+    [conversationId, query.afterSeq, query.limit],
+  );
+  return { conversation: conversationView(conversation), messages: messages.map(messageView) };
+}

@@ -3,6 +3,7 @@ import { safeErrorMessage } from '../../logging/database-error-text.js';
 import { type Clock, systemClock } from '../clock.js';
 import { backoffMs } from './backoff.js';
 import { nextCronRun } from './cron.js';
+import { GiveUp, RetryLater } from './job-errors.js';
 import { JobQueue } from './job-queue.js';
 import type { JobHandler } from './job-types.js';
 
@@ -169,7 +170,9 @@ export class JobWorker {
 
   private async recordFailure(job: ClaimedJob, error: unknown, retryable: boolean): Promise<void> {
     const message = safeErrorMessage(error);
-    const final = !retryable || job.attempts >= job.max_attempts;
+    const final = !retryable || error instanceof GiveUp || job.attempts >= job.max_attempts;
+    const backoff = backoffMs(job.attempts, this.options.backoffBaseMs);
+    const delay = error instanceof RetryLater ? Math.max(error.delayMs, backoff) : backoff;
     this.options.log?.error(
       { err: error, jobId: job.id, job: job.name, attempt: job.attempts },
       final ? 'job failed for good' : 'job failed, will retry',
@@ -180,7 +183,7 @@ export class JobWorker {
        where id = ? and locked_by = ? and status = 'running'`,
       [
         final ? 'failed' : 'pending',
-        final ? 0 : backoffMs(job.attempts, this.options.backoffBaseMs),
+        final ? 0 : delay,
         message.slice(0, 4000),
         job.id,
         this.options.instanceId,

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../testing/test-database.js';
 import { backoffMs } from './backoff.js';
+import { GiveUp, RetryLater } from './job-errors.js';
 import { JobQueue } from './job-queue.js';
 import { JobWorker } from './job-worker.js';
 
@@ -108,6 +109,32 @@ describe.each(databaseTargets)('job queue on $name', (target) => {
     });
     expect(await queue.retry(job.id)).toBe(true);
     expect((await queue.get(job.id))?.status).toBe('pending');
+  });
+
+  it('waits as long as a handler asks before retrying, and gives up at once when told to', async () => {
+    worker = newWorker();
+    worker.registerHandler('rate-limited', async () => {
+      throw new RetryLater('retry_after 30 s', 30_000);
+    });
+    worker.registerHandler('hopeless', async () => {
+      throw new GiveUp('the bot was blocked by the user');
+    });
+    const limited = await queue.enqueue('rate-limited', {}, { maxAttempts: 5 });
+    const hopeless = await queue.enqueue('hopeless', {}, { maxAttempts: 5 });
+    worker.start();
+    const state = async () => {
+      const job = await queue.get(limited.id);
+      return `${job?.status}/${job?.attempts}`;
+    };
+    await expect.poll(state).toBe('pending/1');
+    await expect.poll(async () => (await queue.get(hopeless.id))?.status).toBe('failed');
+    const [waiting] = await db.query<{ wait: string; status: string }>(
+      `select status, extract(epoch from run_at - now()) as wait from job where id = ?`,
+      [limited.id],
+    );
+    expect(waiting).toMatchObject({ status: 'pending' });
+    expect(Number(waiting!.wait)).toBeGreaterThan(25);
+    expect(await queue.get(hopeless.id)).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
   it('fails a job nobody can handle without retrying it', async () => {

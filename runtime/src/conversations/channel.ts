@@ -35,6 +35,8 @@ export interface InboundMessage {
   files: InboundFile[];
   replyTo?: string[];
   subject?: string;
+  /** A button the client pressed (a channel with buttons says which one: its position among those offered). */
+  pressed?: { index: number; label: string };
   /** When the channel says it was written, epoch ms (the server's clock decides order; this is for display). */
   sentAt?: number;
 }
@@ -70,7 +72,8 @@ export interface SentMessage {
 export interface ChannelAdapter<Settings, RawInbound> {
   readonly type: ChannelType;
   capabilities(settings: Settings): ChannelCapabilities;
-  parseInbound(settings: Settings, raw: RawInbound): InboundParse;
+  /** Asynchronous because some channels hand over only file ids: the adapter fetches the files it names. */
+  parseInbound(settings: Settings, raw: RawInbound): Promise<InboundParse>;
   send(settings: Settings, message: OutboundMessage): Promise<SentMessage>;
 }
 

@@ -1,11 +1,13 @@
 import type { ChannelType, InboundMessage } from '@opora/runtime/conversations';
 import { type Clock, dateOf } from '../../adapters/clock.js';
+import type { JobQueue } from '../../adapters/job-queue/index.js';
 import type { Database, Em } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { portalAccount } from '../portal-account/portal-mapping.js';
 import type { RecordService } from '../records/record-service.js';
+import { sentByAdapter } from './channel-directory.js';
 import { clientForContact } from './client-for-contact.js';
 import { upsertContact } from './contact-upsert.js';
 import type { MessageView } from './conversation-types.js';
@@ -19,10 +21,12 @@ import {
 import { mergeContactInto } from './merge-contacts.js';
 import { appendOutbound, lockConversation, type OutboundInput } from './outbound.js';
 import { conversationView } from './rows.js';
+import { type SendJobPayload, sendJobKey, sendJobName } from './send-job.js';
 import { clientTimeline, type TimelinePage } from './timeline.js';
 
 export interface ConversationStoreDeps {
   db: Database;
+  jobs: JobQueue;
   definitions: DefinitionService;
   records: RecordService;
   clock: Clock;
@@ -90,7 +94,22 @@ export class ConversationStore {
     const { db } = this.deps;
     return db.transaction(async (tx) => {
       const conversation = await lockConversation(db, tx, conversationId);
-      return (await appendOutbound(db, tx, conversation, input, actor, dateOf(this.deps.clock))).message;
+      const { message, repeated } = await appendOutbound(
+        db,
+        tx,
+        conversation,
+        input,
+        actor,
+        dateOf(this.deps.clock),
+      );
+      if (!repeated && !message.internal && sentByAdapter(conversation.channel))
+        await this.deps.jobs.enqueue(
+          sendJobName,
+          { messageId: message.id } satisfies SendJobPayload,
+          { idempotencyKey: sendJobKey(message.id), maxAttempts: 10 },
+          tx,
+        );
+      return message;
     });
   }
 

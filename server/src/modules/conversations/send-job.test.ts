@@ -1,0 +1,107 @@
+import type { InboundMessage } from '@opora/runtime/conversations';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SendPacing } from '../../channels/telegram/send-pacing.js';
+import { TelegramAdapter } from '../../channels/telegram/telegram-adapter.js';
+import { FakeTelegram } from '../../testing/fake-telegram.js';
+import { createSupportDesk, publishPortal } from '../../testing/portal-fixture.js';
+import { createHarness, type Harness } from '../../testing/test-app.js';
+import { databaseTargets } from '../../testing/test-database.js';
+
+const telegram = { type: 'telegram' as const, key: 'support-bot' };
+let sequence = 0;
+const inbound = (externalId: string, text: string): InboundMessage => ({
+  from: { externalId, displayName: 'Клиент' },
+  externalMessageId: `s-${++sequence}`,
+  message: { text, parts: [], attachments: [] },
+  files: [],
+});
+
+describe.each(databaseTargets)('sending answers through their channel on $name', (target) => {
+  let h: Harness;
+  const fake = new FakeTelegram();
+  /** Until no send job is waiting or running: the worker runs them as it would in the server. */
+  const work = () =>
+    expect
+      .poll(async () => (await h.db.query("select 1 from job where status in ('pending', 'running')")).length)
+      .toBe(0);
+  const delivery = async (id: string) =>
+    (
+      await h.db.query<{ delivery: string; external_id: string | null; delivery_error: string | null }>(
+        'select delivery, external_id, delivery_error from message where id = ?',
+        [id],
+      )
+    )[0]!;
+  const answer = (conversationId: string, text: string, clientMessageId?: string) =>
+    h.app.conversations.answer(
+      conversationId,
+      { authorKind: 'operator', message: { text, parts: [], attachments: [] }, clientMessageId },
+      null,
+    );
+
+  beforeAll(async () => {
+    await fake.start();
+    h = await createHarness(target);
+    await createSupportDesk(h);
+    await publishPortal(h);
+    const adapter = new TelegramAdapter(new SendPacing(() => performance.now(), 0));
+    h.app.channels.register(telegram.key, async () => ({
+      type: 'telegram',
+      adapter,
+      settings: { token: '1:t', webhookSecret: 's', apiRoot: fake.apiRoot },
+    }));
+    h.app.jobWorker.start();
+  });
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  it('sends an operator’s answer once and records the channel’s id of it', async () => {
+    const question = await h.app.conversations.takeInbound(telegram, inbound('6001', 'Где мой заказ?'));
+    const sent = await answer(question.conversation.id, 'Заказ передан курьеру', 'tab-1');
+    await answer(question.conversation.id, 'Заказ передан курьеру', 'tab-1');
+    expect(sent.delivery).toBe('queued');
+    await work();
+    expect(await delivery(sent.id)).toMatchObject({
+      delivery: 'sent',
+      external_id: expect.stringMatching(/^6001:\d+$/),
+    });
+    expect(fake.sent().filter((c) => c.chatId === '6001')).toHaveLength(1);
+  });
+
+  it('keeps internal notes at home', async () => {
+    const question = await h.app.conversations.takeInbound(telegram, inbound('6002', 'Вопрос'));
+    const before = fake.calls.length;
+    await h.app.conversations.answer(
+      question.conversation.id,
+      { authorKind: 'operator', internal: true, message: { text: 'заметка', parts: [], attachments: [] } },
+      null,
+    );
+    await work();
+    expect(fake.calls.length).toBe(before);
+  });
+
+  it('marks a message failed with the reason when it cannot be delivered', async () => {
+    const question = await h.app.conversations.takeInbound(telegram, inbound('6003', 'Привет'));
+    fake.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');
+    const sent = await answer(question.conversation.id, 'Здравствуйте!');
+    await work();
+    expect(await delivery(sent.id)).toMatchObject({
+      delivery: 'failed',
+      delivery_error: expect.stringContaining('blocked'),
+    });
+  });
+
+  it('fails answers of a channel nobody configured instead of keeping them queued', async () => {
+    const question = await h.app.conversations.takeInbound(
+      { type: 'telegram', key: 'old-bot' },
+      inbound('6004', 'Привет'),
+    );
+    const sent = await answer(question.conversation.id, 'Здравствуйте!');
+    await work();
+    expect(await delivery(sent.id)).toMatchObject({
+      delivery: 'failed',
+      delivery_error: expect.stringContaining('old-bot'),
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import type { OutboundMessage } from '@opora/runtime/conversations';
+import type { JobContext } from '../../adapters/job-queue/index.js';
+import { GiveUp } from '../../adapters/job-queue/index.js';
+import type { Database } from '../../db/database.js';
+import type { ChannelDirectory } from './channel-directory.js';
+import { contactView, conversationView, messageView } from './rows.js';
+
+export const sendJobName = 'conversation.send';
+
+export interface SendJobPayload {
+  messageId: string;
+}
+
+/** The job's idempotency key: one send job per message, however often the answer was stored or retried. */
+export const sendJobKey = (messageId: string) => `${sendJobName}:${messageId}`;
+
+/**
+ * Sends one queued answer through its channel's adapter and records Telegram's (or the mail server's) id of it in
+ * the job's own transaction, so the message is marked `sent` exactly when the job is done. A message already sent
+ * (a retried job after a crash that came after the commit) is left alone. When retrying cannot help (no such
+ * channel, an adapter's `GiveUp`), the message is marked `failed` with the reason, for the operator to see, and the
+ * job ends; other errors fail the attempt and the queue retries it.
+ */
+export function sendJob(db: Database, channels: ChannelDirectory) {
+  return async (payload: unknown, ctx: JobContext): Promise<void> => {
+    const { messageId } = payload as SendJobPayload;
+    const [row] = await db.query<Record<string, unknown>>(
+      `select m.*, row_to_json(c) as conversation_row, row_to_json(k) as contact_row
+         from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
+        where m.id = ? for update of m`,
+      [messageId],
+      ctx.em,
+    );
+    if (!row) return;
+    const message = messageView(row);
+    if (message.delivery !== 'queued' && message.delivery !== 'failed') return;
+    const conversation = conversationView(row.conversation_row as Record<string, unknown>);
+    const contact = contactView(row.contact_row as Record<string, unknown>);
+    const channel = await channels.resolve(conversation.channelKey);
+    if (!channel) return failed(db, ctx, messageId, `channel ${conversation.channelKey} is not configured`);
+    const thread = await db.query<{ external_id: string }>(
+      `select external_id from message where conversation_id = ? and external_id is not null and seq < ?
+        order by seq desc limit 20`,
+      [conversation.id, message.seq],
+      ctx.em,
+    );
+    const outbound: OutboundMessage = {
+      to: {
+        externalId: contact.externalId,
+        email: contact.email ?? undefined,
+        displayName: contact.displayName ?? undefined,
+      },
+      message: { text: message.text, parts: message.parts, attachments: message.attachments },
+      files: [],
+      thread: thread.map((t) => t.external_id).reverse(),
+      subject: conversation.subject ?? undefined,
+      idempotencyKey: message.id,
+    };
+    try {
+      const sent = await channel.adapter.send(channel.settings, outbound);
+      await db.query(
+        `update message set delivery = 'sent', external_id = ?, delivery_error = null where id = ?`,
+        [sent.externalMessageId, messageId],
+        ctx.em,
+      );
+    } catch (error) {
+      if (error instanceof GiveUp) return failed(db, ctx, messageId, error.message);
+      throw error;
+    }
+  };
+}
+
+/**
+ * Marks a message failed in the job's own transaction and ends the job: nothing more can be done for it, and
+ * failing the job instead would roll this mark back with it.
+ */
+async function failed(db: Database, ctx: JobContext, messageId: string, reason: string): Promise<void> {
+  await db.query(
+    `update message set delivery = 'failed', delivery_error = ? where id = ?`,
+    [reason.slice(0, 1000), messageId],
+    ctx.em,
+  );
+}

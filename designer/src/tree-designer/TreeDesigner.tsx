@@ -6,6 +6,7 @@ import type { EditorProblem } from '../state/use-definition-draft';
 import './i18n';
 import { sameJson } from '../state/same-json';
 import { NodeProperties } from './NodeProperties';
+import { retitle } from './node-id';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RemoveNodeDialog } from './RemoveNodeDialog';
 import { nodeStatsOf } from './stats-format';
@@ -15,8 +16,9 @@ import './tree-designer.css';
 import { TreeProperties } from './TreeProperties';
 import { TreeToolbar } from './TreeToolbar';
 import { cardLayout } from './tree-layout';
-import { acceptsChildren, findNode, moveNode, removeSubtree, updateNode } from './tree-ops';
+import { acceptsChildren, findNode, moveNode, type NodePatch, removeSubtree, updateNode } from './tree-ops';
 import { createTreeStore, useTreeStore } from './tree-store';
+import { useFreshIds } from './use-fresh-ids';
 import { useRevealSelected } from './use-reveal-selected';
 import { useStableLayout } from './use-stable-layout';
 import { useTreeCards } from './use-tree-cards';
@@ -87,12 +89,32 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const stats = useTreeStats(definitionKey, publishedVersion);
+  const fresh = useFreshIds(definitionKey, publishedVersion);
+  /** What a renamed node was first called: its panel stays mounted (and its field focused) while the id follows. */
+  const firstIds = useRef(new Map<string, string>());
+  const firstId = (id: string) => firstIds.current.get(id) ?? id;
+  const patchNode = (id: string, patch: NodePatch, group?: string) => {
+    const title = patch.title;
+    if (!title || Object.keys(patch).length > 1) {
+      store.change((b) => updateNode(b, id, patch), undefined, group);
+      return;
+    }
+    const next = retitle(store.get().body, id, title, fresh.canRename(id));
+    if (next.id !== id) {
+      fresh.renamed(id, next.id);
+      firstIds.current.set(next.id, firstId(id));
+    }
+    store.change(() => next.body, next.id, group && `title:${firstId(id)}`);
+  };
   const liveStats = stats.status === 'ready' && showStats ? stats.stats : null;
   const { cards, deep } = useTreeCards(tree, byNode, liveStats, problemText);
 
   // Stable, so the cards (which reach the actions through context) do not all re-render on every change.
   const actions = useMemo<TreeActions>(() => {
     const structural = structuralActions(store);
+    const made = (id: string | null) => {
+      if (id) fresh.add(id);
+    };
     const centre = (id: string) => {
       const at = layoutRef.current.get(id);
       if (at)
@@ -102,8 +124,8 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
         });
     };
     return {
-      addChild: (id) => void structural.addChild(id),
-      addSibling: (id) => void structural.addSibling(id),
+      addChild: (id) => made(structural.addChild(id)),
+      addSibling: (id) => made(structural.addSibling(id)),
       moveBy: structural.moveBy,
       requestRemove: (id) => id !== store.get().body.root && setRemoving(id),
       focus: (id) => {
@@ -111,7 +133,7 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
         centre(id);
       },
     };
-  }, [store, flow]);
+  }, [store, flow, fresh]);
   useTreeKeys(store, actions);
   const select = useCallback((id: string | null) => store.select(id), [store]);
 
@@ -155,16 +177,14 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
           <aside className={panelOpen ? 'td-side open' : 'td-side'}>
             {selected ? (
               <NodeProperties
-                key={selected.id}
+                key={firstId(selected.id)}
                 body={tree}
                 node={selected}
                 problems={byNode.get(selected.id) ?? []}
                 stats={liveStats ? nodeStatsOf(liveStats, selected.id, selected.id === tree.root) : undefined}
                 actions={actions}
                 problemText={problemText}
-                onPatch={(patch, group) =>
-                  store.change((b) => updateNode(b, selected.id, patch), undefined, group)
-                }
+                onPatch={(patch, group) => patchNode(selected.id, patch, group)}
                 onMoveTo={(parent) =>
                   store.change((b) => moveNode(b, selected.id, parent, Number.POSITIVE_INFINITY))
                 }

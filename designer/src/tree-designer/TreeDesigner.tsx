@@ -25,6 +25,8 @@ import { useTreeCards } from './use-tree-cards';
 import { useTreeKeys } from './use-tree-keys';
 import { useTreeProblems } from './use-tree-problems';
 import { useTreeStats } from './use-tree-stats';
+import { foldable, useTreeView } from './use-tree-view';
+import { fitViewport } from './view-fit';
 
 export interface TreeDesignerProps {
   body: TreeBody;
@@ -85,7 +87,9 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
   }, [body, store]);
 
   const { all, byNode, problemText } = useTreeProblems(store, tree, problems);
-  const layout = useStableLayout(tree);
+  const treeView = useTreeView(definitionKey, tree);
+  const { view, reveal } = treeView;
+  const layout = useStableLayout(tree, view);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const stats = useTreeStats(definitionKey, publishedVersion);
@@ -132,12 +136,32 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
         store.select(id);
         centre(id);
       },
+      toggleFold: treeView.toggle,
     };
-  }, [store, flow, fresh]);
+  }, [store, flow, fresh, treeView.toggle]);
   useTreeKeys(store, actions);
   const select = useCallback((id: string | null) => store.select(id), [store]);
 
+  // A node selected inside a folded branch (a new choice, a problem clicked in the list) unfolds what hides it.
+  useEffect(() => {
+    if (state.selected && !layout.has(state.selected)) reveal(store.get().body, state.selected);
+  }, [state.selected, layout, reveal, store]);
   useRevealSelected(canvasRef, state.selected, layout);
+
+  const fit = useCallback(() => {
+    const pane = canvasRef.current;
+    if (!pane) return;
+    const size = { width: pane.clientWidth, height: pane.clientHeight };
+    void flow.setViewport(fitViewport(layoutRef.current, store.get().body.root, size), { duration: 250 });
+  }, [flow, store]);
+  // Another layout or a branch folded from the toolbar: show the new picture from the start again.
+  const refit = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the new layout is there to fit.
+  useEffect(() => {
+    if (!refit.current) return;
+    refit.current = false;
+    fit();
+  }, [layout, fit]);
 
   const selected = state.selected ? findNode(tree, state.selected) : undefined;
 
@@ -155,7 +179,16 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
           onAddChild={() => selected && actions.addChild(selected.id)}
           onAddSibling={() => selected && actions.addSibling(selected.id)}
           onRemove={() => selected && actions.requestRemove(selected.id)}
-          onFit={() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 250 })}
+          onFit={fit}
+          mode={view.mode}
+          onMode={(mode) => {
+            refit.current = true;
+            treeView.setMode(mode);
+          }}
+          onFoldAll={(fold) => {
+            refit.current = true;
+            treeView.setCollapsed(fold ? foldable(tree) : []);
+          }}
           stats={stats}
           showStats={showStats}
           onShowStats={setShowStats}
@@ -170,6 +203,9 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
               layout={layout}
               cards={cards}
               selected={state.selected}
+              mode={view.mode}
+              collapsed={view.collapsed}
+              onFit={fit}
               onSelect={select}
               onMove={(id, parent, index) => store.change((b) => moveNode(b, id, parent, index), id)}
             />

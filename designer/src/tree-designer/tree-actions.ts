@@ -13,6 +13,8 @@ export interface TreeActions {
   requestRemove(id: string): void;
   /** Selects a node and brings it into view. */
   focus(id: string): void;
+  /** Folds or unfolds a question's choices on the canvas (a view setting, not an edit). */
+  toggleFold(id: string): void;
 }
 
 export const TreeActionsContext = createContext<TreeActions | null>(null);

@@ -48,9 +48,8 @@ export function fitViewport(
     const least = pane.width - padding - (bounds.x + bounds.width) * zoom;
     x = Math.min(most, Math.max(least, centred));
   }
-  const y =
-    shown.height <= room.height
-      ? (pane.height - shown.height) / 2 - bounds.y * zoom
-      : padding - bounds.y * zoom;
+  // A tree shown whole is centred; one that is not starts at its top, where the start is.
+  const whole = shown.width <= room.width && shown.height <= room.height;
+  const y = whole ? (pane.height - shown.height) / 2 - bounds.y * zoom : padding - bounds.y * zoom;
   return { x, y, zoom };
 }

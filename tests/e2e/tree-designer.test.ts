@@ -291,7 +291,8 @@ describe('question tree designer in Chromium', () => {
     await card('delivery-where').waitFor();
     const pane = await page.getByTestId('td-flow').boundingBox();
     if (!pane) throw new Error('no canvas');
-    await page.mouse.move(pane.x + 20, pane.y + pane.height - 20);
+    // The wheel scrolls the canvas (over empty pane, away from the zoom buttons at the bottom left).
+    await page.mouse.move(pane.x + pane.width - 30, pane.y + pane.height - 30);
     await page.mouse.wheel(2500, 1500);
     await expect.poll(async () => (await viewport()).x).not.toBe(opened.x);
     const panned = await viewport();

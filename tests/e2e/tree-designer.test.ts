@@ -27,9 +27,10 @@ describe('question tree designer in Chromium', () => {
     const before = await selectedId().catch(() => '');
     await page.getByTestId(button).click();
     await expect.poll(selectedId).not.toBe(before);
-    const id = await selectedId();
+    // A new node's id follows its title until the tree is published.
     await page.getByTestId('td-title-ru').fill(title);
-    return id;
+    await expect.poll(selectedId).not.toMatch(/^novyy-variant/);
+    return selectedId();
   }
   async function select(id: string) {
     await page.getByTestId('td-fit').click();
@@ -81,6 +82,8 @@ describe('question tree designer in Chromium', () => {
     await select(ids.pay);
     ids.refund = await add('td-add-child', 'Вернуть деньги за заказ');
     await expect.poll(() => page.locator('.td-card').count()).toBe(7);
+    expect(ids.login).toBe('ne-mogu-voyti-v-lichnyy-kabinet');
+    expect(ids.refund).toBe('vernut-dengi-za-zakaz');
 
     // Undo takes back the naming and then the node; redo brings both back.
     await page.getByTestId('td-undo').click();
@@ -178,6 +181,12 @@ describe('question tree designer in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 20_000 })
       .toContain('Опубликована версия 1');
+    // Once published, a node keeps its id (it is in the portal's links) whatever its title becomes.
+    await select(ids.refund);
+    await page.getByTestId('td-title-ru').fill('Возврат денег');
+    await page.waitForTimeout(200);
+    expect(await selectedId()).toBe(ids.refund);
+    await page.getByTestId('td-undo').click();
     // Published but never walked: the toolbar says there are no statistics yet.
     await expect.poll(() => page.getByTestId('td-stats-bar').textContent()).toContain('Статистики пока нет');
     await page.getByTestId('td-fit').click();
@@ -231,7 +240,116 @@ describe('question tree designer in Chromium', () => {
     await page.screenshot({ path: screenshotPath('tree-designer-mobile-panel'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  /** The canvas's pan and zoom, read from React Flow's viewport transform. */
+  async function viewport(): Promise<{ x: number; y: number; zoom: number }> {
+    const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    const found = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(transform);
+    if (!found) throw new Error(`no viewport transform in "${transform}"`);
+    return { x: Number(found[1]), y: Number(found[2]), zoom: Number(found[3]) };
+  }
+  async function openTree(key: string) {
+    const found = (await api.listDefinitions({ kind: 'tree' })).items.find((d) => d.key === key);
+    if (!found) throw new Error(`tree ${key} not found`);
+    await page.goto(`${server.baseUrl}/designer/d/tree/${found.id}`);
+    await page.getByTestId('tree-designer').waitFor();
+    await card('start').waitFor();
+    await page.waitForTimeout(400);
+  }
+
+  it('opens the support desk tree fitted and readable, with its labels in Russian', async () => {
+    await openTree('support');
+    const opened = await viewport();
+    expect(opened.zoom).toBeGreaterThanOrEqual(0.5);
+    const start = await card('start').boundingBox();
+    const canvas = await page.getByTestId('td-flow').boundingBox();
+    expect(start?.width).toBeGreaterThanOrEqual(120);
+    // The start is in view, at the top of the canvas.
+    expect(start && canvas && start.y >= canvas.y && start.x >= canvas.x).toBe(true);
+    expect(start && canvas && start.x + start.width <= canvas.x + canvas.width).toBe(true);
+    // A wide tree opens with the branches below the start's choices folded; a fold shows what it hides.
+    expect(await page.getByTestId('tree-node-fold-delivery').textContent()).toBe('+4');
+    await page.screenshot({ path: screenshotPath('tree-designer-support-opened') });
+
+    // React Flow's own texts speak Russian.
+    const controls = page.getByTestId('rf__controls');
+    expect(await controls.getAttribute('aria-label')).toBe('Масштаб');
+    expect(await controls.locator('.react-flow__controls-zoomin').getAttribute('title')).toBe('Крупнее');
+    expect(await controls.locator('.react-flow__controls-zoomout').getAttribute('aria-label')).toBe('Мельче');
+    expect(await controls.locator('.react-flow__controls-fitview').getAttribute('title')).toBe(
+      'Показать всё',
+    );
+    expect(await edge('start', 'account').getAttribute('aria-label')).toMatch(/^Переход от «/);
+    expect(await page.locator('.react-flow').getAttribute('aria-label')).toMatch(/^Схема дерева/);
+    expect(await page.locator('[id^="react-flow__node-desc"]').textContent()).toMatch(/^Нажмите/);
+    expect(
+      await page.locator('[aria-label*="Zoom"], [title*="Zoom"], [aria-label^="Edge from"]').count(),
+    ).toBe(0);
+
+    // Unfolding a branch shows its nodes; panned far away, «Показать всё» brings the tree back.
+    await page.getByTestId('tree-node-fold-delivery').click();
+    await card('delivery-where').waitFor();
+    const pane = await page.getByTestId('td-flow').boundingBox();
+    if (!pane) throw new Error('no canvas');
+    // The wheel scrolls the canvas (over the empty top right corner: its bottom is below the window).
+    await page.mouse.move(pane.x + pane.width - 30, pane.y + 30);
+    await page.mouse.wheel(2500, 1500);
+    await expect.poll(async () => (await viewport()).x).not.toBe(opened.x);
+    const panned = await viewport();
+    await page.getByTestId('td-fit').click();
+    // Back at the start, at a readable zoom (the move is animated; its middle may zoom out).
+    await expect
+      .poll(async () => {
+        const now = await viewport();
+        return Math.abs(now.y - panned.y) > 100 && now.zoom >= 0.5 && now.zoom === opened.zoom;
+      })
+      .toBe(true);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: screenshotPath('tree-designer-support-unfolded') });
+  });
+
+  it('keeps a 300-node tree usable: readable zoom, folded branches, an outline', async () => {
+    await api.createDefinition({ kind: 'tree', key: 'big-help', name: 'Большое дерево', body: bigTree(300) });
+    await openTree('big-help');
+    expect((await viewport()).zoom).toBeGreaterThanOrEqual(0.5);
+    expect((await card('start').boundingBox())?.width).toBeGreaterThanOrEqual(120);
+    expect(await page.locator('.td-card').count()).toBeLessThan(40);
+    await page.screenshot({ path: screenshotPath('tree-designer-300-opened') });
+
+    await page.getByTestId('td-view-outline').click();
+    await page.getByTestId('td-unfold-all').click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(300);
+    await page.waitForTimeout(400);
+    expect((await viewport()).zoom).toBeGreaterThanOrEqual(0.5);
+    await page.screenshot({ path: screenshotPath('tree-designer-300-outline') });
+
+    // The view is remembered for this tree in this browser.
+    await page.reload();
+    await page.getByTestId('tree-designer').waitFor();
+    expect(await page.getByTestId('td-view-outline').getAttribute('aria-pressed')).toBe('true');
+  });
 });
+
+/** A wide tree: the start, 10 topics of 5 questions each, answers under them up to `size` nodes. */
+function bigTree(size: number) {
+  type Node = { id: string; title: { ru: string }; children?: string[]; leaf?: unknown };
+  const nodes: Node[] = [{ id: 'start', title: { ru: 'С чем нужна помощь?' }, children: [] }];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const add = (parent: string, id: string, title: string, leaf: boolean) => {
+    const node: Node = leaf
+      ? { id, title: { ru: title }, leaf: { type: 'answer', text: { ru: 'Готовый ответ.' } } }
+      : { id, title: { ru: title }, children: [] };
+    nodes.push(node);
+    byId.set(id, node);
+    byId.get(parent)?.children?.push(id);
+  };
+  for (let t = 0; t < 10; t++) add('start', `t${t}`, `Тема ${t + 1}`, false);
+  for (let t = 0; t < 10; t++)
+    for (let q = 0; q < 5; q++) add(`t${t}`, `t${t}q${q}`, `Вопрос ${t + 1}.${q + 1}`, false);
+  for (let k = 0; nodes.length < size; k++)
+    add(`t${k % 10}q${Math.floor(k / 10) % 5}`, `a${k}`, `Ответ номер ${k + 1}`, true);
+  return { schemaVersion: 2, title: { ru: 'Большое дерево' }, root: 'start', nodes };
+}
 
 /** A published knowledge base article (the demo's, or one made here), or null without the KB API. */
 async function publishedArticle(api: OporaClient): Promise<{ key: string; title: string } | null> {

@@ -1,29 +1,31 @@
 import type { TreeBody } from '@opora/runtime/definitions';
 import {
   Background,
+  ControlButton,
   Controls,
   type Edge,
   type NodeChange,
   type OnNodeDrag,
   ReactFlow,
   useNodesState,
+  useStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../components/Icon';
 import type { TreeCardData, TreeFlowNode } from './card-data';
 import { type DropIntent, dropIntent } from './drop-target';
+import { useFlowLabels } from './flow-labels';
 import { TreeNodeCard } from './TreeNodeCard';
-import { cardLayout, type Placement } from './tree-layout';
+import { cardLayout, type LayoutMode, type Placement } from './tree-layout';
 import { reachable } from './tree-ops';
+import { farZoom, legibleZoom } from './view-fit';
 
 /** Built once: a new object on every render would remount every card. */
 const nodeTypes = { 'tree-node': TreeNodeCard };
-const fitViewOptions = { padding: 0.15, maxZoom: 1 };
-/** On a phone a whole tree would be too small to read: open it readable, around its middle, and let them pan. */
-const phoneFitViewOptions = { ...fitViewOptions, minZoom: 0.5 };
-const onPhone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 520px)').matches;
 const proOptions = { hideAttribution: true };
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < farZoom;
 
 interface Drag {
   id: string;
@@ -42,17 +44,27 @@ export function TreeCanvas({
   layout,
   cards,
   selected,
+  mode,
+  collapsed,
   onSelect,
   onMove,
+  onFit,
 }: {
   body: TreeBody;
   layout: ReadonlyMap<string, Placement>;
   cards: ReadonlyMap<string, TreeCardData>;
   selected: string | null;
+  mode: LayoutMode;
+  /** Folded questions (their branches are not in `layout`). */
+  collapsed: ReadonlySet<string>;
   onSelect: (id: string | null) => void;
   onMove: (id: string, parent: string, index: number) => void;
+  /** Shows the whole tree, at a zoom that can still be read (on opening, and from the fit button). */
+  onFit: () => void;
 }) {
   const { t } = useTranslation();
+  const { ariaLabelConfig, edgeLabel } = useFlowLabels();
+  const far = useStore(isFar);
   const base = useMemo<TreeFlowNode[]>(
     () =>
       body.nodes.flatMap((n) => {
@@ -64,7 +76,11 @@ export function TreeCanvas({
             id: n.id,
             type: 'tree-node' as const,
             position: { x: at.x, y: at.y },
-            data,
+            data: {
+              ...data,
+              outline: mode === 'outline',
+              fold: n.children?.length ? { folded: collapsed.has(n.id), hidden: at.hidden ?? 0 } : null,
+            },
             selected: n.id === selected,
             draggable: n.id !== body.root,
             width: cardLayout.width,
@@ -72,7 +88,7 @@ export function TreeCanvas({
           },
         ];
       }),
-    [body, layout, cards, selected],
+    [body, layout, cards, selected, mode, collapsed],
   );
   const edges = useMemo<Edge[]>(() => {
     const seen = new Set<string>();
@@ -88,6 +104,8 @@ export function TreeCanvas({
             id,
             source: n.id,
             target: child,
+            ...(mode === 'outline' ? { sourceHandle: 'outline-out', targetHandle: 'outline-in' } : {}),
+            ariaLabel: edgeLabel(cards.get(n.id)?.title ?? n.id, cards.get(child)?.title ?? child),
             type: 'smoothstep',
             className: main ? 'td-edge' : 'td-edge td-edge-extra',
             selectable: false,
@@ -96,7 +114,7 @@ export function TreeCanvas({
         ];
       }),
     );
-  }, [body, layout]);
+  }, [body, layout, mode, cards, edgeLabel]);
 
   const [nodes, setNodes, onNodesChange] = useNodesState<TreeFlowNode>(base);
   const baseRef = useRef(base);
@@ -169,7 +187,13 @@ export function TreeCanvas({
   };
 
   return (
-    <div className="td-flow" ref={wrapper}>
+    <div
+      className={['td-flow', far ? 'td-far' : '', mode === 'outline' ? 'td-outline' : '']
+        .filter(Boolean)
+        .join(' ')}
+      ref={wrapper}
+      data-testid="td-flow"
+    >
       <ReactFlow<TreeFlowNode>
         nodes={nodes}
         edges={edges}
@@ -188,15 +212,27 @@ export function TreeCanvas({
         multiSelectionKeyCode={null}
         disableKeyboardA11y
         zoomOnDoubleClick={false}
-        minZoom={0.2}
+        // A big tree is read by moving along it: the wheel scrolls (Ctrl + wheel and pinching zoom), and the zoom
+        // never drops below where a card can be read; folding and the outline give the overview instead.
+        panOnScroll
+        minZoom={legibleZoom}
         maxZoom={1.5}
-        fitView
-        fitViewOptions={onPhone() ? phoneFitViewOptions : fitViewOptions}
+        onInit={onFit}
         proOptions={proOptions}
-        aria-label={t('treeDesigner.canvas')}
+        ariaLabelConfig={ariaLabelConfig}
+        aria-label={t('treeDesigner.flow.pane')}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={onFit}
+            title={ariaLabelConfig['controls.fitView.ariaLabel']}
+            aria-label={ariaLabelConfig['controls.fitView.ariaLabel']}
+          >
+            <Icon name="fit" size={12} />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -6,6 +6,7 @@ import type { EditorProblem } from '../state/use-definition-draft';
 import './i18n';
 import { sameJson } from '../state/same-json';
 import { NodeProperties } from './NodeProperties';
+import { retitle } from './node-id';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RemoveNodeDialog } from './RemoveNodeDialog';
 import { nodeStatsOf } from './stats-format';
@@ -15,14 +16,17 @@ import './tree-designer.css';
 import { TreeProperties } from './TreeProperties';
 import { TreeToolbar } from './TreeToolbar';
 import { cardLayout } from './tree-layout';
-import { acceptsChildren, findNode, moveNode, removeSubtree, updateNode } from './tree-ops';
+import { acceptsChildren, findNode, moveNode, type NodePatch, removeSubtree, updateNode } from './tree-ops';
 import { createTreeStore, useTreeStore } from './tree-store';
+import { useFreshIds } from './use-fresh-ids';
 import { useRevealSelected } from './use-reveal-selected';
 import { useStableLayout } from './use-stable-layout';
 import { useTreeCards } from './use-tree-cards';
 import { useTreeKeys } from './use-tree-keys';
 import { useTreeProblems } from './use-tree-problems';
 import { useTreeStats } from './use-tree-stats';
+import { foldable, useTreeView } from './use-tree-view';
+import { fitViewport } from './view-fit';
 
 export interface TreeDesignerProps {
   body: TreeBody;
@@ -83,16 +87,38 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
   }, [body, store]);
 
   const { all, byNode, problemText } = useTreeProblems(store, tree, problems);
-  const layout = useStableLayout(tree);
+  const treeView = useTreeView(definitionKey, tree);
+  const { view, reveal } = treeView;
+  const layout = useStableLayout(tree, view);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const stats = useTreeStats(definitionKey, publishedVersion);
+  const fresh = useFreshIds(definitionKey, publishedVersion);
+  /** What a renamed node was first called: its panel stays mounted (and its field focused) while the id follows. */
+  const firstIds = useRef(new Map<string, string>());
+  const firstId = (id: string) => firstIds.current.get(id) ?? id;
+  const patchNode = (id: string, patch: NodePatch, group?: string) => {
+    const title = patch.title;
+    if (!title || Object.keys(patch).length > 1) {
+      store.change((b) => updateNode(b, id, patch), undefined, group);
+      return;
+    }
+    const next = retitle(store.get().body, id, title, fresh.canRename(id));
+    if (next.id !== id) {
+      fresh.renamed(id, next.id);
+      firstIds.current.set(next.id, firstId(id));
+    }
+    store.change(() => next.body, next.id, group && `title:${firstId(id)}`);
+  };
   const liveStats = stats.status === 'ready' && showStats ? stats.stats : null;
   const { cards, deep } = useTreeCards(tree, byNode, liveStats, problemText);
 
   // Stable, so the cards (which reach the actions through context) do not all re-render on every change.
   const actions = useMemo<TreeActions>(() => {
     const structural = structuralActions(store);
+    const made = (id: string | null) => {
+      if (id) fresh.add(id);
+    };
     const centre = (id: string) => {
       const at = layoutRef.current.get(id);
       if (at)
@@ -102,20 +128,40 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
         });
     };
     return {
-      addChild: (id) => void structural.addChild(id),
-      addSibling: (id) => void structural.addSibling(id),
+      addChild: (id) => made(structural.addChild(id)),
+      addSibling: (id) => made(structural.addSibling(id)),
       moveBy: structural.moveBy,
       requestRemove: (id) => id !== store.get().body.root && setRemoving(id),
       focus: (id) => {
         store.select(id);
         centre(id);
       },
+      toggleFold: treeView.toggle,
     };
-  }, [store, flow]);
+  }, [store, flow, fresh, treeView.toggle]);
   useTreeKeys(store, actions);
   const select = useCallback((id: string | null) => store.select(id), [store]);
 
+  // A node selected inside a folded branch (a new choice, a problem clicked in the list) unfolds what hides it.
+  useEffect(() => {
+    if (state.selected && !layout.has(state.selected)) reveal(store.get().body, state.selected);
+  }, [state.selected, layout, reveal, store]);
   useRevealSelected(canvasRef, state.selected, layout);
+
+  const fit = useCallback(() => {
+    const pane = canvasRef.current;
+    if (!pane) return;
+    const size = { width: pane.clientWidth, height: pane.clientHeight };
+    void flow.setViewport(fitViewport(layoutRef.current, store.get().body.root, size), { duration: 250 });
+  }, [flow, store]);
+  // Another layout or a branch folded from the toolbar: show the new picture from the start again.
+  const refit = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the new layout is there to fit.
+  useEffect(() => {
+    if (!refit.current) return;
+    refit.current = false;
+    fit();
+  }, [layout, fit]);
 
   const selected = state.selected ? findNode(tree, state.selected) : undefined;
 
@@ -133,7 +179,16 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
           onAddChild={() => selected && actions.addChild(selected.id)}
           onAddSibling={() => selected && actions.addSibling(selected.id)}
           onRemove={() => selected && actions.requestRemove(selected.id)}
-          onFit={() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 250 })}
+          onFit={fit}
+          mode={view.mode}
+          onMode={(mode) => {
+            refit.current = true;
+            treeView.setMode(mode);
+          }}
+          onFoldAll={(fold) => {
+            refit.current = true;
+            treeView.setCollapsed(fold ? foldable(tree) : []);
+          }}
           stats={stats}
           showStats={showStats}
           onShowStats={setShowStats}
@@ -148,6 +203,9 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
               layout={layout}
               cards={cards}
               selected={state.selected}
+              mode={view.mode}
+              collapsed={view.collapsed}
+              onFit={fit}
               onSelect={select}
               onMove={(id, parent, index) => store.change((b) => moveNode(b, id, parent, index), id)}
             />
@@ -155,16 +213,14 @@ function Designer({ body, onChange, problems, definitionKey, publishedVersion }:
           <aside className={panelOpen ? 'td-side open' : 'td-side'}>
             {selected ? (
               <NodeProperties
-                key={selected.id}
+                key={firstId(selected.id)}
                 body={tree}
                 node={selected}
                 problems={byNode.get(selected.id) ?? []}
                 stats={liveStats ? nodeStatsOf(liveStats, selected.id, selected.id === tree.root) : undefined}
                 actions={actions}
                 problemText={problemText}
-                onPatch={(patch, group) =>
-                  store.change((b) => updateNode(b, selected.id, patch), undefined, group)
-                }
+                onPatch={(patch, group) => patchNode(selected.id, patch, group)}
                 onMoveTo={(parent) =>
                   store.change((b) => moveNode(b, selected.id, parent, Number.POSITIVE_INFINITY))
                 }

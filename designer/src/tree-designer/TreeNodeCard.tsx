@@ -30,7 +30,17 @@ export const TreeNodeCard = memo(function TreeNodeCard({ id, data, selected }: N
           : undefined
       }
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} className="td-handle" />
+      {data.outline ? (
+        <Handle
+          id="outline-in"
+          type="target"
+          position={Position.Left}
+          isConnectable={false}
+          className="td-handle"
+        />
+      ) : (
+        <Handle type="target" position={Position.Top} isConnectable={false} className="td-handle" />
+      )}
       <div className="td-card-body">
         <div className="td-card-head">
           <Icon name={data.kind} size={14} className="td-icon" />
@@ -101,7 +111,41 @@ export const TreeNodeCard = memo(function TreeNodeCard({ id, data, selected }: N
           <Icon name="plus" size={14} className="td-icon" />
         </button>
       )}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="td-handle" />
+      {data.fold && actions && (
+        <button
+          type="button"
+          className={data.fold.folded ? 'td-card-fold folded nodrag' : 'td-card-fold nodrag'}
+          data-testid={`tree-node-fold-${id}`}
+          aria-expanded={!data.fold.folded}
+          aria-label={
+            data.fold.folded
+              ? t('treeDesigner.view.unfold', { count: data.fold.hidden })
+              : t('treeDesigner.view.fold')
+          }
+          title={
+            data.fold.folded
+              ? t('treeDesigner.view.unfold', { count: data.fold.hidden })
+              : t('treeDesigner.view.fold')
+          }
+          onClick={(event) => {
+            event.stopPropagation();
+            actions.toggleFold(id);
+          }}
+        >
+          {data.fold.folded ? t('treeDesigner.view.hidden', { count: data.fold.hidden }) : '−'}
+        </button>
+      )}
+      {data.outline ? (
+        <Handle
+          id="outline-out"
+          type="source"
+          position={Position.Bottom}
+          isConnectable={false}
+          className="td-handle td-handle-outline"
+        />
+      ) : (
+        <Handle type="source" position={Position.Bottom} isConnectable={false} className="td-handle" />
+      )}
     </div>
   );
 });

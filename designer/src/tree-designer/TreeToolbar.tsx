@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon';
 import { UndoRedoButtons } from '../components/UndoRedoButtons';
+import type { LayoutMode } from './tree-layout';
 import type { TreeStatsState } from './use-tree-stats';
 
 /** Undo/redo, structure buttons for the selected node, fit, statistics and the problem count. */
@@ -16,6 +17,9 @@ export function TreeToolbar({
   onAddSibling,
   onRemove,
   onFit,
+  mode,
+  onMode,
+  onFoldAll,
   stats,
   showStats,
   onShowStats,
@@ -34,6 +38,10 @@ export function TreeToolbar({
   onAddSibling: () => void;
   onRemove: () => void;
   onFit: () => void;
+  mode: LayoutMode;
+  onMode: (mode: LayoutMode) => void;
+  /** Folds every branch below the start's choices (true) or unfolds them all. */
+  onFoldAll: (fold: boolean) => void;
   stats: TreeStatsState;
   showStats: boolean;
   onShowStats: (show: boolean) => void;
@@ -73,12 +81,34 @@ export function TreeToolbar({
         icon="trash"
         danger
         label={t('treeDesigner.toolbar.remove')}
-        title="Delete"
+        title={t('treeDesigner.toolbar.removeTitle')}
         testId="td-remove-toolbar"
         disabled={!canRemove}
         onClick={onRemove}
       />
       <ToolButton icon="fit" label={t('treeDesigner.toolbar.fit')} testId="td-fit" onClick={onFit} />
+      <span className="td-sep" />
+      <fieldset className="td-view" aria-label={t('treeDesigner.view.label')}>
+        {(['tree', 'outline'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            className={mode === m ? 'btn td-view-on' : 'btn'}
+            aria-pressed={mode === m}
+            data-testid={`td-view-${m}`}
+            title={t(`treeDesigner.view.${m}Title`)}
+            onClick={() => onMode(m)}
+          >
+            {t(`treeDesigner.view.${m}`)}
+          </button>
+        ))}
+      </fieldset>
+      <button type="button" className="btn" data-testid="td-fold-all" onClick={() => onFoldAll(true)}>
+        {t('treeDesigner.view.foldAll')}
+      </button>
+      <button type="button" className="btn" data-testid="td-unfold-all" onClick={() => onFoldAll(false)}>
+        {t('treeDesigner.view.unfoldAll')}
+      </button>
       <span className="spacer" />
       {stats.status !== 'off' && (
         <span className="td-stats-bar" data-testid="td-stats-bar">

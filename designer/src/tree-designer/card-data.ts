@@ -19,6 +19,10 @@ export interface TreeCardData extends Record<string, unknown> {
   stats: NodeStatSummary | null;
   /** While another card is dragged over this one: what dropping would do. */
   drop: DropIntent['kind'] | null;
+  /** A question with choices can fold them away: whether it is folded, and how many nodes that hides. */
+  fold: { folded: boolean; hidden: number } | null;
+  /** Drawn in the outline (links leave from the card's left side), not the top-down tree. */
+  outline: boolean;
 }
 
 export type TreeFlowNode = Node<TreeCardData, 'tree-node'>;

@@ -2,7 +2,7 @@ import type { TreeBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
 import { sampleTree } from '../../test-fixtures/sample-tree';
 import { newNode } from './tree-actions';
-import { cardLayout, layoutTree, type Placement } from './tree-layout';
+import { cardLayout, layoutTree, outlineLayout, type Placement } from './tree-layout';
 import { addChild } from './tree-ops';
 
 const { width, height } = cardLayout;
@@ -82,5 +82,24 @@ describe('tree layout', () => {
     const layout = layoutTree(cyclic);
     expect(layout.size).toBe(body.nodes.length);
     expect(layout.get('start')?.depth).toBe(0);
+  });
+
+  it('draws no card of a folded branch and counts what it hides', () => {
+    const layout = layoutTree(sampleTree(), { mode: 'tree', collapsed: new Set(['login']) });
+    expect(layout.has('pwd')).toBe(false);
+    expect(layout.has('blocked')).toBe(false);
+    expect(layout.get('login')?.hidden).toBe(2);
+    expect(layout.get('pay')?.hidden).toBeUndefined();
+    expectNoOverlaps(layout);
+  });
+
+  it('lays out an outline: one card a row in tree order, indented by level', () => {
+    const layout = layoutTree(sampleTree(), { mode: 'outline', collapsed: new Set() });
+    const order = [...layout.entries()].sort((a, b) => a[1].y - b[1].y).map(([id]) => id);
+    expect(order).toEqual(['start', 'login', 'pwd', 'blocked', 'pay', 'refund', 'other']);
+    expect(layout.get('login')?.x).toBe(outlineLayout.indent);
+    expect(layout.get('pwd')?.x).toBe(2 * outlineLayout.indent);
+    expect(layout.get('other')?.x).toBe(outlineLayout.indent);
+    expectNoOverlaps(layout);
   });
 });

@@ -9,6 +9,22 @@ export interface LayoutOptions {
 }
 
 export const cardLayout: LayoutOptions = { width: 240, height: 132, gapX: 28, gapY: 64 };
+/** The outline: one card a row, each level indented under its question. */
+export const outlineLayout = { indent: 48, gapY: 16 };
+
+/**
+ * How the tree is drawn: `tree` top-down with choices side by side (a picture of the whole), `outline` one card a
+ * row like a table of contents (a wide tree of hundreds of nodes stays a list to scroll).
+ */
+export type LayoutMode = 'tree' | 'outline';
+
+export interface TreeView {
+  mode: LayoutMode;
+  /** Questions whose choices are hidden (their subtrees are not drawn). */
+  collapsed: ReadonlySet<string>;
+}
+
+export const defaultView: TreeView = { mode: 'tree', collapsed: new Set() };
 
 export interface Placement {
   x: number;
@@ -16,6 +32,8 @@ export interface Placement {
   depth: number;
   /** The question the card is drawn under (null for the start and for nodes nobody reaches). */
   parent: string | null;
+  /** For a collapsed question: how many nodes its hidden branch holds. */
+  hidden?: number;
 }
 
 /**
@@ -24,9 +42,14 @@ export interface Placement {
  * Bands never overlap, so neither do cards. A node listed under several questions is drawn once, under the
  * one that reaches it first (as depths are counted); nodes nobody reaches stand to the right as their own trees.
  */
-export function layoutTree(body: TreeBody, options: LayoutOptions = cardLayout): Map<string, Placement> {
+export function layoutTree(
+  body: TreeBody,
+  view: TreeView = defaultView,
+  options: LayoutOptions = cardLayout,
+): Map<string, Placement> {
   const { drawnUnder, roots } = spanningForest(body);
-  const kids = (id: string) => drawnUnder.get(id) ?? [];
+  const kids = (id: string) => (view.collapsed.has(id) ? [] : (drawnUnder.get(id) ?? []));
+  if (view.mode === 'outline') return withHidden(outline(roots, kids, options), drawnUnder, view.collapsed);
   const widths = new Map<string, number>();
   const widthOf = (id: string): number => {
     const known = widths.get(id);
@@ -59,7 +82,90 @@ export function layoutTree(body: TreeBody, options: LayoutOptions = cardLayout):
     place(root, left, 0, null);
     left += widthOf(root) + options.gapX * 3;
   }
+  return withHidden(placed, drawnUnder, view.collapsed);
+}
+
+/** One card a row in tree order, indented by depth; unreached trees follow below the start's. */
+function outline(
+  roots: string[],
+  kids: (id: string) => string[],
+  options: LayoutOptions,
+): Map<string, Placement> {
+  const placed = new Map<string, Placement>();
+  let row = 0;
+  const place = (id: string, depth: number, parent: string | null) => {
+    placed.set(id, {
+      x: depth * outlineLayout.indent,
+      y: row * (options.height + outlineLayout.gapY),
+      depth,
+      parent,
+    });
+    row += 1;
+    for (const child of kids(id)) place(child, depth + 1, id);
+  };
+  for (const root of roots) place(root, 0, null);
   return placed;
+}
+
+/** Marks each drawn collapsed question with the number of nodes its hidden branch holds. */
+function withHidden(
+  placed: Map<string, Placement>,
+  drawnUnder: ReadonlyMap<string, string[]>,
+  collapsed: ReadonlySet<string>,
+): Map<string, Placement> {
+  const count = (id: string): number =>
+    (drawnUnder.get(id) ?? []).reduce((sum, child) => sum + 1 + count(child), 0);
+  for (const id of collapsed) {
+    const at = placed.get(id);
+    const hidden = at ? count(id) : 0;
+    if (at && hidden) placed.set(id, { ...at, hidden });
+  }
+  return placed;
+}
+
+/** The area the drawn cards cover, in flow coordinates. */
+export function layoutBounds(
+  layout: ReadonlyMap<string, Placement>,
+  options: LayoutOptions = cardLayout,
+): { x: number; y: number; width: number; height: number } {
+  let [left, top, right, bottom] = [0, 0, 0, 0];
+  let first = true;
+  for (const at of layout.values()) {
+    if (first || at.x < left) left = at.x;
+    if (first || at.y < top) top = at.y;
+    if (first || at.x + options.width > right) right = at.x + options.width;
+    if (first || at.y + options.height > bottom) bottom = at.y + options.height;
+    first = false;
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * Branches folded when a tree is opened for the first time, so that the first picture is readable: when the whole
+ * tree is wider than `maxAcross` cards, the choices of every question from level `d` on are hidden, `d` being the
+ * deepest level at which the picture is still at most that wide (and at least 1: the start's choices show).
+ */
+export function initialCollapsed(body: TreeBody, maxAcross = 12): Set<string> {
+  const { drawnUnder, roots } = spanningForest(body);
+  const levels: string[][] = [];
+  const walk = (id: string, depth: number) => {
+    if (!drawnUnder.get(id)?.length) return;
+    levels[depth] = [...(levels[depth] ?? []), id];
+    for (const child of drawnUnder.get(id) ?? []) walk(child, depth + 1);
+  };
+  for (const root of roots) walk(root, 0);
+  const across = (collapsed: Set<string>) => {
+    const leaves = (id: string): number => {
+      const kids = collapsed.has(id) ? [] : (drawnUnder.get(id) ?? []);
+      return kids.length ? kids.reduce((sum, c) => sum + leaves(c), 0) : 1;
+    };
+    return roots.reduce((sum, r) => sum + leaves(r), 0);
+  };
+  const from = (depth: number) => new Set(levels.slice(depth).flat());
+  if (across(new Set()) <= maxAcross) return new Set();
+  let depth = 1;
+  while (depth + 1 < levels.length && across(from(depth + 1)) <= maxAcross) depth += 1;
+  return from(depth);
 }
 
 /** Who is drawn under whom: breadth-first from the start (shortest way down), then from unreached nodes. */

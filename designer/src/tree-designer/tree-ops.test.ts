@@ -8,9 +8,9 @@ import {
   moveBy,
   moveNode,
   moveTargets,
-  newNodeId,
   removalSet,
   removeSubtree,
+  renameNode,
   updateNode,
 } from './tree-ops';
 
@@ -31,9 +31,15 @@ describe('tree operations', () => {
     expect(addChild(body, 'pay', newNode('login'))).toBe(body);
   });
 
-  it('makes ids that are not taken', () => {
-    const body = addChild(sampleTree(), 'pay', newNode('n8'));
-    expect(newNodeId(body)).toBe('n9');
+  it('renames a node everywhere it is named, and never onto a taken id', () => {
+    const body = sampleTree();
+    const next = renameNode(body, 'login', 'ne-mogu-voyti');
+    expect(childrenOf(next, 'start')).toEqual(['ne-mogu-voyti', 'pay', 'other']);
+    expect(childrenOf(next, 'ne-mogu-voyti')).toEqual(['pwd', 'blocked']);
+    expect(next.nodes.some((n) => n.id === 'login')).toBe(false);
+    expect(renameNode(body, 'start', 'nachalo').root).toBe('nachalo');
+    expect(renameNode(body, 'login', 'pay')).toBe(body);
+    expect(renameNode(body, 'nobody', 'x')).toBe(body);
   });
 
   it('deletes a node with its subtree and says how many go', () => {

@@ -47,12 +47,21 @@ export function removeSubtree(body: TreeBody, id: string): TreeBody {
   };
 }
 
-/** A short id not used yet; ids end up in shared links to a place in the tree, so they stay readable. */
-export function newNodeId(body: TreeBody): string {
-  const used = new Set(body.nodes.map((n) => n.id));
-  let k = body.nodes.length + 1;
-  while (used.has(`n${k}`)) k += 1;
-  return `n${k}`;
+/**
+ * Gives node `from` the id `to`, in the node, in every list of choices and as the start. Nothing happens when `to`
+ * is taken (ids are unique within a tree).
+ */
+export function renameNode(body: TreeBody, from: string, to: string): TreeBody {
+  if (from === to || !findNode(body, from) || findNode(body, to)) return body;
+  return {
+    ...body,
+    root: body.root === from ? to : body.root,
+    nodes: body.nodes.map((n) => {
+      const id = n.id === from ? to : n.id;
+      const children = n.children?.includes(from) ? n.children.map((c) => (c === from ? to : c)) : n.children;
+      return id === n.id && children === n.children ? n : { ...n, id, ...(children ? { children } : {}) };
+    }),
+  };
 }
 
 /** Only questions take choices: a node that ends in an answer has to be made a question first. */

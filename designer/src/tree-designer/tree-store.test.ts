@@ -1,6 +1,7 @@
 import type { TreeBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
 import { childrenOf, sampleTree } from '../../test-fixtures/sample-tree';
+import { retitle } from './node-id';
 import { newNode } from './tree-actions';
 import { addChild, moveNode, removeSubtree, updateNode } from './tree-ops';
 import { createTreeStore } from './tree-store';
@@ -47,5 +48,22 @@ describe('tree store', () => {
     const before = store.get();
     store.change((b) => b);
     expect(store.get()).toBe(before);
+  });
+
+  it('keeps a node selected whose id followed its title, through undo and redo', () => {
+    const store = createTreeStore(sampleTree(), () => undefined);
+    store.change((b) => addChild(b, 'pay', newNode('novyy-variant')), 'novyy-variant');
+    let id = 'novyy-variant';
+    for (const title of ['В', 'Во', 'Возврат']) {
+      const next = retitle(store.get().body, id, { ru: title }, true);
+      store.change(() => next.body, next.id, 'title:novyy-variant');
+      id = next.id;
+    }
+    expect(store.get().selected).toBe('vozvrat');
+    expect(store.get().past).toHaveLength(2);
+    store.undo();
+    expect(store.get().selected).toBe('novyy-variant');
+    store.redo();
+    expect(store.get().selected).toBe('vozvrat');
   });
 });

@@ -13,7 +13,8 @@ const keepSelection = (body: TreeBody, id: string | null): string | null =>
  */
 export const createTreeStore = (body: TreeBody, onBody: (body: TreeBody) => void): TreeStore =>
   new EditHistory(body, onBody, {
-    onTravel: (next, current) => keepSelection(next, current),
+    // A node renamed by its title comes back under its old id on undo: the recorded selection finds it.
+    onTravel: (next, current, recorded) => keepSelection(next, current) ?? keepSelection(next, recorded),
     onReset: keepSelection,
   });
 

@@ -40,6 +40,8 @@ export function useTreeCards(
         problems: (problems.get(node.id) ?? []).map(problemText),
         stats: stats ? summarizeNodeStats(nodeStatsOf(stats, node.id, node.id === body.root)) : null,
         drop: null,
+        fold: null,
+        outline: false,
       });
     }
     return result;

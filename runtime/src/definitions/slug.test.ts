@@ -21,6 +21,7 @@ describe('slugFromTitle', () => {
 
   it('starts with a letter and fits the key length, cut at a word', () => {
     expect(slugFromTitle('1С не запускается')).toBe('kb-1s-ne-zapuskaetsya');
+    expect(slugFromTitle('1С не запускается', 63, '')).toBe('1s-ne-zapuskaetsya');
     const long = slugFromTitle('Очень длинный заголовок статьи про смену пароля в личном кабинете клиента');
     expect(long.length).toBeLessThanOrEqual(63);
     expect(long).toMatch(keyPattern);

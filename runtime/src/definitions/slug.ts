@@ -47,16 +47,17 @@ export function transliterate(text: string): string {
 /**
  * A readable URL key from a (Russian or English) title: «Как сменить пароль» → `kak-smenit-parol`. Words are
  * joined by dashes and cut at a word boundary to fit; a key must start with a letter, so a leading digit gets
- * `kb-`. Returns '' when the title has nothing to make a key of.
+ * `kb-` (`digitPrefix`: question-tree node ids may start with a digit and pass ''). Returns '' when the title has
+ * nothing to make a key of.
  */
-export function slugFromTitle(title: string, maxLength = maxKeyLength): string {
+export function slugFromTitle(title: string, maxLength = maxKeyLength, digitPrefix = 'kb-'): string {
   let key = transliterate(title.normalize('NFC'))
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (!key) return '';
-  if (!/^[a-z]/.test(key)) key = `kb-${key}`;
+  if (!/^[a-z]/.test(key)) key = `${digitPrefix}${key}`;
   if (key.length > maxLength) {
     const cut = key.slice(0, maxLength + 1);
     const dash = cut.lastIndexOf('-');

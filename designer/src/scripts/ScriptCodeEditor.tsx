@@ -1,5 +1,8 @@
+import { typeDiagnosticText } from '@opora/runtime/scripts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EchoTracker } from './echo-tracker';
+import { loadMonaco } from './load-monaco';
 
 type Monaco = typeof import('monaco-editor');
 type Editor = import('monaco-editor').editor.IStandaloneCodeEditor;
@@ -33,14 +36,19 @@ export function ScriptCodeEditor({
   onTypeErrors?: (marks: SourceMark[]) => void;
   handleRef?: React.RefObject<CodeEditorHandle | null>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale: 'ru' | 'en' = i18n.language === 'en' ? 'en' : 'ru';
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   // The latest callbacks, read by listeners registered once.
-  const latest = useRef({ onChange, onTypeErrors });
-  latest.current = { onChange, onTypeErrors };
+  const latest = useRef({ onChange, onTypeErrors, locale });
+  latest.current = { onChange, onTypeErrors, locale };
+  // The latest value, read when the editor is created (after Monaco loads, renders later than the mount).
+  const latestValue = useRef(value);
+  latestValue.current = value;
+  const echoes = useRef(new EchoTracker());
   const ariaLabel = t('script.code');
 
   // The editor is created once per mount; later values flow in through the effect below.
@@ -48,13 +56,15 @@ export function ScriptCodeEditor({
   useEffect(() => {
     let disposed = false;
     const disposers: (() => void)[] = [];
-    import('./monaco-setup')
+    loadMonaco(locale)
       .then(({ monaco }) => {
         if (disposed || !host.current) return;
         monacoRef.current = monaco;
         const uri = monaco.Uri.parse(scriptUri);
-        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
-        model.setValue(value);
+        const model =
+          monaco.editor.getModel(uri) ?? monaco.editor.createModel(latestValue.current, 'typescript', uri);
+        model.setValue(latestValue.current);
+        echoes.current.reset();
         const instance = monaco.editor.create(host.current, {
           model,
           automaticLayout: true,
@@ -67,14 +77,27 @@ export function ScriptCodeEditor({
         });
         editor.current = instance;
         disposers.push(() => instance.dispose());
-        const change = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+        const change = model.onDidChangeContent(() => {
+          if (echoes.current.applying) return;
+          const text = model.getValue();
+          echoes.current.emitted(text);
+          latest.current.onChange(text);
+        });
         disposers.push(() => change.dispose());
         const markers = monaco.editor.onDidChangeMarkers((uris) => {
           if (!uris.some((u) => u.toString() === uri.toString())) return;
           const typeErrors = monaco.editor
             .getModelMarkers({ resource: uri, owner: 'typescript' })
             .filter((m) => m.severity === monaco.MarkerSeverity.Error)
-            .map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message }));
+            .map((m) => ({
+              line: m.startLineNumber,
+              column: m.startColumn,
+              message: typeDiagnosticText(
+                typeof m.code === 'object' ? m.code.value : (m.code ?? ''),
+                m.message,
+                latest.current.locale,
+              ),
+            }));
           latest.current.onTypeErrors?.(typeErrors);
         });
         disposers.push(() => markers.dispose());
@@ -87,9 +110,20 @@ export function ScriptCodeEditor({
     };
   }, []);
 
+  // The editor is the source of truth for what the author typed: the value coming back is usually the echo of an
+  // earlier keystroke (a render can trail the typing), and pushing it into the model would drop the keystrokes
+  // since. Only a value the editor never emitted (loading, a version restored, an edit in the JSON tab) replaces
+  // the text, as one undoable edit.
   useEffect(() => {
     const model = editor.current?.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
+    if (!model || echoes.current.isEcho(value) || model.getValue() === value) return;
+    echoes.current.reset();
+    echoes.current.applying = true;
+    try {
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    } finally {
+      echoes.current.applying = false;
+    }
   }, [value]);
 
   useEffect(() => {

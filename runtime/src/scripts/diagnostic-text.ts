@@ -7,7 +7,10 @@ import type { Locale } from '../definitions/kinds.js';
  * publish check both word their problems with this, so the two read alike.
  */
 const russian: Record<number, [english: string, russian: string]> = {
+  1003: ['Identifier expected.', 'Ожидается имя.'],
   1005: ["'{0}' expected.", 'Ожидается «{0}».'],
+  1109: ['Expression expected.', 'Ожидается выражение.'],
+  1128: ['Declaration or statement expected.', 'Ожидается объявление или инструкция.'],
   2304: ["Cannot find name '{0}'.", 'Имя «{0}» не найдено.'],
   2307: [
     "Cannot find module '{0}' or its corresponding type declarations.",

@@ -72,6 +72,12 @@ describe('script editor in Chromium', () => {
     expect(await suggestions.textContent()).toContain('http');
     await page.screenshot({ path: screenshotPath('script-editor-autocomplete') });
     await page.keyboard.press('Escape');
+    // Monaco's own widgets speak Russian too.
+    await page.keyboard.press('Control+F');
+    await expect
+      .poll(() => page.locator('.find-widget [placeholder]').first().getAttribute('placeholder'))
+      .toBe('Найти');
+    await page.keyboard.press('Escape');
   });
 
   it('keeps every keystroke typed at a human pace', async () => {

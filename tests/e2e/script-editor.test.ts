@@ -106,6 +106,12 @@ describe('script editor in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('type-status').textContent(), { timeout: 20_000 })
       .toMatch(/2:\d+.*Ошибка TS2322: Тип «string» нельзя присвоить типу «number»/);
+    // The squiggle's own tooltip says the same.
+    await page.locator('.squiggly-error').first().hover({ force: true });
+    await expect
+      .poll(() => page.locator('.monaco-hover').first().textContent())
+      .toContain('Тип «string» нельзя присвоить типу «number»');
+    await page.screenshot({ path: screenshotPath('script-editor-hover') });
     // A test-run does not wait for the types: it runs, and its figures are in Russian units.
     await page.getByTestId('sample-input').fill('{ "name": "Мария" }');
     await page.getByTestId('test-run').click();

@@ -19,6 +19,9 @@ export interface CodeEditorHandle {
 
 const scriptUri = 'file:///script.ts';
 
+/** A diagnostic already worded by typeDiagnosticText (its lead-in), so it is not worded twice. */
+const isWorded = (message: string) => /^(Ошибка|error)( TS\d+)?: /.test(message);
+
 /**
  * Monaco on the script's TypeScript with the SDK declarations loaded: autocomplete on `ctx.`, live type errors
  * (reported through onTypeErrors), and the server's publish or run errors shown as markers too.
@@ -86,18 +89,31 @@ export function ScriptCodeEditor({
         disposers.push(() => change.dispose());
         const markers = monaco.editor.onDidChangeMarkers((uris) => {
           if (!uris.some((u) => u.toString() === uri.toString())) return;
-          const typeErrors = monaco.editor
-            .getModelMarkers({ resource: uri, owner: 'typescript' })
+          const found = monaco.editor.getModelMarkers({ resource: uri, owner: 'typescript' });
+          // The TypeScript worker's markers are reworded in place, so the squiggle's tooltip reads like the list
+          // below the editor; setting them calls this listener again, which then finds them worded and lists them.
+          const worded = found.map((m) =>
+            isWorded(m.message)
+              ? m
+              : {
+                  ...m,
+                  message: typeDiagnosticText(
+                    typeof m.code === 'object' ? m.code.value : (m.code ?? ''),
+                    m.message,
+                    latest.current.locale,
+                  ),
+                },
+          );
+          if (worded.some((m, i) => m.message !== found[i]?.message)) {
+            // Not while this event is being delivered: Monaco drops a marker change fired from its own listener.
+            queueMicrotask(() => {
+              if (!model.isDisposed()) monaco.editor.setModelMarkers(model, 'typescript', worded);
+            });
+            return;
+          }
+          const typeErrors = found
             .filter((m) => m.severity === monaco.MarkerSeverity.Error)
-            .map((m) => ({
-              line: m.startLineNumber,
-              column: m.startColumn,
-              message: typeDiagnosticText(
-                typeof m.code === 'object' ? m.code.value : (m.code ?? ''),
-                m.message,
-                latest.current.locale,
-              ),
-            }));
+            .map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message }));
           latest.current.onTypeErrors?.(typeErrors);
         });
         disposers.push(() => markers.dispose());

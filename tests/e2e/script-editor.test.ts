@@ -33,7 +33,7 @@ describe('script editor in Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
     cspViolations = await watchCspViolations(page);
@@ -72,13 +72,52 @@ describe('script editor in Chromium', () => {
     expect(await suggestions.textContent()).toContain('http');
     await page.screenshot({ path: screenshotPath('script-editor-autocomplete') });
     await page.keyboard.press('Escape');
+    // Monaco's own widgets speak Russian too.
+    await page.keyboard.press('Control+F');
+    await expect
+      .poll(() => page.locator('.find-widget [placeholder]').first().getAttribute('placeholder'))
+      .toBe('Найти');
+    await page.keyboard.press('Escape');
   });
 
-  it('shows a type error live, then clears it when fixed', async () => {
+  it('keeps every keystroke typed at a human pace', async () => {
+    const editorText = async () =>
+      ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    // As on a busy laptop: renders trail the keystrokes.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    try {
+      await page.keyboard.type('const a = 1;', { delay: 120 });
+      await expect.poll(editorText).toBe('const a = 1;');
+      // A stale render landing late would still reset the text: it must hold.
+      await page.waitForTimeout(1000);
+      expect(await editorText()).toBe('const a = 1;');
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    }
+  });
+
+  it('shows a type error live in Russian, then clears it when fixed', async () => {
     await typeSource(broken);
     await expect
       .poll(() => page.getByTestId('type-status').textContent(), { timeout: 20_000 })
-      .toMatch(/2:\d+.*not assignable to type 'number'/);
+      .toMatch(/2:\d+.*Ошибка TS2322: Тип «string» нельзя присвоить типу «number»/);
+    // The squiggle's own tooltip says the same.
+    await page.locator('.squiggly-error').first().hover({ force: true });
+    await expect
+      .poll(() => page.locator('.monaco-hover').first().textContent())
+      .toContain('Тип «string» нельзя присвоить типу «number»');
+    await page.screenshot({ path: screenshotPath('script-editor-hover') });
+    // A test-run does not wait for the types: it runs, and its figures are in Russian units.
+    await page.getByTestId('sample-input').fill('{ "name": "Мария" }');
+    await page.getByTestId('test-run').click();
+    await expect
+      .poll(() => page.getByTestId('run-stats').textContent(), { timeout: 30_000 })
+      .toMatch(/мс · ЦП [\d,]+ мс · память [\d,\s]+ (КБ|МБ) · вызовов SDK: 0/);
     await page.screenshot({ path: screenshotPath('script-editor-type-error') });
     await typeSource(fixed);
     await expect
@@ -102,6 +141,12 @@ describe('script editor in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('run-error').textContent(), { timeout: 30_000 })
       .toContain('строка 3');
+    await typeSource('export default function run() {\n  return 1 +;\n}');
+    await page.getByTestId('test-run').click();
+    await expect
+      .poll(() => page.getByTestId('run-problems').textContent(), { timeout: 30_000 })
+      .toContain('строка 2 Синтаксическая ошибка: Неожиданное «;»');
+    await page.screenshot({ path: screenshotPath('script-editor-compile-error') });
     await typeSource(fixed);
   });
 

@@ -1,21 +1,21 @@
 import type { ScriptLogLine } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
+import { formatMemory, formatMs } from './run-figures';
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/** «8.9 мс · ЦП 3.2 мс · память 0.8 MB · вызовов SDK: 0» for a test run or a recorded run. */
+/** «8,9 мс · ЦП 3,2 мс · память 812 КБ · вызовов SDK: 0» for a test run or a recorded run. */
 export function RunStats({
   run,
 }: {
   run: { durationMs: number; cpuMs: number; memoryBytes: number; sdkCalls: number };
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ru';
   return (
-    <p className="muted">
+    <p className="muted" data-testid="run-stats">
       {t('script.stats', {
-        duration: run.durationMs.toFixed(1),
-        cpu: run.cpuMs.toFixed(1),
-        memory: megabytes(run.memoryBytes),
+        duration: formatMs(run.durationMs, locale),
+        cpu: formatMs(run.cpuMs, locale),
+        memory: formatMemory(run.memoryBytes, locale),
         calls: run.sdkCalls,
       })}
     </p>

@@ -2,17 +2,12 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { type CodeEditorHandle, ScriptCodeEditor, type SourceMark } from './ScriptCodeEditor';
+import { sourceMark } from './source-mark';
 import { TestRunPanel } from './TestRunPanel';
 
 interface ScriptDraft {
   source?: unknown;
   integrations?: unknown;
-}
-
-/** "3:14 message" as the server reports a problem in the source. */
-export function sourceMark(message: string): SourceMark | null {
-  const match = /^(\d+):(\d+) (.*)$/s.exec(message);
-  return match ? { line: Number(match[1]), column: Number(match[2]), message: match[3] as string } : null;
 }
 
 /**

@@ -1,9 +1,21 @@
-import type { ScriptRunResult } from '@opora/sdk';
+import { ApiError, type ScriptRunResult } from '@opora/sdk';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../lib/api';
 import { errorText } from '../lib/error-text';
 import { RunLogs, RunStats } from './RunReport';
+import type { SourceMark } from './ScriptCodeEditor';
+import { sourceMark } from './source-mark';
+import './i18n';
+
+/** The problems in the source a refused test-run names (compile errors), each at its line. */
+function sourceProblems(error: unknown): SourceMark[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.details.flatMap((d) => {
+    const mark = d.pointer === '/source' ? sourceMark(d.message) : null;
+    return mark ? [mark] : [];
+  });
+}
 
 /** Sample input in, output, logs, duration and memory out; an error's TS position jumps to the code. */
 export function TestRunPanel({
@@ -19,10 +31,12 @@ export function TestRunPanel({
   const [input, setInput] = useState('{\n  \n}');
   const [result, setResult] = useState<ScriptRunResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [problems, setProblems] = useState<SourceMark[]>([]);
   const [running, setRunning] = useState(false);
 
   const run = async () => {
     setFailure(null);
+    setProblems([]);
     let parsed: unknown;
     try {
       parsed = input.trim() ? JSON.parse(input) : null;
@@ -35,7 +49,9 @@ export function TestRunPanel({
       setResult(await client.testRunScript({ source, input: parsed, integrations }));
     } catch (e) {
       setResult(null);
-      setFailure(errorText(e, t('script.runFailed')));
+      const marks = sourceProblems(e);
+      setProblems(marks);
+      if (!marks.length) setFailure(errorText(e, t('script.runFailed')));
     } finally {
       setRunning(false);
     }
@@ -72,6 +88,21 @@ export function TestRunPanel({
           {failure}
         </div>
       )}
+      {problems.length > 0 && (
+        <div className="banner error" role="alert" data-testid="run-problems">
+          <strong>{t('scriptRun.compileProblems')}</strong>
+          <ul className="type-errors">
+            {problems.map((m) => (
+              <li key={`${m.line}:${m.column}:${m.message}`}>
+                <button type="button" className="link" onClick={() => onGoTo(m.line, m.column)}>
+                  {t('scriptRun.goToLine', { line: m.line })}
+                </button>{' '}
+                {m.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result && (
         <div className="run-result" data-testid="run-result">
           <RunStats run={result} />
@@ -84,7 +115,10 @@ export function TestRunPanel({
             </>
           ) : (
             <div className="banner error" data-testid="run-error">
-              <strong>{result.error?.code}</strong>: {result.error?.message}
+              <strong>
+                {t(`scriptRun.failure.${result.error?.code}`, { defaultValue: t('scriptRun.failed') })}
+              </strong>
+              : {result.error?.message}
               {result.error?.line && (
                 <button
                   type="button"

@@ -1,5 +1,6 @@
 export { CallGate } from './call-gate.js';
 export type { CompiledScript, CompileResult, SourceProblem } from './compiled-script.js';
+export { typeDiagnosticText } from './diagnostic-text.js';
 export { compileIoSchema, ioProblems, ioSchemaError } from './io-schemas.js';
 export {
   bridgeLimits,

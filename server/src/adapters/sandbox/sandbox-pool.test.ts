@@ -78,6 +78,21 @@ describe('SandboxPool on a slow machine', () => {
     }
   });
 
+  it('times a run from when its code starts: a worker slow to set the run up does not eat its limit', async () => {
+    // Each run takes 2.5 s to set up (a starved machine compiling): more than the run's limit and the grace.
+    const pool = new SandboxPool({ size: 1, graceMs: 500, workerSetupDelayMs: 2500 });
+    try {
+      const result = await pool.run(
+        await request('export default (ctx) => ctx.input.n', { timeoutMs: 1000 }),
+        async () => null,
+      );
+      expect(result).toMatchObject({ ok: true, output: 21 });
+      expect(result.durationMs).toBeLessThan(1000);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('bounds the queue of runs waiting for a worker, and how long they wait', async () => {
     const pool = new SandboxPool({ size: 1, maxQueued: 2, queueTimeoutMs: 60_000, workerBootDelayMs: 1000 });
     try {

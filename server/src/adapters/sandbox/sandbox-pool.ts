@@ -14,7 +14,7 @@ import {
   type SdkHandler,
   valueShapeProblem,
 } from '@opora/runtime/scripts';
-import { bootDelayOption, type FromWorker, type ToWorker } from './protocol.js';
+import { bootDelayOption, type FromWorker, setupDelayOption, type ToWorker } from './protocol.js';
 
 const workerScript = fileURLToPath(new URL('./sandbox-worker.ts', import.meta.url));
 
@@ -27,12 +27,18 @@ interface Queued {
   expiry: NodeJS.Timeout;
 }
 
-/** A run a ready worker has taken: its clock started then. */
+/**
+ * A run a ready worker has taken. Until the worker reports it started (context set up, code compiled) only the
+ * setup bound applies; the run's own limit counts from that report.
+ */
 interface InFlight extends Queued {
   deadline: NodeJS.Timeout;
+  /** When the worker took it, then when its code started. */
   started: number;
   /** The server's own bound on this run's SDK calls, whatever the worker sends. */
   gate: CallGate;
+  /** The worker reported the code started: a stop now is the script's timeout, before it the sandbox's fault. */
+  running: boolean;
   finished: boolean;
 }
 
@@ -55,14 +61,18 @@ export interface SandboxPoolOptions {
   queueTimeoutMs?: number;
   /** A worker that has not reported ready by then is killed and replaced. */
   bootTimeoutMs?: number;
+  /** How long a worker may take to set up a run (context, compile) before it is taken for stuck and replaced. */
+  setupTimeoutMs?: number;
   /** Makes each worker wait this long before reporting ready (to test a slow machine). */
   workerBootDelayMs?: number;
+  /** Makes each worker take this long to set up every run (to test a starved machine). */
+  workerSetupDelayMs?: number;
 }
 
 /**
  * The server's {@link ScriptHost}: a few sandbox worker processes, each with warm isolates. A worker gets runs only
  * after it reports ready, so booting (seconds on a busy machine) never counts against a run: runs wait in a
- * bounded queue, and a run's clock starts when a ready worker takes it. Runs go to the least loaded ready worker,
+ * bounded queue, and a run's clock starts when its worker has set it up and its code begins. Runs go to the least loaded ready worker,
  * ties taken in turn. A worker that dies (or stops answering) fails only its in-flight runs, with a clear error,
  * and is replaced; one that keeps failing to boot is restarted with a growing pause.
  */
@@ -83,7 +93,9 @@ export class SandboxPool implements ScriptHost {
       maxQueued: 200,
       queueTimeoutMs: 120_000,
       bootTimeoutMs: 120_000,
+      setupTimeoutMs: 60_000,
       workerBootDelayMs: 0,
+      workerSetupDelayMs: 0,
       ...options,
     };
     for (let i = 0; i < this.options.size; i++) this.workers.push(this.spawn());
@@ -166,16 +178,14 @@ export class SandboxPool implements ScriptHost {
   }
 
   private start(worker: Worker, job: Queued): void {
-    const deadline = setTimeout(
-      () => this.abandon(worker),
-      job.request.limits.timeoutMs + this.options.graceMs,
-    );
+    const deadline = setTimeout(() => this.abandon(worker), this.options.setupTimeoutMs);
     deadline.unref();
     const run: InFlight = {
       ...job,
       deadline,
       started: performance.now(),
       gate: new CallGate(bridgeLimits.sdkCallsInFlight, bridgeLimits.sdkCallsWaiting),
+      running: false,
       finished: false,
     };
     worker.runs.set(job.id, run);
@@ -188,7 +198,11 @@ export class SandboxPool implements ScriptHost {
   }
 
   private spawn(): Worker {
-    const child = fork(workerScript, [`${bootDelayOption}${this.options.workerBootDelayMs}`], {
+    const options = [
+      `${bootDelayOption}${this.options.workerBootDelayMs}`,
+      `${setupDelayOption}${this.options.workerSetupDelayMs}`,
+    ];
+    const child = fork(workerScript, options, {
       execArgv: ['--no-node-snapshot', '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -208,6 +222,9 @@ export class SandboxPool implements ScriptHost {
       worker.ready = true;
       this.failedBoots = 0;
       this.dispatch();
+    } else if (message.type === 'started') {
+      const run = worker.runs.get(message.id);
+      if (run && !run.finished) this.clockStarts(worker, run);
     } else if (message.type === 'result') {
       const run = worker.runs.get(message.id);
       if (run) this.finish(worker, run, message.result);
@@ -217,8 +234,22 @@ export class SandboxPool implements ScriptHost {
     }
   }
 
-  /** Carries out one SDK call of a run through the run's gate; the answer is always a JSON text. */
-  /** Never rejects: whatever goes wrong, the script's call is answered (or its worker is already gone). */
+  /** The run's code begins: from now on its own time limit (and the grace past it) bounds the worker. */
+  private clockStarts(worker: Worker, run: InFlight): void {
+    clearTimeout(run.deadline);
+    run.running = true;
+    run.started = performance.now();
+    run.deadline = setTimeout(
+      () => this.abandon(worker),
+      run.request.limits.timeoutMs + this.options.graceMs,
+    );
+    run.deadline.unref();
+  }
+
+  /**
+   * Carries out one SDK call of a run through the run's gate; the answer is always a JSON text.
+   * Never rejects: whatever goes wrong, the script's call is answered (or its worker is already gone).
+   */
   private async answerSdk(
     worker: Worker,
     run: InFlight,
@@ -283,7 +314,12 @@ export class SandboxPool implements ScriptHost {
       this.finish(
         worker,
         run,
-        failed(run.request, 'timeout', 'sandbox_stopped', performance.now() - run.started),
+        failed(
+          run.request,
+          run.running ? 'timeout' : 'sandbox_unavailable',
+          'sandbox_stopped',
+          run.running ? performance.now() - run.started : 0,
+        ),
       );
     worker.child.kill('SIGKILL');
   }

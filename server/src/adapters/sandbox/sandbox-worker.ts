@@ -1,10 +1,16 @@
 // A sandbox worker process: runs scripts in isolated-vm isolates for the server, which talks to it over IPC.
 // Isolates live here, not in the server, so a V8 failure takes down only this process (the pool replaces it).
-import { defaultLimits, type RunResult } from '@opora/runtime/scripts';
+import type { Locale } from '@opora/runtime/definitions';
+import { defaultLimits, type RunResult, runMessage } from '@opora/runtime/scripts';
 import { IsolateRunner } from './isolate-runner.js';
-import { bootDelayOption, type FromWorker, type ToWorker } from './protocol.js';
+import { bootDelayOption, type FromWorker, setupDelayOption, type ToWorker } from './protocol.js';
 
 const runner = new IsolateRunner();
+const option = (prefix: string) =>
+  Number(process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length) ?? 0);
+const bootDelayMs = option(bootDelayOption);
+const setupDelayMs = option(setupDelayOption);
+const pause = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : resolve()));
 const pending = new Map<string, (json: string) => void>();
 let nextCall = 0;
 
@@ -27,9 +33,10 @@ const sdkFor = (id: number) => (op: string, args: unknown[]) => {
   });
 };
 
-const crashed = (error: unknown): RunResult => ({
+/** The runner itself failed (it answers every script failure as a result): told in the author's language. */
+const crashed = (locale: Locale): RunResult => ({
   ok: false,
-  error: { code: 'sandbox_crashed', message: error instanceof Error ? error.message : String(error) },
+  error: { code: 'sandbox_crashed', message: runMessage(locale, 'sandbox_crashed') },
   logs: [],
   logsTruncated: false,
   durationMs: 0,
@@ -45,14 +52,14 @@ process.on('message', (message: ToWorker) => {
     return;
   }
   const { id, request } = message;
-  void runner
-    .run(request, sdkFor(id))
-    .catch(crashed)
+  void pause(setupDelayMs)
+    .then(() => runner.run(request, sdkFor(id), () => send({ type: 'started', id })))
+    .catch(() => crashed(request.locale ?? 'ru'))
     .then((result) => {
       try {
         send({ type: 'result', id, result });
-      } catch (error) {
-        send({ type: 'result', id, result: crashed(error) });
+      } catch {
+        send({ type: 'result', id, result: crashed(request.locale ?? 'ru') });
       }
     });
 });
@@ -62,8 +69,10 @@ process.on('disconnect', () => {
   process.exit(0);
 });
 
-// Ready only once isolated-vm is loaded and an isolate is warm, so the first run does not pay for the boot.
-runner.warm(defaultLimits.memoryMb);
-const delayArgument = process.argv.find((a) => a.startsWith(bootDelayOption));
-const bootDelayMs = delayArgument ? Number(delayArgument.slice(bootDelayOption.length)) : 0;
-setTimeout(() => send({ type: 'ready' }), bootDelayMs);
+// Ready only once isolated-vm is loaded and a warm-up run went through an isolate, so the first run pays for
+// none of the boot. A warm-up that fails still reports ready: real runs then fail with their own clear errors.
+void runner
+  .warm(defaultLimits.memoryMb)
+  .catch(() => undefined)
+  .then(() => pause(bootDelayMs))
+  .then(() => send({ type: 'ready' }));

@@ -42,11 +42,16 @@ function readLib(fileName: string): string | undefined {
   }
 }
 
+/** A type-check problem with TypeScript's diagnostic code (2322…), which the author's message names. */
+export interface TypeProblem extends SourceProblem {
+  code: number;
+}
+
 /**
  * Type-checks a script against the SDK declarations the way the designer's editor does; problems carry
  * 1-based line:column in the author's source. Only the script and the SDK exist: importing anything fails.
  */
-export function typeCheckScript(source: string, sdkDeclarations: string): SourceProblem[] {
+export function typeCheckScript(source: string, sdkDeclarations: string): TypeProblem[] {
   const script = ts.createSourceFile(scriptFile, source, ts.ScriptTarget.ES2022, true);
   const host: ts.CompilerHost = {
     getSourceFile: (fileName) => {
@@ -71,6 +76,7 @@ export function typeCheckScript(source: string, sdkDeclarations: string): Source
     return {
       line: (start?.line ?? 0) + 1,
       column: (start?.character ?? 0) + 1,
+      code: d.code,
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
     };
   });

@@ -1,8 +1,9 @@
 import type { ScriptBody } from '@opora/runtime/definitions';
-import { ioSchemaError } from '@opora/runtime/scripts';
+import { ioSchemaError, typeDiagnosticText } from '@opora/runtime/scripts';
 import type { ErrorDetail } from '@opora/sdk';
 import { scriptSdkDeclarations } from '@opora/sdk/scripts';
 import { compileScript } from '../../adapters/script-toolchain/compile.js';
+import { syntaxErrorText } from '../../adapters/script-toolchain/syntax-text.js';
 import { typeCheckScript } from '../../adapters/script-toolchain/type-check.js';
 import type { Database } from '../../db/database.js';
 import type { PublishExtension } from '../definitions/definition-service.js';
@@ -20,7 +21,7 @@ const sourceDetail = (p: { line: number; column: number; message: string }, code
  */
 export function scriptPublishing(db: Database): PublishExtension {
   return {
-    async check(body) {
+    async check(body, locale) {
       const script = body as ScriptBody;
       const details: ErrorDetail[] = [];
       for (const key of ['inputSchema', 'outputSchema'] as const) {
@@ -28,10 +29,18 @@ export function scriptPublishing(db: Database): PublishExtension {
         if (error) details.push({ pointer: `/${key}`, message: error, code: 'schema' });
       }
       const compiled = await compileScript(script.source);
-      if (!compiled.ok) return [...details, ...compiled.problems.map((p) => sourceDetail(p, 'compile'))];
+      if (!compiled.ok)
+        return [
+          ...details,
+          ...compiled.problems.map((p) =>
+            sourceDetail({ ...p, message: syntaxErrorText(p.message, locale) }, 'compile'),
+          ),
+        ];
       return [
         ...details,
-        ...typeCheckScript(script.source, scriptSdkDeclarations).map((p) => sourceDetail(p, 'type')),
+        ...typeCheckScript(script.source, scriptSdkDeclarations).map((p) =>
+          sourceDetail({ ...p, message: typeDiagnosticText(p.code, p.message, locale) }, 'type'),
+        ),
       ];
     },
     async published(tx, { definitionId, version, body }) {

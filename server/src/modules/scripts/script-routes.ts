@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { fail } from '../../http/app-error.js';
 import { requestLocale } from '../../http/error-handler.js';
+import { localeFrom } from '../../http/messages.js';
 import { errorResponses, maxOffset, PageOf, Uuid } from '../../http/schemas.js';
 import { staff } from '../auth/roles.js';
 import type { ScriptService } from './script-service.js';
@@ -55,6 +57,15 @@ const RunSchema = Type.Object({
   logsTruncated: Type.Boolean(),
 });
 
+/**
+ * The language a run speaks to its author: the UI's own (the designer names it in Accept-Language on every
+ * call, and switching the UI's language changes only that), else the user's setting.
+ */
+const runLocale = (request: FastifyRequest) => {
+  const header = request.headers['accept-language'];
+  return header ? localeFrom(header) : requestLocale(request);
+};
+
 /** Developers try a script with sample input: output, logs, duration, memory, errors at their TS line. */
 export const scriptRoutes: FastifyPluginAsyncTypebox<{ scripts: ScriptService }> = async (
   app,
@@ -86,7 +97,7 @@ export const scriptRoutes: FastifyPluginAsyncTypebox<{ scripts: ScriptService }>
         request.body.input ?? null,
         { limits: request.body.limits ?? {}, integrations: request.body.integrations ?? [] },
         request.actor,
-        requestLocale(request),
+        runLocale(request),
       ),
   );
 
@@ -112,7 +123,7 @@ export const scriptRoutes: FastifyPluginAsyncTypebox<{ scripts: ScriptService }>
         request.body.input ?? null,
         { kind: 'api', by: request.actor?.name ?? null },
         request.actor,
-        requestLocale(request),
+        runLocale(request),
       ),
   );
 

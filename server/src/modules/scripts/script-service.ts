@@ -13,6 +13,7 @@ import {
 } from '@opora/runtime/scripts';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import { compileScript } from '../../adapters/script-toolchain/compile.js';
+import { syntaxErrorText } from '../../adapters/script-toolchain/syntax-text.js';
 import type { Database } from '../../db/database.js';
 import { AppError, fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
@@ -62,10 +63,13 @@ export class ScriptService {
     this.admission = new RunAdmission(deps.admission);
   }
 
-  /** Starts the sandbox now rather than on the first run (server start-up); resolves when it is ready. */
+  /**
+   * Starts the sandbox and the compiler now rather than on the first run (server start-up); resolves when both
+   * are ready, so the first test-run waits for neither.
+   */
   async warmUp(): Promise<void> {
     this.host ??= this.deps.hostFactory();
-    await this.host.ready?.();
+    await Promise.all([this.host.ready?.(), compileScript('export default () => null')]);
   }
 
   async testRun(
@@ -81,7 +85,7 @@ export class ScriptService {
       throw fail.validation(
         compiled.problems.map((p) => ({
           pointer: '/source',
-          message: `${p.line}:${p.column} ${p.message}`,
+          message: `${p.line}:${p.column} ${syntaxErrorText(p.message, locale)}`,
           code: 'compile',
         })),
       );

@@ -85,6 +85,38 @@ describe.each(databaseTargets)('script test-run on $name', (target) => {
     });
   });
 
+  it('refuses to publish a script with type errors, naming them in the caller’s language', async () => {
+    const developer = await h.as('developer');
+    const made = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/definitions',
+      headers: developer,
+      payload: {
+        kind: 'script',
+        key: 'typed-wrong',
+        name: 'С ошибкой типов',
+        body: {
+          schemaVersion: 1,
+          language: 'typescript',
+          source: "export default function run() {\n  const n: number = 'текст';\n  return n;\n}",
+        },
+      },
+    });
+    const publish = (language: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/definitions/${made.json().id}/publish`,
+        headers: { ...developer, 'accept-language': language },
+        payload: { draftVersion: 1 },
+      });
+    expect((await publish('ru')).json().error.details).toContainEqual(
+      expect.objectContaining({
+        pointer: '/body/source',
+        message: '2:9 Ошибка TS2322: Тип «string» нельзя присвоить типу «number».',
+      }),
+    );
+  });
+
   it('stops a runaway script with the limit named, and keeps serving', async () => {
     const res = await testRun({ source: 'export default () => { for (;;) {} }', limits: { timeoutMs: 200 } });
     expect(res.json()).toMatchObject({

@@ -1,0 +1,32 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { MailMessage, MailTransport } from './mailer.js';
+
+/**
+ * Mail through the SMTP server of SMTP_URL (`smtp://user:pass@host:587`, `smtps://…:465`). An optional
+ * `?from=` parameter names the sender; by default `no-reply@<host>`. Short timeouts: a job waits on it.
+ */
+export class SmtpTransport implements MailTransport {
+  private readonly transporter: Transporter;
+  private readonly from: string;
+
+  constructor(smtpUrl: string) {
+    const url = new URL(smtpUrl);
+    this.from = url.searchParams.get('from') || `no-reply@${url.hostname}`;
+    const secure = url.protocol === 'smtps:';
+    this.transporter = nodemailer.createTransport({
+      host: url.hostname,
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
+      ...(url.username
+        ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+        : {}),
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    await this.transporter.sendMail({ from: this.from, ...message });
+  }
+}

@@ -100,6 +100,7 @@ function urlFrom(value: string | undefined, protocols: string[], name: string): 
   } catch {
     throw new StartupError(`${name} must be a URL (${protocols.join(' or ')}//…)`);
   }
-  if (!protocols.includes(url.protocol)) throw new StartupError(`${name} must start with ${protocols.join(' or ')}//`);
+  if (!protocols.includes(url.protocol))
+    throw new StartupError(`${name} must start with ${protocols.join(' or ')}//`);
   return value;
 }

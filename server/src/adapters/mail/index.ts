@@ -6,6 +6,9 @@ export type { MailMessage, MailTransport } from './mailer.js';
 export { Mailer } from './mailer.js';
 
 /** SMTP when SMTP_URL is set, otherwise the log (development). */
-export function createMailer(smtpUrl: string | undefined, log: ConstructorParameters<typeof LogTransport>[0]) {
+export function createMailer(
+  smtpUrl: string | undefined,
+  log: ConstructorParameters<typeof LogTransport>[0],
+) {
   return new Mailer(smtpUrl ? new SmtpTransport(smtpUrl) : new LogTransport(log));
 }

@@ -22,7 +22,10 @@ export class AccountTokens {
     private readonly clock: Clock,
   ) {}
 
-  /** A new token, in the caller's transaction; the account's earlier unused tokens of that purpose stop working. */
+  /**
+   * A new token, in the caller's transaction; the account's earlier unused tokens of that purpose stop working.
+   * The account's row stays locked until that transaction ends.
+   */
   async issue(
     em: Em,
     userId: string,
@@ -31,14 +34,25 @@ export class AccountTokens {
     email: string | null,
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.query('delete from account_token where user_id = ? and purpose = ? and used_at is null', [
-      userId,
-      purpose,
-    ], em);
+    // Two issues for one account at once (two jobs) take turns, so the later one sees and ends the earlier.
+    await this.db.query('select id from app_user where id = ? for update', [userId], em);
+    await this.db.query(
+      'delete from account_token where user_id = ? and purpose = ? and used_at is null',
+      [userId, purpose],
+      em,
+    );
     await this.db.query(
       `insert into account_token (id, user_id, purpose, token_hash, email, expires_at, created_at)
        values (?, ?, ?, ?, ?, ?, ?)`,
-      [randomUUID(), userId, purpose, sha256(token), email, new Date(this.clock.now() + ttlMs), dateOf(this.clock)],
+      [
+        randomUUID(),
+        userId,
+        purpose,
+        sha256(token),
+        email,
+        new Date(this.clock.now() + ttlMs),
+        dateOf(this.clock),
+      ],
       em,
     );
     return token;

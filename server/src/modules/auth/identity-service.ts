@@ -66,12 +66,7 @@ export class IdentityService {
    * or all but the actor's own when the actor is signed in with a session (their own change). A reset by mail
    * passes an actor without a session, so every session ends.
    */
-  async replacePassword(
-    em: Em,
-    actor: Actor,
-    passwordHash: string,
-    how: 'changed' | 'reset',
-  ): Promise<void> {
+  async replacePassword(em: Em, actor: Actor, passwordHash: string, how: 'changed' | 'reset'): Promise<void> {
     await em.nativeUpdate(UserEntity, { id: actor.id }, { passwordHash });
     await em.nativeDelete(SessionEntity, {
       userId: actor.id,

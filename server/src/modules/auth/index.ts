@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 import { createMailer, type Mailer } from '../../adapters/mail/index.js';
 import { apiPrefix } from '../../http/http-platform.js';
-import { AccountTokens } from './account-tokens.js';
 import { registerAccessControl } from './access-control.js';
+import { AccountTokens } from './account-tokens.js';
 import { IdentityService } from './identity-service.js';
 import { PasswordReset, passwordResetJob } from './password-reset.js';
 import { passwordResetRoutes } from './password-reset-routes.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { fail } from '../../http/app-error.js';
+import type { FastifyRequest } from 'fastify';
+import { AppError, fail } from '../../http/app-error.js';
 import { requestLocale } from '../../http/error-handler.js';
 import { ErrorResponse, NoContent } from '../../http/schemas.js';
 import { linkOrigin } from './link-origin.js';
@@ -25,12 +26,20 @@ export const passwordResetRoutes: FastifyPluginAsyncTypebox<PasswordResetRoutesO
   app,
   { reset, publicUrl, perIpLimit, perAccountLimit },
 ) => {
-  const perAccount = app.rateLimit({
+  // A second limit on the same route, keyed by the address asked about (the route's own is per caller).
+  const accountLimiter = app.createRateLimit({
     max: perAccountLimit,
     timeWindow: '15 minutes',
     keyGenerator: (request) =>
       `password-reset:${normalAddress((request.body as { login?: string } | undefined)?.login ?? '')}`,
   });
+  const perAccount = async (request: FastifyRequest) => {
+    const limit = await accountLimiter(request);
+    if (!limit.isAllowed && limit.isExceeded)
+      throw new AppError(429, 'rate_limited', 'rate_limited', {
+        seconds: Math.max(1, Math.ceil(limit.ttl / 1000)),
+      });
+  };
 
   app.post(
     '/auth/password-reset',

@@ -71,7 +71,11 @@ export const emailConfirmationRoutes: FastifyPluginAsyncTypebox<EmailConfirmatio
       schema: {
         tags,
         summary: 'Send the confirmation link again (a newer link replaces the older ones)',
-        response: { 202: Type.Object({ accepted: Type.Literal(true) }), ...errorResponses, 429: ErrorResponse },
+        response: {
+          202: Type.Object({ accepted: Type.Literal(true) }),
+          ...errorResponses,
+          429: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {

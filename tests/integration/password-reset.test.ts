@@ -121,6 +121,34 @@ describe.each(databaseTargets)('password reset by mail on $name', (target) => {
     }
   });
 
+  it('retries the mail when the mail server refuses it, and the retry’s link is the one that works', async () => {
+    let refusals = 0;
+    const before = sent.length;
+    const previous = h.app.mailer.useTransport({
+      send: async (m) => {
+        if (refusals++ === 0) throw new Error('421 service not available, try later');
+        sent.push(m);
+      },
+    });
+    try {
+      expect((await ask('operator-user')).statusCode).toBe(202);
+      await drained(h);
+      expect(refusals).toBe(2);
+      expect(sent).toHaveLength(before + 1);
+      const [job] = await h.db.query<{ attempts: number; status: string }>(
+        "select attempts, status from job where name = 'auth.password-reset-mail' order by id desc limit 1",
+      );
+      expect(job).toMatchObject({ attempts: 2, status: 'done' });
+      // The failed attempt's token rolled back with it: one live token, the mailed one.
+      const live = await h.db.query(
+        "select 1 from account_token where purpose = 'password_reset' and used_at is null",
+      );
+      expect(live).toHaveLength(1);
+    } finally {
+      h.app.mailer.useTransport(previous);
+    }
+  });
+
   it('limits asks per address and per caller, in the error shape with the seconds to wait', async () => {
     const limited = await createHarness(target, { loginRateLimit: 4 });
     try {

@@ -35,7 +35,8 @@ export class AccountTokens {
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     // Two issues for one account at once (two jobs) take turns, so the later one sees and ends the earlier.
-    await this.db.query('select id from app_user where id = ? for update', [userId], em);
+    // `no key update`: sign-ins (a session row referencing the account) are not held up meanwhile.
+    await this.db.query('select id from app_user where id = ? for no key update', [userId], em);
     await this.db.query(
       'delete from account_token where user_id = ? and purpose = ? and used_at is null',
       [userId, purpose],

@@ -179,6 +179,8 @@ describe('client personal account in Chromium', () => {
     const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const other = await visitor.newPage();
     await other.goto(`${server.baseUrl}/login`);
+    await other.getByTestId('forgot-link').waitFor();
+    await shoot('portal-account-login', other);
     await other.getByTestId('forgot-link').click();
     await other.getByTestId('forgot-form').waitFor();
     await shoot('portal-account-forgot', other);
@@ -206,7 +208,9 @@ describe('client personal account in Chromium', () => {
     await signIn(other, `${server.baseUrl}/login`, email, 'сброшенный-пароль-3', 'account');
     await other.getByTestId('confirm-banner').waitFor();
     await other.goto(await mailedLink('/account/confirm'));
-    await other.getByTestId('confirm-done').waitFor();
+    const outcome = other.getByTestId('confirm-email').locator('.banner');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('Адрес подтверждён.');
     await shoot('portal-account-email-confirmed', other);
     await other.goto(`${server.baseUrl}/account`);
     await other.getByTestId('account').waitFor();

@@ -3,38 +3,46 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { router } from '../lib/router';
+import { useSession } from '../state/session';
 import { mailLinks, tokenFrom } from './mail-links-api';
 import './i18n';
 import './account.css';
 
-type State = { kind: 'working' } | { kind: 'done'; linked: number } | { kind: 'failed'; text: string };
+type State =
+  | { kind: 'working' }
+  | { kind: 'done'; linked: number }
+  | { kind: 'failed'; text: string | null }
+  | { kind: 'no-token' };
+
+// A link is used once: a second request (a re-render, a remount) would be refused, so each token is sent once.
+const confirming = new Map<string, Promise<{ linked: number }>>();
 
 /** The link from the sign-up mail: confirms the address, which brings in the requests sent from it anonymously. */
 export function ConfirmEmailPage() {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ kind: 'working' });
+  const [token] = useState(() => tokenFrom(router.path()));
+  const [state, setState] = useState<State>(token ? { kind: 'working' } : { kind: 'no-token' });
+  // A signed-in browser sends its CSRF token with the link, known once the session has loaded.
+  const sessionLoading = useSession().status === 'loading';
   useEffect(() => {
-    const token = tokenFrom(router.path());
-    if (!token) {
-      setState({ kind: 'failed', text: t('myAccount.reset.noToken') });
-      return;
-    }
+    if (!token || sessionLoading) return;
     let live = true;
-    mailLinks
-      .confirmEmail(token)
+    if (!confirming.has(token)) confirming.set(token, mailLinks.confirmEmail(token));
+    confirming
+      .get(token)!
       .then((answer) => live && setState({ kind: 'done', linked: answer.linked }))
       .catch((e: unknown) => {
         if (!live) return;
         const text =
           e instanceof ApiError
             ? (e.details.find((d) => d.pointer === '/token')?.message ?? e.message)
-            : t('myAccount.confirm.failed');
+            : null;
         setState({ kind: 'failed', text });
       });
     return () => {
       live = false;
     };
-  }, [t]);
+  }, [token, sessionLoading]);
 
   return (
     <section className="section narrow">
@@ -47,9 +55,11 @@ export function ConfirmEmailPage() {
             {state.linked > 0 && ` ${t('myAccount.confirm.linked', { count: state.linked })}`}
           </div>
         )}
-        {state.kind === 'failed' && (
-          <div className="banner error" role="alert">
-            {state.text}
+        {(state.kind === 'failed' || state.kind === 'no-token') && (
+          <div className="banner error" role="alert" data-testid="confirm-failed">
+            {state.kind === 'no-token'
+              ? t('myAccount.reset.noToken')
+              : (state.text ?? t('myAccount.confirm.failed'))}
           </div>
         )}
         {state.kind !== 'working' && (

@@ -175,7 +175,7 @@ describe('client personal account in Chromium', () => {
     await other.close();
   });
 
-  it('resets a forgotten password with the link from the mail, then signs in with it', async () => {
+  it('resets a forgotten password by mail; confirming the address brings in a request sent signed out', async () => {
     const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const other = await visitor.newPage();
     await other.goto(`${server.baseUrl}/login`);
@@ -204,16 +204,27 @@ describe('client personal account in Chromium', () => {
     // Every session of the account has ended, the one that changed the password before too.
     expect(await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.ok))).toBe(false);
 
-    await other.getByTestId('reset-sign-in').click();
+    // Signed out, the client writes to support as a visitor, from the same address.
+    const anonymous = `Вопрос без входа ${Date.now()}`;
+    await other.goto(`${server.baseUrl}/contact`);
+    await other.getByTestId('portal-form').waitFor();
+    await other.locator('[data-field="subject"] input').fill(anonymous);
+    await other.locator('[data-field="description"] textarea').fill('Пишу, не входя в кабинет.');
+    await other.locator('[data-field="contactEmail"] input').fill(email);
+    await other.getByTestId('portal-form-submit').click();
+    await other.getByTestId('form-confirmation').waitFor();
+
     await signIn(other, `${server.baseUrl}/login`, email, 'сброшенный-пароль-3', 'account');
     await other.getByTestId('confirm-banner').waitFor();
+    await shoot('portal-account-confirm-banner', other);
     await other.goto(await mailedLink('/account/confirm'));
     const outcome = other.getByTestId('confirm-email').locator('.banner');
     await outcome.waitFor();
     expect(await outcome.textContent()).toContain('Адрес подтверждён.');
     await shoot('portal-account-email-confirmed', other);
+    // Confirmed: the request sent without an account is the client's now.
     await other.goto(`${server.baseUrl}/account`);
-    await other.getByTestId('account').waitFor();
+    await other.getByTestId('my-requests').locator('li', { hasText: anonymous }).waitFor();
     expect(await other.getByTestId('confirm-banner').count()).toBe(0);
     await visitor.close();
   });

@@ -38,7 +38,7 @@ export function ConfirmEmailBanner() {
       {note ? (
         <strong>{note}</strong>
       ) : (
-        <button type="button" className="btn ghost" onClick={resend} disabled={busy}>
+        <button type="button" className="btn" onClick={resend} disabled={busy} data-testid="confirm-resend">
           {t('myAccount.confirm.resend')}
         </button>
       )}

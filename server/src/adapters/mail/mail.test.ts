@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { GiveUp } from '../job-queue/job-errors.js';
 import { createMailer } from './index.js';
 
 /** Just enough of an SMTP server to take one message (no TLS offered, AUTH PLAIN accepted). */
-async function fakeSmtp() {
+async function fakeSmtp(options: { refuseRecipients?: boolean } = {}) {
   const received: { from: string; to: string[]; data: string; auth: string | null }[] = [];
   const server = createServer((socket: Socket) => {
     let from = '';
@@ -40,7 +41,7 @@ async function fakeSmtp() {
           socket.write('250 ok\r\n');
         } else if (verb === 'RCPT') {
           to.push(line);
-          socket.write('250 ok\r\n');
+          socket.write(options.refuseRecipients ? '550 no such mailbox\r\n' : '250 ok\r\n');
         } else if (verb === 'DATA') {
           data = '';
           socket.write('354 go on\r\n');
@@ -84,10 +85,24 @@ describe('mail', () => {
     expect(lines[0]).toContain('http://x/account/reset?token=abc');
   });
 
+  it('gives up on a permanent refusal rather than retrying it', async () => {
+    const smtp = await fakeSmtp({ refuseRecipients: true });
+    try {
+      const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, { warn: () => undefined });
+      await expect(mailer.send({ to: 'gone@example.ru', subject: 's', text: 't' })).rejects.toBeInstanceOf(
+        GiveUp,
+      );
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('refuses when the server is unreachable, so the sending job retries', async () => {
     const smtp = await fakeSmtp();
     await smtp.close();
     const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, { warn: () => undefined });
-    await expect(mailer.send({ to: 'a@example.ru', subject: 's', text: 't' })).rejects.toThrow();
+    const refused = mailer.send({ to: 'a@example.ru', subject: 's', text: 't' });
+    await expect(refused).rejects.toThrow();
+    await expect(refused).rejects.not.toBeInstanceOf(GiveUp);
   });
 });

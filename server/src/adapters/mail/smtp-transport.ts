@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { GiveUp } from '../job-queue/job-errors.js';
 import type { MailMessage, MailTransport } from './mailer.js';
 
 /**
@@ -26,7 +27,15 @@ export class SmtpTransport implements MailTransport {
     });
   }
 
+  /** A permanent refusal (5xx: no such mailbox, sender not allowed) is given up on; anything else is retried. */
   async send(message: MailMessage): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, ...message });
+    try {
+      await this.transporter.sendMail({ from: this.from, ...message });
+    } catch (error) {
+      const code = (error as { responseCode?: unknown }).responseCode;
+      if (typeof code === 'number' && code >= 500)
+        throw new GiveUp(`the mail server refused the message for good (${code})`);
+      throw error;
+    }
   }
 }

@@ -20,8 +20,8 @@ declare module 'fastify' {
 }
 
 /**
- * Sessions, API tokens, password reset by mail and access control. Registered before every other module: its onRoute hook checks that
- * each route declares who may call it, and its onRequest hook resolves the caller.
+ * Sessions, API tokens, password reset by mail and access control. Registered before every other module: its
+ * onRoute hook checks that each route declares who may call it, and its onRequest hook resolves the caller.
  */
 export const authModule = fp(
   async (app) => {
@@ -51,6 +51,10 @@ export const authModule = fp(
     });
     app.recurringJobs.add('sessions.purge-expired', '17 3 * * *', async (_payload, { em }) => {
       await app.db.query('delete from session where expires_at < now()', [], em);
+    });
+    // Used or expired links are kept a day (a support question about one can still be answered), then go.
+    app.recurringJobs.add('account-tokens.purge-expired', '27 3 * * *', async (_payload, { em }) => {
+      await app.db.query("delete from account_token where expires_at < now() - interval '1 day'", [], em);
     });
   },
   { name: 'auth', dependencies: ['adapters', 'http-platform'] },

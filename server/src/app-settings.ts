@@ -8,7 +8,15 @@ export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessi
   Partial<
     Pick<
       Config,
-      'secretsKey' | 'scriptMaxima' | 'timeZone' | 'dataDir' | 'fileMaxMb' | 'instanceId' | 'trustProxy'
+      | 'secretsKey'
+      | 'scriptMaxima'
+      | 'timeZone'
+      | 'dataDir'
+      | 'fileMaxMb'
+      | 'instanceId'
+      | 'trustProxy'
+      | 'smtpUrl'
+      | 'publicUrl'
     >
   > & {
     /** Sign-ins per minute per address; the portal's anonymous writes are limited from it too. */
@@ -30,6 +38,10 @@ export interface AppSettings {
   loginRateLimit: number;
   /** Which peers' X-Forwarded-* headers are believed (TRUST_PROXY). */
   trustProxy: TrustProxy;
+  /** SMTP_URL; mail goes to the log without it. */
+  smtpUrl: string | undefined;
+  /** PUBLIC_URL without a trailing slash; links in mail fall back to the request's origin without it. */
+  publicUrl: string | undefined;
 }
 
 export function settingsFrom(config: AppConfig): AppSettings {
@@ -47,5 +59,7 @@ export function settingsFrom(config: AppConfig): AppSettings {
     instanceId: config.instanceId ?? 'opora',
     loginRateLimit: config.loginRateLimit ?? 10,
     trustProxy: config.trustProxy ?? false,
+    smtpUrl: config.smtpUrl,
+    publicUrl: config.publicUrl,
   };
 }

@@ -33,6 +33,10 @@ export interface Config {
   fileMaxMb: number;
   /** Which reverse proxies may tell the client's address (TRUST_PROXY); rate limits key on that address. */
   trustProxy: TrustProxy;
+  /** Outgoing mail (SMTP_URL, smtp[s]://user:pass@host:port); without it mail is written to the log. */
+  smtpUrl: string | undefined;
+  /** Where users reach the portal (PUBLIC_URL): links in mail point here, never at a request's Host header. */
+  publicUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: timeZoneFrom(env.OPORA_TIME_ZONE),
     fileMaxMb: intFrom(env.FILE_MAX_MB, 100, 'FILE_MAX_MB'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    smtpUrl: urlFrom(env.SMTP_URL, ['smtp:', 'smtps:'], 'SMTP_URL'),
+    publicUrl: urlFrom(env.PUBLIC_URL, ['http:', 'https:'], 'PUBLIC_URL')?.replace(/\/+$/, ''),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
       timeoutMs: intFrom(env.SCRIPT_MAX_TIMEOUT_MS, defaultMaxima.timeoutMs, 'SCRIPT_MAX_TIMEOUT_MS'),
@@ -84,4 +90,17 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(parsed) || parsed < 0)
     throw new StartupError(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+function urlFrom(value: string | undefined, protocols: string[], name: string): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(`${name} must be a URL (${protocols.join(' or ')}//…)`);
+  }
+  if (!protocols.includes(url.protocol))
+    throw new StartupError(`${name} must start with ${protocols.join(' or ')}//`);
+  return value;
 }

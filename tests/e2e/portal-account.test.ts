@@ -8,7 +8,9 @@ import { type RunningServer, startServer } from './support/server-process.js';
 /**
  * A visitor signs up as a client, sends the feedback form (ФОС), sees the request number and finds the request in
  * the personal account; an operator moves it to «В работе» and the open account shows the new status and a
- * notification without a reload. Screenshots of the home page, the confirmation and the account at 1280 and 375 px.
+ * notification without a reload. A client who forgot the password asks for a link, opens it from the mail (the
+ * server's log here), sets a new password and signs in; the mailed confirmation link confirms the address.
+ * Screenshots of the home page, the confirmation, the account and the forgot/reset pages at 1280 and 375 px.
  */
 describe('client personal account in Chromium', () => {
   let server: RunningServer;
@@ -20,17 +22,25 @@ describe('client personal account in Chromium', () => {
   const subject = `Не приходит письмо для входа ${Date.now()}`;
   const email = `maria.${Date.now()}@example.ru`;
 
-  const noSideScroll = () =>
-    page
+  const noSideScrollOn = (target: Page) =>
+    target
       .evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       .then((d) => expect(d).toBe(0));
-  const shoot = async (name: string) => {
+  const shoot = async (name: string, target: Page = page) => {
     for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 900 });
-      await noSideScroll();
-      await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
+      await target.setViewportSize({ width, height: 900 });
+      await noSideScrollOn(target);
+      await target.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
     }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await target.setViewportSize({ width: 1280, height: 900 });
+  };
+  /** The newest link of a kind from mail the server wrote to its log (no SMTP_URL in this run). */
+  const mailedLink = async (path: string): Promise<string> => {
+    const pattern = new RegExp(`https?://[^\\s"]+${path}\\?token=[\\w-]+`, 'g');
+    const links = () => server.output().match(pattern) ?? [];
+    await expect.poll(() => links().length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(server.output()).toContain('MAIL NOT SENT (SMTP_URL is not set)');
+    return links().at(-1)!;
   };
 
   beforeAll(async () => {
@@ -163,5 +173,59 @@ describe('client personal account in Chromium', () => {
     expect(await signedIn(otherPage)).toBe(false);
     expect(await signedIn(page)).toBe(true);
     await other.close();
+  });
+
+  it('resets a forgotten password by mail; confirming the address brings in a request sent signed out', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await visitor.newPage();
+    await other.goto(`${server.baseUrl}/login`);
+    await other.getByTestId('forgot-link').waitFor();
+    await shoot('portal-account-login', other);
+    await other.getByTestId('forgot-link').click();
+    await other.getByTestId('forgot-form').waitFor();
+    await shoot('portal-account-forgot', other);
+    await other.getByTestId('forgot-login').fill(email);
+    await other.getByTestId('forgot-submit').click();
+    expect(await other.getByTestId('forgot-sent').textContent()).toContain(
+      'Если такой адрес зарегистрирован, мы отправили письмо',
+    );
+    await shoot('portal-account-forgot-sent', other);
+
+    await other.goto(await mailedLink('/account/reset'));
+    await other.getByTestId('reset-form').waitFor();
+    await other.getByTestId('reset-password').fill('short');
+    await other.getByTestId('reset-submit').click();
+    await other.getByTestId('reset-password-error').waitFor();
+    await shoot('portal-account-reset', other);
+    await other.getByTestId('reset-password').fill('сброшенный-пароль-3');
+    await other.getByTestId('reset-repeat').fill('сброшенный-пароль-3');
+    await other.getByTestId('reset-submit').click();
+    await other.getByTestId('reset-done').waitFor();
+    // Every session of the account has ended, the one that changed the password before too.
+    expect(await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.ok))).toBe(false);
+
+    // Signed out, the client writes to support as a visitor, from the same address.
+    const anonymous = `Вопрос без входа ${Date.now()}`;
+    await other.goto(`${server.baseUrl}/contact`);
+    await other.getByTestId('portal-form').waitFor();
+    await other.locator('[data-field="subject"] input').fill(anonymous);
+    await other.locator('[data-field="description"] textarea').fill('Пишу, не входя в кабинет.');
+    await other.locator('[data-field="contactEmail"] input').fill(email);
+    await other.getByTestId('portal-form-submit').click();
+    await other.getByTestId('form-confirmation').waitFor();
+
+    await signIn(other, `${server.baseUrl}/login`, email, 'сброшенный-пароль-3', 'account');
+    await other.getByTestId('confirm-banner').waitFor();
+    await shoot('portal-account-confirm-banner', other);
+    await other.goto(await mailedLink('/account/confirm'));
+    const outcome = other.getByTestId('confirm-email').locator('.banner');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('Адрес подтверждён.');
+    await shoot('portal-account-email-confirmed', other);
+    // Confirmed: the request sent without an account is the client's now.
+    await other.goto(`${server.baseUrl}/account`);
+    await other.getByTestId('my-requests').locator('li', { hasText: anonymous }).waitFor();
+    expect(await other.getByTestId('confirm-banner').count()).toBe(0);
+    await visitor.close();
   });
 });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { kbPaths } from '../kb/kb-paths';
+import { ConfirmEmailBanner } from './ConfirmEmailBanner';
 import { NotificationsPanel } from './NotificationsPanel';
 import { RequestsList } from './RequestsList';
 import { useClientGate } from './use-client-gate';
@@ -32,6 +33,7 @@ export function AccountHome() {
           + {t('myAccount.home.newRequest')}
         </Link>
       </header>
+      <ConfirmEmailBanner />
       <div className="account-grid">
         <section className="card account-card" aria-labelledby="requests-title">
           <h2 id="requests-title">{t('myAccount.requests.title')}</h2>

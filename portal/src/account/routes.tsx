@@ -1,13 +1,22 @@
 import type { ReactNode } from 'react';
 import { matchPath, router } from '../lib/router';
 import { ChangePasswordPage } from './ChangePasswordPage';
+import { ConfirmEmailPage } from './ConfirmEmailPage';
+import { ForgotPasswordPage } from './ForgotPasswordPage';
 import { RequestPage } from './RequestPage';
+import { ResetPasswordPage } from './ResetPasswordPage';
 import { SignupPage } from './SignupPage';
 
-/** Sign-up, the password change and one request of the personal account (the account itself is `/account`). */
+/**
+ * Sign-up, the password change, the pages of links sent by mail (password reset, e-mail confirmation) and one
+ * request of the personal account (the account itself is `/account`).
+ */
 export const accountRoutes: [string, () => ReactNode][] = [
   ['/signup', () => <SignupPage />],
   ['/account/password', () => <ChangePasswordPage />],
+  ['/account/forgot', () => <ForgotPasswordPage />],
+  ['/account/reset', () => <ResetPasswordPage />],
+  ['/account/confirm', () => <ConfirmEmailPage />],
   [
     '/account/requests/:id',
     () => {

@@ -2,6 +2,7 @@ import { ApiError } from '@opora/sdk';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../account/i18n';
+import '../account/account.css';
 import { Link } from '../components/Link';
 import { navigate, router } from '../lib/router';
 import { isStaff, signIn } from '../state/session';
@@ -63,6 +64,9 @@ export function LoginPage() {
             required
           />
         </label>
+        <Link to="/account/forgot" className="forgot-link" data-testid="forgot-link">
+          {t('myAccount.login.forgot')}
+        </Link>
         {error && (
           <div className="banner error" role="alert">
             {error}

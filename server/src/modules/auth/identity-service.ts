@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, Role } from '@opora/sdk';
 import { type Clock, dateOf } from '../../adapters/clock.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Em } from '../../db/database.js';
 import { ApiTokenEntity } from '../../db/entities/api-token.js';
 import { SessionEntity } from '../../db/entities/session.js';
 import { UserEntity } from '../../db/entities/user.js';
@@ -57,21 +57,28 @@ export class IdentityService {
     const user = await this.userById(actor.id);
     if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
     const passwordHash = await hashPassword(next);
-    await this.db.transaction(async (em) => {
-      await em.nativeUpdate(UserEntity, { id: actor.id }, { passwordHash });
-      await em.nativeDelete(SessionEntity, {
-        userId: actor.id,
-        ...(actor.sessionId ? { id: { $ne: actor.sessionId } } : {}),
-      });
-      audit(em, actor, {
-        at: dateOf(this.clock),
-        action: 'update',
-        targetType: 'user',
-        targetId: actor.id,
-        after: { password: 'changed' },
-      });
-    });
+    await this.db.transaction((em) => this.replacePassword(em, actor, passwordHash, 'changed'));
     return true;
+  }
+
+  /**
+   * Sets the account's password hash and ends its sessions, in the caller's transaction, audited: all of them,
+   * or all but the actor's own when the actor is signed in with a session (their own change). A reset by mail
+   * passes an actor without a session, so every session ends.
+   */
+  async replacePassword(em: Em, actor: Actor, passwordHash: string, how: 'changed' | 'reset'): Promise<void> {
+    await em.nativeUpdate(UserEntity, { id: actor.id }, { passwordHash });
+    await em.nativeDelete(SessionEntity, {
+      userId: actor.id,
+      ...(actor.sessionId ? { id: { $ne: actor.sessionId } } : {}),
+    });
+    audit(em, actor, {
+      at: dateOf(this.clock),
+      action: 'update',
+      targetType: 'user',
+      targetId: actor.id,
+      after: { password: how },
+    });
   }
 
   /** One query per request: the session joined to its (active) user. */

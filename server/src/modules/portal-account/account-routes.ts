@@ -4,6 +4,7 @@ import { requestLocale } from '../../http/error-handler.js';
 import { ErrorResponse, errorResponses, IdParams, NoContent, PageOf, Paging } from '../../http/schemas.js';
 import type { Actor } from '../auth/actor.js';
 import { type IdentityService, sessionCookie } from '../auth/identity-service.js';
+import { linkOrigin } from '../auth/link-origin.js';
 import { userView } from '../auth/user-view.js';
 import type { MyRequests } from './my-requests.js';
 import type { NotificationService } from './notification-service.js';
@@ -24,6 +25,8 @@ export interface AccountRoutesOptions {
   notifications: NotificationService;
   secureCookies: boolean;
   signupRateLimit: number;
+  /** PUBLIC_URL: where the confirmation link mailed at sign-up points. */
+  publicUrl: string | undefined;
 }
 
 const tags = ['portal'];
@@ -43,7 +46,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
       },
       schema: {
         tags,
-        summary: 'Create a client account (and its client record) and sign it in, like /auth/login',
+        summary:
+          'Create a client account (and its client record), sign it in like /auth/login, and mail a link ' +
+          'confirming the address',
         description:
           '409 when the email is already registered; 422 when the published portal has no account mapping.',
         body: SignupBody,
@@ -57,7 +62,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const user = await signup.signup(request.body, requestLocale(request));
+      const origin = linkOrigin(options.publicUrl, request);
+      const user = await signup.signup(request.body, requestLocale(request), origin);
       const session = await identity.openSession(user);
       reply.setCookie(sessionCookie, session.token, {
         path: '/',

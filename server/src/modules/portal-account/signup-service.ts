@@ -11,12 +11,14 @@ import type { IdentityService } from '../auth/identity-service.js';
 import { hashPassword } from '../auth/secrets.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { RecordService } from '../records/record-service.js';
+import type { EmailConfirmation } from './email-confirmation.js';
 import { portalAccount } from './portal-mapping.js';
 
 /**
  * Portal sign-up: an account with the role `client` and a new client record linked to it, in one transaction.
  * The record is always new: nobody has verified the address yet, so linking to an existing client with the same
- * email would hand that client's requests to whoever typed it.
+ * email would hand that client's requests to whoever typed it. A confirmation link is mailed in the same
+ * transaction; only once it is opened do requests sent anonymously from the address become the client's.
  */
 export class SignupService {
   constructor(
@@ -26,11 +28,13 @@ export class SignupService {
       records: RecordService;
       identity: IdentityService;
       clock: Clock;
+      confirmation: EmailConfirmation;
     },
   ) {}
 
-  async signup(input: SignupInput, locale: Locale): Promise<UserEntity> {
-    const { db, definitions, records, identity } = this.deps;
+  /** `origin` is where the confirmation link points (PUBLIC_URL, or the request's origin without it). */
+  async signup(input: SignupInput, locale: Locale, origin: string): Promise<UserEntity> {
+    const { db, definitions, records, identity, confirmation } = this.deps;
     const name = input.name.trim();
     const email = input.email.trim();
     const login = email.toLowerCase();
@@ -70,6 +74,7 @@ export class SignupService {
         targetId: id,
         after: { login, name, email, roles: ['client'], locale, recordId: record.id },
       });
+      await confirmation.sendLink(id, origin, tx);
     });
     const user = await identity.userById(id);
     if (!user) throw new Error(`signed-up user ${id} vanished`);

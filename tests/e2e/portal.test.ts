@@ -4,15 +4,20 @@ import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { watchCspViolations } from './support/csp-violations.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
-/** How much of a search field's placeholder is cut off, in pixels (0 when it is read in full). */
+/** How much of a field's placeholder is cut off, in pixels (0 when it is read in full). */
 const placeholderCut = (input: Locator) =>
   input.evaluate((field: HTMLInputElement) => {
     const style = getComputedStyle(field);
-    const context = document.createElement('canvas').getContext('2d')!;
-    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const room =
-      field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-    return Math.max(0, Math.ceil(context.measureText(field.placeholder).width - room));
+    const text = document.createElement('span');
+    Object.assign(text.style, { font: style.font, whiteSpace: 'pre', position: 'absolute' });
+    text.textContent = field.placeholder;
+    document.body.append(text);
+    const needed = text.getBoundingClientRect().width;
+    text.remove();
+    // A search field keeps room for its clear button (about 1em) even while empty.
+    const clear = field.type === 'search' ? Number.parseFloat(style.fontSize) + 1 : 0;
+    const padding = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
+    return Math.max(0, Math.ceil(needed - (field.clientWidth - padding - clear)));
   });
 
 /** Visitors, clients and operators in the portal, at desktop and phone widths. */

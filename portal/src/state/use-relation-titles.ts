@@ -21,6 +21,8 @@ export function useRelationTitles(entity: EntityBody | null, record: RecordItem)
         ? [{ key: f.key, id: record.data[f.key] as string }]
         : [],
     );
+    // An ellipsis while the names load, rather than ids flashing by.
+    setTitles(Object.fromEntries([...links, ...people].map((link) => [link.key, '…'])));
     const names = people.length
       ? client.lookupUsers({ ids: people.map((p) => p.id), limit: 100 }).then(
           (page) => new Map(page.items.map((p) => [p.id, p.name])),

@@ -195,6 +195,41 @@ describe('generated work screens in Chromium', () => {
     await page.close();
   });
 
+  it('lists what is assigned to the operator under «На мне», with its count, also on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, '/operator');
+    await page.getByTestId('operator-workspace').waitFor();
+    await expect.poll(() => page.getByTestId('queue-count-mine').textContent()).toBe('0');
+
+    // The operator takes a request on its card: the request type's «Ответственный» field.
+    const request = (await api.listRecords('request', { q: '7731' })).items[0]!;
+    await page.goto(`${server.baseUrl}/work/request/${request.id}`);
+    await page.getByTestId('edit').click();
+    await page.getByLabel('Ответственный').fill('Ольга');
+    await page.getByRole('option', { name: /Ольга Смирнова/ }).click();
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('value-assignee').textContent()).toContain('Ольга Смирнова');
+
+    await page.getByTestId('work-bar').getByRole('link', { name: 'Рабочее место' }).click();
+    await expect.poll(() => page.getByTestId('queue-count-mine').textContent()).toBe('1');
+    await page.getByTestId('queue-mine').click();
+    await expect.poll(() => page.getByTestId('request-row').count()).toBe(1);
+    expect(await page.getByTestId('request-row').textContent()).toContain(subject);
+    await page.screenshot({ path: screenshotPath('operator-mine-1280') });
+
+    // On a phone every section of the staff bar stays on screen, and nothing scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const offScreen = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="work-bar"] a'))
+        .filter((a) => a.getBoundingClientRect().right > window.innerWidth)
+        .map((a) => a.textContent),
+    );
+    expect(offScreen).toEqual([]);
+    expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('operator-mine-375') });
+    await page.close();
+  });
+
   it('fits a phone: the create form stacks, the list turns into cards', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await signIn(page, '/work/request/new');

@@ -1,10 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactOptions } from '../kb/ContactOptions';
 import { type LText, localText } from '../lib/local-text';
+import { HelperContact } from './HelperContact';
 
 /** A ready answer with «Помогло? Да / Нет»; «Нет» shows the ways to reach specialists. */
-export function AnswerLeaf({ text, onRated }: { text: LText; onRated: (helpful: boolean) => void }) {
+export function AnswerLeaf({
+  text,
+  topic,
+  onRated,
+}: {
+  text: LText;
+  /** The way the visitor came, for the request they may write. */
+  topic: string;
+  onRated: (helpful: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [answer, setAnswer] = useState<boolean | null>(null);
   const rate = (helpful: boolean) => {
@@ -43,7 +52,7 @@ export function AnswerLeaf({ text, onRated }: { text: LText; onRated: (helpful: 
           <p className="helper-rate" role="status">
             {t('help.answer.sorry')}
           </p>
-          <ContactOptions helper={false} />
+          <HelperContact topic={topic} />
         </>
       )}
     </div>

@@ -3,13 +3,14 @@ import type { NodeIndex, WalkEvent } from '@opora/runtime/trees';
 import type { PublishedTree } from '@opora/sdk';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactOptions } from '../kb/ContactOptions';
 import { localText } from '../lib/local-text';
 import { AnswerLeaf } from './AnswerLeaf';
 import { ArticleLeaf } from './ArticleLeaf';
 import { ChoiceList } from './ChoiceList';
 import { ContactLeaf } from './ContactLeaf';
 import { HelperBreadcrumbs } from './HelperBreadcrumbs';
+import { HelperContact } from './HelperContact';
+import { walkTopic } from './walk-topic';
 
 /** One step of the helper: where we are, the question (or the answer at a leaf), and the ways back. */
 export function HelperStep({
@@ -39,6 +40,8 @@ export function HelperStep({
   // On the helper's page the question is the page's heading; inside a page widget (titled h2) it sits below.
   const Heading = embedded ? 'h3' : 'h1';
   const hasChoices = (node.children ?? []).some((id) => nodes.has(id));
+  // The way here becomes the topic of a request written from this step (a contact step's own title says nothing).
+  const topic = walkTopic(nodes, path, i18n.language, leaf?.type !== 'contact');
   return (
     <>
       <HelperBreadcrumbs
@@ -68,15 +71,17 @@ export function HelperStep({
             onRated={rate}
           />
         )}
-        {leaf?.type === 'answer' && <AnswerLeaf key={node.id} text={leaf.text} onRated={rate} />}
-        {leaf?.type === 'contact' && <ContactLeaf leaf={leaf} />}
+        {leaf?.type === 'answer' && (
+          <AnswerLeaf key={node.id} text={leaf.text} topic={topic} onRated={rate} />
+        )}
+        {leaf?.type === 'contact' && <ContactLeaf leaf={leaf} topic={topic} />}
         {hasChoices && (
           <ChoiceList node={node} nodes={nodes} onChoose={(id) => onMove({ type: 'choose', node: id })} />
         )}
         {!leaf && !hasChoices && (
           <>
             <p className="muted">{t('help.deadEnd')}</p>
-            <ContactOptions helper={false} />
+            <HelperContact topic={topic} />
           </>
         )}
       </section>

@@ -31,8 +31,10 @@ export const ru = {
     formInstead: 'Написать через форму обращения',
     chat: 'Открыть чат',
     forum: 'Перейти на форум',
-    formText: 'Опишите вопрос в форме — специалист ответит на почту и в личном кабинете.',
+    formText: 'Опишите вопрос в форме — специалист разберётся и свяжется с вами.',
     chatText: 'Напишите в онлайн-чат — вам ответит оператор.',
+    chatMissing: 'Онлайн-чата здесь пока нет — напишите нам через форму обращения.',
+    forumMissing: 'Форума здесь пока нет — задайте вопрос через форму обращения.',
     forumText: 'Задайте вопрос на форуме — ответят специалисты и другие пользователи.',
   },
 };
@@ -67,8 +69,10 @@ export const en: typeof ru = {
     formInstead: 'Write to us with the request form',
     chat: 'Open the chat',
     forum: 'Go to the forum',
-    formText: 'Describe your question in the form — a specialist will reply by e-mail and in your account.',
+    formText: 'Describe your question in the form — a specialist will look into it and get back to you.',
     chatText: 'Write to the online chat — an operator will reply.',
+    chatMissing: 'There is no online chat here yet — write to us with the request form.',
+    forumMissing: 'There is no forum here yet — ask your question with the request form.',
     forumText: 'Ask on the forum — specialists and other users will answer.',
   },
 };

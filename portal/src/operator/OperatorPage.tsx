@@ -7,28 +7,36 @@ import { navigate } from '../lib/router';
 import { isStaff, useSession } from '../state/session';
 import { pageSize, type RequestQuery, useRequestList } from '../state/use-request-list';
 import { enumField, label, useRequestType } from '../state/use-request-type';
+import './i18n';
 
-/** The operator's single window: queues, the list of requests, the selected request. */
+/** The operator's single window, for staff only: a visitor is sent to sign in before anything is asked for. */
 export function OperatorPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
+  useEffect(() => {
+    if (session.status === 'anonymous')
+      navigate(`/login?${new URLSearchParams({ next: '/operator' })}`, true);
+  }, [session.status]);
+  if (session.status !== 'signed-in') return null;
+  if (!isStaff(session.user)) return <p className="empty">{t('operator.staffOnly')}</p>;
+  return <Workspace userId={session.user.id} />;
+}
+
+/** Queues, the list of requests, the selected request. */
+function Workspace({ userId }: { userId: string }) {
+  const { t, i18n } = useTranslation();
   const entity = useRequestType();
   const [query, setQuery] = useState<RequestQuery>({ q: '', status: '', queue: 'team', offset: 0 });
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<RecordItem | null>(null);
   const [cursor, setCursor] = useState(0);
-  const { page, teamCount } = useRequestList(query);
+  const { page, counts, hasAssignee } = useRequestList(query, entity, userId);
 
-  useEffect(() => {
-    if (session.status === 'anonymous') navigate('/login', true);
-  }, [session.status]);
   useEffect(() => {
     const timer = setTimeout(() => setQuery((q) => ({ ...q, q: search, offset: 0 })), 250);
     return () => clearTimeout(timer);
   }, [search]);
 
-  if (session.status !== 'signed-in') return null;
-  if (!isStaff(session.user)) return <p className="empty">{t('operator.staffOnly')}</p>;
   const statuses = enumField(entity, 'status')?.options ?? [];
   const items = page?.items ?? [];
   const onKey = (event: KeyboardEvent) => {
@@ -47,11 +55,15 @@ export function OperatorPage() {
           <button
             key={queue}
             type="button"
+            data-testid={`queue-${queue}`}
+            aria-pressed={query.queue === queue}
             className={query.queue === queue ? 'queue active' : 'queue'}
             onClick={() => setQuery({ ...query, queue, offset: 0 })}
           >
             <span>{t(`operator.queue.${queue}`)}</span>
-            <span className="count">{queue === 'team' ? (teamCount ?? '…') : 0}</span>
+            <span className="count" data-testid={`queue-count-${queue}`}>
+              {counts[queue] ?? '…'}
+            </span>
           </button>
         ))}
       </aside>
@@ -59,7 +71,7 @@ export function OperatorPage() {
         <div className="list-tools">
           <input
             type="search"
-            placeholder={t('operator.search')}
+            placeholder={t('operator.searchPlaceholder')}
             aria-label={t('operator.search')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -79,7 +91,11 @@ export function OperatorPage() {
         </div>
         {page && items.length === 0 ? (
           <div className="empty">
-            {query.queue === 'mine' ? t('operator.mineEmpty') : t('operator.empty')}
+            {query.queue === 'team'
+              ? t('operator.empty')
+              : hasAssignee
+                ? t('operator.mineEmpty')
+                : t('operator.noAssignee')}
           </div>
         ) : (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the list takes ↑/↓/Enter as a whole, like a listbox

@@ -8,6 +8,7 @@ import { serverProblems } from '../../forms/error-mapping';
 import { FormRenderer } from '../../forms/FormRenderer';
 import { createFormModel } from '../../forms/form-model';
 import { clockIn, organisationTimeZone } from '../../forms/server-clock';
+import { usePortalPrefill } from '../../forms/use-portal-prefill';
 import { client } from '../../lib/api';
 import { useStore } from '../../lib/store';
 import { useAsync } from '../../lib/use-async';
@@ -63,6 +64,7 @@ function FormSession(props: {
       ),
     [props.entity, props.form, props.timeZone, round],
   );
+  usePortalPrefill(model);
   const { saving } = useStore(model.store);
 
   const send = async () => {

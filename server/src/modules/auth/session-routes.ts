@@ -8,6 +8,11 @@ import { type IdentityService, sessionCookie } from './identity-service.js';
 import { userView } from './user-view.js';
 
 const SessionSchema = Type.Object({ user: UserSchema, csrfToken: Type.String() });
+/** What a browser app asks on load: a visitor is an answer (`user: null`), not an error. */
+const SessionStateSchema = Type.Object({
+  user: Type.Union([UserSchema, Type.Null()]),
+  csrfToken: Type.Optional(Type.String()),
+});
 
 export interface SessionRoutesOptions {
   identity: IdentityService;
@@ -15,7 +20,10 @@ export interface SessionRoutesOptions {
   loginRateLimit: number;
 }
 
-/** Login, logout and "who am I" for browsers (session cookie + CSRF token). */
+/**
+ * Login, logout and "who am I" for browsers (session cookie + CSRF token). `/auth/me` answers 401 to visitors,
+ * as API clients expect; `/auth/session` is what a page asks on load, where a visitor is no error.
+ */
 export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (
   app,
   { identity, secureCookies, loginRateLimit },
@@ -102,6 +110,28 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
       const actor = request.actor!;
       const user = await identity.userById(actor.id);
       if (!user) throw fail.unauthorized();
+      return { user: userView(user), csrfToken: actor.csrfToken ?? '' };
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in: the user and the CSRF token, or `user: null` for a visitor (never 401)',
+        response: { 200: SessionStateSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      const user = actor ? await identity.userById(actor.id) : null;
+      if (!actor || !user) {
+        // An expired or closed session's cookie is only noise on every later request: drop it.
+        if (request.cookies[sessionCookie]) reply.clearCookie(sessionCookie, { path: '/' });
+        return { user: null };
+      }
       return { user: userView(user), csrfToken: actor.csrfToken ?? '' };
     },
   );

@@ -153,6 +153,10 @@ describe('the Russian UI in Chromium', () => {
       const path = `/designer/d/${kind}/${encodeURIComponent(first.id)}`;
       await visit(staff, `designer /d/${kind}/:id`, path, editorReady[kind]);
       if (kind === 'tree') await staff.screenshot({ path: screenshotPath('russian-ui-tree') });
+      if (kind === 'portal') {
+        await staff.getByTestId('ps-account-requestStatus').scrollIntoViewIfNeeded();
+        await staff.screenshot({ path: screenshotPath('russian-ui-portal-settings') });
+      }
     }
     // The JSON editor and the versions are the same two tabs for every kind: read them once.
     const [entity] = (await api.listDefinitions({ kind: 'entity' })).items;
@@ -182,6 +186,11 @@ describe('the Russian UI in Chromium', () => {
     await visit(visitor, 'portal /kb/:key', `/kb/${encodeURIComponent(article!.key)}`);
     const [tree] = (await api.listDefinitions({ kind: 'tree' })).items;
     await visit(visitor, 'portal /help/:tree', `/help/${encodeURIComponent(tree!.key)}`);
+    // Down the first choices to an answer: the question steps, the breadcrumbs and a leaf.
+    for (let depth = 0; depth < 6 && (await visitor.getByTestId('helper-choice').count()); depth++) {
+      await visitor.getByTestId('helper-choice').first().click();
+      await read(visitor, 'portal /help/:tree/:step');
+    }
     await visit(visitor, 'portal /contact', '/contact');
     await visit(visitor, 'portal /signup', '/signup');
     await visit(visitor, 'portal (not found)', '/no-such-page');
@@ -213,6 +222,8 @@ describe('the Russian UI in Chromium', () => {
 
   it('walks the staff screens of the portal', async () => {
     await visit(staff, 'portal /operator', '/operator');
+    await staff.getByTestId('request-row').first().click();
+    await read(staff, 'portal /operator (a request open)');
     await staff.screenshot({ path: screenshotPath('russian-ui-operator') });
     await visit(staff, 'portal /work', '/work');
     await visit(staff, 'portal /work/:entity', '/work/request');
@@ -252,7 +263,10 @@ describe('the Russian UI in Chromium', () => {
       })
       .map((f) => `${f.route} | ${f.element} | ${f.word} | «${f.text.slice(0, 120)}»`);
     // Every word found, pending ones included, for whoever clears the pending list; entries nothing matched any more.
-    writeFileSync(join(artifactsDir, 'russian-ui-findings.json'), JSON.stringify(findings, null, 2));
+    writeFileSync(
+      join(artifactsDir, 'russian-ui-findings.json'),
+      JSON.stringify({ visited, findings }, null, 2),
+    );
     const stale = pendingFixes.filter((p) => !findings.some((f) => pendingMatches(p, f)));
     if (stale.length)
       console.info(

@@ -203,7 +203,7 @@ export const pendingFixes: readonly PendingFix[] = [
   {
     route: 'designer /d/integration/:id',
     element: 'span.hint',
-    words: ['http', 'example', 'ru', 'fd00', 'ctx', 'secret', 'hex', 'base64'],
+    words: ['http', 'example', 'fd00', 'ctx', 'secret', 'hex', 'base64'],
     source:
       'designer/src/i18n/ru.json integration.baseUrlHint «http(s)-адрес», allowedHostsHint «*.example.ru», allowedAddressesHint «[fd00::5]:8080», scriptSecretsHint «ctx.secret(имя)», secretEchoHint «hex или base64» (shown by designer/src/integrations/IntegrationForm.tsx)',
   },

@@ -28,11 +28,13 @@ export const codeSelector = [
 ].join(', ');
 
 /**
- * What every frame of the page shows or says: visible text nodes; the text of live regions, `<option>`s and the
- * elements that `aria-describedby`/`aria-labelledby` point at even when hidden (screen readers read them);
- * `aria-label`, `title`, `placeholder`, `alt`, `aria-description`, `aria-roledescription` and `aria-valuetext` of
- * visible elements; the values of visible text fields, except those holding code, keys or addresses
- * (`spellcheck="false"`, key/slug fields, `type=url|email|password`); and the document's title.
+ * What every frame of the page shows or says: each element's own visible text; the text of live regions,
+ * `<option>`s and the elements that `aria-describedby`/`aria-labelledby` point at even when hidden (screen readers
+ * read them); `aria-label`, `title`, `placeholder`, `alt`, `aria-description`, `aria-roledescription` and
+ * `aria-valuetext` of visible elements; the values of visible text fields; and the document's title. Left out:
+ * code (`codeSelector`), text marked as another language (`lang="en"`, or a bilingual field's English half), and
+ * the values and placeholders of fields holding code, keys or addresses (`spellcheck="false"`, key/slug/URL/host/
+ * path/colour fields by their test id or name, `type=url|email|password`).
  */
 export async function screenTexts(page: Page): Promise<ScreenText[]> {
   const all: ScreenText[] = [];

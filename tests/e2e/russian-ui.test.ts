@@ -170,6 +170,9 @@ describe('the Russian UI in Chromium', () => {
       await visit(staff, `designer ${path}`, `/designer${path}`);
     for (const path of ['/kb', '/kb/categories', '/kb/synonyms', '/kb/gaps', '/kb/new', '/announcements'])
       await visit(staff, `designer ${path}`, `/designer${path}`);
+    await staff.getByTestId('create-announcement').click();
+    await staff.getByTestId('announcement-form').waitFor();
+    await read(staff, 'designer /announcements (new)');
     const [article] = (await api.kb.list({ limit: 1 })).items;
     await visit(staff, 'designer /kb/:id', `/designer/kb/${encodeURIComponent(article!.id)}`);
     await visit(staff, 'designer (not found)', '/designer/no-such-screen');

@@ -1,12 +1,9 @@
 import type { PortalAccount, PortalBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
 import { Problems } from '../page-designer/inputs';
-import { type AccountField, fieldCandidates, guessAccount } from './account-mapping';
+import { type AccountField, fieldCandidates, fieldOptionTexts, guessAccount } from './account-mapping';
 import { type Edit, optional } from './portal-edit';
 import type { EntityOption } from './use-portal-lookups';
-
-const pick = (text: { ru: string; en?: string }, lang: string) =>
-  lang === 'en' && text.en ? text.en : text.ru;
 
 /** Which data types and fields hold the clients and their requests (sign-up, «Мои обращения», notifications). */
 export function AccountSection({
@@ -60,6 +57,7 @@ export function AccountSection({
   const fieldSelect = (role: AccountField, owner: string) => {
     const candidates = fieldCandidates(bodyOf(owner), role, account?.clients);
     const value = account?.[role] ?? '';
+    const texts = fieldOptionTexts(candidates, i18n.language);
     return (
       <label>
         {t(`portalSettings.account.${role}`)}
@@ -73,7 +71,7 @@ export function AccountSection({
           )}
           {candidates.map((f) => (
             <option key={f.key} value={f.key}>
-              {pick(f.label, i18n.language)} ({f.key})
+              {texts.get(f.key)}
             </option>
           ))}
         </select>

@@ -12,6 +12,7 @@ import type { PortalBody } from '@opora/runtime/definitions';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MenuItemEditor } from './MenuItemEditor';
+import { menuDragTexts } from './menu-dnd-texts';
 import { addMenuItem, moveMenuItem, removeMenuItem, updateMenuItem } from './menu-ops';
 import type { Edit } from './portal-edit';
 import type { PageOption } from './use-portal-lookups';
@@ -53,7 +54,15 @@ export function MenuEditor({
         ))}
       </datalist>
       {menu.length === 0 && <p className="hint">{t('portalSettings.menu.empty')}</p>}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={menuDragTexts(
+          t,
+          menu.map((i) => i.id),
+        )}
+      >
         <SortableContext items={menu.map((i) => i.id)} strategy={verticalListSortingStrategy}>
           <ol className="ps-menu-list">
             {menu.map((item, index) => (

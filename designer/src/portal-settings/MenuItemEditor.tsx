@@ -36,6 +36,7 @@ export function MenuItemEditor({
   const id = useId();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
+    attributes: { roleDescription: t('portalSettings.menu.dnd.roleDescription') },
   });
   const n = index + 1;
   const targetProblems = validTarget(item.to) ? problems('/to') : [t('portalSettings.menu.badTarget')];
@@ -107,6 +108,9 @@ export function MenuItemEditor({
             list={targetsId}
             value={item.to}
             maxLength={2000}
+            // A path or an address is code: no spelling marks, no translation.
+            spellCheck={false}
+            translate="no"
             data-testid={`ps-menu-to-${index}`}
             aria-invalid={targetProblems.length > 0}
             aria-describedby={id}

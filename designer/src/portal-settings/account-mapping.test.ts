@@ -1,6 +1,6 @@
 import type { EntityBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
-import { fieldCandidates, guessAccount } from './account-mapping';
+import { fieldCandidates, fieldOptionTexts, guessAccount } from './account-mapping';
 
 const label = (ru: string) => ({ ru });
 const request: EntityBody = {
@@ -63,5 +63,16 @@ describe('account mapping', () => {
 
   it('gives up without a type to hold requests', () => {
     expect(guessAccount([{ key: 'client', body: client }])).toBeNull();
+  });
+
+  it('names fields by their label in the UI language, with the key only to tell equal labels apart', () => {
+    const fields = [
+      { key: 'fullName', type: 'string', label: { ru: 'ФИО', en: 'Full name' } },
+      { key: 'email', type: 'email', label: { ru: 'Почта' } },
+      { key: 'email2', type: 'email', label: { ru: 'Почта' } },
+    ] as const;
+    expect([...fieldOptionTexts(fields, 'ru').values()]).toEqual(['ФИО', 'Почта (email)', 'Почта (email2)']);
+    expect(fieldOptionTexts(fields, 'en').get('fullName')).toBe('Full name');
+    expect(fieldOptionTexts(fields, 'en').get('email')).toBe('Почта (email)');
   });
 });

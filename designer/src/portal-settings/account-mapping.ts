@@ -64,3 +64,16 @@ export function guessAccount(types: readonly Typed[]): PortalAccount | null {
     clientEmail: first(fieldCandidates(clients.body, 'clientEmail')),
   };
 }
+
+/**
+ * The option text of each candidate field: its label in the UI's language. The key (an identifier, in Latin
+ * letters) is added only to tell apart fields that share a label.
+ */
+export function fieldOptionTexts(fields: readonly EntityField[], lang: string): Map<string, string> {
+  const label = (f: EntityField) => (lang === 'en' && f.label.en ? f.label.en : f.label.ru);
+  const count = new Map<string, number>();
+  for (const f of fields) count.set(label(f), (count.get(label(f)) ?? 0) + 1);
+  return new Map(
+    fields.map((f) => [f.key, (count.get(label(f)) ?? 0) > 1 ? `${label(f)} (${f.key})` : label(f)]),
+  );
+}

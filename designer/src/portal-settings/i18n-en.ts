@@ -54,6 +54,17 @@ export const en = {
     badTarget: 'A portal path (e.g. /kb) or an https:// address',
     audience: 'Shown to (nothing checked — everyone)',
     add: 'Add item',
+    dnd: {
+      roleDescription: 'draggable menu item',
+      instructions:
+        'To move an item, press space or Enter, choose its place with the up and down arrows and press space or Enter again. Esc cancels.',
+      start: 'Picked up item {{n}}.',
+      over: 'Item {{n}} is over place {{to}}.',
+      outside: 'Item {{n}} is outside the list.',
+      end: 'Item {{n}} dropped at place {{to}}.',
+      dropped: 'Item {{n}} dropped.',
+      cancel: 'Moving cancelled, item {{n}} is back in its place.',
+    },
   },
   footer: 'Footer',
   footerText: 'Footer text',

@@ -59,6 +59,18 @@ export const ru = {
     badTarget: 'Путь на портале (например, /kb) или адрес https://',
     audience: 'Кому показывать (без отметок — всем)',
     add: 'Добавить пункт',
+    // What a screen reader says while an item is dragged with the keyboard (dnd-kit speaks English otherwise).
+    dnd: {
+      roleDescription: 'перетаскиваемый пункт меню',
+      instructions:
+        'Чтобы переместить пункт, нажмите пробел или Enter, стрелками вверх и вниз выберите место и снова нажмите пробел или Enter. Esc — отмена.',
+      start: 'Пункт {{n}} поднят.',
+      over: 'Пункт {{n}} над местом {{to}}.',
+      outside: 'Пункт {{n}} вне списка.',
+      end: 'Пункт {{n}} поставлен на место {{to}}.',
+      dropped: 'Пункт {{n}} отпущен.',
+      cancel: 'Перемещение отменено, пункт {{n}} на прежнем месте.',
+    },
   },
   footer: 'Подвал',
   footerText: 'Текст подвала',

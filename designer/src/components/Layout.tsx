@@ -1,4 +1,4 @@
-import type { User } from '@opora/sdk';
+import type { Role, User } from '@opora/sdk';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from '../i18n';
@@ -43,6 +43,7 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
         </button>
         <span className="brand">{t('layout.brand')}</span>
         <span className="spacer" />
+        <ElsewhereLinks roles={user.roles} className="topbar-link" testIdPrefix="topbar" />
         <button
           type="button"
           className="btn ghost"
@@ -78,19 +79,39 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
             const [to, label, testId] = toolLinks[tool];
             return nav(to, t(label), testId);
           })}
-          <div className="nav-section">{t('shell.elsewhere')}</div>
-          {/* Outside the designer's router: ordinary links that load the portal's own app. */}
-          <a className="nav-link" href="/" data-testid="nav-portal">
-            {t('shell.portal')}
-          </a>
-          {mayUseTool(user.roles, 'operator') && (
-            <a className="nav-link" href="/operator" data-testid="nav-operator">
-              {t('shell.operator')}
-            </a>
-          )}
+          {/* On a phone the top bar has no room for the ways out: they close the menu instead. */}
+          <div className="nav-elsewhere">
+            <div className="nav-section">{t('shell.elsewhere')}</div>
+            <ElsewhereLinks roles={user.roles} className="nav-link" testIdPrefix="nav" />
+          </div>
         </nav>
         <main className="content">{children}</main>
       </div>
     </div>
+  );
+}
+
+/** The portal and the operator's workspace: separate apps on the same server, so plain links, not the router's. */
+function ElsewhereLinks({
+  roles,
+  className,
+  testIdPrefix,
+}: {
+  roles: readonly Role[];
+  className: string;
+  testIdPrefix: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className={className} href="/" data-testid={`${testIdPrefix}-portal`}>
+        {t('shell.portal')}
+      </a>
+      {mayUseTool(roles, 'operator') && (
+        <a className={className} href="/operator" data-testid={`${testIdPrefix}-operator`}>
+          {t('shell.operator')}
+        </a>
+      )}
+    </>
   );
 }

@@ -11,7 +11,6 @@ import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrate
 import type { PortalBody } from '@opora/runtime/definitions';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDndAccessibility } from '../lib/dnd-accessibility';
 import { MenuItemEditor } from './MenuItemEditor';
 import { addMenuItem, moveMenuItem, removeMenuItem, updateMenuItem } from './menu-ops';
 import type { Edit } from './portal-edit';
@@ -35,7 +34,6 @@ export function MenuEditor({
 }) {
   const { t } = useTranslation();
   const targetsId = useId();
-  const dndNames = useDndAccessibility();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -55,12 +53,7 @@ export function MenuEditor({
         ))}
       </datalist>
       {menu.length === 0 && <p className="hint">{t('portalSettings.menu.empty')}</p>}
-      <DndContext
-        accessibility={dndNames}
-        sensors={sensors}
-        collisionDetection={closestCenter}
-        onDragEnd={onDragEnd}
-      >
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={menu.map((i) => i.id)} strategy={verticalListSortingStrategy}>
           <ol className="ps-menu-list">
             {menu.map((item, index) => (

@@ -3,10 +3,12 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
 import { knowledgeBaseRoutes } from './knowledge-base/kb-routes';
+import { homePath, mayUseTool, refusedPage } from './lib/access';
 import { isKind } from './lib/kinds';
 import { matchPath, navigate, usePath } from './lib/router';
 import { DefinitionEditorPage } from './pages/DefinitionEditorPage';
 import { DefinitionListPage } from './pages/DefinitionListPage';
+import { ForbiddenPage } from './pages/ForbiddenPage';
 import { ImportExportPage } from './pages/ImportExportPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewDefinitionPage } from './pages/NewDefinitionPage';
@@ -43,18 +45,20 @@ const routes: Route[] = [
 
 /** Screens beyond the definitions, each open to the roles the server lets through. */
 function roleRoutes(roles: readonly Role[]): Route[] {
-  const has = (...any: Role[]) => any.some((role) => roles.includes(role));
-  const isAdmin = has('admin');
   const table: Route[] = [];
-  if (has('admin', 'developer')) table.push(['/secrets', () => <SecretsPage canEdit={isAdmin} />]);
-  if (has('admin', 'developer', 'supervisor')) table.push(['/script-runs', () => <ScriptRunsPage />]);
-  if (isAdmin) table.push(['/users', () => <UsersPage />]);
+  if (mayUseTool(roles, 'secrets'))
+    table.push(['/secrets', () => <SecretsPage canEdit={roles.includes('admin')} />]);
+  if (mayUseTool(roles, 'scriptRuns')) table.push(['/script-runs', () => <ScriptRunsPage />]);
+  if (mayUseTool(roles, 'users')) table.push(['/users', () => <UsersPage />]);
   return table;
 }
 
 function Routes({ roles }: { roles: readonly Role[] }) {
   const path = usePath();
   const { t } = useTranslation();
+  // A page of another role, opened by its address, says so instead of failing on the server's refusal.
+  const allowed = refusedPage(path, roles);
+  if (allowed) return <ForbiddenPage allowed={allowed} roles={roles} />;
   const table: Route[] = [...routes, ...roleRoutes(roles), ...knowledgeBaseRoutes(roles)];
   for (const [pattern, render] of table) {
     const params = matchPath(pattern, path);
@@ -62,13 +66,13 @@ function Routes({ roles }: { roles: readonly Role[] }) {
     if (page) return page;
   }
   if (path === '/' || path === '') {
-    queueMicrotask(() => navigate('/d/entity'));
+    queueMicrotask(() => navigate(homePath(roles)));
     return null;
   }
   return (
     <div className="page">
       <h1>{t('common.notFound')}</h1>
-      <button type="button" className="btn" onClick={() => navigate('/d/entity')}>
+      <button type="button" className="btn" onClick={() => navigate(homePath(roles))}>
         {t('common.toStart')}
       </button>
     </div>

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { adminApiClient } from './support/api-client.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /** An analyst signs in to the designer, creates a form, is refused publishing with the problem shown, fixes it, publishes. */
@@ -75,6 +76,30 @@ describe('designer in Chromium', () => {
     await page.screenshot({ path: screenshotPath('designer-published-version') });
   });
 
+  it('keeps the editor header on one row at 1280, rare actions in «⋯», steady when unsaved', async () => {
+    await page.getByTestId('edit-tab').click();
+    const publish = page.getByTestId('publish-definition');
+    const more = page.getByTestId('editor-more');
+    const before = (await publish.boundingBox())!;
+    expect(Math.abs((await more.boundingBox())!.y - before.y)).toBeLessThan(2);
+    expect(await page.getByRole('button', { name: 'В архив' }).count()).toBe(0);
+    await page.locator('.editor-grid input').first().fill('Заявка с портала (изменено)');
+    await page.getByText('Не сохранено').waitFor();
+    expect(await publish.boundingBox()).toEqual(before);
+    await page.screenshot({
+      path: screenshotPath('designer-header-1280'),
+      clip: { x: 0, y: 0, width: 1280, height: 200 },
+    });
+    // The menu works from the keyboard: Enter opens it on its first item, Esc closes it.
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('В архив');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menuitem').count()).toBe(0);
+    await page.getByTestId('save-definition').click();
+    await page.getByTestId('publish-result').filter({ hasText: 'Черновик сохранён' }).waitFor();
+  });
+
   it('shows invalid JSON as a syntax problem without saving', async () => {
     await page.getByRole('tab', { name: 'Редактор' }).click();
     await page.getByTestId('body-editor').fill('{ "schemaVersion": 1,');
@@ -91,5 +116,31 @@ describe('designer in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('designer-375') });
+  });
+
+  it('shows an operator only what he may use, and a clear page for a designer screen', async () => {
+    const admin = await adminApiClient(server);
+    await admin.createUser({
+      login: 'olga',
+      name: 'Ольга Оператор',
+      password: 'operator-e2e-pw',
+      roles: ['operator'],
+    });
+    const operator = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await signIn(operator, `${server.baseUrl}/designer/`, 'olga', 'operator-e2e-pw', 'nav-kb');
+    expect(await operator.getByTestId('nav-entity').count()).toBe(0);
+    expect(await operator.getByTestId('nav-bundles').count()).toBe(0);
+    expect(await operator.getByTestId('topbar-operator').getAttribute('href')).toBe('/operator');
+    await operator.screenshot({ path: screenshotPath('designer-operator-menu') });
+    await operator.goto(`${server.baseUrl}/designer/d/entity`);
+    const refusal = operator.getByTestId('forbidden-page');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Аналитик');
+    expect(await operator.getByText('Создать', { exact: true }).count()).toBe(0);
+    expect(await operator.getByText('Недостаточно прав').count()).toBe(0);
+    await operator.screenshot({ path: screenshotPath('designer-operator-forbidden') });
+    await operator.getByTestId('forbidden-home').click();
+    await operator.waitForURL(/\/designer\/kb/);
+    await operator.close();
   });
 });

@@ -163,4 +163,28 @@ describe('data type designer in Chromium', () => {
     const refused = await page.evaluate(async () => (await fetch('/api/v1/records/request')).status);
     expect(refused).toBe(403);
   });
+
+  it('creates a data type from its name: the key follows the name, the label is the name', async () => {
+    await page.goto(`${server.baseUrl}/designer/d/entity/new`);
+    const key = page.getByTestId('definition-key');
+    expect(await key.getAttribute('placeholder')).not.toBe('request-create');
+    await page.getByTestId('definition-name').fill('Обращение клиента');
+    await expect.poll(() => key.inputValue()).toBe('obrashchenie-klienta');
+    await page.getByTestId('create-submit').click();
+    await expect.poll(() => page.getByTestId('entity-label-ru').inputValue()).toBe('Обращение клиента');
+    expect(await page.getByTestId('editor-head').textContent()).toContain('obrashchenie-klienta');
+  });
+
+  it('fits a 375 px phone without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByTestId('entity-label-ru').waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // With a field's properties open too (the template's request type, its first field selected).
+    await page.goto(`${server.baseUrl}/designer/d/entity`);
+    await page.getByTestId('definition-row').filter({ hasText: 'request' }).locator('a').first().click();
+    await page.getByTestId('entity-access').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('entity-designer-375'), fullPage: true });
+  });
 });

@@ -60,6 +60,10 @@ describe('form designer in Chromium', () => {
     await expect.poll(() => page.getByTestId('fd-properties').textContent()).toContain('нет поля «categry»');
     await page.getByTestId('fd-visible-if').fill("category != 'other'");
     await expect.poll(() => page.getByTestId('fd-properties').locator('.field-error').count()).toBe(0);
+    // «Подпись на этой форме»: the EN input stays whole inside the panel.
+    const panel = (await page.getByTestId('fd-properties').boundingBox())!;
+    const english = (await page.locator('.fd-text-pair input').nth(1).boundingBox())!;
+    expect(english.x + english.width).toBeLessThanOrEqual(panel.x + panel.width);
 
     await page.getByTestId('fd-remove').click();
     await expect.poll(() => page.getByTestId('canvas-description').count()).toBe(0);
@@ -73,6 +77,10 @@ describe('form designer in Chromium', () => {
     await page.getByTestId('fd-preview').waitFor();
     await page.screenshot({ path: screenshotPath('form-designer-preview-mobile') });
     await page.getByTestId('fd-preview-off').click();
+    // The designer itself on a phone: no sideways scrolling, columns one under another.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+    await page.setViewportSize({ width: 1440, height: 1000 });
     await page.getByTestId('publish-definition').click();
     await expect
       .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 20_000 })

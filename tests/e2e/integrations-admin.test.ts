@@ -48,11 +48,15 @@ describe('integrations, secrets and script runs in Chromium', () => {
     await page.getByTestId('create-definition').click();
     await page.getByTestId('definition-key').fill('crm');
     await page.getByTestId('definition-name').fill('CRM клиентов');
+    // The address is asked at creation, starting empty (no made-up default), and its host becomes the allowed one.
+    const address = page.getByTestId('definition-base-url');
+    expect(await address.inputValue()).toBe('');
+    expect(await address.getAttribute('placeholder')).toBeTruthy();
+    await address.fill('https://crm.example.ru/api');
     await page.getByTestId('create-submit').click();
     await page.getByTestId('integration-form').waitFor();
-
-    await page.getByTestId('integration-base-url').fill('https://crm.example.ru/api');
-    await page.getByTestId('integration-allowed-hosts').fill('crm.example.ru');
+    expect(await page.getByTestId('integration-base-url').inputValue()).toBe('https://crm.example.ru/api');
+    expect(await page.getByTestId('integration-allowed-hosts').inputValue()).toBe('crm.example.ru');
     await page.getByTestId('integration-auth-type').selectOption('bearer');
     await page.getByTestId('integration-auth-secret').selectOption('crm_token');
     // This CRM is trusted to return its own data unmasked (see the README's model of secrets in responses).

@@ -3,17 +3,28 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from '../i18n';
 import { KbNavSection } from '../knowledge-base/KbNavSection';
-import { kinds } from '../lib/kinds';
+import { type MenuTool, mayUseTool, visibleMenu } from '../lib/access';
 import { usePath } from '../lib/router';
 import { signOut } from '../state/session';
 import { Link } from './Link';
 
-/** Top bar, navigation by definition kind (collapsing into a menu on phones), and the page. */
+const toolLinks: Record<MenuTool, [to: string, label: string, testId: string]> = {
+  bundles: ['/bundles', 'layout.bundles', 'nav-bundles'],
+  tokens: ['/tokens', 'layout.tokens', 'nav-tokens'],
+  secrets: ['/secrets', 'layout.secrets', 'nav-secrets'],
+  scriptRuns: ['/script-runs', 'layout.scriptRuns', 'nav-script-runs'],
+  users: ['/users', 'layout.users', 'nav-users'],
+};
+
+/**
+ * Top bar, navigation (collapsing into a menu on phones) and the page. The menu holds only what the user's roles
+ * may use (`lib/access.ts`), and leads out to the portal and the operator's workspace, which live outside /designer.
+ */
 export function Layout({ user, children }: { user: User; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const path = usePath();
   const [menuOpen, setMenuOpen] = useState(false);
-  const has = (...roles: Role[]) => roles.some((role) => user.roles.includes(role));
+  const menu = visibleMenu(user.roles);
   const nav = (to: string, label: string, testId: string) => (
     <Link to={to} testId={testId} className={path.startsWith(to) ? 'nav-link active' : 'nav-link'}>
       {label}
@@ -32,6 +43,7 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
         </button>
         <span className="brand">{t('layout.brand')}</span>
         <span className="spacer" />
+        <ElsewhereLinks roles={user.roles} className="topbar-link" testIdPrefix="topbar" />
         <button
           type="button"
           className="btn ghost"
@@ -59,19 +71,47 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
           onClick={() => setMenuOpen(false)}
           onKeyDown={() => undefined}
         >
-          <div className="nav-section">{t('layout.definitions')}</div>
-          {kinds.map((kind) => nav(`/d/${kind}`, t(`kinds.${kind}.plural`), `nav-${kind}`))}
-          <KbNavSection path={path} />
-          <div className="nav-section">{t('layout.tools')}</div>
-          {nav('/bundles', t('layout.bundles'), 'nav-bundles')}
-          {nav('/tokens', t('layout.tokens'), 'nav-tokens')}
-          {has('admin', 'developer') && nav('/secrets', t('layout.secrets'), 'nav-secrets')}
-          {has('admin', 'developer', 'supervisor') &&
-            nav('/script-runs', t('layout.scriptRuns'), 'nav-script-runs')}
-          {has('admin') && nav('/users', t('layout.users'), 'nav-users')}
+          {menu.kinds.length > 0 && <div className="nav-section">{t('layout.definitions')}</div>}
+          {menu.kinds.map((kind) => nav(`/d/${kind}`, t(`kinds.${kind}.plural`), `nav-${kind}`))}
+          {mayUseTool(user.roles, 'knowledgeBase') && <KbNavSection path={path} />}
+          {menu.tools.length > 0 && <div className="nav-section">{t('layout.tools')}</div>}
+          {menu.tools.map((tool) => {
+            const [to, label, testId] = toolLinks[tool];
+            return nav(to, t(label), testId);
+          })}
+          {/* On a phone the top bar has no room for the ways out: they close the menu instead. */}
+          <div className="nav-elsewhere">
+            <div className="nav-section">{t('shell.elsewhere')}</div>
+            <ElsewhereLinks roles={user.roles} className="nav-link" testIdPrefix="nav" />
+          </div>
         </nav>
         <main className="content">{children}</main>
       </div>
     </div>
+  );
+}
+
+/** The portal and the operator's workspace: separate apps on the same server, so plain links, not the router's. */
+function ElsewhereLinks({
+  roles,
+  className,
+  testIdPrefix,
+}: {
+  roles: readonly Role[];
+  className: string;
+  testIdPrefix: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className={className} href="/" data-testid={`${testIdPrefix}-portal`}>
+        {t('shell.portal')}
+      </a>
+      {mayUseTool(roles, 'operator') && (
+        <a className={className} href="/operator" data-testid={`${testIdPrefix}-operator`}>
+          {t('shell.operator')}
+        </a>
+      )}
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { EntityBody, FormElement } from '@opora/runtime/definitions';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { elementLabel, fieldOf, pickText } from './labels';
 
@@ -152,7 +152,12 @@ function ElementBody({ element, ...props }: CanvasProps & { element: FormElement
       return (
         <div
           className="fd-columns-grid"
-          style={{ gridTemplateColumns: element.columns.map((c) => `${c.width ?? 1}fr`).join(' ') }}
+          // A variable, not the property itself, so a phone's stylesheet can stack the columns.
+          style={
+            {
+              '--fd-columns': element.columns.map((c) => `minmax(0, ${c.width ?? 1}fr)`).join(' '),
+            } as CSSProperties
+          }
         >
           {element.columns.map((column) => (
             <ContainerView

@@ -18,6 +18,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { UndoRedoButtons } from '../components/UndoRedoButtons';
+import { byLabel, dndAccessibility } from '../lib/dnd-accessibility';
 import { errorText } from '../lib/error-text';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { ContainerView, type DropTarget } from './Canvas';
@@ -107,6 +108,14 @@ function Designer({
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  // Screen readers hear the element's own name (the field's label), in the UI's language.
+  const dndNames = dndAccessibility(t, (id) => {
+    const text = String(id);
+    const element = findElement(layout, text.replace(/^container:/, ''));
+    if (element) return elementLabel(element, entity, i18n.language, t);
+    if (text === `container:${root}`) return t('formDesigner.canvas');
+    return byLabel(id, undefined);
+  });
 
   const editLayout = (edit: (layout: FormElement[]) => FormElement[], select?: string | null) =>
     store.change((b) => {
@@ -270,6 +279,7 @@ function Designer({
         </div>
       ) : (
         <DndContext
+          accessibility={dndNames}
           sensors={sensors}
           collisionDetection={innermost}
           onDragStart={onDragStart}

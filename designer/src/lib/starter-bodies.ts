@@ -1,17 +1,28 @@
 import type { DefinitionKind } from '@opora/sdk';
 import { scriptStarterSource } from '@opora/sdk/scripts';
+import { starterIntegration } from '../integrations/starter-integration';
+
+/** What the creation page asked: the name and key, a form's data type, an integration's address. */
+export interface StarterInput {
+  name?: string;
+  key?: string;
+  entity?: string;
+  baseUrl?: string;
+}
 
 /**
  * The smallest valid body of each kind, so a new definition starts valid and the analyst edits from there.
- * Titles people will see (a form's heading, a page's title) start as the definition's name.
+ * Titles people will see (a data type's label, a form's heading, a page's title) start as the definition's name,
+ * and a page's address as its key.
  */
-export function starterBody(kind: DefinitionKind, entityKey = 'request', name = ''): unknown {
+export function starterBody(kind: DefinitionKind, input: StarterInput = {}): unknown {
+  const { name = '', key = '', entity: entityKey = 'request', baseUrl = '' } = input;
   const title = name.trim() ? { ru: name.trim() } : { ru: 'Новое определение', en: 'New definition' };
   switch (kind) {
     case 'entity':
       return {
         schemaVersion: 1,
-        label: { ru: 'Новый тип', en: 'New type' },
+        label: name.trim() ? { ru: name.trim() } : { ru: 'Новый тип', en: 'New type' },
         titleField: 'name',
         fields: [{ key: 'name', type: 'string', label: { ru: 'Название', en: 'Name' }, required: true }],
       };
@@ -52,7 +63,7 @@ export function starterBody(kind: DefinitionKind, entityKey = 'request', name = 
         integrations: [],
       };
     case 'page':
-      return { schemaVersion: 1, title, path: '/new-page', rows: [] };
+      return { schemaVersion: 1, title, path: `/${/^[a-z0-9_-]+$/.test(key) ? key : 'new-page'}`, rows: [] };
     case 'portal':
       return {
         schemaVersion: 1,
@@ -65,12 +76,6 @@ export function starterBody(kind: DefinitionKind, entityKey = 'request', name = 
     case 'template':
       return { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } };
     case 'integration':
-      return {
-        schemaVersion: 1,
-        baseUrl: 'https://api.example.com/v1',
-        allowedHosts: ['api.example.com'],
-        auth: { type: 'none' },
-        timeoutMs: 10000,
-      };
+      return starterIntegration(baseUrl);
   }
 }

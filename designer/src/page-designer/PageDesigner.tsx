@@ -12,6 +12,7 @@ import type { PageBody, PageWidgetType } from '@opora/runtime/definitions';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useDndAccessibility } from '../lib/dnd-accessibility';
 import { isDrawablePage } from './body-shape';
 import { Canvas } from './Canvas';
 import { type CanvasApi, CanvasContext } from './canvas-context';
@@ -69,6 +70,7 @@ function Designer({ body, onChange, problems, definitionId, latestVersion }: Des
   const [chosenColumn, setChosenColumn] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const index = useMemo(() => indexProblems(page, problems), [page, problems]);
+  const dndNames = useDndAccessibility();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: pageKeyboardCoordinates }),
@@ -150,6 +152,7 @@ function Designer({ body, onChange, problems, definitionId, latestVersion }: Des
       />
       <CanvasContext.Provider value={api}>
         <DndContext
+          accessibility={dndNames}
           sensors={sensors}
           collisionDetection={pageCollisions}
           onDragStart={onDragStart}

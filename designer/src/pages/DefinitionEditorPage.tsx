@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { JsonEditor } from '../components/JsonEditor';
+import { type OverflowItem, OverflowMenu } from '../components/OverflowMenu';
 import { ProblemsList } from '../components/ProblemsList';
 import { StatusBadge } from '../components/StatusBadge';
 import { VersionsPanel } from '../components/VersionsPanel';
@@ -141,56 +142,67 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
   const nameProblem = draft.serverProblems.find((p) => p.pointer === null)?.message;
   // The server refuses to publish a version identical to the latest.
   const upToDate = !draft.dirty && d.status === 'published' && !d.hasUnpublishedChanges;
+  // A draft never published is deleted; a published one is archived (its versions stay).
+  const rareActions: OverflowItem[] = [];
+  if (d.latestVersion === null && may('write'))
+    rareActions.push({
+      label: t('editor.delete'),
+      danger: true,
+      testId: 'delete-definition',
+      onSelect: () => setConfirm('delete'),
+    });
+  if (d.latestVersion !== null && may('archive') && d.status !== 'archived')
+    rareActions.push({
+      label: t('editor.archive'),
+      testId: 'archive-definition',
+      onSelect: () => setConfirm('archive'),
+    });
 
   return (
     <div className="page">
-      <div className="page-head">
+      {/* One row on a desktop: the title gives way (ellipsis), the save state keeps its room, the actions never wrap. */}
+      <div className="page-head editor-head" data-testid="editor-head">
         <button type="button" className="btn ghost" onClick={leave} aria-label={t('common.back')}>
           ←
         </button>
-        <h1>{d.name}</h1>
-        <StatusBadge status={d.status} />
-        <span className="muted mono">
-          {d.key} · {t('editor.draft', { version: d.draftVersion })}
-          {d.latestVersion ? ` · v${d.latestVersion}` : ''}
+        <div className="editor-title">
+          <h1 title={d.name}>{d.name}</h1>
+          <StatusBadge status={d.status} />
+          <span className="muted mono editor-meta">
+            {d.key} · {t('editor.draft', { version: d.draftVersion })}
+            {d.latestVersion ? ` · v${d.latestVersion}` : ''}
+          </span>
+        </div>
+        {/* Always in the row (hidden when saved), so it appearing moves nothing. */}
+        <span className={draft.dirty ? 'dirty save-state' : 'dirty save-state clean'} aria-live="polite">
+          {draft.dirty ? t('editor.unsaved') : ''}
         </span>
-        <span className="spacer" />
-        {draft.dirty && <span className="dirty">{t('editor.unsaved')}</span>}
-        {may('write') && (
-          <button
-            type="button"
-            className="btn"
-            data-testid="save-definition"
-            disabled={busy || hasSyntaxError || !draft.dirty}
-            onClick={() => void save()}
-          >
-            {t('editor.save')}
-          </button>
-        )}
-        {may('publish') && (
-          <button
-            type="button"
-            className="btn primary"
-            data-testid="publish-definition"
-            disabled={busy || hasSyntaxError || upToDate}
-            title={upToDate ? t('editor.upToDate') : undefined}
-            onClick={() => void publish()}
-          >
-            {t('editor.publish')}
-          </button>
-        )}
-        {d.latestVersion === null
-          ? may('write') && (
-              <button type="button" className="btn danger" onClick={() => setConfirm('delete')}>
-                {t('editor.delete')}
-              </button>
-            )
-          : may('archive') &&
-            d.status !== 'archived' && (
-              <button type="button" className="btn" onClick={() => setConfirm('archive')}>
-                {t('editor.archive')}
-              </button>
-            )}
+        <div className="editor-actions">
+          {may('write') && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="save-definition"
+              disabled={busy || hasSyntaxError || !draft.dirty}
+              onClick={() => void save()}
+            >
+              {t('editor.save')}
+            </button>
+          )}
+          {may('publish') && (
+            <button
+              type="button"
+              className="btn primary"
+              data-testid="publish-definition"
+              disabled={busy || hasSyntaxError || upToDate}
+              title={upToDate ? t('editor.upToDate') : undefined}
+              onClick={() => void publish()}
+            >
+              {t('editor.publish')}
+            </button>
+          )}
+          <OverflowMenu label={t('shell.moreActions')} testId="editor-more" items={rareActions} />
+        </div>
       </div>
       {notice && (
         <div className="banner ok" role="status" data-testid="publish-result">

@@ -4,18 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FieldError } from '../components/FieldError';
 import { client } from '../lib/api';
+import { definitionKeyPattern, keyExamples, keyFromName } from '../lib/definition-key';
 import { errorText } from '../lib/error-text';
 import { navigate } from '../lib/router';
 import { starterBody } from '../lib/starter-bodies';
 
-const keyPattern = /^[a-z][a-z0-9_-]{0,62}$/;
-
-/** Key, name and (for forms) the data type; the body starts as the smallest valid one of the kind. */
+/**
+ * Name, key and (for forms) the data type; the body starts as the smallest valid one of the kind, titled with the
+ * name. The key follows the name as it is typed until the user types a key of his own (emptying it resumes).
+ */
 export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
   const { t } = useTranslation();
-  const [key, setKey] = useState('');
+  const [ownKey, setOwnKey] = useState('');
   const [name, setName] = useState('');
+  const key = ownKey || keyFromName(name, kind);
   const [description, setDescription] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
   const [entity, setEntity] = useState('');
   const [entities, setEntities] = useState<DefinitionSummary[]>([]);
   const [details, setDetails] = useState<ErrorDetail[]>([]);
@@ -30,7 +34,7 @@ export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
     });
   }, [kind]);
 
-  const keyProblem = key && !keyPattern.test(key) ? t('create.keyRule') : null;
+  const keyProblem = key && !definitionKeyPattern.test(key) ? t('create.keyRule') : null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (keyProblem) return;
@@ -43,7 +47,7 @@ export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
         key,
         name,
         description,
-        body: starterBody(kind, entity || 'request', name),
+        body: starterBody(kind, { name, key, entity: entity || 'request', baseUrl }),
       });
       navigate(`/d/${kind}/${created.id}`);
     } catch (e) {
@@ -59,19 +63,6 @@ export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
       <h1>{t('create.title', { kind: t(`kinds.${kind}.one`) })}</h1>
       <form className="form" onSubmit={submit}>
         <label>
-          {t('create.key')}
-          <input
-            data-testid="definition-key"
-            value={key}
-            onChange={(e) => setKey(e.target.value.trim())}
-            required
-            placeholder="request-create"
-            aria-invalid={Boolean(keyProblem)}
-          />
-          <span className="hint">{keyProblem ?? t('create.keyHint')}</span>
-          <FieldError details={details} pointer="/body/key" />
-        </label>
-        <label>
           {t('create.name')}
           <input
             data-testid="definition-name"
@@ -81,6 +72,21 @@ export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
             maxLength={200}
           />
           <FieldError details={details} pointer="/body/name" />
+        </label>
+        <label>
+          {t('create.key')}
+          <input
+            data-testid="definition-key"
+            value={key}
+            onChange={(e) => setOwnKey(e.target.value.trim())}
+            required
+            placeholder={keyExamples[kind]}
+            aria-invalid={Boolean(keyProblem)}
+          />
+          <span className="hint">
+            {keyProblem ?? (ownKey ? t('create.keyHint') : t('shell.keyFromName'))}
+          </span>
+          <FieldError details={details} pointer="/body/key" />
         </label>
         <label>
           {t('create.description')}
@@ -106,6 +112,21 @@ export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
                 </option>
               ))}
             </select>
+          </label>
+        )}
+        {kind === 'integration' && (
+          <label>
+            {t('integration.baseUrl')}
+            <input
+              data-testid="definition-base-url"
+              type="url"
+              value={baseUrl}
+              onChange={(e) => setBaseUrl(e.target.value)}
+              required
+              placeholder="https://crm.example.ru/api"
+            />
+            <span className="hint">{t('integration.baseUrlHint')}</span>
+            <FieldError details={details} pointer="/body/baseUrl" />
           </label>
         )}
         <ErrorBanner message={error} />

@@ -1,4 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
+import { useDragHandleAttributes } from '../lib/dnd-accessibility';
 
 /**
  * One entry of a designer's palette: a grip to drag it onto the canvas (dnd-kit, keyboard too), its name and a
@@ -23,7 +24,11 @@ export function PaletteItem({
   addLabel: string;
   onAdd: () => void;
 }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: dragId, data: dragData });
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: dragId,
+    data: dragData,
+    attributes: useDragHandleAttributes(),
+  });
   return (
     <li className={isDragging ? 'fd-palette-item dragging' : 'fd-palette-item'} data-testid={testId}>
       <button

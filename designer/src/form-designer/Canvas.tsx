@@ -4,6 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { EntityBody, FormElement } from '@opora/runtime/definitions';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDragHandleAttributes } from '../lib/dnd-accessibility';
 import { elementLabel, fieldOf, pickText } from './labels';
 
 export interface CanvasProps {
@@ -62,6 +63,7 @@ function ElementView({
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: element.id,
     data: { kind: 'element', containerId, index } satisfies DropTarget,
+    attributes: useDragHandleAttributes(),
   });
   const label = elementLabel(element, props.entity, i18n.language, t);
   const selected = props.selected === element.id;

@@ -2,6 +2,7 @@ import { addressAllowanceProblems } from '@opora/runtime/definitions';
 import type { SecretSummary } from '@opora/sdk';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WithCode } from '../components/WithCode';
 import { client } from '../lib/api';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { type AuthType, type IntegrationDraft, lines, readDraft, withAuthType } from './integration-draft';
@@ -129,7 +130,9 @@ export function IntegrationForm({
 
       <fieldset className="fieldset">
         <legend>{t('integration.scriptSecrets')}</legend>
-        <span className="hint">{t('integration.scriptSecretsHint')}</span>
+        <span className="hint">
+          <WithCode text={t('integration.scriptSecretsHint')} />
+        </span>
         {secretOptions(secrets, ...(draft.secrets ?? [])).length === 0 ? (
           <span className="muted">{t('integration.noSecrets')}</span>
         ) : (
@@ -239,7 +242,13 @@ function LinesField({
 }
 
 function Problem({ message, hint }: { message: string | undefined; hint: string }) {
-  return message ? <span className="field-error">{message}</span> : <span className="hint">{hint}</span>;
+  return message ? (
+    <span className="field-error">{message}</span>
+  ) : (
+    <span className="hint">
+      <WithCode text={hint} />
+    </span>
+  );
 }
 
 /** Known secret names plus any the draft already names (a secret may be set later, or deleted since). */

@@ -37,6 +37,15 @@ export function dndAccessibility(
   };
 }
 
+/**
+ * The `attributes` a drag handle passes to `useDraggable` / `useSortable`: its role described in the UI's language
+ * (dnd-kit's own is «draggable» / «sortable»).
+ */
+export function useDragHandleAttributes(): { roleDescription: string } {
+  const { t } = useTranslation();
+  return useMemo(() => ({ roleDescription: t('shell.dnd.roleDescription') }), [t]);
+}
+
 /** `dndAccessibility` for a component, following the UI's language. */
 export function useDndAccessibility(name?: DndNamer): ReturnType<typeof dndAccessibility> {
   const { t } = useTranslation();

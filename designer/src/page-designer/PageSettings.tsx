@@ -2,6 +2,7 @@ import type { PageBody } from '@opora/runtime/definitions';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalizedInput } from '../components/LocalizedInput';
+import { WithCode } from '../components/WithCode';
 import { Problems } from './inputs';
 
 type Audience = NonNullable<PageBody['audience']>[number];
@@ -67,7 +68,7 @@ export function PageSettings({
           }}
         />
         <span className="hint" id={pathId}>
-          {t('pageDesigner.pageSettings.pathHint')}
+          <WithCode text={t('pageDesigner.pageSettings.pathHint')} />
         </span>
         <Problems messages={at('/path')} />
       </label>

@@ -3,6 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { PageRow } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
+import { useDragHandleAttributes } from '../lib/dnd-accessibility';
 import { ColumnView } from './Column';
 import { useCanvas } from './canvas-context';
 import type { DropData } from './drag-drop';
@@ -17,6 +18,7 @@ export function RowView({ row, index, count }: { row: PageRow; index: number; co
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: row.id,
     data: { kind: 'row', index } satisfies DropData,
+    attributes: useDragHandleAttributes(),
   });
   const current = row.columns.map((c) => c.width).join('+');
   const sum = widthSum(row);

@@ -2,6 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { PageWidget } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
+import { useDragHandleAttributes } from '../lib/dnd-accessibility';
 import { useCanvas } from './canvas-context';
 import type { DropData } from './drag-drop';
 import { widgetSummary, widgetTitle } from './widget-summary';
@@ -21,6 +22,7 @@ export function WidgetBlock({
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: widget.id,
     data: { kind: 'widget', columnId, index } satisfies DropData,
+    attributes: useDragHandleAttributes(),
   });
   const name = t(`pageDesigner.widgets.${widget.type}.name`);
   const title = widgetTitle(widget, i18n.language);

@@ -70,7 +70,7 @@ export const en = {
     pageTitle: 'Page title',
     description: 'Description for search engines',
     path: 'Page address',
-    pathHint: 'E.g. /help/payments. The home page ("/") is chosen in the portal settings.',
+    pathHint: 'E.g. `/help/payments`. The home page ("/") is chosen in the portal settings.',
     audience: 'Who sees the page',
     audienceHint: 'With nothing checked everyone sees it.',
     audiences: { anonymous: 'All visitors (not signed in)', client: 'Clients', staff: 'Staff' },

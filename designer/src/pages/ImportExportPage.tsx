@@ -2,6 +2,7 @@ import { ApiError, type DefinitionKind, type ErrorDetail, type ImportReport } fr
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { WithCode } from '../components/WithCode';
 import { client } from '../lib/api';
 import { downloadJson } from '../lib/download';
 import { errorText } from '../lib/error-text';
@@ -56,7 +57,9 @@ export function ImportExportPage() {
       <h1>{t('bundles.title')}</h1>
       <section className="card">
         <h2>{t('bundles.import')}</h2>
-        <p className="muted">{t('bundles.importHint')}</p>
+        <p className="muted">
+          <WithCode text={t('bundles.importHint')} />
+        </p>
         <input
           type="file"
           accept="application/json,.json"

@@ -163,18 +163,6 @@ export const pendingFixes: readonly PendingFix[] = [
     words: ['node'],
     source: 'designer/src/tree-designer (React Flow default aria-roledescription «node»)',
   },
-  {
-    route: 'designer /d/tree/:id',
-    element: 'div[data-testid=rf__controls]',
-    words: ['Control', 'Panel'],
-    source: 'designer/src/tree-designer (React Flow <Controls> aria-label «Control Panel»)',
-  },
-  {
-    route: 'designer /d/tree/:id',
-    element: 'button.react-flow__controls-button',
-    words: ['Zoom', 'In', 'Out', 'Fit', 'View', 'Toggle', 'Interactivity'],
-    source: 'designer/src/tree-designer (React Flow <Controls> titles and aria-labels)',
-  },
   // dnd-kit's own screen-reader texts in the form and page designers.
   ...['designer /d/form/:id', 'designer /d/page/:id'].flatMap((route): PendingFix[] => [
     {
@@ -184,46 +172,12 @@ export const pendingFixes: readonly PendingFix[] = [
       source:
         'designer/src/form-designer/FormDesigner.tsx, designer/src/page-designer (DndContext without accessibility)',
     },
-    {
-      route,
-      element: 'button.fd-grip',
-      words: ['draggable', 'sortable'],
-      source:
-        'designer/src/components/PaletteItem.tsx (useDraggable), designer/src/form-designer/Canvas.tsx and designer/src/page-designer/WidgetBlock.tsx (useSortable): aria-roledescription',
-    },
   ]),
-  // Monaco's own screen-reader texts in the script editor.
-  {
-    route: 'designer /d/script/:id',
-    element: 'div.native-edit-context',
-    words: ['editor'],
-    source: 'designer/src/scripts (Monaco aria-roledescription «editor»)',
-  },
   // Code written into Russian hints without <code>.
-  {
-    route: 'designer /d/integration/:id',
-    element: 'span.hint',
-    words: ['http', 'example', 'fd00', 'ctx', 'secret', 'hex', 'base64'],
-    source:
-      'designer/src/i18n/ru.json integration.baseUrlHint «http(s)-адрес», allowedHostsHint «*.example.ru», allowedAddressesHint «[fd00::5]:8080», scriptSecretsHint «ctx.secret(имя)», secretEchoHint «hex или base64» (shown by designer/src/integrations/IntegrationForm.tsx)',
-  },
-  {
-    route: 'designer /d/page/:id',
-    element: 'span.hint',
-    words: ['help', 'payments'],
-    source: 'designer/src/page-designer/i18n.ts pathHint «Например, /help/payments»',
-  },
   {
     route: 'designer /kb/new',
     element: 'span.hint',
     words: ['kb'],
     source: 'designer/src/knowledge-base/texts-ru.ts «станет адресом статьи /kb/…»',
-  },
-  {
-    route: 'designer /bundles',
-    element: 'p.muted',
-    words: ['json'],
-    source:
-      'designer/src/i18n/ru.json bundles.importHint «файл пакета (.json)» (designer/src/pages/ImportExportPage.tsx)',
   },
 ];

@@ -219,10 +219,21 @@ describe('knowledge base editor in Chromium', () => {
     const query = 'зюзюблик квакозябра';
     const result = await api.kb.search({ q: query });
     expect(result.total).toBe(0);
+    // A question the articles only brush against is a gap too, with what its askers were shown.
+    const weakQuery = 'промокод не работает';
+    expect((await api.kb.search({ q: weakQuery })).exactAnswer).toBe(false);
     await page.getByTestId('nav-kb-gaps').click();
     const row = page.getByTestId('gap-row').filter({ hasText: query });
     await eventually(() => row.count()).toBe(1);
+    const weakRow = page.getByTestId('gap-row').filter({ hasText: weakQuery });
+    await eventually(() => weakRow.getAttribute('data-kind')).toBe('weak');
+    expect(await weakRow.locator('.kb-gap-shown li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('kb-gaps-1280') });
+    await page.getByTestId('gap-kind-filter').selectOption('weak');
+    await eventually(() => row.count()).toBe(0);
+    expect(await weakRow.count()).toBe(1);
+    await page.getByTestId('gap-kind-filter').selectOption('');
+    await eventually(() => row.count()).toBe(1);
     await row.getByRole('button', { name: 'Написать статью' }).click();
     await eventually(() => page.getByTestId('article-title').inputValue()).toBe('Зюзюблик квакозябра');
     await page.goBack();

@@ -8,6 +8,7 @@ import { Migration20261201KnowledgeBase } from './20261201-0006-knowledge-base.j
 import { Migration20261201PortalAccounts } from './20261201-0007-portal-accounts.js';
 import { Migration20261201KbSearchIndexes } from './20261201-0008-kb-search-indexes.js';
 import { Migration20261210RecordCreator } from './20261210-0009-record-creator.js';
+import { Migration20261212KbWeakSearchGaps } from './20261212-0011-kb-weak-search-gaps.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261201-0007-portal-accounts', class: Migration20261201PortalAccounts },
   { name: '20261201-0008-kb-search-indexes', class: Migration20261201KbSearchIndexes },
   { name: '20261210-0009-record-creator', class: Migration20261210RecordCreator },
+  { name: '20261212-0011-kb-weak-search-gaps', class: Migration20261212KbWeakSearchGaps },
 ];

@@ -247,14 +247,14 @@ describe('knowledge base editor in Chromium', () => {
     const text = page.getByTestId('synonyms-editor').locator('textarea');
     await text.waitFor();
     const before = await text.inputValue();
-    await text.fill(`${before ? `${before}\n` : ''}пин-код, pin, пин\nкарта`);
+    await text.fill(`${before ? `${before}\n` : ''}пин-код, pin, пин\nзаморозка`);
     const line = (before ? before.split('\n').length : 0) + 2;
     await eventually(() => page.getByTestId('synonym-problems').textContent()).toContain(
       `Строка ${line}: нужно хотя бы два разных слова`,
     );
     expect(await page.getByTestId('synonyms-save').isDisabled()).toBe(true);
     await page.screenshot({ path: screenshotPath('kb-synonyms-errors-1280') });
-    await text.fill(`${before ? `${before}\n` : ''}пин-код, PIN, пин\nкарта, карточка`);
+    await text.fill(`${before ? `${before}\n` : ''}пин-код, PIN, пин\nзаморозка, блокировка`);
     await page.getByTestId('synonyms-save').click();
     await eventually(() => page.getByTestId('synonyms-notice').textContent()).toContain('Синонимы сохранены');
     const groups = (await api.kb.synonyms()).items.map((g) => g.terms);

@@ -110,7 +110,7 @@ export function SearchGapsPage({ canEdit }: { canEdit: boolean }) {
                     )}
                   </td>
                   {canEdit && (
-                    <td>
+                    <td className="kb-gap-actions">
                       <div className="row-actions">
                         <button
                           type="button"

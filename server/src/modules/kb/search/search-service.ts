@@ -42,8 +42,10 @@ interface HitRow {
 
 /**
  * Knowledge-base search: Russian and English morphology (the `russian` configuration stems both), synonyms from
- * the editors' list, typo tolerance by trigrams, highlighted snippets, filters, and a record of every query that
- * finds nothing. Queries of any length and characters are reduced to at most a dozen words first.
+ * the editors' list, typo tolerance by trigrams, highlighted snippets, filters, ranking by how much of the query
+ * an article covers (`exactAnswer` false when none covers it: «Точного ответа нет»), and a record of every query
+ * that finds nothing or no exact answer. Queries of any length and characters are reduced to at most a dozen
+ * words first.
  */
 export class SearchService {
   constructor(

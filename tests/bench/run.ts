@@ -95,7 +95,8 @@ async function bigFormPublish(h: Harness, headers: Record<string, string>): Prom
   };
 }
 
-// BENCH_ONLY=sandbox, =database, =kb or =flood (health while the server is busy) runs one part.
+// BENCH_ONLY=sandbox, =database, =kb or =flood (health while the server is busy) runs one part; =search only the
+// knowledge-base search figures (=kb without the portal bundle, which needs the built UIs).
 const only = process.env.BENCH_ONLY;
 const kbArticles = Number(process.env.BENCH_KB_ARTICLES ?? 100_000);
 // BENCH_DATABASES=postgresql (or pglite) measures on one database only.
@@ -109,7 +110,7 @@ if (!only || only === 'sandbox')
 if (!only || only === 'database') printTable('Forms runtime (no database)', [await wideFormCompile()]);
 if (!only || only === 'kb') printTable('Portal bundle (built by npm run build)', portalBundleRows());
 
-for (const target of !only || only === 'kb' ? targets : []) {
+for (const target of !only || only === 'kb' || only === 'search' ? targets : []) {
   const h = await createHarness(target);
   try {
     printTable(
@@ -121,7 +122,7 @@ for (const target of !only || only === 'kb' ? targets : []) {
   }
 }
 
-for (const target of only === 'sandbox' || only === 'kb' ? [] : targets) {
+for (const target of only === 'sandbox' || only === 'kb' || only === 'search' ? [] : targets) {
   const h = await createHarness(target);
   try {
     const headers = await h.tokenFor('admin');

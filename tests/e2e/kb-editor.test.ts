@@ -219,10 +219,21 @@ describe('knowledge base editor in Chromium', () => {
     const query = 'зюзюблик квакозябра';
     const result = await api.kb.search({ q: query });
     expect(result.total).toBe(0);
+    // A question the articles only brush against is a gap too, with what its askers were shown.
+    const weakQuery = 'промокод не работает';
+    expect((await api.kb.search({ q: weakQuery })).exactAnswer).toBe(false);
     await page.getByTestId('nav-kb-gaps').click();
     const row = page.getByTestId('gap-row').filter({ hasText: query });
     await eventually(() => row.count()).toBe(1);
+    const weakRow = page.getByTestId('gap-row').filter({ hasText: weakQuery });
+    await eventually(() => weakRow.getAttribute('data-kind')).toBe('weak');
+    expect(await weakRow.locator('.kb-gap-shown li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('kb-gaps-1280') });
+    await page.getByTestId('gap-kind-filter').selectOption('weak');
+    await eventually(() => row.count()).toBe(0);
+    expect(await weakRow.count()).toBe(1);
+    await page.getByTestId('gap-kind-filter').selectOption('');
+    await eventually(() => row.count()).toBe(1);
     await row.getByRole('button', { name: 'Написать статью' }).click();
     await eventually(() => page.getByTestId('article-title').inputValue()).toBe('Зюзюблик квакозябра');
     await page.goBack();
@@ -236,14 +247,14 @@ describe('knowledge base editor in Chromium', () => {
     const text = page.getByTestId('synonyms-editor').locator('textarea');
     await text.waitFor();
     const before = await text.inputValue();
-    await text.fill(`${before ? `${before}\n` : ''}пин-код, pin, пин\nкарта`);
+    await text.fill(`${before ? `${before}\n` : ''}пин-код, pin, пин\nзаморозка`);
     const line = (before ? before.split('\n').length : 0) + 2;
     await eventually(() => page.getByTestId('synonym-problems').textContent()).toContain(
       `Строка ${line}: нужно хотя бы два разных слова`,
     );
     expect(await page.getByTestId('synonyms-save').isDisabled()).toBe(true);
     await page.screenshot({ path: screenshotPath('kb-synonyms-errors-1280') });
-    await text.fill(`${before ? `${before}\n` : ''}пин-код, PIN, пин\nкарта, карточка`);
+    await text.fill(`${before ? `${before}\n` : ''}пин-код, PIN, пин\nзаморозка, блокировка`);
     await page.getByTestId('synonyms-save').click();
     await eventually(() => page.getByTestId('synonyms-notice').textContent()).toContain('Синонимы сохранены');
     const groups = (await api.kb.synonyms()).items.map((g) => g.terms);

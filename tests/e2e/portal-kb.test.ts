@@ -61,6 +61,26 @@ describe('knowledge base and question-tree helper in Chromium', () => {
     });
   }
 
+  it('says «Точного ответа нет» and offers the contact options when no article covers the question', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.baseUrl}/search?q=${encodeURIComponent('промокод не работает')}`);
+    const noExact = page.getByTestId('search-no-exact');
+    await noExact.waitFor();
+    expect(await noExact.locator('h2').textContent()).toBe('Точного ответа нет');
+    expect(
+      await noExact.getByTestId('kb-contact').getByRole('link', { name: 'Написать в поддержку' }).count(),
+    ).toBe(1);
+    // The partial matches are still there, under a label that says what they are.
+    expect(await page.getByTestId('search-related').textContent()).toContain('Возможно, связанные статьи');
+    expect(await page.getByTestId('search-hit').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('portal-kb-no-exact-1280'), fullPage: true });
+    // An answered question shows no such notice.
+    await page.goto(`${server.baseUrl}/search?q=${encodeURIComponent('как сменить пароль')}`);
+    await page.getByTestId('search-hit').first().waitFor();
+    expect(await page.getByTestId('search-no-exact').count()).toBe(0);
+    await page.close();
+  });
+
   it('answers any query: very long, symbols, emoji', async () => {
     const page = await browser.newPage();
     for (const q of [

@@ -22,7 +22,26 @@ const firstResult: [query: string, key: string][] = [
   ['password', 'vosstanovlenie-parolya'],
   ['код доступа', 'vosstanovlenie-parolya'],
   ['стоимостью доставки', 'sroki-i-stoimost-dostavki'],
+  ['подскажите, не могу войти', 'problemy-s-avtorizaciej'],
 ];
+
+/** Colloquial words the template's synonyms list knows → an article that uses the proper word. */
+const colloquial: [query: string, keys: string[]][] = [
+  ['инет', ['oshibka-500']],
+  ['симка', ['smena-nomera-telefona', 'ne-prihodit-sms-kod']],
+  ['комп', ['podderzhivaemye-brauzery']],
+  ['прога', ['podderzhivaemye-brauzery']],
+  ['вайфай', ['oshibka-500']],
+  ['эсэмэска', ['ne-prihodit-sms-kod']],
+];
+
+/** Queries whose words no article covers together: the best partial match is not an answer. */
+const noExactAnswer: [query: string, notFirst: string][] = [
+  ['промокод не работает', 'vhod-cherez-gosuslugi'],
+  ['бонусные баллы сгорели', 'udalenie-lichnogo-kabineta'],
+];
+
+type Hit = { key: string; title: { text: string }[] };
 
 describe.each(databaseTargets)('knowledge-base search quality on the template ($name)', (target) => {
   let h: Harness;
@@ -45,6 +64,58 @@ describe.each(databaseTargets)('knowledge-base search quality on the template ($
   it.each(firstResult)('«%s» → %s first', async (query, key) => {
     const result = await search(query);
     expect(result.items[0]?.key, JSON.stringify(result.items.map((i: { key: string }) => i.key))).toBe(key);
+  });
+
+  it.each(firstResult)('«%s» is an exact answer', async (query) => {
+    expect((await search(query)).exactAnswer).toBe(true);
+  });
+
+  it.each(colloquial)('«%s» reaches %j as an exact answer', async (query, keys) => {
+    const result = await search(query);
+    expect(keys, JSON.stringify(result.items.map((i: Hit) => i.key))).toContain(result.items[0]?.key);
+    expect(result.exactAnswer).toBe(true);
+    expect(result.correctedQuery).toBeNull();
+  });
+
+  it.each(noExactAnswer)('«%s» has no exact answer; %s is only possibly related', async (query, key) => {
+    const result = await search(query);
+    expect(result.exactAnswer).toBe(false);
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.map((i: Hit) => i.key)).toContain(key);
+  });
+
+  it('puts the article with the distinctive word above one with only the common words', async () => {
+    const result = await search('промокод не работает');
+    expect(result.items[0].key).toBe('kak-oformit-zakaz');
+  });
+
+  it('records a weak query with its count and what it was shown, beside the ones that found nothing', async () => {
+    const gaps = async (kind = '') =>
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/kb/search-gaps${kind ? `?kind=${kind}` : ''}`,
+          headers: await h.as('analyst'),
+        })
+      ).json().items as { query: string; kind: string; count: number; shown: string[]; lastAt: string }[];
+    const query = 'бонусные баллы сгорели';
+    const before = (await gaps()).find((g) => g.query === query)?.count ?? 0;
+    const shown = (await search(query)).items.map((i: Hit) => i.title.map((p) => p.text).join(''));
+    await search(query);
+    await search(query, {}, '&offset=10');
+    await search('zzzz weak');
+    const weak = (await gaps('weak')).find((g) => g.query === query);
+    expect(weak).toMatchObject({ kind: 'weak', count: before + 2, shown: shown.slice(0, 3) });
+    expect(weak?.shown[0]).toBe('Как удалить личный кабинет (аккаунт)');
+    expect(Date.parse(weak!.lastAt)).toBeGreaterThan(0);
+    expect((await gaps('weak')).every((g) => g.kind === 'weak')).toBe(true);
+    const zero = await gaps('zero');
+    expect(zero.find((g) => g.query === 'zzzz weak')).toMatchObject({ kind: 'zero', count: 1, shown: [] });
+    expect(zero.every((g) => g.kind === 'zero')).toBe(true);
+    expect((await gaps()).map((g) => g.query)).toEqual(expect.arrayContaining(['zzzz weak', query]));
+    // An exact answer is no gap.
+    await search('как сменить пароль');
+    expect((await gaps()).some((g) => g.query === 'как сменить пароль')).toBe(false);
   });
 
   it('says when it searched a corrected spelling, and marks what matched', async () => {

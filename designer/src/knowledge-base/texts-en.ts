@@ -229,7 +229,11 @@ export const en: typeof ru = {
   },
   gaps: {
     title: 'Knowledge base gaps',
-    hint: 'What portal visitors searched for and found nothing. Write an article, or dismiss the query from the report.',
+    hint: 'What portal visitors searched for and found nothing, or no exact answer — only articles about something else. Write an article, or dismiss the query from the report.',
+    kind: 'Found',
+    anyKind: 'All gaps',
+    kinds: { zero: 'Nothing', weak: 'No exact answer' },
+    shown: 'Shown instead',
     empty: 'Every query finds something — no gaps.',
     query: 'Query',
     count: 'Times',

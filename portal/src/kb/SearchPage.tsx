@@ -9,6 +9,7 @@ import { SearchBox } from './SearchBox';
 import { SearchEmpty } from './SearchEmpty';
 import { SearchFilters } from './SearchFilters';
 import { SearchHitItem } from './SearchHitItem';
+import { SearchNoExactAnswer } from './SearchNoExactAnswer';
 import { pageCount, parseSearch, searchHref } from './search-params';
 import { useCategoryTree } from './use-categories';
 import { useDocumentTitle } from './use-document-title';
@@ -29,6 +30,8 @@ export function SearchPage() {
 
   const data = result.data?.result;
   const pages = data ? pageCount(data.total, data.limit || 10) : 1;
+  // Articles were found, but none answers the question: say so first, and label them as possibly related.
+  const weak = Boolean(data && data.total > 0 && !data.exactAnswer && state.q);
   const heading = state.q
     ? t('kb.search.titleFor', { q: state.q })
     : state.tag
@@ -70,6 +73,13 @@ export function SearchPage() {
               <p className="kb-corrected" data-testid="search-corrected">
                 {t('kb.search.corrected', { q: data.correctedQuery })}
               </p>
+            )}
+            {weak && <SearchNoExactAnswer q={state.q} />}
+            {weak && (
+              <div className="kb-related-heading" data-testid="search-related">
+                <h2>{t('kb.search.related')}</h2>
+                <p className="muted">{t('kb.search.relatedHint')}</p>
+              </div>
             )}
             {data.total > 0 && (
               <p className="muted kb-count" data-testid="search-count">

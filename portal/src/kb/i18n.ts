@@ -42,6 +42,11 @@ export const ru = {
     resetFilters: 'Сбросить фильтры',
     failed: 'Не удалось выполнить поиск. Проверьте соединение и попробуйте ещё раз.',
     retry: 'Повторить',
+    noExact: 'Точного ответа нет',
+    noExactFor: 'В базе знаний нет статьи, которая отвечает на «{{q}}» целиком.',
+    noExactContact: 'Спросите специалистов',
+    related: 'Возможно, связанные статьи',
+    relatedHint: 'Они касаются только части вашего вопроса.',
   },
   pager: {
     label: 'Страницы',
@@ -150,6 +155,11 @@ export const en: typeof ru = {
     resetFilters: 'Reset filters',
     failed: 'The search failed. Check your connection and try again.',
     retry: 'Try again',
+    noExact: 'No exact answer',
+    noExactFor: 'The knowledge base has no article that fully answers “{{q}}”.',
+    noExactContact: 'Ask our specialists',
+    related: 'Possibly related articles',
+    relatedHint: 'They cover only part of your question.',
   },
   pager: {
     label: 'Pages',

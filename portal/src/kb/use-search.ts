@@ -49,6 +49,8 @@ export function useSearch(state: SearchState) {
       limit: list.limit,
       offset: list.offset,
       correctedQuery: null,
+      // A browsed list answers no question: nothing to say about exactness.
+      exactAnswer: true,
     };
   }
 }

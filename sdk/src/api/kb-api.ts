@@ -15,6 +15,7 @@ import type {
   PortalArticle,
   PortalArticleQuery,
   SearchGap,
+  SearchGapKind,
   SearchQuery,
   SearchResult,
   Suggestion,
@@ -93,7 +94,9 @@ export class KbApi {
   saveSynonyms(groups: string[][]): Promise<{ items: SynonymGroup[] }> {
     return this.client.request('PUT', '/kb/synonyms', { body: { groups } });
   }
-  searchGaps(query: { limit?: number; offset?: number } = {}): Promise<Page<SearchGap>> {
+  searchGaps(
+    query: { limit?: number; offset?: number; kind?: SearchGapKind } = {},
+  ): Promise<Page<SearchGap>> {
     return this.client.request('GET', '/kb/search-gaps', { query });
   }
   /** Removes a gap from the report (the article was written, or the query is noise). */

@@ -131,13 +131,19 @@ export interface SynonymGroup {
   terms: string[];
 }
 
-/** A query visitors typed that found nothing: a hint at what the knowledge base lacks. */
+/** How a recorded query fared: found nothing, or only articles that do not cover it («Точного ответа нет»). */
+export type SearchGapKind = 'zero' | 'weak';
+
+/** A query visitors typed that found nothing or no exact answer: a hint at what the knowledge base lacks. */
 export interface SearchGap {
   id: string;
   query: string;
+  kind: SearchGapKind;
   count: number;
   firstAt: string;
   lastAt: string;
+  /** Titles of the first articles shown the last time (none for a query that found nothing). */
+  shown: string[];
 }
 
 /** A piece of text with the words that matched marked, to render without any HTML from the server. */
@@ -167,6 +173,11 @@ export interface SearchResult {
   offset: number;
   /** Set when the query looked misspelt and was searched as this instead («Показаны результаты по запросу …»). */
   correctedQuery: string | null;
+  /**
+   * False when no article covers the query's distinctive words: the items are only possibly related, and the
+   * portal says «Точного ответа нет». Always false when nothing was found.
+   */
+  exactAnswer: boolean;
 }
 
 export interface SearchQuery {

@@ -9,6 +9,7 @@ import { Migration20261201PortalAccounts } from './20261201-0007-portal-accounts
 import { Migration20261201KbSearchIndexes } from './20261201-0008-kb-search-indexes.js';
 import { Migration20261210RecordCreator } from './20261210-0009-record-creator.js';
 import { Migration20261211AccountTokens } from './20261211-0010-account-tokens.js';
+import { Migration20261212KbWeakSearchGaps } from './20261212-0011-kb-weak-search-gaps.js';
 import { Migration20261213Conversations } from './20261213-0012-conversations.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
@@ -23,5 +24,6 @@ export const migrations: MigrationObject[] = [
   { name: '20261201-0008-kb-search-indexes', class: Migration20261201KbSearchIndexes },
   { name: '20261210-0009-record-creator', class: Migration20261210RecordCreator },
   { name: '20261211-0010-account-tokens', class: Migration20261211AccountTokens },
+  { name: '20261212-0011-kb-weak-search-gaps', class: Migration20261212KbWeakSearchGaps },
   { name: '20261213-0012-conversations', class: Migration20261213Conversations },
 ];

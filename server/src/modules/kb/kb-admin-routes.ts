@@ -58,23 +58,37 @@ export const kbAdminRoutes: FastifyPluginAsyncTypebox<{
       config,
       schema: {
         tags,
-        summary: 'Queries visitors typed that found nothing, most frequent first',
-        querystring: Type.Object({ ...Paging }, { additionalProperties: false }),
+        summary: 'Queries visitors typed that found nothing or no exact answer, most frequent first',
+        querystring: Type.Object(
+          {
+            ...Paging,
+            kind: Type.Optional(
+              Type.Union([Type.Literal('zero'), Type.Literal('weak')], {
+                description: '`zero`: found nothing; `weak`: found only articles not covering the query',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: PageOf(
             Type.Object({
               id: Type.String(),
               query: Type.String(),
+              kind: Type.Union([Type.Literal('zero'), Type.Literal('weak')]),
               count: Type.Integer(),
               firstAt: Type.String(),
               lastAt: Type.String(),
+              shown: Type.Array(Type.String(), {
+                description: 'Titles of the first articles shown last time',
+              }),
             }),
           ),
           ...errorResponses,
         },
       },
     },
-    (request) => gaps.list(request.query.limit ?? 50, request.query.offset ?? 0),
+    (request) => gaps.list(request.query.limit ?? 50, request.query.offset ?? 0, request.query.kind),
   );
 
   app.delete(

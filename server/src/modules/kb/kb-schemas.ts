@@ -126,6 +126,10 @@ export const SearchResultSchema = Type.Object({
   limit: Type.Integer(),
   offset: Type.Integer(),
   correctedQuery: Nullable(Type.String()),
+  exactAnswer: Type.Boolean({
+    description:
+      'False when no article covers the query’s distinctive words: the items are only possibly related',
+  }),
 });
 
 export const PortalArticleSchema = Type.Object({

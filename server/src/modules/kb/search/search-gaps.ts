@@ -1,43 +1,68 @@
 import { randomUUID } from 'node:crypto';
-import type { Page, SearchGap } from '@opora/sdk';
+import type { Page, SearchGap, SearchGapKind } from '@opora/sdk';
 import type { Database } from '../../../db/database.js';
+import { fromPgArray, toPgArray } from '../../../db/pg-array.js';
 import { fail } from '../../../http/app-error.js';
 import { iso } from '../kb-rows.js';
 
 interface GapRow {
   id: string;
   query: string;
+  kind: SearchGapKind;
   count: number;
   first_at: Date | string;
   last_at: Date | string;
+  shown: unknown;
 }
 
-/** Queries that found nothing, counted per normalised text: the editors' list of what the knowledge base lacks. */
+/** At most this many titles of what a weak query was shown are kept: the first screen of results. */
+export const shownKept = 3;
+
+/**
+ * Queries that found nothing, or found no article covering them (a weak hit), counted per normalised text: the
+ * editors' list of what the knowledge base lacks. A query keeps one row; its kind and the titles shown are
+ * those of its latest search, since articles written meanwhile change what it finds.
+ */
 export class SearchGaps {
   constructor(private readonly db: Database) {}
 
-  async record(query: string, normalized: string): Promise<void> {
+  async record(
+    query: string,
+    normalized: string,
+    kind: SearchGapKind = 'zero',
+    shown: string[] = [],
+  ): Promise<void> {
     if (!normalized) return;
     await this.db.query(
-      `insert into kb_search_gap (id, query_norm, query) values (?, ?, ?)
-       on conflict (query_norm) do update set count = kb_search_gap.count + 1, last_at = now(), query = excluded.query`,
-      [randomUUID(), normalized.slice(0, 300), query.trim().slice(0, 300)],
+      `insert into kb_search_gap (id, query_norm, query, kind, shown) values (?, ?, ?, ?, ?::text[])
+       on conflict (query_norm) do update set count = kb_search_gap.count + 1, last_at = now(), query = excluded.query,
+         kind = excluded.kind, shown = excluded.shown`,
+      [
+        randomUUID(),
+        normalized.slice(0, 300),
+        query.trim().slice(0, 300),
+        kind,
+        toPgArray(shown.slice(0, shownKept).map((t) => t.slice(0, 300))),
+      ],
     );
   }
 
-  async list(limit: number, offset: number): Promise<Page<SearchGap>> {
+  async list(limit: number, offset: number, kind?: SearchGapKind): Promise<Page<SearchGap>> {
     const rows = await this.db.query<GapRow & { total: string | number }>(
-      `select id, query, count, first_at, last_at, count(*) over () as total from kb_search_gap
+      `select id, query, kind, count, first_at, last_at, shown, count(*) over () as total from kb_search_gap
+       where (?::text is null or kind = ?::text)
        order by count desc, last_at desc, id limit ? offset ?`,
-      [limit, offset],
+      [kind ?? null, kind ?? null, limit, offset],
     );
     return {
       items: rows.map((r) => ({
         id: r.id,
         query: r.query,
+        kind: r.kind,
         count: r.count,
         firstAt: iso(r.first_at)!,
         lastAt: iso(r.last_at)!,
+        shown: fromPgArray(r.shown),
       })),
       total: Number(rows[0]?.total ?? 0),
       limit,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.js';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../../testing/test-database.js';
+import { evenCoverage } from './coverage.js';
 import { rankAll, rankByTiers, type SearchFilter } from './search-plan.js';
 
 const published: SearchFilter = {
@@ -67,7 +68,8 @@ describe.each(databaseTargets)('tiered ranking on $name', (target) => {
   });
 
   it('ranks a narrow query exactly, titles first, with the total', async () => {
-    const ranked = await rankAll(test.db, "'личн' & 'кабинет'", published, '', 10, 0);
+    const cover = evenCoverage([[['личн']], [['кабинет']]]);
+    const ranked = await rankAll(test.db, "'личн' & 'кабинет'", published, '', 10, 0, cover);
     expect(ranked.total).toBe(await countOf(test.db, "'личн' & 'кабинет'"));
     expect(ranked.ids).toHaveLength(10);
   });

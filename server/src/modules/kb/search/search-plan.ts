@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../../db/database.js';
+import { toPgArray } from '../../../db/pg-array.js';
+import { type Coverage, coverageSql } from './coverage.js';
 
 /**
  * Above this many estimated matches a query is "broad": ranking every match would cost too much. Also broad:
@@ -32,7 +34,7 @@ export async function isBroad(
 let sizeCache: { at: number; rows: number } | undefined;
 
 /** The planner's idea of the table size (kept a minute per process): cheap, and what its choices follow. */
-async function tableSize(db: Database): Promise<number> {
+export async function tableSize(db: Database): Promise<number> {
   if (sizeCache && performance.now() - sizeCache.at < 60_000) return sizeCache.rows;
   const [row] = await db.query<{ rows: number | string }>(
     `select reltuples as rows from pg_class where relname = 'kb_article'`,
@@ -54,9 +56,10 @@ async function estimateMatches(db: Database, query: string, filter: SearchFilter
 }
 
 /**
- * Exact ranking, for queries matching few enough articles to rank them all: title matches first, then
- * summary/tag matches, by weighted rank over the small head vector (never the large body vector), then
- * popularity. The page and the total in one statement.
+ * Exact ranking, for queries matching few enough articles to rank them all: the words as typed in a title
+ * first, then by how much of the query each article covers (title over summary/tags over body, see
+ * `coverage.ts`) plus a little of the weighted rank over the small head vector (never the large body vector),
+ * then popularity. The page, the total and the best coverage among all matches in one statement.
  */
 export async function rankAll(
   db: Database,
@@ -65,18 +68,36 @@ export async function rankAll(
   phrase: string,
   limit: number,
   offset: number,
-): Promise<{ ids: string[]; total: number }> {
+  coverage: Coverage,
+): Promise<{ ids: string[]; total: number; best: number }> {
   // The words as typed, in a title, beat everything («где мой заказ» when the stop words are gone).
-  const rows = await db.query<{ id: string; total: string | number }>(
-    `select a.id, count(*) over () as total from kb_article a, (select ?::tsquery as q) x
+  const rows = await db.query<{ id: string; total: string | number; best: string | number }>(
+    `select a.id, count(*) over () as total, max(c.cov) over () as best
+     from kb_article a, (select ?::tsquery as q, ?::tsquery[] as terms, ?::float8[] as weights) x,
+       lateral (select ${coverageSql(coverage)} as cov) c
      where ${filter.sql} and a.search_vec @@ x.q
-     order by (replace(lower(a.title), 'ё', 'е') like ?) desc, (a.title_vec @@ x.q) desc, (a.head_vec @@ x.q) desc,
-       ts_rank(a.head_vec, x.q, 1) desc, a.popularity desc, a.id
+     order by (replace(lower(a.title), 'ё', 'е') like ?) desc, c.cov + ${rankShare} * ts_rank(a.head_vec, x.q, 1) desc,
+       a.popularity desc, a.id
      limit ? offset ?`,
-    [query, ...filter.params, phrase ? `%${phrase}%` : '', limit, offset],
+    [
+      query,
+      toPgArray(coverage.terms),
+      `{${coverage.weights.map((w) => w.toFixed(6)).join(',')}}`,
+      ...filter.params,
+      phrase ? `%${phrase}%` : '',
+      limit,
+      offset,
+    ],
   );
-  return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+  return {
+    ids: rows.map((r) => r.id),
+    total: Number(rows[0]?.total ?? 0),
+    best: Number(rows[0]?.best ?? 0),
+  };
 }
+
+/** How much the weighted rank adds to coverage: enough to order articles covering alike, too little to lift a lesser cover. */
+const rankShare = 0.1;
 
 const tiers = [
   'a.title_vec @@ x.q',

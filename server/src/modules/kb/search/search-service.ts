@@ -5,13 +5,22 @@ import type { Actor } from '../../auth/actor.js';
 import type { CategoryService } from '../category-service.js';
 import { withDescendants } from '../category-tree.js';
 import { audienceParam } from '../kb-access.js';
+import { answerThreshold, type Coverage, evenCoverage, weightedCoverage } from './coverage.js';
 import { highlightParts, markStart, markStop } from './highlight.js';
-import { type QueryWord, queryWords, stemWords } from './query-terms.js';
-import type { SearchGaps } from './search-gaps.js';
-import { isBroad, maxBroadOffset, rankAll, rankByTiers, type SearchFilter } from './search-plan.js';
-import { expandSynonyms } from './synonym-expansion.js';
+import { withoutFillers } from './query-fillers.js';
+import { queryWords, stemWords } from './query-terms.js';
+import { type SearchGaps, shownKept } from './search-gaps.js';
+import {
+  isBroad,
+  maxBroadOffset,
+  rankAll,
+  rankByTiers,
+  type SearchFilter,
+  tableSize,
+} from './search-plan.js';
+import { expandSynonyms, isSynonymTerm } from './synonym-expansion.js';
 import type { SynonymService } from './synonym-service.js';
-import { type TermGroup, tsqueryText } from './tsquery-text.js';
+import { tsqueryText } from './tsquery-text.js';
 import { correctTypos } from './typo-correction.js';
 
 const headline = (extra: string) => `StartSel=${markStart}, StopSel=${markStop}, ${extra}`;
@@ -33,8 +42,10 @@ interface HitRow {
 
 /**
  * Knowledge-base search: Russian and English morphology (the `russian` configuration stems both), synonyms from
- * the editors' list, typo tolerance by trigrams, highlighted snippets, filters, and a record of every query that
- * finds nothing. Queries of any length and characters are reduced to at most a dozen words first.
+ * the editors' list, typo tolerance by trigrams, highlighted snippets, filters, ranking by how much of the query
+ * an article covers (`exactAnswer` false when none covers it: «Точного ответа нет»), and a record of every query
+ * that finds nothing or no exact answer. Queries of any length and characters are reduced to at most a dozen
+ * words first.
  */
 export class SearchService {
   constructor(
@@ -54,52 +65,90 @@ export class SearchService {
       limit,
       offset,
       correctedQuery: null,
+      exactAnswer: false,
     };
     const words = queryWords(input.q);
     const filter = await this.filter(input, actor);
     if (!words.length || !filter) return this.nothing(input, words, empty);
-    let stemmed = await stemWords(this.db, words);
-    const fixes = await correctTypos(this.db, stemmed);
+    const sets = await this.synonyms.sets();
+    let stemmed = withoutFillers(await stemWords(this.db, words));
+    // A word the synonyms list knows («инет», «симка») is no misspelling, even if no article uses it.
+    const fixes = await correctTypos(
+      this.db,
+      stemmed.filter((w) => !isSynonymTerm(w.lexemes, sets)),
+    );
     let correctedQuery: string | null = null;
     if (fixes.size) {
       const fixed = words.map((w) => fixes.get(w) ?? w);
-      stemmed = await stemWords(this.db, fixed);
+      stemmed = withoutFillers(await stemWords(this.db, fixed));
       correctedQuery = fixed.join(' ');
     }
-    const groups = await this.groups(stemmed);
+    const lexemes = stemmed.flatMap((w) => w.lexemes);
+    const groups = lexemes.length ? expandSynonyms(lexemes, sets) : [];
     if (!groups.length) return this.nothing(input, words, empty);
     const phrase = words.length > 1 ? (correctedQuery ?? words.join(' ')) : '';
     let query = tsqueryText(groups);
-    let page = await this.rank(query, filter, phrase, limit, offset);
-    // Nothing has every word («не могу войти»: «могу» is in no article): take articles with any of the real words
-    // (not numbers or scraps), best first.
+    let page = await this.rank(query, filter, phrase, limit, offset, evenCoverage(groups));
+    let exactAnswer = page.total > 0 && (page.best ?? 1) >= answerThreshold;
+    // Nothing has every word («промокод не работает»): take articles with any of the real words (not numbers
+    // or scraps), those covering the rarest words best first; none of them is an exact answer unless it covers
+    // the distinctive words.
     const meaningful = groups.filter((g) =>
       g.some((alt) => alt.join('').length >= 3 && !/^\d+$/.test(alt.join(''))),
     );
     if (!page.total && meaningful.length > 1) {
-      query = tsqueryText(meaningful, '|');
-      page = await this.rank(query, filter, phrase, limit, offset);
+      const articles = await tableSize(this.db);
+      const { coverage, found } = await weightedCoverage(this.db, meaningful, filter, articles);
+      const present = meaningful.filter((_, i) => found[i]! > 0);
+      if (present.length) {
+        query = tsqueryText(present, '|');
+        page = await this.rank(query, filter, phrase, limit, offset, coverage);
+        exactAnswer = page.best !== null && page.best >= answerThreshold;
+      }
     }
     if (!page.total) return this.nothing(input, words, { ...empty, correctedQuery });
+    const items = await this.hits(query, page.ids);
+    if (!exactAnswer && this.firstUnfilteredPage(input))
+      await this.gaps.record(
+        input.q,
+        words.join(' '),
+        'weak',
+        items.slice(0, shownKept).map((hit) => hit.title.map((part) => part.text).join('')),
+      );
     return {
-      items: await this.hits(query, page.ids),
+      items,
       total: page.total,
       totalIsEstimate: page.estimate,
       limit,
       offset,
       correctedQuery,
+      exactAnswer,
     };
   }
 
-  /** Exact ranking when few articles match; tiered ranking by popularity when very many do. */
-  private async rank(query: string, filter: SearchFilter, phrase: string, limit: number, offset: number) {
+  /**
+   * Exact ranking when few articles match, with the best coverage among them; tiered ranking by popularity
+   * when very many do (best unknown: `null`).
+   */
+  private async rank(
+    query: string,
+    filter: SearchFilter,
+    phrase: string,
+    limit: number,
+    offset: number,
+    coverage: Coverage,
+  ): Promise<{ ids: string[]; total: number; estimate: boolean; best: number | null }> {
     const { broad, estimate } = await isBroad(this.db, query, filter);
-    if (!broad) return { ...(await rankAll(this.db, query, filter, phrase, limit, offset)), estimate: false };
-    if (offset > maxBroadOffset) return { ids: [], total: estimate, estimate: true };
+    if (!broad)
+      return {
+        ...(await rankAll(this.db, query, filter, phrase, limit, offset, coverage)),
+        estimate: false,
+      };
+    if (offset > maxBroadOffset) return { ids: [], total: estimate, estimate: true, best: null };
     const ranked = await rankByTiers(this.db, query, filter, limit, offset);
     return ranked.exhausted
-      ? { ids: ranked.ids, total: offset + ranked.ids.length, estimate: false }
-      : { ids: ranked.ids, total: Math.max(estimate, offset + limit + 1), estimate: true };
+      ? { ids: ranked.ids, total: offset + ranked.ids.length, estimate: false, best: null }
+      : { ids: ranked.ids, total: Math.max(estimate, offset + limit + 1), estimate: true, best: null };
   }
 
   /** Titles starting like what is typed (the last word as a prefix), most read first. */
@@ -114,12 +163,6 @@ export class SearchService {
       [text, audienceParam(actor), limit],
     );
     return { items: rows.map((r) => ({ key: r.key, title: r.title, categoryId: r.category_id })) };
-  }
-
-  /** The query's terms, each with its synonyms as alternatives. */
-  private async groups(words: QueryWord[]): Promise<TermGroup[]> {
-    const lexemes = words.flatMap((w) => w.lexemes);
-    return lexemes.length ? expandSynonyms(lexemes, await this.synonyms.sets()) : [];
   }
 
   private async filter(input: SearchQuery, actor: Actor | null): Promise<SearchFilter | null> {
@@ -143,9 +186,13 @@ export class SearchService {
 
   /** An empty answer; the first page of an unfiltered search that found nothing is a content gap. */
   private async nothing(input: SearchQuery, words: string[], result: SearchResult): Promise<SearchResult> {
-    if (!input.offset && !input.category && !input.tag && words.length)
-      await this.gaps.record(input.q, words.join(' '));
+    if (this.firstUnfilteredPage(input) && words.length) await this.gaps.record(input.q, words.join(' '));
     return result;
+  }
+
+  /** Only what a visitor typed into the plain search counts as a gap, once (not per page or filter). */
+  private firstUnfilteredPage(input: SearchQuery): boolean {
+    return !input.offset && !input.category && !input.tag;
   }
 
   private async hits(query: string, ids: string[]) {

@@ -35,3 +35,13 @@ function dedupe(set: SynonymSet): TermGroup {
     return true;
   });
 }
+
+/** Whether these lexemes spell one of the synonyms' terms exactly. */
+export function isSynonymTerm(lexemes: readonly string[], synonyms: readonly SynonymSet[]): boolean {
+  return (
+    lexemes.length > 0 &&
+    synonyms.some((set) =>
+      set.some((term) => term.length === lexemes.length && term.every((l, i) => l === lexemes[i])),
+    )
+  );
+}

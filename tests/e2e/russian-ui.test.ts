@@ -138,6 +138,8 @@ describe('the Russian UI in Chromium', () => {
       await visit(staff, `designer /d/${kind}/new`, `/designer/d/${kind}/new`);
       await staff.getByTestId('definition-key').fill(key);
       await staff.getByTestId('definition-name').fill(name);
+      if (kind === 'integration')
+        await staff.getByTestId('definition-base-url').fill('https://crm.example.ru/api');
       await staff.getByTestId('create-submit').click();
       await staff.waitForURL(/\/designer\/d\/\w+\/[^/]+$/);
       await staff.locator(editorReady[kind]).first().waitFor();

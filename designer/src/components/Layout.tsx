@@ -73,7 +73,7 @@ export function Layout({ user, children }: { user: User; children: ReactNode }) 
         >
           {menu.kinds.length > 0 && <div className="nav-section">{t('layout.definitions')}</div>}
           {menu.kinds.map((kind) => nav(`/d/${kind}`, t(`kinds.${kind}.plural`), `nav-${kind}`))}
-          {mayUseTool(user.roles, 'knowledgeBase') && <KbNavSection path={path} />}
+          {mayUseTool(user.roles, 'knowledgeBase') && <KbNavSection path={path} roles={user.roles} />}
           {menu.tools.length > 0 && <div className="nav-section">{t('layout.tools')}</div>}
           {menu.tools.map((tool) => {
             const [to, label, testId] = toolLinks[tool];

@@ -2,6 +2,7 @@ import { contentKeyPattern, slugFromTitle } from '@opora/runtime/definitions';
 import type { ErrorDetail } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from '../components/FieldError';
+import { WithCode } from '../components/WithCode';
 import type { ArticleFields } from './article-fields';
 
 /** Title, and the key: typed or made from the title until the first save, fixed after (it is the URL). */
@@ -45,7 +46,9 @@ export function ArticleTitleFields({
         <label className="kb-key-field">
           <span>
             {t('kb.article.key')}{' '}
-            <span className="hint">{t('kb.article.keyHint', { url: `/kb/${key || '…'}` })}</span>
+            <span className="hint">
+              <WithCode text={t('kb.article.keyHint', { url: `/kb/${key || '…'}` })} />
+            </span>
           </span>
           <input
             className="mono"

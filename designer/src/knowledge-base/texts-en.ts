@@ -39,7 +39,7 @@ export const en: typeof ru = {
     title: 'Title',
     titlePlaceholder: 'Article title, e.g. “How to change your password”',
     key: 'Key',
-    keyHint: 'becomes the article address {{url}} and never changes; left empty, it is made from the title',
+    keyHint: 'becomes the article address `{{url}}` and never changes; left empty, it is made from the title',
     keyInvalid: 'Lower-case latin letters, digits and dashes; starts with a letter, up to 63 characters',
     keyTaken: 'An article with the key “{{key}}” exists already: type another key',
     keyLocked: 'the address does not change: question trees and other articles link to it',

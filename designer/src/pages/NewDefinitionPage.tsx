@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FieldError } from '../components/FieldError';
+import { WithCode } from '../components/WithCode';
 import { client } from '../lib/api';
 import { definitionKeyPattern, keyExamples, keyFromName } from '../lib/definition-key';
 import { errorText } from '../lib/error-text';
@@ -125,7 +126,9 @@ export function NewDefinitionPage({ kind }: { kind: DefinitionKind }) {
               required
               placeholder="https://crm.example.ru/api"
             />
-            <span className="hint">{t('integration.baseUrlHint')}</span>
+            <span className="hint">
+              <WithCode text={t('integration.baseUrlHint')} />
+            </span>
             <FieldError details={details} pointer="/body/baseUrl" />
           </label>
         )}

@@ -63,7 +63,7 @@ export function TreeCanvas({
   onFit: () => void;
 }) {
   const { t } = useTranslation();
-  const { ariaLabelConfig, edgeLabel } = useFlowLabels();
+  const { ariaLabelConfig, edgeLabel, nodeAttributes, edgeAttributes } = useFlowLabels();
   const far = useStore(isFar);
   const base = useMemo<TreeFlowNode[]>(
     () =>
@@ -85,10 +85,11 @@ export function TreeCanvas({
             draggable: n.id !== body.root,
             width: cardLayout.width,
             height: cardLayout.height,
+            domAttributes: nodeAttributes,
           },
         ];
       }),
-    [body, layout, cards, selected, mode, collapsed],
+    [body, layout, cards, selected, mode, collapsed, nodeAttributes],
   );
   const edges = useMemo<Edge[]>(() => {
     const seen = new Set<string>();
@@ -106,6 +107,7 @@ export function TreeCanvas({
             target: child,
             ...(mode === 'outline' ? { sourceHandle: 'outline-out', targetHandle: 'outline-in' } : {}),
             ariaLabel: edgeLabel(cards.get(n.id)?.title ?? n.id, cards.get(child)?.title ?? child),
+            domAttributes: edgeAttributes,
             type: 'smoothstep',
             className: main ? 'td-edge' : 'td-edge td-edge-extra',
             selectable: false,
@@ -114,7 +116,7 @@ export function TreeCanvas({
         ];
       }),
     );
-  }, [body, layout, mode, cards, edgeLabel]);
+  }, [body, layout, mode, cards, edgeLabel, edgeAttributes]);
 
   const [nodes, setNodes, onNodesChange] = useNodesState<TreeFlowNode>(base);
   const baseRef = useRef(base);

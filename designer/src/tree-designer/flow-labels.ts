@@ -11,6 +11,9 @@ import './i18n';
 export function useFlowLabels(): {
   ariaLabelConfig: AriaLabelConfig;
   edgeLabel: (from: string, to: string) => string;
+  /** React Flow writes «node» / «edge» as each element's role description; these replace them. */
+  nodeAttributes: { 'aria-roledescription': string };
+  edgeAttributes: { 'aria-roledescription': string };
 } {
   const { t, i18n } = useTranslation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the texts change with the language, which `t` follows.
@@ -31,6 +34,8 @@ export function useFlowLabels(): {
         'handle.ariaLabel': t('treeDesigner.flow.handle'),
       },
       edgeLabel: (from: string, to: string) => t('treeDesigner.flow.edge', { from, to }),
+      nodeAttributes: { 'aria-roledescription': t('treeDesigner.flow.nodeRole') },
+      edgeAttributes: { 'aria-roledescription': t('treeDesigner.flow.edgeRole') },
     }),
     [t, i18n.language],
   );

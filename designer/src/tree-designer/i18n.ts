@@ -57,6 +57,8 @@ export const ru = {
     nodeMoved: 'Узел сдвинут: {{direction}}. Новое место: x {{x}}, y {{y}}',
     edge: 'Переход от «{{from}}» к «{{to}}»',
     edgeHint: 'Переход между узлами дерева.',
+    nodeRole: 'узел',
+    edgeRole: 'переход',
   },
   view: {
     tree: 'Схемой',
@@ -217,6 +219,8 @@ export const en: typeof ru = {
     nodeMoved: 'Node moved {{direction}}. New place: x {{x}}, y {{y}}',
     edge: 'From "{{from}}" to "{{to}}"',
     edgeHint: 'A link between tree nodes.',
+    nodeRole: 'node',
+    edgeRole: 'edge',
   },
   view: {
     tree: 'Diagram',

@@ -46,6 +46,7 @@ export const latinAllowed: Readonly<Record<string, string>> = {
   Alt: 'a key',
   Enter: 'a key',
   Delete: 'a key',
+  Escape: 'a key',
   Insert: 'a key',
   Esc: 'a key',
   Tab: 'a key',
@@ -118,66 +119,4 @@ export interface PendingFix {
   source: string;
 }
 
-/** dnd-kit's default screen-reader instructions, hidden in every page with a drag-and-drop list. */
-const dndKitInstructions = [
-  'To',
-  'pick',
-  'up',
-  'draggable',
-  'item',
-  'press',
-  'the',
-  'space',
-  'bar',
-  'While',
-  'dragging',
-  'use',
-  'arrow',
-  'keys',
-  'to',
-  'move',
-  'Press',
-  'again',
-  'drop',
-  'in',
-  'its',
-  'new',
-  'position',
-  'or',
-  'escape',
-  'cancel',
-];
-
-export const pendingFixes: readonly PendingFix[] = [
-  // React Flow's own accessibility texts in the question-tree designer.
-  {
-    route: 'designer /d/tree/:id',
-    element: 'g[data-testid=rf__edge-',
-    words: 'all',
-    source:
-      'designer/src/tree-designer (React Flow default aria-label «Edge from <id> to <id>», aria-roledescription «edge»)',
-  },
-  {
-    route: 'designer /d/tree/:id',
-    element: 'div[data-testid=rf__node-',
-    words: ['node'],
-    source: 'designer/src/tree-designer (React Flow default aria-roledescription «node»)',
-  },
-  // dnd-kit's own screen-reader texts in the form and page designers.
-  ...['designer /d/form/:id', 'designer /d/page/:id'].flatMap((route): PendingFix[] => [
-    {
-      route,
-      element: 'div',
-      words: dndKitInstructions,
-      source:
-        'designer/src/form-designer/FormDesigner.tsx, designer/src/page-designer (DndContext without accessibility)',
-    },
-  ]),
-  // Code written into Russian hints without <code>.
-  {
-    route: 'designer /kb/new',
-    element: 'span.hint',
-    words: ['kb'],
-    source: 'designer/src/knowledge-base/texts-ru.ts «станет адресом статьи /kb/…»',
-  },
-];
+export const pendingFixes: readonly PendingFix[] = [];

@@ -129,11 +129,12 @@ function frameTexts(frame: Frame): Promise<ScreenText[]> {
 /**
  * Words with two or more Latin letters. A word runs over letters, digits, inner hyphens and apostrophes («Wi-Fi»,
  * «e-mail», «RE2»); where Latin meets Cyrillic across a hyphen the parts count apart («Bearer-токен» → «Bearer»).
- * Colour codes (#2563eb) are notation, not words.
+ * Colour codes (#2563eb) are notation, and e-mail addresses (a user's own, shown back to them) data, not words.
  */
 export function latinWords(text: string): string[] {
   const latin = (w: string) => (w.match(/\p{Script=Latin}/gu)?.length ?? 0) >= 2;
-  return (text.replace(/#[0-9a-f]{3,8}\b/gi, ' ').match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [])
+  const notation = text.replace(/#[0-9a-f]{3,8}\b/gi, ' ').replace(/[^\s@«»]+@[^\s@«»]+\.[^\s@«»]+/g, ' ');
+  return (notation.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [])
     .flatMap((word) => (/\p{Script=Cyrillic}/u.test(word) ? word.split('-') : [word]))
     .filter(latin);
 }

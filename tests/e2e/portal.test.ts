@@ -64,6 +64,9 @@ describe('portal in Chromium', () => {
       ).toBeLessThanOrEqual(0);
       expect(await placeholderCut(page.getByTestId('kb-search-input'))).toBe(0);
       await page.screenshot({ path: screenshotPath(`portal-home-${width}`), fullPage: true });
+      await page.goto(`${server.baseUrl}/kb`);
+      await page.getByTestId('kb-search-input').waitFor();
+      expect(await placeholderCut(page.getByTestId('kb-search-input'))).toBe(0);
 
       await signIn(page, `${server.baseUrl}/operator`, 'admin', server.adminPassword, 'operator-workspace');
       await expect.poll(() => page.getByTestId('request-row').count()).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import i18n from '../i18n';
 /** The knowledge base and search texts, kept with them; registered under `kb` at import. */
 export const ru = {
   box: {
-    placeholder: 'Опишите проблему или задайте вопрос',
+    placeholder: 'Опишите проблему',
     label: 'Поиск по базе знаний',
     submit: 'Найти',
     suggestions: 'Подсказки',
@@ -116,7 +116,7 @@ export const ru = {
 
 export const en: typeof ru = {
   box: {
-    placeholder: 'Describe the problem or ask a question',
+    placeholder: 'Describe your problem',
     label: 'Search the knowledge base',
     submit: 'Search',
     suggestions: 'Suggestions',

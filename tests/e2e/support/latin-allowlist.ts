@@ -78,6 +78,7 @@ export const latinAllowed: Readonly<Record<string, string>> = {
   cookies: 'demo data: «кэш и cookies»',
   cookie: 'demo data: «файлы cookie»',
   push: 'demo data: «push-уведомления»',
+  sim: 'demo data: the tag «sim-карта» (tags are kept in lower case)',
   VPN: 'demo data: a network term',
   CVC: 'demo data: the card code’s name',
   PIN: 'demo data: a code’s name',

@@ -27,4 +27,5 @@ export const keyExamples: Readonly<Record<DefinitionKind, string>> = {
   line: 'first-line',
   template: 'greeting',
   integration: 'crm-api',
+  channel: 'site-chat',
 };

@@ -77,5 +77,7 @@ export function starterBody(kind: DefinitionKind, input: StarterInput = {}): unk
       return { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } };
     case 'integration':
       return starterIntegration(baseUrl);
+    case 'channel':
+      return { schemaVersion: 1, title, settings: { type: 'widget', allowedOrigins: [] } };
   }
 }

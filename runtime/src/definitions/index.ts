@@ -16,6 +16,7 @@ export {
   type BundleKnowledgeBase,
   BundleKnowledgeBaseSchema,
 } from './bundle-knowledge-base.js';
+export type { ChannelBody } from './channel/schema.js';
 export { literals } from './common-schemas.js';
 export {
   type AccessRole,

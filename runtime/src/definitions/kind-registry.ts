@@ -1,4 +1,5 @@
 import { botKind } from './bot/index.js';
+import { channelKind } from './channel/index.js';
 import { entityKind } from './entity/index.js';
 import { formKind } from './form/index.js';
 import { integrationKind } from './integration/index.js';
@@ -25,4 +26,5 @@ export const kindSpecs = {
   line: lineKind,
   template: templateKind,
   integration: integrationKind,
+  channel: channelKind,
 } satisfies Record<DefinitionKind, KindSpec<never>>;

@@ -10,7 +10,8 @@ export type DefinitionKind =
   | 'portal'
   | 'line'
   | 'template'
-  | 'integration';
+  | 'integration'
+  | 'channel';
 
 export const definitionKinds: readonly DefinitionKind[] = [
   'entity',
@@ -24,6 +25,7 @@ export const definitionKinds: readonly DefinitionKind[] = [
   'line',
   'template',
   'integration',
+  'channel',
 ];
 
 /** A definition's key: unique per kind, stable across versions, used in references. */

@@ -14,8 +14,9 @@ const same = (roles: readonly Role[]): KindRights => ({ write: roles, publish: r
  * Who may write, publish and archive each kind of definition — the one table the server enforces on every path
  * that writes definitions (the definitions API, bundle import) and the designer uses to offer only what will work.
  * Analysts design data, forms, trees, bots, processes, routing and answer templates; developers the same plus
- * scripts; pages are drafted by analysts and published by administrators; the portal itself and integrations
- * (what the server may reach, with which secrets) are the administrators' alone.
+ * scripts; pages are drafted by analysts and published by administrators; the portal itself, integrations
+ * (what the server may reach, with which secrets) and channels (whose bots and mailboxes speak for the company)
+ * are the administrators' alone.
  */
 export const definitionRights: Readonly<Record<DefinitionKind, KindRights>> = {
   entity: same(designers),
@@ -29,6 +30,7 @@ export const definitionRights: Readonly<Record<DefinitionKind, KindRights>> = {
   line: same(content),
   template: same(content),
   integration: same(['admin']),
+  channel: same(['admin']),
 };
 
 /** Whether a user holding `roles` may do `action` to definitions of `kind`. */

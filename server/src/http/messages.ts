@@ -35,6 +35,10 @@ const catalogue = {
     en: 'You already have the most test runs running or waiting ({count}); wait for them to finish',
   },
   route_not_found: { ru: 'Нет такого адреса API: {method} {url}', en: 'No such API route: {method} {url}' },
+  bad_update: {
+    ru: 'Канал не смог прочитать обновление: {reason}',
+    en: 'The channel could not read the update: {reason}',
+  },
   invalid_cursor: {
     ru: 'Неверная отметка страницы: начните список сначала',
     en: 'Invalid page marker: start the list from the beginning',

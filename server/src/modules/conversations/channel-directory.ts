@@ -1,4 +1,5 @@
 import type { ChannelAdapter, ChannelType } from '@opora/runtime/conversations';
+import type { Em } from '../../db/database.js';
 
 /** A configured channel: its adapter and its settings with secrets read. */
 export interface ResolvedChannel {
@@ -14,7 +15,8 @@ export interface ResolvedChannel {
  * the widget, which the server delivers to itself, has none: its answers are read by the widget's own connection.
  */
 export interface ChannelDirectory {
-  resolve(channelKey: string): Promise<ResolvedChannel | null>;
+  /** `em`: read inside the caller's transaction (a job's: the embedded database has one connection). */
+  resolve(channelKey: string, em?: Em): Promise<ResolvedChannel | null>;
 }
 
 /** Channels whose answers go out through an adapter (and so through the send job). */

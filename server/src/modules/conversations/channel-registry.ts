@@ -1,12 +1,16 @@
+import type { Em } from '../../db/database.js';
 import type { ChannelDirectory, ResolvedChannel } from './channel-directory.js';
 
 /**
- * The channels this server sends through, by key. Channel definitions register here when they are published (and
- * when the server starts); a key nobody registered is an unconfigured channel, and its answers fail with that
- * reason rather than wait forever.
+ * The channels this server sends through, by key: the published channel definitions, and channels registered in
+ * code (a test's channel pointed at a fake server). A key neither knows is an unconfigured channel, and its answers
+ * fail with that reason rather than wait forever.
  */
 export class ChannelRegistry implements ChannelDirectory {
   private readonly channels = new Map<string, () => Promise<ResolvedChannel | null>>();
+
+  /** `published`: where keys nobody registered are looked up (the published channel definitions). */
+  constructor(private readonly published?: ChannelDirectory) {}
 
   /** `load` reads the settings (and their secrets) when a send needs them, so a changed secret takes effect. */
   register(key: string, load: () => Promise<ResolvedChannel | null>): void {
@@ -17,7 +21,9 @@ export class ChannelRegistry implements ChannelDirectory {
     this.channels.delete(key);
   }
 
-  async resolve(channelKey: string): Promise<ResolvedChannel | null> {
-    return (await this.channels.get(channelKey)?.()) ?? null;
+  async resolve(channelKey: string, em?: Em): Promise<ResolvedChannel | null> {
+    const registered = this.channels.get(channelKey);
+    if (registered) return registered();
+    return (await this.published?.resolve(channelKey, em)) ?? null;
   }
 }

@@ -5,6 +5,7 @@ import type { Database, Em } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
+import type { FileStore } from '../files/file-store.js';
 import { portalAccount } from '../portal-account/portal-mapping.js';
 import type { RecordService } from '../records/record-service.js';
 import { sentByAdapter } from './channel-directory.js';
@@ -18,6 +19,7 @@ import {
   earlierInbound,
   type TakenInbound,
 } from './inbound.js';
+import { storeInboundFiles } from './inbound-files.js';
 import { mergeContactInto } from './merge-contacts.js';
 import { appendOutbound, lockConversation, type OutboundInput } from './outbound.js';
 import { conversationView } from './rows.js';
@@ -26,6 +28,8 @@ import { clientTimeline, type TimelinePage } from './timeline.js';
 
 export interface ConversationStoreDeps {
   db: Database;
+  /** Where inbound files are kept (content-addressed, shared with records' files). */
+  fileStore: FileStore;
   jobs: JobQueue;
   definitions: DefinitionService;
   records: RecordService;
@@ -46,9 +50,11 @@ export class ConversationStore {
    */
   async takeInbound(
     channel: { type: ChannelType; key: string },
-    inbound: InboundMessage,
+    received: InboundMessage,
   ): Promise<TakenInbound> {
     const { db } = this.deps;
+    const attachments = await storeInboundFiles(this.deps.fileStore, received.files);
+    const inbound = { ...received, message: { ...received.message, attachments }, files: [] };
     return db.transaction(async (tx) => {
       const now = dateOf(this.deps.clock);
       if (!(await claimInbound(db, tx, channel.key, inbound.externalMessageId, now)))

@@ -1,9 +1,15 @@
 import fp from 'fastify-plugin';
+import { EmailAdapter } from '../../channels/email/email-adapter.js';
+import { SendPacing } from '../../channels/telegram/send-pacing.js';
+import { TelegramAdapter } from '../../channels/telegram/telegram-adapter.js';
+import { WebhookAdapter } from '../../channels/webhook/webhook-adapter.js';
 import { apiPrefix } from '../../http/http-platform.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { ConversationStore } from './conversation-store.js';
+import { PublishedChannels } from './published-channels.js';
 import { sendJob, sendJobName } from './send-job.js';
+import { telegramWebhookRoutes } from './telegram-webhook-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,12 +28,26 @@ declare module 'fastify' {
 export const conversationsModule = fp(
   async (app) => {
     const { db, definitions, records, clock } = app;
-    const conversations = new ConversationStore({ db, jobs: app.jobQueue, definitions, records, clock });
-    const channels = new ChannelRegistry();
-    app.jobWorker.registerHandler(sendJobName, sendJob(db, channels));
+    const conversations = new ConversationStore({
+      db,
+      fileStore: app.fileStore,
+      jobs: app.jobQueue,
+      definitions,
+      records,
+      clock,
+    });
+    const adapters = {
+      telegram: new TelegramAdapter(new SendPacing(() => performance.now())),
+      email: new EmailAdapter(),
+      webhook: new WebhookAdapter(app.gateway, clock),
+    };
+    const published = new PublishedChannels(definitions, app.secrets, adapters);
+    const channels = new ChannelRegistry(published);
+    app.jobWorker.registerHandler(sendJobName, sendJob(db, channels, app.fileStore));
     app.decorate('conversations', conversations);
     app.decorate('channels', channels);
     await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });
+    await app.register(telegramWebhookRoutes, { prefix: apiPrefix, conversations, channels });
   },
-  { name: 'conversations', dependencies: ['records', 'definitions'] },
+  { name: 'conversations', dependencies: ['records', 'definitions', 'secrets'] },
 );

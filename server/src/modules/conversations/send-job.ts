@@ -2,7 +2,9 @@ import type { OutboundMessage } from '@opora/runtime/conversations';
 import type { JobContext } from '../../adapters/job-queue/index.js';
 import { GiveUp } from '../../adapters/job-queue/index.js';
 import type { Database } from '../../db/database.js';
+import type { FileStore } from '../files/file-store.js';
 import type { ChannelDirectory } from './channel-directory.js';
+import { readAttachments } from './inbound-files.js';
 import { contactView, conversationView, messageView } from './rows.js';
 
 export const sendJobName = 'conversation.send';
@@ -21,7 +23,7 @@ export const sendJobKey = (messageId: string) => `${sendJobName}:${messageId}`;
  * channel, an adapter's `GiveUp`), the message is marked `failed` with the reason, for the operator to see, and the
  * job ends; other errors fail the attempt and the queue retries it.
  */
-export function sendJob(db: Database, channels: ChannelDirectory) {
+export function sendJob(db: Database, channels: ChannelDirectory, fileStore: FileStore) {
   return async (payload: unknown, ctx: JobContext): Promise<void> => {
     const { messageId } = payload as SendJobPayload;
     const [row] = await db.query<Record<string, unknown>>(
@@ -36,7 +38,7 @@ export function sendJob(db: Database, channels: ChannelDirectory) {
     if (message.delivery !== 'queued' && message.delivery !== 'failed') return;
     const conversation = conversationView(row.conversation_row as Record<string, unknown>);
     const contact = contactView(row.contact_row as Record<string, unknown>);
-    const channel = await channels.resolve(conversation.channelKey);
+    const channel = await channels.resolve(conversation.channelKey, ctx.em);
     if (!channel) return failed(db, ctx, messageId, `channel ${conversation.channelKey} is not configured`);
     const thread = await db.query<{ external_id: string }>(
       `select external_id from message where conversation_id = ? and external_id is not null and seq < ?
@@ -51,7 +53,7 @@ export function sendJob(db: Database, channels: ChannelDirectory) {
         displayName: contact.displayName ?? undefined,
       },
       message: { text: message.text, parts: message.parts, attachments: message.attachments },
-      files: [],
+      files: await readAttachments(fileStore, message.attachments),
       thread: thread.map((t) => t.external_id).reverse(),
       subject: conversation.subject ?? undefined,
       idempotencyKey: message.id,

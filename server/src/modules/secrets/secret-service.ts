@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Em } from '../../db/database.js';
 import { containsPattern } from '../../db/escape-like.js';
 import { fail } from '../../http/app-error.js';
 import { StartupError } from '../../startup-error.js';
@@ -88,7 +88,7 @@ export class SecretService {
    */
   async values(
     names: readonly string[],
-    options: { skipMissing?: boolean } = {},
+    options: { skipMissing?: boolean; em?: Em } = {},
   ): Promise<Map<string, string>> {
     const values = new Map<string, string>();
     if (!names.length) return values;
@@ -99,6 +99,7 @@ export class SecretService {
     const rows = await this.db.query<SecretRow>(
       'select * from secret where name = any(string_to_array(?, chr(31)))',
       [names.join('\u001f')],
+      options.em,
     );
     for (const row of rows) values.set(row.name, this.cipher.decrypt(row.name, row.cipher));
     if (!options.skipMissing) for (const name of names) if (!values.has(name)) throw fail.secretMissing(name);

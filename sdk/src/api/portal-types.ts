@@ -1,4 +1,5 @@
 /** Shapes of the self-service portal API (`/api/v1/portal/...`): trees, pages, forms, accounts, notifications. */
+import type { ConversationView, MessageView } from './conversation-types.js';
 import type { LocalText, RecordItem } from './types.js';
 
 export interface PublishedTree {
@@ -128,7 +129,14 @@ export interface PortalNotification {
 /** Messages the portal's live connection (`/api/v1/portal/live`, WebSocket) pushes. */
 export type LiveMessage =
   | { type: 'request'; id: string }
-  | { type: 'notification'; notification: PortalNotification };
+  | { type: 'notification'; notification: PortalNotification }
+  /**
+   * A message was added to a conversation the socket listens to (or its delivery state moved on). `partial`: too
+   * long to push whole, its text and parts are left out; read it from the conversation's messages.
+   */
+  | { type: 'message'; message: MessageView; partial?: boolean }
+  /** A conversation the socket listens to was opened or changed (handler, status, subject). */
+  | { type: 'conversation'; conversation: ConversationView };
 
 export interface PortalAsset {
   id: string;

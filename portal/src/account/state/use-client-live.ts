@@ -19,7 +19,7 @@ export function useClientLive(): void {
       url: client.portal.liveUrl(location.origin),
       onMessage(message) {
         if (message.type === 'request') requestChanged();
-        else addNotification(message.notification);
+        else if (message.type === 'notification') addNotification(message.notification);
       },
       onReconnect() {
         requestChanged();

@@ -11,8 +11,10 @@ interface Envelope {
   message: LiveMessage;
 }
 
-interface Connection {
+export interface Connection {
   socket: WebSocket;
+  /** What it listens on (see `live-address.ts`). */
+  addresses: Set<string>;
   alive: boolean;
   /** Whether the session that opened the socket still holds (not signed out, not expired). */
   stillValid: () => Promise<boolean>;
@@ -20,13 +22,22 @@ interface Connection {
 
 const heartbeatMs = 30_000;
 
+/** PostgreSQL refuses NOTIFY payloads of 8,000 bytes or more; a margin keeps the envelope's own JSON in. */
+const maxPayloadBytes = 7_500;
+
+/** Whether a live envelope fits one NOTIFY; writers slim down what they push when it does not. */
+export function fitsLivePayload(json: string): boolean {
+  return json.length <= maxPayloadBytes / 4 || Buffer.byteLength(json) <= maxPayloadBytes;
+}
+
 /**
  * Live pushes to signed-in users' browsers. A writer queues a message with {@link LiveHub.send} inside its
  * transaction (a NOTIFY, delivered only if it commits); every server process listens and passes the message to
  * the sockets it holds for the addressed users, so it does not matter which process a browser is connected to.
  */
 export class LiveHub {
-  private readonly connections = new Map<string, Set<Connection>>();
+  private readonly connections = new Set<Connection>();
+  private readonly byAddress = new Map<string, Set<Connection>>();
   private unlisten: Unlisten | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
 
@@ -48,30 +59,65 @@ export class LiveHub {
     if (this.heartbeat) clearInterval(this.heartbeat);
     await this.unlisten?.();
     this.unlisten = null;
-    for (const set of this.connections.values()) for (const c of set) c.socket.close(1001, 'server stopping');
+    for (const c of this.connections) c.socket.close(1001, 'server stopping');
     this.connections.clear();
+    this.byAddress.clear();
   }
 
-  /** Queues a message to the users' sockets on every server process; it leaves when tx commits. */
+  /**
+   * Queues a message to the sockets listening on any of the addresses (see `live-address.ts`), on every server
+   * process; it leaves when tx commits. A socket on several of them gets it once.
+   */
   async send(tx: Em, to: Iterable<string>, message: LiveMessage): Promise<void> {
-    const users = [...new Set(to)];
-    if (!users.length) return;
-    const envelope: Envelope = { to: users, message };
-    await this.db.query('select pg_notify(?, ?)', [liveChannel, JSON.stringify(envelope)], tx);
+    const addresses = [...new Set(to)];
+    if (!addresses.length) return;
+    const envelope: Envelope = { to: addresses, message };
+    const payload = JSON.stringify(envelope);
+    // A NOTIFY payload over PostgreSQL's limit would fail the writer's transaction: a push is never worth that.
+    if (!fitsLivePayload(payload)) {
+      this.log.warn(
+        { type: message.type, bytes: Buffer.byteLength(payload) },
+        'live message too large, dropped',
+      );
+      return;
+    }
+    await this.db.query('select pg_notify(?, ?)', [liveChannel, payload], tx);
   }
 
-  attach(userId: string, socket: WebSocket, stillValid: () => Promise<boolean>): void {
-    const connection: Connection = { socket, alive: true, stillValid };
-    const set = this.connections.get(userId) ?? new Set();
-    set.add(connection);
-    this.connections.set(userId, set);
+  /** Delivers what is sent to any of `addresses` to this socket until it closes. */
+  attach(addresses: readonly string[], socket: WebSocket, stillValid: () => Promise<boolean>): Connection {
+    const connection: Connection = { socket, alive: true, stillValid, addresses: new Set() };
+    this.connections.add(connection);
+    for (const address of addresses) this.join(connection, address);
     socket.on('pong', () => {
       connection.alive = true;
     });
     socket.on('close', () => {
-      set.delete(connection);
-      if (!set.size) this.connections.delete(userId);
+      this.connections.delete(connection);
+      for (const address of connection.addresses) this.leave(connection, address);
     });
+    return connection;
+  }
+
+  /** Adds a room to a socket's addresses (an operator opens a conversation). */
+  join(connection: Connection, address: string): void {
+    if (connection.addresses.has(address)) return;
+    connection.addresses.add(address);
+    const set = this.byAddress.get(address) ?? new Set();
+    set.add(connection);
+    this.byAddress.set(address, set);
+  }
+
+  leave(connection: Connection, address: string): void {
+    connection.addresses.delete(address);
+    const set = this.byAddress.get(address);
+    set?.delete(connection);
+    if (set && !set.size) this.byAddress.delete(address);
+  }
+
+  /** How many sockets of this process listen on an address (presence as this process sees it). */
+  listeners(address: string): number {
+    return this.byAddress.get(address)?.size ?? 0;
   }
 
   private deliver(payload: string): void {
@@ -83,25 +129,24 @@ export class LiveHub {
       return;
     }
     const text = JSON.stringify(envelope.message);
-    for (const userId of envelope.to)
-      for (const { socket } of this.connections.get(userId) ?? [])
-        if (socket.readyState === socket.OPEN) socket.send(text);
+    const reached = new Set<Connection>();
+    for (const address of envelope.to) for (const c of this.byAddress.get(address) ?? []) reached.add(c);
+    for (const { socket } of reached) if (socket.readyState === socket.OPEN) socket.send(text);
   }
 
   /** Drops sockets that stopped answering pings or whose session ended; pings the rest. */
   private async beat(): Promise<void> {
-    for (const set of this.connections.values())
-      for (const connection of set) {
-        if (!connection.alive) {
-          connection.socket.terminate();
-          continue;
-        }
-        if (!(await connection.stillValid().catch(() => true))) {
-          connection.socket.close(4401, 'session ended');
-          continue;
-        }
-        connection.alive = false;
-        connection.socket.ping();
+    for (const connection of [...this.connections]) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
       }
+      if (!(await connection.stillValid().catch(() => true))) {
+        connection.socket.close(4401, 'session ended');
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
   }
 }

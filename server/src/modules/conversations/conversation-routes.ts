@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Role } from '@opora/sdk';
 import { Type } from '@sinclair/typebox';
 import { errorResponses, IdParams, maxOffset, Uuid } from '../../http/schemas.js';
 import type { Actor } from '../auth/actor.js';
 import type { RecordService } from '../records/record-service.js';
+import { contactCentre } from './contact-centre.js';
 import { conversationMessages, listConversations } from './conversation-list.js';
 import {
   AnswerInputSchema,
@@ -15,8 +15,6 @@ import {
 import type { ConversationStore } from './conversation-store.js';
 
 const tags = ['conversations'];
-/** Who works with dialogs: operators answer, supervisors watch and step in, admins set things up. */
-export const contactCentre: readonly Role[] = ['admin', 'operator', 'supervisor'];
 
 /** The operators' side of conversations: the list, a conversation's history, answers, the client's timeline. */
 export const conversationRoutes: FastifyPluginAsyncTypebox<{

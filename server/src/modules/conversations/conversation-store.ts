@@ -1,6 +1,7 @@
 import type { ChannelType, InboundMessage } from '@opora/runtime/conversations';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { JobQueue } from '../../adapters/job-queue/index.js';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database, Em } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
@@ -11,6 +12,7 @@ import type { RecordService } from '../records/record-service.js';
 import { sentByAdapter } from './channel-directory.js';
 import { clientForContact } from './client-for-contact.js';
 import { upsertContact } from './contact-upsert.js';
+import { pushMessage } from './conversation-push.js';
 import type { MessageView } from './conversation-types.js';
 import {
   appendInbound,
@@ -34,6 +36,8 @@ export interface ConversationStoreDeps {
   definitions: DefinitionService;
   records: RecordService;
   clock: Clock;
+  /** Tells the screens, the widget and the client's account about new messages (see `conversation-push.ts`). */
+  hub: LiveHub;
 }
 
 /**
@@ -70,16 +74,13 @@ export class ConversationStore {
         now,
       );
       const message = await appendInbound(db, tx, channel, conversation, inbound, now);
-      return {
-        conversation: {
-          ...conversation,
-          messageCount: conversation.messageCount + 1,
-          lastMessageAt: message.createdAt,
-        },
-        message,
-        duplicate: false,
-        opened,
+      const current = {
+        ...conversation,
+        messageCount: conversation.messageCount + 1,
+        lastMessageAt: message.createdAt,
       };
+      await pushMessage(this.deps.hub, db, tx, current, message);
+      return { conversation: current, message, duplicate: false, opened };
     });
   }
 
@@ -108,6 +109,7 @@ export class ConversationStore {
         actor,
         dateOf(this.deps.clock),
       );
+      if (!repeated) await pushMessage(this.deps.hub, db, tx, conversation, message);
       if (!repeated && !message.internal && sentByAdapter(conversation.channel))
         await this.deps.jobs.enqueue(
           sendJobName,

@@ -5,6 +5,7 @@ import { TelegramAdapter } from '../../channels/telegram/telegram-adapter.js';
 import { WebhookAdapter } from '../../channels/webhook/webhook-adapter.js';
 import { apiPrefix } from '../../http/http-platform.js';
 import { ChannelRegistry } from './channel-registry.js';
+import { pushMessage } from './conversation-push.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { ConversationStore } from './conversation-store.js';
 import { PublishedChannels } from './published-channels.js';
@@ -35,6 +36,7 @@ export const conversationsModule = fp(
       definitions,
       records,
       clock,
+      hub: app.liveHub,
     });
     const adapters = {
       telegram: new TelegramAdapter(new SendPacing(() => performance.now())),
@@ -43,7 +45,12 @@ export const conversationsModule = fp(
     };
     const published = new PublishedChannels(definitions, app.secrets, adapters);
     const channels = new ChannelRegistry(published);
-    app.jobWorker.registerHandler(sendJobName, sendJob(db, channels, app.fileStore));
+    app.jobWorker.registerHandler(
+      sendJobName,
+      sendJob(db, channels, app.fileStore, (tx, conversation, message) =>
+        pushMessage(app.liveHub, db, tx, conversation, message),
+      ),
+    );
     app.decorate('conversations', conversations);
     app.decorate('channels', channels);
     await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });

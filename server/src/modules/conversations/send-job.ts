@@ -1,13 +1,17 @@
 import type { OutboundMessage } from '@opora/runtime/conversations';
 import type { JobContext } from '../../adapters/job-queue/index.js';
 import { GiveUp } from '../../adapters/job-queue/index.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Em } from '../../db/database.js';
 import type { FileStore } from '../files/file-store.js';
 import type { ChannelDirectory } from './channel-directory.js';
+import type { ConversationView, MessageView } from './conversation-types.js';
 import { readAttachments } from './inbound-files.js';
 import { contactView, conversationView, messageView } from './rows.js';
 
 export const sendJobName = 'conversation.send';
+
+/** Tells the screens that a message's delivery state moved on, in the job's transaction. */
+export type DeliveryPush = (tx: Em, conversation: ConversationView, message: MessageView) => Promise<void>;
 
 export interface SendJobPayload {
   messageId: string;
@@ -23,7 +27,12 @@ export const sendJobKey = (messageId: string) => `${sendJobName}:${messageId}`;
  * channel, an adapter's `GiveUp`), the message is marked `failed` with the reason, for the operator to see, and the
  * job ends; other errors fail the attempt and the queue retries it.
  */
-export function sendJob(db: Database, channels: ChannelDirectory, fileStore: FileStore) {
+export function sendJob(
+  db: Database,
+  channels: ChannelDirectory,
+  fileStore: FileStore,
+  push: DeliveryPush = async () => undefined,
+) {
   return async (payload: unknown, ctx: JobContext): Promise<void> => {
     const { messageId } = payload as SendJobPayload;
     const [row] = await db.query<Record<string, unknown>>(
@@ -39,7 +48,9 @@ export function sendJob(db: Database, channels: ChannelDirectory, fileStore: Fil
     const conversation = conversationView(row.conversation_row as Record<string, unknown>);
     const contact = contactView(row.contact_row as Record<string, unknown>);
     const channel = await channels.resolve(conversation.channelKey, ctx.em);
-    if (!channel) return failed(db, ctx, messageId, `channel ${conversation.channelKey} is not configured`);
+    const mark = (delivery: 'sent' | 'failed', externalId: string | null, error: string | null) =>
+      markDelivery(db, ctx.em, { conversation, message, delivery, externalId, error }, push);
+    if (!channel) return mark('failed', null, `channel ${conversation.channelKey} is not configured`);
     const thread = await db.query<{ external_id: string }>(
       `select external_id from message where conversation_id = ? and external_id is not null and seq < ?
         order by seq desc limit 20`,
@@ -60,26 +71,35 @@ export function sendJob(db: Database, channels: ChannelDirectory, fileStore: Fil
     };
     try {
       const sent = await channel.adapter.send(channel.settings, outbound);
-      await db.query(
-        `update message set delivery = 'sent', external_id = ?, delivery_error = null where id = ?`,
-        [sent.externalMessageId, messageId],
-        ctx.em,
-      );
+      await mark('sent', sent.externalMessageId, null);
     } catch (error) {
-      if (error instanceof GiveUp) return failed(db, ctx, messageId, error.message);
+      if (error instanceof GiveUp) return mark('failed', null, error.message);
       throw error;
     }
   };
 }
 
 /**
- * Marks a message failed in the job's own transaction and ends the job: nothing more can be done for it, and
- * failing the job instead would roll this mark back with it.
+ * Records how far a message got in the job's own transaction. A failure ends the job: nothing more can be done
+ * for it, and failing the job instead would roll this mark back with it.
  */
-async function failed(db: Database, ctx: JobContext, messageId: string, reason: string): Promise<void> {
+async function markDelivery(
+  db: Database,
+  tx: Em,
+  change: {
+    conversation: ConversationView;
+    message: MessageView;
+    delivery: 'sent' | 'failed';
+    externalId: string | null;
+    error: string | null;
+  },
+  push: DeliveryPush,
+): Promise<void> {
+  const { conversation, message, delivery, externalId, error } = change;
   await db.query(
-    `update message set delivery = 'failed', delivery_error = ? where id = ?`,
-    [reason.slice(0, 1000), messageId],
-    ctx.em,
+    `update message set delivery = ?, external_id = coalesce(?, external_id), delivery_error = ? where id = ?`,
+    [delivery, externalId, error?.slice(0, 1000) ?? null, message.id],
+    tx,
   );
+  await push(tx, conversation, { ...message, delivery, externalId: externalId ?? message.externalId });
 }

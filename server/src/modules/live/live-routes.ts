@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { liveAddress } from '../../adapters/live-hub/live-address.js';
 import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import { type IdentityService, sessionCookie } from '../auth/identity-service.js';
+import { contactCentre } from '../conversations/contact-centre.js';
 import { sameOrigin } from './same-origin.js';
 
 /**
@@ -31,7 +33,10 @@ export const liveRoutes: FastifyPluginAsync<{ hub: LiveHub; identity: IdentitySe
       // A socket outlives neither a sign-out nor the session's expiry (checked at each heartbeat).
       const stillValid = async () =>
         actor.via !== 'session' || (token !== undefined && (await identity.actorFromSession(token)) !== null);
-      hub.attach(actor.id, socket, stillValid);
+      const addresses = [liveAddress.user(actor.id)];
+      // Staff hear about every conversation's new messages: the work screen's list and counters stay live.
+      if (actor.roles.some((role) => contactCentre.includes(role))) addresses.push(liveAddress.contactCentre);
+      hub.attach(addresses, socket, stillValid);
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { Locale } from '@opora/sdk';
 import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
+import { liveAddress } from '../../adapters/live-hub/live-address.js';
 import type { Database } from '../../db/database.js';
 import { message } from '../../http/messages.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
@@ -42,7 +43,7 @@ export function requestListener(deps: {
     if (!owners.length) return;
     await hub.send(
       tx,
-      owners.map((o) => o.id),
+      owners.map((o) => liveAddress.user(o.id)),
       { type: 'request', id: record.id },
     );
 
@@ -60,7 +61,7 @@ export function requestListener(deps: {
         text: record.title,
         link: `/account/requests/${record.id}`,
       });
-      await hub.send(tx, [owner.id], { type: 'notification', notification });
+      await hub.send(tx, [liveAddress.user(owner.id)], { type: 'notification', notification });
     }
   };
 }

@@ -1,0 +1,61 @@
+import type {
+  AttachmentRef,
+  AuthorKind,
+  ChannelType,
+  DeliveryState,
+  Direction,
+  MessagePart,
+} from '@opora/runtime/conversations';
+
+/* Conversations as the API shows them to operators' screens, the widget and the client's account. */
+
+/** Who holds a conversation now: a bot, the line's queue, or an operator. */
+export type Handler = 'bot' | 'queue' | 'operator';
+
+export interface ConversationView {
+  id: string;
+  channel: ChannelType;
+  channelKey: string;
+  lineKey: string | null;
+  contactId: string;
+  clientRecordId: string | null;
+  requestRecordId: string | null;
+  subject: string | null;
+  status: 'open' | 'closed';
+  handler: Handler;
+  operatorId: string | null;
+  messageCount: number;
+  openedAt: string;
+  lastMessageAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  direction: Direction;
+  authorKind: AuthorKind;
+  authorUserId: string | null;
+  internal: boolean;
+  text: string;
+  parts: MessagePart[];
+  attachments: AttachmentRef[];
+  clientMessageId: string | null;
+  externalId: string | null;
+  delivery: DeliveryState | null;
+  createdAt: string;
+}
+
+export interface ContactView {
+  id: string;
+  channel: ChannelType;
+  channelKey: string;
+  externalId: string;
+  displayName: string | null;
+  email: string | null;
+  phone: string | null;
+  clientRecordId: string | null;
+}

@@ -1,0 +1,14 @@
+/**
+ * Who a live message is for. A socket listens on several addresses at once (its user, the rooms it joined), and a
+ * writer addresses a message to any of them; every server process delivers to the sockets it holds.
+ */
+export const liveAddress = {
+  /** Every socket of a signed-in user (staff or portal client). */
+  user: (userId: string) => `user:${userId}`,
+  /** The chat widget of one anonymous or signed-in visitor. */
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  /** Everyone who has a conversation open on screen. */
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** Operators, supervisors and admins: new conversations and messages for the work screen's list. */
+  contactCentre: 'room:contact-centre',
+} as const;

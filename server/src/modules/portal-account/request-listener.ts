@@ -1,6 +1,6 @@
 import type { Locale } from '@opora/sdk';
-import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import { liveAddress } from '../../adapters/live-hub/live-address.js';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../db/database.js';
 import { message } from '../../http/messages.js';
 import type { DefinitionService } from '../definitions/definition-service.js';

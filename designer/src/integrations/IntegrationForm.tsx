@@ -1,9 +1,11 @@
 import { addressAllowanceProblems } from '@opora/runtime/definitions';
-import type { SecretSummary } from '@opora/sdk';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldNote } from '../components/FieldNote';
+import { LinesField } from '../components/LinesField';
 import { WithCode } from '../components/WithCode';
-import { client } from '../lib/api';
+import { SecretPicker } from '../secrets/SecretPicker';
+import { secretOptions, suggestedSecretName } from '../secrets/secret-options';
+import { useSecretNames } from '../secrets/use-secret-names';
 import type { EditorProblem } from '../state/use-definition-draft';
 import { type AuthType, type IntegrationDraft, lines, readDraft, withAuthType } from './integration-draft';
 
@@ -16,10 +18,13 @@ export function IntegrationForm({
   body,
   problems,
   onChange,
+  definitionKey = '',
 }: {
   body: Record<string, unknown>;
   problems: EditorProblem[];
   onChange: (body: Record<string, unknown>) => void;
+  /** Names a secret created from the form (`crm` → `crm_token`). */
+  definitionKey?: string;
 }) {
   const { t, i18n } = useTranslation();
   const draft = readDraft(body);
@@ -28,7 +33,7 @@ export function IntegrationForm({
     draft.allowedAddresses ?? [],
     i18n.language === 'en' ? 'en' : 'ru',
   )[0]?.message;
-  const secrets = useSecretNames();
+  const { secrets, reload: reloadSecrets } = useSecretNames();
   const update = (patch: Partial<IntegrationDraft>) => onChange({ ...body, ...patch });
   const problemAt = (prefix: string) => problems.find((p) => p.pointer?.startsWith(prefix))?.message;
 
@@ -44,7 +49,7 @@ export function IntegrationForm({
           placeholder="https://crm.example.ru/api"
           aria-invalid={Boolean(problemAt('/baseUrl'))}
         />
-        <Problem message={problemAt('/baseUrl')} hint={t('integration.baseUrlHint')} />
+        <FieldNote message={problemAt('/baseUrl')} hint={t('integration.baseUrlHint')} />
       </label>
       <LinesField
         label={t('integration.allowedHosts')}
@@ -52,6 +57,7 @@ export function IntegrationForm({
         testId="integration-allowed-hosts"
         value={draft.allowedHosts}
         onChange={(allowedHosts) => update({ allowedHosts })}
+        toEntries={lines}
         problem={problemAt('/allowedHosts')}
         hint={t('integration.allowedHostsHint')}
       />
@@ -61,6 +67,7 @@ export function IntegrationForm({
         testId="integration-allowed-addresses"
         value={draft.allowedAddresses ?? []}
         onChange={(allowedAddresses) => update({ allowedAddresses })}
+        toEntries={lines}
         problem={addressProblem ?? problemAt('/allowedAddresses')}
         hint={t('integration.allowedAddressesHint')}
       />
@@ -103,24 +110,17 @@ export function IntegrationForm({
           </label>
         )}
         {draft.auth.type !== 'none' && (
-          <label>
-            {t('integration.secret')}
-            <select
-              data-testid="integration-auth-secret"
-              value={draft.auth.secret}
-              onChange={(e) =>
-                update({ auth: { ...draft.auth, secret: e.target.value } as IntegrationDraft['auth'] })
-              }
-            >
-              <option value="">{t('integration.pickSecret')}</option>
-              {secretOptions(secrets, draft.auth.secret).map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            <Problem message={problemAt('/auth')} hint={t('integration.secretHint')} />
-          </label>
+          <SecretPicker
+            label={t('integration.secret')}
+            testId="integration-auth-secret"
+            value={draft.auth.secret}
+            onChange={(secret) => update({ auth: { ...draft.auth, secret } as IntegrationDraft['auth'] })}
+            secrets={secrets}
+            onCreated={reloadSecrets}
+            suggestedName={suggestedSecretName(definitionKey, 'token')}
+            problem={problemAt('/auth')}
+            hint={t('integration.secretHint')}
+          />
         )}
         {/* A new tab, so the unsaved draft here is not lost on the way to set a secret. */}
         <a href="/designer/secrets" target="_blank" rel="noreferrer" className="hint">
@@ -168,7 +168,7 @@ export function IntegrationForm({
           />
           {t('integration.secretEchoAllow')}
         </label>
-        <Problem message={problemAt('/secretEcho')} hint={t('integration.secretEchoHint')} />
+        <FieldNote message={problemAt('/secretEcho')} hint={t('integration.secretEchoHint')} />
       </fieldset>
 
       <div className="grid-form form">
@@ -184,7 +184,7 @@ export function IntegrationForm({
               update({ timeoutMs: e.target.value === '' ? undefined : Number(e.target.value) })
             }
           />
-          <Problem message={problemAt('/timeoutMs')} hint={t('integration.timeoutHint')} />
+          <FieldNote message={problemAt('/timeoutMs')} hint={t('integration.timeoutHint')} />
         </label>
         <label>
           {t('integration.maxResponse')}
@@ -197,73 +197,9 @@ export function IntegrationForm({
               update({ maxResponseBytes: e.target.value === '' ? undefined : Number(e.target.value) * 1024 })
             }
           />
-          <Problem message={problemAt('/maxResponseBytes')} hint={t('integration.maxResponseHint')} />
+          <FieldNote message={problemAt('/maxResponseBytes')} hint={t('integration.maxResponseHint')} />
         </label>
       </div>
     </div>
   );
-}
-
-/** One entry per line; the raw text stays local so an empty line being typed is not swallowed. */
-function LinesField({
-  label,
-  value,
-  onChange,
-  rows,
-  problem,
-  hint,
-  testId,
-}: {
-  label: string;
-  value: string[];
-  onChange: (entries: string[]) => void;
-  rows: number;
-  problem: string | undefined;
-  hint: string;
-  testId?: string;
-}) {
-  const [raw, setRaw] = useState(() => value.join('\n'));
-  return (
-    <label>
-      {label}
-      <textarea
-        rows={rows}
-        data-testid={testId}
-        value={raw}
-        aria-invalid={Boolean(problem)}
-        onChange={(e) => {
-          setRaw(e.target.value);
-          onChange(lines(e.target.value));
-        }}
-      />
-      <Problem message={problem} hint={hint} />
-    </label>
-  );
-}
-
-function Problem({ message, hint }: { message: string | undefined; hint: string }) {
-  return message ? (
-    <span className="field-error">{message}</span>
-  ) : (
-    <span className="hint">
-      <WithCode text={hint} />
-    </span>
-  );
-}
-
-/** Known secret names plus any the draft already names (a secret may be set later, or deleted since). */
-function secretOptions(secrets: SecretSummary[], ...used: string[]): string[] {
-  return [...new Set([...secrets.map((s) => s.name), ...used.filter(Boolean)])].sort();
-}
-
-function useSecretNames(): SecretSummary[] {
-  const [secrets, setSecrets] = useState<SecretSummary[]>([]);
-  useEffect(() => {
-    // Names only help fill the pickers: without them the admin can still type JSON, so failures stay quiet.
-    client.listSecrets().then(
-      (r) => setSecrets(r.items),
-      () => undefined,
-    );
-  }, []);
-  return secrets;
 }

@@ -2,6 +2,7 @@ import type { FormBody, PageBody, PortalBody, TreeBody } from '@opora/runtime/de
 import { ApiError, type DefinitionKind } from '@opora/sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChannelForm } from '../channel-designer/ChannelForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { JsonEditor } from '../components/JsonEditor';
@@ -36,6 +37,7 @@ function tabsFor(kind: DefinitionKind): [Tab, string][] {
     page: ['design', 'pageDesigner.tab'],
     portal: ['design', 'portalSettings.tab'],
     integration: ['settings', 'integration.settings'],
+    channel: ['settings', 'channelDesigner.tab'],
   };
   const first = own[kind];
   return [...(first ? [first] : []), ['edit', 'editor.tabEdit'], ['versions', 'editor.tabVersions']];
@@ -279,10 +281,19 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           problems={problems}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
+      ) : tab === 'settings' && body && kind === 'channel' ? (
+        <ChannelForm
+          body={body}
+          problems={problems}
+          definitionKey={d.key}
+          publicUrl={window.location.origin}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
       ) : tab === 'settings' && body ? (
         <IntegrationForm
           body={body}
           problems={problems}
+          definitionKey={d.key}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
       ) : tab === 'code' && body ? (

@@ -17,6 +17,7 @@ export {
   BundleKnowledgeBaseSchema,
 } from './bundle-knowledge-base.js';
 export type { ChannelBody } from './channel/schema.js';
+export { siteOriginProblem, siteOriginProblems } from './channel/site-origin.js';
 export { literals } from './common-schemas.js';
 export {
   type AccessRole,

@@ -5,7 +5,9 @@ import { secretNamePattern } from '../integration/schema.js';
 const SecretName = Type.String({ pattern: secretNamePattern });
 const HttpUrl = Type.String({ pattern: '^https?://[^\\s/?#]+(/[^\\s]*)?$', maxLength: 2000 });
 /** A site allowed to embed the chat widget: scheme, host and optional port, nothing else (`https://shop.example.ru`). */
-const SiteOrigin = Type.String({ pattern: '^https?://[a-z0-9.-]+(:[0-9]{1,5})?$', maxLength: 300 });
+export const siteOriginPattern = '^https?://[a-z0-9.-]+(:[0-9]{1,5})?$';
+export const siteOriginMaxLength = 300;
+const SiteOrigin = Type.String({ pattern: siteOriginPattern, maxLength: siteOriginMaxLength });
 
 /** The chat widget on the portal and on the sites listed (the only Opora page that may be framed elsewhere). */
 const WidgetSettings = Strict({

@@ -1,0 +1,121 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LocalizedInput } from '../components/LocalizedInput';
+import { useSecretNames } from '../secrets/use-secret-names';
+import type { EditorProblem } from '../state/use-definition-draft';
+import { channelAddresses } from './channel-addresses';
+import {
+  type ChannelSettings,
+  type ChannelType,
+  channelTypes,
+  type LText,
+  patched,
+  readSettings,
+  switchType,
+} from './channel-draft';
+import { EmailSection } from './EmailSection';
+import { problemAt } from './field-problems';
+import { OptionCards } from './OptionCards';
+import type { SectionProps } from './section-props';
+import { TelegramSection } from './TelegramSection';
+import { WebhookSection } from './WebhookSection';
+import { WidgetSection } from './WidgetSection';
+import './channel-designer.css';
+import './i18n';
+
+/**
+ * A channel as a form for admins: its name, its type (each explained) and that type's settings, with secrets chosen
+ * by name and the addresses to paste elsewhere ready to copy. Every change is written back to the draft body, so
+ * saving, publishing, archiving, the JSON tab and the server's messages work as for every kind; problems come from
+ * the runtime's schema, the one the server checks with.
+ */
+export function ChannelForm({
+  body,
+  problems,
+  onChange,
+  definitionKey,
+  publicUrl,
+}: {
+  body: Record<string, unknown>;
+  problems: EditorProblem[];
+  onChange: (body: Record<string, unknown>) => void;
+  definitionKey: string;
+  /** Where clients and other systems reach this server: the origin the designer itself is served from. */
+  publicUrl: string;
+}) {
+  const { t } = useTranslation();
+  const { secrets, reload } = useSecretNames();
+  // What was typed for another type, kept while the page is open, so trying a type and coming back loses nothing.
+  const [remembered, setRemembered] = useState<Partial<Record<ChannelType, unknown>>>({});
+  const settings = readSettings(body.settings);
+  const titleProblem = problemAt(problems, '/title');
+
+  const pickType = (type: ChannelType) => {
+    const next = switchType(body.settings, type, remembered);
+    setRemembered(next.remembered);
+    onChange({ ...body, settings: next.settings });
+  };
+  const common = {
+    update: (patch: Record<string, unknown>) =>
+      onChange({ ...body, settings: patched(body.settings, patch) }),
+    problemAt: (pointer: string) => problemAt(problems, `/settings${pointer}`),
+    secrets,
+    reloadSecrets: reload,
+    definitionKey,
+    addresses: channelAddresses(publicUrl, definitionKey),
+  };
+
+  return (
+    <div className="form cd-form" data-testid="channel-form">
+      <div className="cd-field">
+        <LocalizedInput
+          label={t('channelDesigner.title')}
+          value={body.title as LText | undefined}
+          onChange={(title) => onChange({ ...body, title })}
+          problems={titleProblem ? [titleProblem] : []}
+          testId="channel-title"
+          classPrefix="cd"
+        />
+        <span className="hint">{t('channelDesigner.titleHint')}</span>
+      </div>
+      <OptionCards
+        legend={t('channelDesigner.type')}
+        name="channel-type"
+        testId="channel-type"
+        value={settings.type}
+        options={channelTypes.map((type) => ({
+          value: type,
+          name: t(`channelDesigner.types.${type}.name`),
+          about: t(`channelDesigner.types.${type}.about`),
+        }))}
+        onChange={pickType}
+      />
+      <fieldset className="fieldset" data-testid={`channel-settings-${settings.type}`}>
+        <legend>{t(`channelDesigner.types.${settings.type}.name`)}</legend>
+        {/* Keyed by type: a section's local state (the origins being typed) belongs to its type. */}
+        <TypeSection key={settings.type} settings={settings} common={common} />
+      </fieldset>
+    </div>
+  );
+}
+
+function TypeSection({
+  settings,
+  common,
+}: {
+  settings: ChannelSettings;
+  common: Omit<SectionProps<never>, 'settings' | 'update'> & {
+    update: (patch: Record<string, unknown>) => void;
+  };
+}): ReactNode {
+  switch (settings.type) {
+    case 'widget':
+      return <WidgetSection {...common} settings={settings} />;
+    case 'telegram':
+      return <TelegramSection {...common} settings={settings} />;
+    case 'email':
+      return <EmailSection {...common} settings={settings} />;
+    case 'webhook':
+      return <WebhookSection {...common} settings={settings} />;
+  }
+}

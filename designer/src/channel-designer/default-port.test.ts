@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPortFor } from './EmailSection';
+
+describe('SMTP port with TLS from the start', () => {
+  it('moves between 587 and 465 only when the port is still the other mode’s usual one', () => {
+    expect(defaultPortFor(true, 587)).toBe(465);
+    expect(defaultPortFor(false, 465)).toBe(587);
+    expect(defaultPortFor(true, 2525)).toBe(2525);
+    expect(defaultPortFor(false, 587)).toBe(587);
+  });
+});

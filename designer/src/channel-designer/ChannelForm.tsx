@@ -1,4 +1,5 @@
-import { type ReactNode, useState } from 'react';
+import { validateDefinitionBody } from '@opora/runtime/definitions';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalizedInput } from '../components/LocalizedInput';
 import { useSecretNames } from '../secrets/use-secret-names';
@@ -14,7 +15,7 @@ import {
   switchType,
 } from './channel-draft';
 import { EmailSection } from './EmailSection';
-import { problemAt } from './field-problems';
+import { fieldProblem, listProblem, problemAt } from './field-problems';
 import { OptionCards } from './OptionCards';
 import type { SectionProps } from './section-props';
 import { TelegramSection } from './TelegramSection';
@@ -43,8 +44,15 @@ export function ChannelForm({
   /** Where clients and other systems reach this server: the origin the designer itself is served from. */
   publicUrl: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { secrets, reload } = useSecretNames();
+  // The form's own check of the body as it is now: the editor's list keeps the server's last refusal in its place.
+  const locale = i18n.language === 'en' ? 'en' : 'ru';
+  const local = useMemo<EditorProblem[]>(
+    () => validateDefinitionBody('channel', body, locale).map((p) => ({ ...p, source: 'local' })),
+    [body, locale],
+  );
+  const refused = problems.filter((p) => p.source === 'server');
   // What was typed for another type, kept while the page is open, so trying a type and coming back loses nothing.
   const [remembered, setRemembered] = useState<Partial<Record<ChannelType, unknown>>>({});
   const settings = readSettings(body.settings);
@@ -59,6 +67,9 @@ export function ChannelForm({
     update: (patch: Record<string, unknown>) =>
       onChange({ ...body, settings: patched(body.settings, patch) }),
     problemAt: (pointer: string) => problemAt(problems, `/settings${pointer}`),
+    ownProblemAt: (pointer: string) => listProblem(problems, `/settings${pointer}`),
+    fieldProblem: (pointer: string, value: string, texts: { empty: string; bad?: string }) =>
+      fieldProblem(local, refused, `/settings${pointer}`, value, texts),
     secrets,
     reloadSecrets: reload,
     definitionKey,
@@ -90,11 +101,11 @@ export function ChannelForm({
         }))}
         onChange={pickType}
       />
-      <fieldset className="fieldset" data-testid={`channel-settings-${settings.type}`}>
-        <legend>{t(`channelDesigner.types.${settings.type}.name`)}</legend>
+      <section className="cd-section" data-testid={`channel-settings-${settings.type}`}>
+        <h2>{t(`channelDesigner.types.${settings.type}.name`)}</h2>
         {/* Keyed by type: a section's local state (the origins being typed) belongs to its type. */}
         <TypeSection key={settings.type} settings={settings} common={common} />
-      </fieldset>
+      </section>
     </div>
   );
 }

@@ -7,9 +7,22 @@ import type { SectionProps } from './section-props';
 
 /** A support mailbox: its address and sender name, and the SMTP server answers leave through. */
 export function EmailSection(props: SectionProps<EmailSettings>) {
-  const { settings, update, problemAt, secrets, reloadSecrets, definitionKey } = props;
+  const { settings, update, problemAt, fieldProblem, secrets, reloadSecrets, definitionKey } = props;
   const { t } = useTranslation();
   const smtp = settings.smtp;
+  const addressProblem = fieldProblem('/address', settings.address, {
+    empty: t('channelDesigner.email.addressEmpty'),
+    bad: t('channelDesigner.email.addressBad'),
+  });
+  const hostProblem = fieldProblem('/smtp/host', smtp.host, {
+    empty: t('channelDesigner.email.hostEmpty'),
+    bad: t('channelDesigner.email.hostBad'),
+  });
+  const portText = Number.isFinite(smtp.port) ? String(smtp.port) : '';
+  const portProblem = fieldProblem('/smtp/port', portText, {
+    empty: t('channelDesigner.email.portBad'),
+    bad: t('channelDesigner.email.portBad'),
+  });
   const updateSmtp = (patch: Record<string, unknown>) => update({ smtp: patched(smtp, patch) });
   return (
     <>
@@ -21,10 +34,10 @@ export function EmailSection(props: SectionProps<EmailSettings>) {
           value={settings.address}
           placeholder="help@example.ru"
           maxLength={254}
-          aria-invalid={Boolean(problemAt('/address'))}
+          aria-invalid={Boolean(addressProblem)}
           onChange={(e) => update({ address: e.target.value.trim() })}
         />
-        <FieldNote message={problemAt('/address')} hint={t('channelDesigner.email.addressHint')} />
+        <FieldNote message={addressProblem} hint={t('channelDesigner.email.addressHint')} />
       </label>
       <label>
         {t('channelDesigner.email.displayName')}
@@ -36,7 +49,7 @@ export function EmailSection(props: SectionProps<EmailSettings>) {
         />
         <FieldNote message={problemAt('/displayName')} hint={t('channelDesigner.email.displayNameHint')} />
       </label>
-      <p className="hint">{t('channelDesigner.email.inbound')}</p>
+      <p className="hint cd-paragraph">{t('channelDesigner.email.inbound')}</p>
       <fieldset className="fieldset">
         <legend>{t('channelDesigner.email.smtp')}</legend>
         <div className="cd-row">
@@ -47,10 +60,10 @@ export function EmailSection(props: SectionProps<EmailSettings>) {
               value={smtp.host}
               placeholder="smtp.example.ru"
               spellCheck={false}
-              aria-invalid={Boolean(problemAt('/smtp/host'))}
+              aria-invalid={Boolean(hostProblem)}
               onChange={(e) => updateSmtp({ host: e.target.value.trim() })}
             />
-            <FieldNote message={problemAt('/smtp/host')} hint={t('channelDesigner.email.hostHint')} />
+            <FieldNote message={hostProblem} hint={t('channelDesigner.email.hostHint')} />
           </label>
           <label className="cd-port">
             {t('channelDesigner.email.port')}
@@ -59,13 +72,13 @@ export function EmailSection(props: SectionProps<EmailSettings>) {
               data-testid="channel-smtp-port"
               min={1}
               max={65535}
-              value={Number.isFinite(smtp.port) ? smtp.port : ''}
-              aria-invalid={Boolean(problemAt('/smtp/port'))}
+              value={portText}
+              aria-invalid={Boolean(portProblem)}
               onChange={(e) =>
                 updateSmtp({ port: e.target.value === '' ? undefined : Number(e.target.value) })
               }
             />
-            <FieldNote message={problemAt('/smtp/port')} hint={t('channelDesigner.email.portHint')} />
+            <FieldNote message={portProblem} hint={t('channelDesigner.email.portHint')} />
           </label>
         </div>
         <label className="check">

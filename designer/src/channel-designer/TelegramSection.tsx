@@ -10,10 +10,14 @@ import type { SectionProps } from './section-props';
 
 /** A Telegram bot: its token and webhook secret by name, how updates arrive, and the webhook address to register. */
 export function TelegramSection(props: SectionProps<TelegramSettings>) {
-  const { settings, update, problemAt, secrets, reloadSecrets, definitionKey, addresses } = props;
+  const { settings, update, fieldProblem, secrets, reloadSecrets, definitionKey, addresses } = props;
   const { t } = useTranslation();
   const secretProblem = (pointer: string, value: string) =>
-    problemAt(pointer) && (value ? problemAt(pointer) : t('channelDesigner.pickSecret'));
+    fieldProblem(pointer, value, { empty: t('channelDesigner.pickSecret') });
+  const apiRootProblem = fieldProblem('/apiRoot', settings.apiRoot ?? '', {
+    empty: '',
+    bad: t('channelDesigner.telegram.apiRootBad'),
+  });
   return (
     <>
       <SecretPicker
@@ -65,10 +69,10 @@ export function TelegramSection(props: SectionProps<TelegramSettings>) {
           data-testid="channel-telegram-api-root"
           value={settings.apiRoot ?? ''}
           placeholder="https://api.telegram.org"
-          aria-invalid={Boolean(problemAt('/apiRoot'))}
+          aria-invalid={Boolean(apiRootProblem)}
           onChange={(e) => update({ apiRoot: optional(e.target.value.trim()) })}
         />
-        <FieldNote message={problemAt('/apiRoot')} hint={t('channelDesigner.telegram.apiRootHint')} />
+        <FieldNote message={apiRootProblem} hint={t('channelDesigner.telegram.apiRootHint')} />
       </label>
     </>
   );

@@ -11,13 +11,18 @@ import type { SectionProps } from './section-props';
 
 /** Any other messenger: the shared secret both ways, where answers go, where messages come in and how to sign. */
 export function WebhookSection(props: SectionProps<WebhookSettings>) {
-  const { settings, update, problemAt, secrets, reloadSecrets, definitionKey, addresses } = props;
+  const { settings, update, problemAt, fieldProblem, secrets, reloadSecrets, definitionKey, addresses } =
+    props;
   const { t, i18n } = useTranslation();
   // The gateway is reached through the HTTP gateway, whose address rule the integrations use too.
   const addressProblem = addressAllowanceProblems(
     settings.allowedAddresses ?? [],
     i18n.language === 'en' ? 'en' : 'ru',
   )[0]?.message;
+  const outboundProblem = fieldProblem('/outboundUrl', settings.outboundUrl, {
+    empty: t('channelDesigner.webhook.outboundUrlEmpty'),
+    bad: t('channelDesigner.webhook.outboundUrlBad'),
+  });
   return (
     <>
       <SecretPicker
@@ -28,9 +33,7 @@ export function WebhookSection(props: SectionProps<WebhookSettings>) {
         secrets={secrets}
         onCreated={reloadSecrets}
         suggestedName={suggestedSecretName(definitionKey, 'secret')}
-        problem={
-          problemAt('/secret') && (settings.secret ? problemAt('/secret') : t('channelDesigner.pickSecret'))
-        }
+        problem={fieldProblem('/secret', settings.secret, { empty: t('channelDesigner.pickSecret') })}
         hint={t('channelDesigner.webhook.secretHint')}
       />
       <CopyField
@@ -47,10 +50,10 @@ export function WebhookSection(props: SectionProps<WebhookSettings>) {
           value={settings.outboundUrl}
           placeholder="https://gateway.example.ru/opora"
           spellCheck={false}
-          aria-invalid={Boolean(problemAt('/outboundUrl'))}
+          aria-invalid={Boolean(outboundProblem)}
           onChange={(e) => update({ outboundUrl: e.target.value.trim() })}
         />
-        <FieldNote message={problemAt('/outboundUrl')} hint={t('channelDesigner.webhook.outboundUrlHint')} />
+        <FieldNote message={outboundProblem} hint={t('channelDesigner.webhook.outboundUrlHint')} />
       </label>
       <LinesField
         label={t('channelDesigner.webhook.allowedAddresses')}

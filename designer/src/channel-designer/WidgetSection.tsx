@@ -7,7 +7,8 @@ import { OriginsEditor } from './OriginsEditor';
 import type { SectionProps } from './section-props';
 
 /** The chat widget: which sites may embed it, its greeting, and the tag to paste into those sites. */
-export function WidgetSection({ settings, update, problemAt, addresses }: SectionProps<WidgetSettings>) {
+export function WidgetSection(props: SectionProps<WidgetSettings>) {
+  const { settings, update, problemAt, ownProblemAt, addresses } = props;
   const { t } = useTranslation();
   const greetingProblem = problemAt('/greeting');
   return (
@@ -15,7 +16,7 @@ export function WidgetSection({ settings, update, problemAt, addresses }: Sectio
       <OriginsEditor
         value={settings.allowedOrigins}
         onChange={(allowedOrigins) => update({ allowedOrigins })}
-        listProblem={problemAt('/allowedOrigins')}
+        listProblem={ownProblemAt('/allowedOrigins')}
       />
       <div className="cd-field">
         <LocalizedInput

@@ -65,10 +65,13 @@ export const ru = {
       'Зарегистрируйте его в Telegram методом `setWebhook`, указав в `secret_token` значение секрета вебхука.',
     apiRoot: 'Свой сервер Bot API',
     apiRootHint: 'Необязательно: адрес локального сервера Bot API вместо `https://api.telegram.org`.',
+    apiRootBad: 'Нужен адрес вида https://bot-api.example.ru',
   },
   email: {
     address: 'Адрес ящика поддержки',
     addressHint: 'Клиенты пишут на него, ответы операторов уходят с него.',
+    addressEmpty: 'Введите адрес ящика поддержки',
+    addressBad: 'Это не адрес почты: нужен вид help@example.ru',
     displayName: 'Имя отправителя',
     displayNameHint: 'Рядом с адресом в почте клиента, например «Служба поддержки». Можно не заполнять.',
     inbound:
@@ -76,8 +79,11 @@ export const ru = {
     smtp: 'Исходящая почта (SMTP)',
     host: 'Сервер',
     hostHint: 'Имя сервера исходящей почты, например `smtp.example.ru`.',
+    hostEmpty: 'Введите имя сервера исходящей почты',
+    hostBad: 'Имя сервера — латинские буквы, цифры, точки и дефисы: smtp.example.ru',
     port: 'Порт',
     portHint: '587 — обычно, 465 — сразу по TLS.',
+    portBad: 'Порт — число от 1 до 65535',
     secure: 'Соединяться сразу по TLS (порт 465)',
     secureHint: 'Без отметки соединение шифруется командой STARTTLS, если сервер её поддерживает.',
     user: 'Логин',
@@ -92,6 +98,8 @@ export const ru = {
     outboundUrl: 'Адрес для ответов',
     outboundUrlHint:
       'Сюда Опора отправляет ответы операторов: `POST` с JSON, подписанный так же, как входящие.',
+    outboundUrlEmpty: 'Введите адрес шлюза, куда отправлять ответы',
+    outboundUrlBad: 'Нужен адрес вида https://gateway.example.ru/opora',
     allowedAddresses: 'Разрешённые внутренние адреса',
     allowedAddressesHint:
       'Только если шлюз в локальной сети, по одному на строку: IP или диапазон CIDR с портом — `10.0.0.5:8080`. Без них внутренние адреса недоступны.',

@@ -32,6 +32,7 @@ const kinds = [
   'line',
   'template',
   'integration',
+  'channel',
 ] as const;
 
 /** What each definition editor shows once loaded (the generic editor shows its tabs). */
@@ -47,6 +48,7 @@ const editorReady: Record<(typeof kinds)[number], string> = {
   line: '[role=tab]',
   template: '[role=tab]',
   integration: '[data-testid=integration-form]',
+  channel: '[data-testid=channel-form]',
 };
 
 /**
@@ -130,10 +132,11 @@ describe('the Russian UI in Chromium', () => {
 
   it('walks every designer screen', async () => {
     await signIn(staff, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-entity');
-    // The demo has no script and no integration: create them as an analyst would, from their starter bodies.
+    // The demo has no script, integration or channel: create them as an admin would, from their starter bodies.
     for (const [kind, key, name] of [
       ['script', 'greet', 'Приветствие клиента'],
       ['integration', 'crm', 'CRM клиентов'],
+      ['channel', 'site-chat', 'Чат на сайте'],
     ] as const) {
       await visit(staff, `designer /d/${kind}/new`, `/designer/d/${kind}/new`);
       await staff.getByTestId('definition-key').fill(key);
@@ -148,10 +151,10 @@ describe('the Russian UI in Chromium', () => {
     }
     for (const kind of kinds) {
       await visit(staff, `designer /d/${kind}`, `/designer/d/${kind}`);
-      if (kind !== 'script' && kind !== 'integration')
-        await visit(staff, `designer /d/${kind}/new`, `/designer/d/${kind}/new`);
+      const createdAbove = kind === 'script' || kind === 'integration' || kind === 'channel';
+      if (!createdAbove) await visit(staff, `designer /d/${kind}/new`, `/designer/d/${kind}/new`);
       const [first] = (await api.listDefinitions({ kind })).items;
-      if (!first || kind === 'script' || kind === 'integration') continue;
+      if (!first || createdAbove) continue;
       const path = `/designer/d/${kind}/${encodeURIComponent(first.id)}`;
       await visit(staff, `designer /d/${kind}/:id`, path, editorReady[kind]);
       if (kind === 'tree') await staff.screenshot({ path: screenshotPath('russian-ui-tree') });

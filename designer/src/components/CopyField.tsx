@@ -43,6 +43,9 @@ export function CopyField({
     ref: field,
     readOnly: true,
     value: text,
+    // Code to paste elsewhere, not words: no spelling marks, no page translation.
+    spellCheck: false,
+    translate: 'no' as const,
     className: 'copy-field-text mono',
     'data-testid': testId,
     onFocus: () => field.current?.select(),

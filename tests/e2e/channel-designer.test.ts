@@ -85,6 +85,8 @@ describe('channel designer in Chromium', () => {
   it('switches to a Telegram bot whose token is a secret created on the spot and never shown again', async () => {
     await page.getByTestId('channel-type-telegram').click();
     await page.getByTestId('channel-settings-telegram').waitFor();
+    // The widget is live: the admin is told the switch changes what clients reach once published.
+    await page.getByText('Канал уже опубликован').waitFor();
     await page.getByTestId('channel-telegram-token-create').click();
     expect(await page.getByTestId('secret-name').inputValue()).toBe('shop_chat_token');
     await page.getByTestId('secret-value').fill(secretValue);

@@ -36,6 +36,7 @@ export function ChannelForm({
   onChange,
   definitionKey,
   publicUrl,
+  published,
 }: {
   body: Record<string, unknown>;
   problems: EditorProblem[];
@@ -43,6 +44,8 @@ export function ChannelForm({
   definitionKey: string;
   /** Where clients and other systems reach this server: the origin the designer itself is served from. */
   publicUrl: string;
+  /** A version is live: changing the type then changes what clients reach. */
+  published: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const { secrets, reload } = useSecretNames();
@@ -101,6 +104,11 @@ export function ChannelForm({
         }))}
         onChange={pickType}
       />
+      {published && Object.keys(remembered).length > 0 && (
+        <div className="banner warn" role="status">
+          {t('channelDesigner.typeChangedLive')}
+        </div>
+      )}
       <section className="cd-section" data-testid={`channel-settings-${settings.type}`}>
         <h2>{t(`channelDesigner.types.${settings.type}.name`)}</h2>
         {/* Keyed by type: a section's local state (the origins being typed) belongs to its type. */}

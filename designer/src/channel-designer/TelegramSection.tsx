@@ -6,6 +6,7 @@ import { SecretPicker } from '../secrets/SecretPicker';
 import { suggestedSecretName } from '../secrets/secret-options';
 import { optional, type TelegramSettings } from './channel-draft';
 import { OptionCards } from './OptionCards';
+import { ServerAddressNote } from './ServerAddressNote';
 import type { SectionProps } from './section-props';
 
 /** A Telegram bot: its token and webhook secret by name, how updates arrive, and the webhook address to register. */
@@ -59,7 +60,11 @@ export function TelegramSection(props: SectionProps<TelegramSettings>) {
           label={t('channelDesigner.telegram.webhookUrl')}
           text={addresses.telegramWebhook}
           testId="channel-telegram-webhook-url"
-          hint={<WithCode text={t('channelDesigner.telegram.webhookUrlHint')} />}
+          hint={
+            <>
+              <WithCode text={t('channelDesigner.telegram.webhookUrlHint')} /> <ServerAddressNote />
+            </>
+          }
         />
       )}
       <label>

@@ -7,6 +7,7 @@ import { WithCode } from '../components/WithCode';
 import { SecretPicker } from '../secrets/SecretPicker';
 import { suggestedSecretName } from '../secrets/secret-options';
 import type { WebhookSettings } from './channel-draft';
+import { ServerAddressNote } from './ServerAddressNote';
 import type { SectionProps } from './section-props';
 
 /** Any other messenger: the shared secret both ways, where answers go, where messages come in and how to sign. */
@@ -40,7 +41,11 @@ export function WebhookSection(props: SectionProps<WebhookSettings>) {
         label={t('channelDesigner.webhook.inboundUrl')}
         text={addresses.webhookInbound}
         testId="channel-webhook-inbound-url"
-        hint={<WithCode text={t('channelDesigner.webhook.inboundUrlHint')} />}
+        hint={
+          <>
+            <WithCode text={t('channelDesigner.webhook.inboundUrlHint')} /> <ServerAddressNote />
+          </>
+        }
       />
       <label>
         {t('channelDesigner.webhook.outboundUrl')}

@@ -4,6 +4,7 @@ import { LocalizedInput } from '../components/LocalizedInput';
 import { WithCode } from '../components/WithCode';
 import type { WidgetSettings } from './channel-draft';
 import { OriginsEditor } from './OriginsEditor';
+import { ServerAddressNote } from './ServerAddressNote';
 import type { SectionProps } from './section-props';
 
 /** The chat widget: which sites may embed it, its greeting, and the tag to paste into those sites. */
@@ -36,7 +37,11 @@ export function WidgetSection(props: SectionProps<WidgetSettings>) {
         text={addresses.widgetSnippet}
         testId="channel-snippet"
         multiline
-        hint={<WithCode text={t('channelDesigner.widget.snippetHint')} />}
+        hint={
+          <>
+            <WithCode text={t('channelDesigner.widget.snippetHint')} /> <ServerAddressNote />
+          </>
+        }
       />
     </>
   );

@@ -26,6 +26,10 @@ export const en = {
     },
   },
   pickSecret: 'Choose a secret or create one',
+  typeChangedLive:
+    'The channel is published: the new type takes effect once published, and clients of the old one no longer reach it.',
+  serverAddress:
+    'The server’s address is taken from this page’s. If clients and other systems reach the server at another address, use that one.',
   widget: {
     origins: 'Sites that may embed the chat',
     originsHint:

@@ -287,6 +287,7 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           problems={problems}
           definitionKey={d.key}
           publicUrl={window.location.origin}
+          published={d.latestVersion !== null}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
       ) : tab === 'settings' && body ? (

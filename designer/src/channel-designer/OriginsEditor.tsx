@@ -1,8 +1,8 @@
 import { siteOriginProblem } from '@opora/runtime/definitions';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldNote } from '../components/FieldNote';
-import { originRows, originsFromRows } from './origin-rows';
+import { type OriginRow, originRows, originsFromRows, repeatedRows, rowsFor } from './origin-rows';
 
 /**
  * The sites allowed to embed the chat, one input each, checked as they are typed with the words of
@@ -20,9 +20,13 @@ export function OriginsEditor({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'ru';
-  const [rows, setRows] = useState(() => originRows(value));
+  const id = useId();
+  const [typed, setRows] = useState<readonly OriginRow[]>(() => originRows(value));
+  const rows = rowsFor(typed, value);
+  if (rows !== typed) setRows(rows);
+  const repeated = repeatedRows(rows);
   const list = useRef<HTMLUListElement>(null);
-  const change = (next: { id: number; text: string }[]) => {
+  const change = (next: readonly OriginRow[]) => {
     setRows(next);
     onChange(originsFromRows(next));
   };
@@ -39,8 +43,10 @@ export function OriginsEditor({
       <ul ref={list} className="cd-origin-list">
         {rows.map((row, index) => {
           const problem = row.text.trim()
-            ? (siteOriginProblem(row.text.trim(), locale) ?? undefined)
+            ? (siteOriginProblem(row.text.trim(), locale) ??
+              (repeated.has(row.id) ? t('channelDesigner.widget.repeatedOrigin') : undefined))
             : undefined;
+          const errorId = `${id}-${row.id}`;
           const label = t('channelDesigner.widget.origin', { number: index + 1 });
           return (
             <li key={row.id}>
@@ -55,6 +61,7 @@ export function OriginsEditor({
                   value={row.text}
                   maxLength={300}
                   aria-invalid={Boolean(problem)}
+                  aria-describedby={problem ? errorId : undefined}
                   onChange={(e) =>
                     change(rows.map((r) => (r.id === row.id ? { ...r, text: e.target.value } : r)))
                   }
@@ -70,7 +77,7 @@ export function OriginsEditor({
                 </button>
               </div>
               {problem && (
-                <span className="field-error" role="alert" data-testid="channel-origin-error">
+                <span className="field-error" role="alert" id={errorId} data-testid="channel-origin-error">
                   {problem}
                 </span>
               )}

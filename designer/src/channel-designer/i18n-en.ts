@@ -36,6 +36,7 @@ export const en = {
       'Scheme and host only, no path: `https://shop.example.ru`. The portal always has the chat; other sites only when listed here.',
     origin: 'Site address {{number}}',
     noOrigins: 'No sites: the chat is on the portal only.',
+    repeatedOrigin: 'This site is already listed above',
     addOrigin: 'Add a site',
     removeOrigin: 'Remove the site {{origin}}',
     greeting: 'Greeting',

@@ -59,6 +59,8 @@ export function ChannelForm({
   // What was typed for another type, kept while the page is open, so trying a type and coming back loses nothing.
   const [remembered, setRemembered] = useState<Partial<Record<ChannelType, unknown>>>({});
   const settings = readSettings(body.settings);
+  // The type the page opened with: the live version's, as far as the form can tell without fetching it.
+  const [openedType] = useState(settings.type);
   const titleProblem = problemAt(problems, '/title');
 
   const pickType = (type: ChannelType) => {
@@ -104,7 +106,7 @@ export function ChannelForm({
         }))}
         onChange={pickType}
       />
-      {published && Object.keys(remembered).length > 0 && (
+      {published && settings.type !== openedType && (
         <div className="banner warn" role="status">
           {t('channelDesigner.typeChangedLive')}
         </div>

@@ -35,6 +35,10 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Outgoing mail (SMTP_URL, smtp[s]://user:pass@host:port); without it mail is written to the log. */
   smtpUrl: string | undefined;
+  /** Inbound e-mail: the SMTP listener's port (SMTP_LISTEN_PORT); off when unset. */
+  smtpListenPort: number | undefined;
+  /** The address it listens on (SMTP_LISTEN_HOST), 127.0.0.1 unless the mail relay is elsewhere. */
+  smtpListenHost: string;
   /** Where users reach the portal (PUBLIC_URL): links in mail point here, never at a request's Host header. */
   publicUrl: string | undefined;
 }
@@ -58,6 +62,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fileMaxMb: intFrom(env.FILE_MAX_MB, 100, 'FILE_MAX_MB'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     smtpUrl: urlFrom(env.SMTP_URL, ['smtp:', 'smtps:'], 'SMTP_URL'),
+    smtpListenPort: env.SMTP_LISTEN_PORT ? portFrom(env.SMTP_LISTEN_PORT, 'SMTP_LISTEN_PORT') : undefined,
+    smtpListenHost: env.SMTP_LISTEN_HOST || '127.0.0.1',
     publicUrl: urlFrom(env.PUBLIC_URL, ['http:', 'https:'], 'PUBLIC_URL')?.replace(/\/+$/, ''),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
@@ -90,6 +96,13 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(parsed) || parsed < 0)
     throw new StartupError(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+function portFrom(value: string, name: string): number {
+  const port = intFrom(value, 0, name);
+  if (port < 1 || port > 65535)
+    throw new StartupError(`${name} must be a port between 1 and 65535, got "${value}"`);
+  return port;
 }
 
 function urlFrom(value: string | undefined, protocols: string[], name: string): string | undefined {

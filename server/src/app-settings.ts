@@ -18,6 +18,7 @@ export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessi
       | 'smtpUrl'
       | 'publicUrl'
       | 'smtpListenPort'
+      | 'jobLeaseMs'
       | 'smtpListenHost'
     >
   > & {
@@ -47,6 +48,7 @@ export interface AppSettings {
   /** SMTP_LISTEN_PORT (0: any free port, for tests); inbound e-mail is off without it. */
   smtpListenPort: number | undefined;
   smtpListenHost: string;
+  jobLeaseMs: number;
 }
 
 export function settingsFrom(config: AppConfig): AppSettings {
@@ -68,5 +70,6 @@ export function settingsFrom(config: AppConfig): AppSettings {
     publicUrl: config.publicUrl,
     smtpListenPort: config.smtpListenPort,
     smtpListenHost: config.smtpListenHost ?? '127.0.0.1',
+    jobLeaseMs: config.jobLeaseMs ?? 60_000,
   };
 }

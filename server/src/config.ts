@@ -23,6 +23,8 @@ export interface Config {
   /** Runs background jobs in this process (several processes may share one database). */
   runJobs: boolean;
   instanceId: string;
+  /** How long a claimed job is this process's before another may take it over (JOB_LEASE_MS; a crashed process's jobs wait this long). */
+  jobLeaseMs: number;
   /** Encrypts secrets at rest (OPORA_SECRETS_KEY, at least 16 characters); without it no secret can be stored. */
   secretsKey: string | undefined;
   /** The organisation's time zone (OPORA_TIME_ZONE): what "today" means in forms, the same in browser and server. */
@@ -57,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoTemplate: env.DEMO_TEMPLATE ?? 'support-desk',
     runJobs: env.RUN_JOBS !== 'false',
     instanceId: env.INSTANCE_ID ?? `opora-${randomBytes(4).toString('hex')}`,
+    jobLeaseMs: intFrom(env.JOB_LEASE_MS, 60_000, 'JOB_LEASE_MS'),
     secretsKey: env.OPORA_SECRETS_KEY || undefined,
     timeZone: timeZoneFrom(env.OPORA_TIME_ZONE),
     fileMaxMb: intFrom(env.FILE_MAX_MB, 100, 'FILE_MAX_MB'),

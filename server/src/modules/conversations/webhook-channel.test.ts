@@ -153,4 +153,16 @@ describe.each(databaseTargets)('the webhook messenger channel end to end on $nam
     const unknown = await post({ ...receipt('r-3', 'read'), outboundMessageId: 'not-ours' });
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('is documented in the OpenAPI document with both directions, the signature headers and examples', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const operation = doc.paths['/api/v1/channels/{key}/webhook'].post;
+    expect(operation.description).toContain('HMAC-SHA256');
+    expect(operation.description).toContain('"event": "message"');
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['x-opora-timestamp', 'x-opora-signature']),
+    );
+    expect(JSON.stringify(operation.requestBody)).toContain('receipt');
+    expect(JSON.stringify(operation.requestBody)).toContain('Здравствуйте, заказ не пришёл');
+  });
 });

@@ -17,6 +17,9 @@ export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessi
       | 'trustProxy'
       | 'smtpUrl'
       | 'publicUrl'
+      | 'smtpListenPort'
+      | 'jobLeaseMs'
+      | 'smtpListenHost'
     >
   > & {
     /** Sign-ins per minute per address; the portal's anonymous writes are limited from it too. */
@@ -42,6 +45,10 @@ export interface AppSettings {
   smtpUrl: string | undefined;
   /** PUBLIC_URL without a trailing slash; links in mail fall back to the request's origin without it. */
   publicUrl: string | undefined;
+  /** SMTP_LISTEN_PORT (0: any free port, for tests); inbound e-mail is off without it. */
+  smtpListenPort: number | undefined;
+  smtpListenHost: string;
+  jobLeaseMs: number;
 }
 
 export function settingsFrom(config: AppConfig): AppSettings {
@@ -61,5 +68,8 @@ export function settingsFrom(config: AppConfig): AppSettings {
     trustProxy: config.trustProxy ?? false,
     smtpUrl: config.smtpUrl,
     publicUrl: config.publicUrl,
+    smtpListenPort: config.smtpListenPort,
+    smtpListenHost: config.smtpListenHost ?? '127.0.0.1',
+    jobLeaseMs: config.jobLeaseMs ?? 60_000,
   };
 }

@@ -106,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 /** Starts this process's share of the background work: recurring schedules stored, jobs claimed. */
 export async function startBackgroundWork(app: FastifyInstance): Promise<void> {
   await app.recurringJobs.start();
+  await app.telegramPollers.start();
 }
 
 // The modules' decorations of FastifyInstance (app.records, app.scripts…) reach code outside this package (tests,

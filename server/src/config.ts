@@ -23,6 +23,8 @@ export interface Config {
   /** Runs background jobs in this process (several processes may share one database). */
   runJobs: boolean;
   instanceId: string;
+  /** How long a claimed job is this process's before another may take it over (JOB_LEASE_MS; a crashed process's jobs wait this long). */
+  jobLeaseMs: number;
   /** Encrypts secrets at rest (OPORA_SECRETS_KEY, at least 16 characters); without it no secret can be stored. */
   secretsKey: string | undefined;
   /** The organisation's time zone (OPORA_TIME_ZONE): what "today" means in forms, the same in browser and server. */
@@ -35,6 +37,10 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Outgoing mail (SMTP_URL, smtp[s]://user:pass@host:port); without it mail is written to the log. */
   smtpUrl: string | undefined;
+  /** Inbound e-mail: the SMTP listener's port (SMTP_LISTEN_PORT); off when unset. */
+  smtpListenPort: number | undefined;
+  /** The address it listens on (SMTP_LISTEN_HOST), 127.0.0.1 unless the mail relay is elsewhere. */
+  smtpListenHost: string;
   /** Where users reach the portal (PUBLIC_URL): links in mail point here, never at a request's Host header. */
   publicUrl: string | undefined;
 }
@@ -53,11 +59,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoTemplate: env.DEMO_TEMPLATE ?? 'support-desk',
     runJobs: env.RUN_JOBS !== 'false',
     instanceId: env.INSTANCE_ID ?? `opora-${randomBytes(4).toString('hex')}`,
+    jobLeaseMs: intFrom(env.JOB_LEASE_MS, 60_000, 'JOB_LEASE_MS'),
     secretsKey: env.OPORA_SECRETS_KEY || undefined,
     timeZone: timeZoneFrom(env.OPORA_TIME_ZONE),
     fileMaxMb: intFrom(env.FILE_MAX_MB, 100, 'FILE_MAX_MB'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     smtpUrl: urlFrom(env.SMTP_URL, ['smtp:', 'smtps:'], 'SMTP_URL'),
+    smtpListenPort: env.SMTP_LISTEN_PORT ? portFrom(env.SMTP_LISTEN_PORT, 'SMTP_LISTEN_PORT') : undefined,
+    smtpListenHost: env.SMTP_LISTEN_HOST || '127.0.0.1',
     publicUrl: urlFrom(env.PUBLIC_URL, ['http:', 'https:'], 'PUBLIC_URL')?.replace(/\/+$/, ''),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
@@ -90,6 +99,13 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(parsed) || parsed < 0)
     throw new StartupError(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+function portFrom(value: string, name: string): number {
+  const port = intFrom(value, 0, name);
+  if (port < 1 || port > 65535)
+    throw new StartupError(`${name} must be a port between 1 and 65535, got "${value}"`);
+  return port;
 }
 
 function urlFrom(value: string | undefined, protocols: string[], name: string): string | undefined {

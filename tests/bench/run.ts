@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
+import { inboundInsertBench, telegramWebhookBench } from './channels-bench.js';
 import { healthDuringSlowQuery, healthDuringSlowQueryAndFlood, recordList } from './event-loop-bench.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { hostileBodies } from './hostile-bodies-bench.js';
@@ -95,6 +96,7 @@ async function bigFormPublish(h: Harness, headers: Record<string, string>): Prom
   };
 }
 
+// BENCH_ONLY=channels: conversations' inbound paths (Telegram webhook, message insert), on their own harness.
 // BENCH_ONLY=sandbox, =database, =kb or =flood (health while the server is busy) runs one part; =search only the
 // knowledge-base search figures (=kb without the portal bundle, which needs the built UIs).
 const only = process.env.BENCH_ONLY;
@@ -122,7 +124,22 @@ for (const target of !only || only === 'kb' || only === 'search' ? targets : [])
   }
 }
 
-for (const target of only === 'sandbox' || only === 'kb' || only === 'search' ? [] : targets) {
+for (const target of !only || only === 'channels' ? targets : []) {
+  const h = await createHarness(target, { secretsKey: 'bench-channels-secrets-key-01' });
+  try {
+    const updates = Number(process.env.BENCH_TELEGRAM_UPDATES ?? 10_000);
+    printTable(`Conversations on ${target.name}`, [
+      ...(await inboundInsertBench(h, Math.min(runs, 2000))),
+      ...(await telegramWebhookBench(h, updates)),
+    ]);
+  } finally {
+    await h.close();
+  }
+}
+
+for (const target of only === 'sandbox' || only === 'kb' || only === 'search' || only === 'channels'
+  ? []
+  : targets) {
   const h = await createHarness(target);
   try {
     const headers = await h.tokenFor('admin');

@@ -37,7 +37,12 @@ declare module 'fastify' {
 export const adapters = fp(
   async (app: FastifyInstance, { db, settings, gateway, clock = systemClock }: AdaptersOptions) => {
     const jobQueue = new JobQueue(db, clock);
-    const jobWorker = new JobWorker(db, { instanceId: settings.instanceId, log: app.log, clock });
+    const jobWorker = new JobWorker(db, {
+      instanceId: settings.instanceId,
+      log: app.log,
+      clock,
+      leaseMs: settings.jobLeaseMs,
+    });
     const liveHub = new LiveHub(db, app.log);
     app.decorate('db', db);
     app.decorate('settings', settings);

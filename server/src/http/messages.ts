@@ -39,6 +39,10 @@ const catalogue = {
     ru: 'Канал не смог прочитать обновление: {reason}',
     en: 'The channel could not read the update: {reason}',
   },
+  bad_signature: {
+    ru: 'Подпись вызова не принята ({reason}): подпишите тело и метку времени общим секретом канала',
+    en: 'The call’s signature was not accepted ({reason}): sign the body and timestamp with the channel’s secret',
+  },
   invalid_cursor: {
     ru: 'Неверная отметка страницы: начните список сначала',
     en: 'Invalid page marker: start the list from the beginning',

@@ -19,6 +19,9 @@ export class FakeTelegram {
   private readonly failures: { method: string; status: number; body: object }[] = [];
   private server?: Server;
   private nextMessageId = 1;
+  /** Updates waiting for a bot that long-polls (`getUpdates`), in update_id order. */
+  private readonly updates: { update_id: number }[] = [];
+  private readonly pollers = new Set<() => void>();
 
   get apiRoot(): string {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -41,7 +44,20 @@ export class FakeTelegram {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
   }
 
+  /** Gives the bot an update as Telegram would: the next `getUpdates` (waiting or not) returns it. */
+  queueUpdate(update: { update_id: number } & Record<string, unknown>): void {
+    this.updates.push(update);
+    for (const wake of this.pollers) wake();
+  }
+
+  /** Updates not yet confirmed by an offset past them. */
+  get pendingUpdates(): number {
+    return this.updates.length;
+  }
+
   async stop(): Promise<void> {
+    for (const wake of this.pollers) wake();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -82,10 +98,30 @@ export class FakeTelegram {
       const { status, body } = this.failures.splice(failure, 1)[0]!;
       return { status, body };
     }
+    if (method === 'getUpdates' && typeof payload !== 'string') return this.getUpdates(payload);
     return { status: 200, body: { ok: true, result: this.result(method, chatId, payload) } };
   }
 
+  /** Confirms what is below `offset`, then answers what is waiting, holding the call up to `timeout` seconds. */
+  private async getUpdates(payload: Record<string, unknown>) {
+    const offset = Number(payload.offset ?? 0);
+    while (this.updates.length && this.updates[0]!.update_id < offset) this.updates.shift();
+    if (!this.updates.length && Number(payload.timeout) > 0) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.pollers.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(Number(payload.timeout), 5) * 1000);
+        this.pollers.add(wake);
+      });
+    }
+    return { status: 200, body: { ok: true, result: this.updates.slice(0, Number(payload.limit ?? 100)) } };
+  }
+
   private result(method: string, chatId: string | undefined, payload: Record<string, unknown> | string) {
+    if (method === 'deleteWebhook' || method === 'setWebhook') return true;
     if (method === 'getFile') {
       const fileId = typeof payload === 'string' ? '' : String(payload.file_id);
       const bytes = this.files.get(fileId);

@@ -32,6 +32,7 @@ export async function readMail(raw: Buffer): Promise<InboundParse> {
   const threadIds = [parsed.inReplyTo, ...references(parsed.references)];
   const replyTo = [...new Set(threadIds.filter((id): id is string => Boolean(id)))];
   const files = attachments(parsed.attachments);
+  if (typeof files === 'string') return { ok: false, reason: files };
   const text = stripQuotedReply(parsed.text ?? '').slice(0, messageLimits.text);
   if (!text && !files.length) return { ok: true, ignored: 'empty message', messages: [] };
   return {
@@ -82,14 +83,20 @@ function isAutomatic(headers: Map<string, unknown>, from: string): boolean {
   return /^(mailer-daemon|postmaster)@/i.test(from);
 }
 
-/** The message's files, within the channel's limits: at most so many, none above the size limit. */
-function attachments(list: { filename?: string; contentType: string; content: Buffer }[]): InboundFile[] {
-  return list
-    .filter((file) => file.content.byteLength <= messageLimits.attachmentBytes)
-    .slice(0, messageLimits.attachments)
-    .map((file) => ({
-      name: (file.filename ?? 'attachment').slice(0, 255),
-      contentType: file.contentType.slice(0, 255),
-      bytes: new Uint8Array(file.content),
-    }));
+/**
+ * The message's files, or why they are refused: more than the channel takes, or one above the size limit. A mail
+ * is taken whole or not at all — keeping some of its files would hide from the operator what the client sent.
+ */
+function attachments(
+  list: { filename?: string; contentType: string; content: Buffer }[],
+): InboundFile[] | string {
+  if (list.length > messageLimits.attachments)
+    return `too many attachments (at most ${messageLimits.attachments})`;
+  if (list.some((file) => file.content.byteLength > messageLimits.attachmentBytes))
+    return `attachment too large (at most ${messageLimits.attachmentBytes / 1024 / 1024} MB each)`;
+  return list.map((file) => ({
+    name: (file.filename ?? 'attachment').slice(0, 255),
+    contentType: file.contentType.slice(0, 255),
+    bytes: new Uint8Array(file.content),
+  }));
 }

@@ -6,8 +6,11 @@ export interface SmtpListenerOptions {
   port: number;
   host?: string;
   /** Whether mail for this address is ours to take (the channels' support addresses). */
-  acceptsRecipient(address: string): boolean;
-  /** Takes one message; a rejection answers a temporary failure, so the sending server tries again later. */
+  acceptsRecipient(address: string): boolean | Promise<boolean>;
+  /**
+   * Takes one message. A rejection with a `MailRefusal` answers its code and text (a message we will never take);
+   * any other rejection answers a temporary failure, so the sending server tries again later.
+   */
   onMessage(raw: Buffer, envelope: { from: string | null; to: string[] }): Promise<void>;
   maxClients?: number;
 }
@@ -26,19 +29,25 @@ export function createSmtpListener(options: SmtpListenerOptions) {
     logger: false,
     banner: 'Opora',
     onRcptTo(address, _session, callback) {
-      if (options.acceptsRecipient(address.address.toLowerCase())) return callback();
-      const refusal = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
-      return callback(refusal);
+      Promise.resolve()
+        .then(() => options.acceptsRecipient(address.address.toLowerCase()))
+        .then((ours) =>
+          callback(ours ? undefined : new MailRefusal(550, `5.1.1 No mailbox ${address.address} here`)),
+        )
+        .catch(() => callback(new MailRefusal(451, '4.3.0 Cannot check the mailbox now, try again later')));
     },
     onData(stream, session, callback) {
       collect(stream)
-        .then((raw) => (raw ? options.onMessage(raw, envelopeOf(session)) : tooLarge()))
+        .then((raw) => {
+          if (!raw) throw new MailRefusal(552, '5.3.4 Message too large');
+          return options.onMessage(raw, envelopeOf(session));
+        })
         .then(() => callback())
-        .catch((error: { responseCode?: number }) =>
+        .catch((error: unknown) =>
           callback(
-            Object.assign(new Error('Message not taken, try again later'), {
-              responseCode: error?.responseCode ?? 451,
-            }),
+            error instanceof MailRefusal
+              ? error
+              : new MailRefusal(451, '4.3.0 Message not taken, try again later'),
           ),
         );
     },
@@ -58,7 +67,15 @@ export function createSmtpListener(options: SmtpListenerOptions) {
   };
 }
 
-const tooLarge = () => Promise.reject({ responseCode: 552 });
+/** A message or recipient refused for a reason the sender is told: smtp-server answers `responseCode` and the text. */
+export class MailRefusal extends Error {
+  constructor(
+    readonly responseCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The message's bytes, or null when it passed the size limit (the rest is read and dropped, never kept). */
 async function collect(stream: SMTPServerDataStream): Promise<Buffer | null> {

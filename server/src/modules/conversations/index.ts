@@ -8,9 +8,12 @@ import { ChannelRegistry } from './channel-registry.js';
 import { pushMessage } from './conversation-push.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { ConversationStore } from './conversation-store.js';
+import { EmailInbound } from './email-inbound.js';
 import { PublishedChannels } from './published-channels.js';
 import { sendJob, sendJobName } from './send-job.js';
+import { TelegramPollers } from './telegram-pollers.js';
 import { telegramWebhookRoutes } from './telegram-webhook-routes.js';
+import { webhookInboundRoutes } from './webhook-inbound-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +21,10 @@ declare module 'fastify' {
     conversations: ConversationStore;
     /** The channels answers are sent through, by key (see `channel-registry.ts`). */
     channels: ChannelRegistry;
+    /** Inbound e-mail through the SMTP listener (started when SMTP_LISTEN_PORT is set). */
+    emailInbound: EmailInbound;
+    /** Long polling of Telegram channels in `polling` mode (started with the background work). */
+    telegramPollers: TelegramPollers;
   }
 }
 
@@ -53,8 +60,28 @@ export const conversationsModule = fp(
     );
     app.decorate('conversations', conversations);
     app.decorate('channels', channels);
+    const emailInbound = new EmailInbound({ db, conversations });
+    app.decorate('emailInbound', emailInbound);
+    const { smtpListenPort, smtpListenHost } = app.settings;
+    if (smtpListenPort !== undefined)
+      app.addHook('onReady', async () => {
+        const port = await emailInbound.listen(smtpListenPort, smtpListenHost);
+        app.log.info(`Inbound e-mail: SMTP listener on ${smtpListenHost}:${port}`);
+      });
+    app.addHook('onClose', () => emailInbound.close());
+    const telegramPollers = new TelegramPollers({ db, conversations, channels, log: app.log });
+    app.decorate('telegramPollers', telegramPollers);
+    app.addHook('onClose', () => telegramPollers.close());
     await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });
     await app.register(telegramWebhookRoutes, { prefix: apiPrefix, conversations, channels });
+    await app.register(webhookInboundRoutes, {
+      prefix: apiPrefix,
+      db,
+      hub: app.liveHub,
+      clock,
+      conversations,
+      channels,
+    });
   },
   { name: 'conversations', dependencies: ['records', 'definitions', 'secrets'] },
 );

@@ -1,10 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError, fail } from '../../http/app-error.js';
+import { fail } from '../../http/app-error.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { ChannelRegistry } from './channel-registry.js';
 import type { ConversationStore } from './conversation-store.js';
+import { takeTelegramUpdate } from './telegram-inbound.js';
 
 const tags = ['channels'];
 const secretHeader = 'x-telegram-bot-api-secret-token';
@@ -47,10 +48,7 @@ export const telegramWebhookRoutes: FastifyPluginAsyncTypebox<{
       const settings = channel.settings as { webhookSecret: string };
       const given = request.headers[secretHeader];
       if (typeof given !== 'string' || !sameSecret(given, settings.webhookSecret)) throw fail.forbidden();
-      const parsed = await channel.adapter.parseInbound(channel.settings, request.body);
-      if (!parsed.ok) throw new AppError(400, 'bad_update', 'bad_update', { reason: parsed.reason });
-      for (const message of parsed.messages)
-        await conversations.takeInbound({ type: 'telegram', key: request.params.key }, message);
+      await takeTelegramUpdate(conversations, channel, request.params.key, request.body);
       return { ok: true };
     },
   );

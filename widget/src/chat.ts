@@ -335,10 +335,12 @@ export class Chat {
     };
     const nodes: HTMLElement[] = [];
     if (this.greeting) nodes.push(el('div', { class: 'msg out greeting' }, this.greeting));
-    if (!shown.length) nodes.push(el('p', { class: 'empty' }, this.t.empty));
+    if (!shown.length && !this.greeting) nodes.push(el('p', { class: 'empty' }, this.t.empty));
     const last = stored.at(-1);
     for (const item of shown)
-      nodes.push(renderMessage(item, this.t, actions, item.kind === 'stored' && item.message === last));
+      nodes.push(
+        renderMessage(item, this.t, actions, item.kind === 'stored' && item.message === last, this.lang),
+      );
     log.replaceChildren(...nodes);
     if (nearEnd) this.scrollToEnd();
     this.renderBadge();

@@ -23,3 +23,6 @@ export function icon(path: string): SVGSVGElement {
   svg.append(shape);
   return svg;
 }
+
+export const paperclipIcon =
+  'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10h-1.5z';

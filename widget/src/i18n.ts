@@ -1,4 +1,4 @@
-/** The widget's texts in Russian and English; the language comes from `data-lang` or the browser. */
+/** The widget's texts in Russian and English. */
 const texts = {
   ru: {
     open: 'Открыть чат',
@@ -51,8 +51,9 @@ const texts = {
 export type Lang = keyof typeof texts;
 export type Texts = { [K in keyof (typeof texts)['ru']]: string };
 
+/** `data-lang`, else the host page's own language (`<html lang>`), else the browser's; Russian unless English. */
 export function languageOf(requested: string | undefined): Lang {
-  const wanted = (requested || navigator.language || 'ru').toLowerCase();
+  const wanted = (requested || document.documentElement.lang || navigator.language || 'ru').toLowerCase();
   return wanted.startsWith('en') ? 'en' : 'ru';
 }
 

@@ -16,10 +16,17 @@ export interface MessageActions {
 }
 
 const isImage = (type: string) => /^image\/(png|jpeg|gif|webp)$/.test(type);
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string, lang: string) =>
+  new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
 
 /** The element of one message; text is set as text, so HTML a visitor or operator wrote shows as typed. */
-export function renderMessage(shown: Shown, t: Texts, actions: MessageActions, latest: boolean): HTMLElement {
+export function renderMessage(
+  shown: Shown,
+  t: Texts,
+  actions: MessageActions,
+  latest: boolean,
+  lang: string,
+): HTMLElement {
   if (shown.kind === 'pending') return renderPending(shown, t, actions);
   const { message } = shown;
   const mine = message.direction === 'in';
@@ -56,7 +63,9 @@ export function renderMessage(shown: Shown, t: Texts, actions: MessageActions, l
     node.append(row);
   }
   const state = mine ? t.sent : '';
-  node.append(el('span', { class: 'meta' }, [time(message.createdAt), state].filter(Boolean).join(' · ')));
+  node.append(
+    el('span', { class: 'meta' }, [time(message.createdAt, lang), state].filter(Boolean).join(' · ')),
+  );
   return node;
 }
 

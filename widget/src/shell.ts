@@ -1,4 +1,4 @@
-import { chatIcon, el, icon } from './dom.js';
+import { chatIcon, el, icon, paperclipIcon } from './dom.js';
 import type { Texts } from './i18n.js';
 import { acceptedFiles } from './limits.js';
 import { styles } from './styles.js';
@@ -55,7 +55,9 @@ export interface Shell {
  * page's CSS cannot reach inside and the widget's CSS cannot leak out. `page`: the whole window is the chat.
  */
 export function buildShell(t: Texts, page: boolean): Shell {
-  const host = el('div', { 'data-opora-widget': '' });
+  // A tag of its own: the host page's rules for `div` (borders, margins) do not match it.
+  const host = document.createElement('opora-chat');
+  host.setAttribute('data-opora-widget', '');
   const root = host.attachShadow({ mode: 'open' });
   const badge = el('span', { class: 'badge', hidden: '' });
   const launcher = el('button', {
@@ -77,7 +79,11 @@ export function buildShell(t: Texts, page: boolean): Shell {
     maxlength: '20000',
   });
   const file = el('input', { type: 'file', accept: acceptedFiles, hidden: '', multiple: '' });
-  const attach = el('button', { type: 'button', 'aria-label': t.attach, title: t.attach }, '📎');
+  const attach = el(
+    'button',
+    { type: 'button', 'aria-label': t.attach, title: t.attach },
+    icon(paperclipIcon),
+  );
   const emojiToggle = el(
     'button',
     { type: 'button', 'aria-label': t.emoji, title: t.emoji, 'aria-expanded': 'false' },

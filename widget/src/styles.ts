@@ -35,7 +35,8 @@ header button { background: transparent; border: none; color: #fff; font-size: 2
 .msg.pending { opacity: .7; }
 .msg.failed { background: #ffebe9; color: #82071e; border: 1px solid #ff8182; cursor: pointer; }
 .meta { display: block; font-size: 11px; opacity: .75; margin-top: 2px; text-align: right; }
-.msg img { display: block; max-width: 100%; max-height: 220px; border-radius: 8px; margin: 4px 0; cursor: pointer; }
+.msg img { display: block; max-width: 100%; max-height: 220px; min-width: 40px; min-height: 40px;
+  object-fit: contain; background: #fff; border-radius: 8px; margin: 4px 0; cursor: pointer; }
 .msg a { color: inherit; }
 .choices { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
 .choices button { border: 1px solid #1f6feb; background: #fff; color: #1f6feb; border-radius: 16px;
@@ -48,6 +49,7 @@ textarea { flex: 1; resize: none; border: 1px solid #d0d7de; border-radius: 10px
 form button { border: none; background: transparent; font-size: 20px; width: 40px; height: 40px;
   border-radius: 10px; cursor: pointer; color: #57606a; flex: none; }
 form button.send { background: #1f6feb; color: #fff; }
+form button svg { width: 22px; height: 22px; fill: currentColor; vertical-align: middle; }
 .emoji { display: grid; grid-template-columns: repeat(8, 1fr); gap: 2px; padding: 6px 8px; border-top: 1px solid #d0d7de; background: #fff; }
 .emoji[hidden] { display: none; }
 .emoji button { border: none; background: transparent; font-size: 20px; padding: 4px; cursor: pointer; border-radius: 6px; }

@@ -65,6 +65,24 @@ export class Chat {
     this.live.open();
   }
 
+  /**
+   * Starts the session again after the portal's user signed in or out: a signed-in client gets their own history
+   * (on their client card), a signed-out browser a new anonymous visitor.
+   */
+  async restart(): Promise<void> {
+    const session = await this.api.session(this.memory.token);
+    this.memory.token = session.token;
+    if (session.visitorId === this.visitorId) return;
+    this.visitorId = session.visitorId;
+    this.messages.clear();
+    this.lastSeq = 0;
+    this.memory.readSeq = 0;
+    const { messages } = await this.api.history();
+    for (const message of messages) this.add(message);
+    this.render();
+    this.live.reconnectNow();
+  }
+
   private wire(): void {
     const { shell } = this;
     shell.launcher.addEventListener('click', () => (this.opened ? this.close() : this.open()));

@@ -53,7 +53,8 @@ export class LiveConnection {
     this.timer = setTimeout(() => this.open(), delay);
   }
 
-  private reconnectNow(): void {
+  /** Closes the socket and opens it again at once (the network is back, or the visitor's token changed). */
+  reconnectNow(): void {
     if (this.stopped || this.connected) return;
     if (this.timer) clearTimeout(this.timer);
     this.socket?.close();

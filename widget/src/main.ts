@@ -31,6 +31,10 @@ function boot(): void {
     lang,
     page,
   );
+  // The portal says when its user signs in or out (see portal/src/chat/use-site-chat.ts).
+  addEventListener('opora-widget:session', () => {
+    chat.restart().catch((error: unknown) => console.warn('Opora widget did not restart', error));
+  });
   document.body.append(shell.host);
   chat.start().catch((error: unknown) => {
     shell.host.remove();

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import i18n from '../i18n';
 import { client } from '../lib/api';
+import { useSession } from '../state/session';
 
 let requested = false;
 
@@ -29,4 +30,14 @@ export function useSiteChat(hidden: boolean): void {
   useEffect(() => {
     document.body.classList.toggle('site-chat-hidden', hidden);
   }, [hidden]);
+  // A sign-in or sign-out changes whose chat it is: the widget starts its session again.
+  const session = useSession();
+  const userId =
+    session.status === 'signed-in' ? session.user.id : session.status === 'anonymous' ? '' : null;
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    if (userId === null) return;
+    if (seen.current !== null && seen.current !== userId) dispatchEvent(new Event('opora-widget:session'));
+    seen.current = userId;
+  }, [userId]);
 }

@@ -27,7 +27,7 @@ import {
   SessionInput,
   SessionSchema,
 } from './widget-schemas.js';
-import type { Visitor, WidgetVisitors } from './widget-service.js';
+import { isPortalVisitor, portalVisitorId, type Visitor, type WidgetVisitors } from './widget-service.js';
 
 const tags = ['widget'];
 // The widget's own windows (per visitor and per address) decide; the platform's default for anonymous writes
@@ -95,15 +95,21 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRouteDeps> = async (a
       const channel = request.widgetChannel!;
       const held = tokens.verify(request.body.token, channel.key);
       const portalUser = await portalPageVisitor(request, deps.identity);
-      let visitorId = held?.visitorId;
+      // A signed-in client's visitor is theirs only while they are signed in here: after a sign-out the browser
+      // (a shared computer, say) starts over as a new anonymous visitor.
+      const ownVisitor = portalUser ? portalVisitorId(portalUser) : null;
+      let visitorId =
+        held && (!isPortalVisitor(held.visitorId) || held.visitorId === ownVisitor)
+          ? held.visitorId
+          : undefined;
       let recognised = false;
       if (portalUser) {
         const linked = await visitors.linkPortalClient(channel.key, portalUser, [
-          `user-${portalUser}`,
-          ...(held && !held.visitorId.startsWith('user-') ? [held.visitorId] : []),
+          portalVisitorId(portalUser),
+          ...(held && !isPortalVisitor(held.visitorId) ? [held.visitorId] : []),
         ]);
         if (linked) {
-          visitorId = `user-${portalUser}`;
+          visitorId = portalVisitorId(portalUser);
           recognised = true;
         }
       }

@@ -167,3 +167,4 @@ export const widgetMessageId = (visitorId: string, clientMessageId: string) =>
 
 /** A signed-in portal client's visitor id: the same on every device they sign in on, so their history follows. */
 export const portalVisitorId = (userId: string) => `user-${userId}`;
+export const isPortalVisitor = (visitorId: string) => visitorId.startsWith('user-');

@@ -185,6 +185,38 @@ describe.each(databaseTargets)('the chat widget’s API on $name', (target) => {
     });
   });
 
+  it('lets a visitor press a button a bot offered them, and no other', async () => {
+    const visitor = await widgetVisitor(h, { ip: freshIp() });
+    const first = (await visitor.send('press-first-01', 'Здравствуйте')).json();
+    const offer = await h.app.conversations.answer(
+      first.message.conversationId,
+      {
+        authorKind: 'bot',
+        message: {
+          text: 'Что случилось?',
+          parts: [{ type: 'buttons', buttons: [{ label: 'Где заказ', value: 'where' }] }],
+          attachments: [],
+        },
+      },
+      null,
+    );
+    const press = (who: typeof visitor, value: string, id: string) =>
+      who.call({
+        method: 'POST',
+        path: '/messages',
+        payload: { clientMessageId: id, text: '', pressed: { messageId: offer.id, value } },
+      });
+    const pressed = await press(visitor, 'where', 'press-ok-0001');
+    expect(pressed.statusCode).toBe(201);
+    expect(pressed.json().message.text).toBe('Где заказ');
+    expect((await press(visitor, 'refund', 'press-bad-0001')).statusCode).toBe(400);
+    const stranger = await widgetVisitor(h, { ip: freshIp() });
+    expect((await press(stranger, 'where', 'press-other-01')).statusCode).toBe(400);
+    const history = (await visitor.history()).json().messages;
+    expect(history.at(-2).parts).toEqual(offer.parts);
+    expect(history.at(-1).text).toBe('Где заказ');
+  });
+
   it('answers CORS only for the channel’s sites and this server’s own pages', async () => {
     const preflight = await h.app.inject({
       method: 'OPTIONS',
@@ -303,6 +335,15 @@ describe.each(databaseTargets)('the chat widget’s API on $name', (target) => {
     expect(timeline.statusCode).toBe(200);
     expect(JSON.stringify(timeline.json())).toContain('После входа');
     expect(JSON.stringify(timeline.json())).toContain('До входа');
+
+    // Signed out (no cookie), the browser's token no longer opens the client's chat: a new anonymous visitor.
+    const afterSignOut = await widgetVisitor(h, {
+      ip,
+      origin: 'http://localhost:80',
+      token: signedIn.session.token,
+    });
+    expect(afterSignOut.session.visitorId).toMatch(/^v-/);
+    expect((await afterSignOut.history()).json().messages).toEqual([]);
 
     // The same cookie sent from another site's page is not honoured.
     const elsewhere = await widgetVisitor(h, { ip: freshIp(), cookie: client.cookie });

@@ -146,6 +146,48 @@ div { border: 4px dotted green; } body { background: #fffbe6; }</style></head>
     expect(await widget('.panel').isHidden()).toBe(true);
   });
 
+  it('keeps a message written offline and sends it once the network is back, with the answers missed', async () => {
+    await page.goto(siteUrl);
+    await widget('.launcher').click();
+    await expect.poll(() => widget('.msg.in').count()).toBe(2);
+    await page.context().setOffline(true);
+    const input = widget('textarea');
+    await input.fill('Пишу без связи');
+    await input.press('Enter');
+    await widget('.msg.pending').waitFor();
+    const { items } = await admin.request<{ items: { id: string }[] }>('GET', '/conversations');
+    await admin.request('POST', `/conversations/${items[0]!.id}/messages`, {
+      body: { text: 'Ответ, пока вы были без связи' },
+    });
+    await page.waitForTimeout(500);
+    await page.context().setOffline(false);
+    await expect.poll(() => widget('.msg.pending').count()).toBe(0);
+    await expect
+      .poll(() => widget('.msg.out:not(.greeting)').allTextContents())
+      .toContainEqual(expect.stringContaining('пока вы были без связи'));
+    await page.reload();
+    await widget('.launcher').click();
+    const texts = await widget('.msg.in').allTextContents();
+    // Sent once, whatever the retries did.
+    expect(texts.filter((t) => t.includes('Пишу без связи'))).toHaveLength(1);
+  });
+
+  it('opens as a whole page in a frame of the channel’s site', async () => {
+    const framed = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await framed.goto(siteUrl);
+    await framed.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      frame.style.cssText = 'width:400px;height:600px';
+      document.body.append(frame);
+    }, `${server.baseUrl}/widget/site-chat`);
+    const chat = framed.frameLocator('iframe').locator('[data-opora-widget] .panel');
+    await chat.waitFor();
+    expect(await framed.frameLocator('iframe').locator('[data-opora-widget] .launcher').count()).toBe(0);
+    await framed.screenshot({ path: screenshotPath('widget-page-framed-1280') });
+    await framed.close();
+  });
+
   it('is on the portal’s pages too', async () => {
     await page.goto(`${server.baseUrl}/`);
     await page.getByTestId('site-page').waitFor();

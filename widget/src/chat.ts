@@ -17,6 +17,7 @@ interface Pending extends PendingText {
 
 const typingShownMs = 6_000;
 const typingSentEveryMs = 4_000;
+const retryMs = 5_000;
 
 /**
  * The widget's behaviour: the visitor's history (read at start, then after the last seq on every reconnection),
@@ -31,6 +32,7 @@ export class Chat {
   private greeting = '';
   private opened = false;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastTypingSent = 0;
   private readonly images = new Map<string, Promise<string>>();
   private readonly live: LiveConnection;
@@ -133,6 +135,8 @@ export class Chat {
     });
     this.wireDrop();
     document.addEventListener('visibilitychange', () => this.reportRead());
+    // The socket may have survived a short outage (then it never closed): what waits is sent now anyway.
+    addEventListener('online', () => void this.resync());
   }
 
   private wireDrop(): void {
@@ -226,7 +230,8 @@ export class Chat {
         item.failed = true;
         this.setStatus(error.message);
       } else if (error instanceof ServerRefusal) this.setStatus(error.message);
-      else if (!(error instanceof NetworkError)) throw error;
+      else if (error instanceof NetworkError) this.retrySoon();
+      else throw error;
     } finally {
       item.inFlight = false;
       this.remember();
@@ -238,6 +243,15 @@ export class Chat {
     this.memory.token = null;
     const session = await this.api.session(null).catch(() => null);
     if (session) this.memory.token = session.token;
+  }
+
+  /** After a lost request: try what waits again in a few seconds, also when no socket event says so. */
+  private retrySoon(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.resync();
+    }, retryMs);
   }
 
   private retry(clientMessageId: string): void {

@@ -144,6 +144,15 @@ div { border: 4px dotted green; } body { background: #fffbe6; }</style></head>
     await expect.poll(() => widget('.msg.in img[src^="blob:"]').count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await widget('.panel').isHidden()).toBe(true);
+
+    // An answer while the chat is closed: the launcher shows it as unread until the visitor opens the chat.
+    await admin.request('POST', `/conversations/${conversation.id}/messages`, {
+      body: { text: 'Что-то ещё?' },
+    });
+    await expect.poll(() => widget('.badge').textContent()).toBe('1');
+    expect(await widget('.badge').isVisible()).toBe(true);
+    await widget('.launcher').click();
+    await expect.poll(() => widget('.badge').isHidden()).toBe(true);
   });
 
   it('keeps a message written offline and sends it once the network is back, with the answers missed', async () => {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { LiveMessage } from '@opora/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { liveAddress } from '../../adapters/live-hub/live-address.js';
 import { createSupportDesk, publishPortal, signupClient } from '../../testing/portal-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
@@ -364,6 +365,38 @@ describe.each(databaseTargets)('the chat widget’s API on $name', (target) => {
     expect(api.json()).toEqual({ key: 'site-chat' });
     expect(String(api.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect(api.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('shows the visitor typing to whoever has the conversation open, and stores nothing', async () => {
+    const visitor = await widgetVisitor(h, { ip: freshIp() });
+    const first = (await visitor.send('typing-first-1', 'Сейчас опишу')).json();
+    const heard: string[] = [];
+    // A screen's socket as the hub sees it: it only needs to take what is sent and be closable.
+    const screen = {
+      readyState: 1,
+      OPEN: 1,
+      send: (text: string) => heard.push(text),
+      on: () => screen,
+      close: () => undefined,
+      ping: () => undefined,
+      terminate: () => undefined,
+    };
+    h.app.liveHub.attach(
+      [liveAddress.conversation(first.message.conversationId)],
+      screen as unknown as Parameters<typeof h.app.liveHub.attach>[1],
+      async () => true,
+    );
+    const before = await h.db.query('select id from message');
+    expect((await visitor.call({ method: 'POST', path: '/typing' })).statusCode).toBe(204);
+    // The first message's own push may still be on its way: look for the typing one.
+    const typing = () => heard.map((text) => JSON.parse(text)).filter((push) => push.type === 'typing');
+    for (let i = 0; i < 100 && !typing().length; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(typing()[0]).toEqual({
+      type: 'typing',
+      conversationId: first.message.conversationId,
+      authorKind: 'client',
+    });
+    expect(await h.db.query('select id from message')).toHaveLength(before.length);
   });
 
   describe('live', () => {

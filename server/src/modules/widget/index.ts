@@ -34,6 +34,11 @@ const portalChannelRoute: FastifyPluginAsyncTypebox = async (app) => {
 export const widgetModule = fp(
   async (app, options: { limits?: Partial<WidgetLimits> }) => {
     const tokens = new VisitorTokens(app.settings.secretsKey, () => app.clock.now());
+    if (!app.settings.secretsKey)
+      app.log.warn(
+        'OPORA_SECRETS_KEY is not set: chat widget visitors are signed with a key of this process only, so their ' +
+          'sessions end at a restart and other server processes do not accept them',
+      );
     const visitors = new WidgetVisitors({
       db: app.db,
       conversations: app.conversations,

@@ -4,6 +4,7 @@ import { type Clock, dateOf } from '../../adapters/clock.js';
 import { liveAddress } from '../../adapters/live-hub/live-address.js';
 import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../db/database.js';
+import { toPgArray } from '../../db/pg-array.js';
 import { AppError } from '../../http/app-error.js';
 import { upsertContact } from '../conversations/contact-upsert.js';
 import { pushMessage } from '../conversations/conversation-push.js';
@@ -82,10 +83,10 @@ export class WidgetVisitors {
            select m.id from message m join conversation c on c.id = m.conversation_id
              join contact ct on ct.id = c.contact_id
             where ct.channel_key = ? and ct.external_id = ? and m.direction = 'out' and not m.internal
-              and m.seq <= ? and m.delivery in (?, ?, ?)
+              and m.seq <= ? and m.delivery = any(?::text[])
             order by m.seq limit ?)
          returning *`,
-        [state, visitor.channelKey, visitor.visitorId, seq, from[0], from[1], from[2] ?? from[1], readBatch],
+        [state, visitor.channelKey, visitor.visitorId, seq, toPgArray(from), readBatch],
         tx,
       );
       const messages = rows.map(messageView);
@@ -143,11 +144,10 @@ export class WidgetVisitors {
         { externalId: own, displayName: user.name },
         dateOf(clock),
       );
-      const ids = [own, ...earlier].slice(0, 2);
       const contacts = await db.query<{ id: string }>(
         `update contact set client_record_id = ?
-          where channel_key = ? and external_id in (?, ?) and client_record_id is null returning id`,
-        [user.record_id, channelKey, ids[0], ids[1] ?? ids[0]],
+          where channel_key = ? and external_id = any(?::text[]) and client_record_id is null returning id`,
+        [user.record_id, channelKey, toPgArray([own, ...earlier].slice(0, 2))],
         tx,
       );
       for (const contact of contacts)

@@ -13,7 +13,7 @@ import {
   tinyPng,
   uploadBody,
   widgetVisitor,
-} from './widget-test-kit.js';
+} from '../../testing/widget-fixture.js';
 
 let ipCounter = 0;
 /** Every test writes from an address of its own, so the per-address limits of one never refuse another's. */

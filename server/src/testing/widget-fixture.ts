@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
-import { publishDefinition } from '../../testing/definitions.js';
-import type { Harness } from '../../testing/test-app.js';
+import { publishDefinition } from './definitions.js';
+import type { Harness } from './test-app.js';
 
 /** The site the test channel allows, and one it does not. */
 export const shopOrigin = 'https://shop.example.ru';

@@ -173,6 +173,15 @@ describe.each(databaseTargets)('the chat widget’s API on $name', (target) => {
     const refusedSize = await visitor.call({ method: 'POST', path: '/uploads', ...big });
     expect(refusedSize.statusCode).toBe(413);
     expect(await count()).toBe(before);
+    // Bigger than the JSON body limit (1 MB here): files have the attachment cap of their own.
+    const photo = uploadBody('a-photo-0001', {
+      name: 'фото.jpg',
+      type: 'image/jpeg',
+      bytes: Buffer.alloc(3 * 1024 * 1024, 7),
+    });
+    const taken = await visitor.call({ method: 'POST', path: '/uploads', ...photo });
+    expect(taken.statusCode).toBe(201);
+    expect(taken.json().message.attachments[0].size).toBe(3 * 1024 * 1024);
     const pdf = uploadBody('a-pdf-00001', {
       name: 'счёт.pdf',
       type: 'application/pdf',

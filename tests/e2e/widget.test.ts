@@ -64,10 +64,18 @@ describe('the chat widget on another site, in Chromium', () => {
     admin = await adminApiClient(server);
     site = createServer((_request, response) => {
       // The README's snippet, as a site owner pastes it, on a page whose CSS would wreck a widget without a shadow.
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      // A strict CSP as careful shops have: scripts and connections only to the Opora server, no inline styles but
+      // the shop's own (nonce): the widget must work under it.
+      const opora = new URL(server.baseUrl);
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy':
+          `default-src 'self'; script-src 'self' ${opora.origin}; connect-src ${opora.origin} ws://${opora.host}; ` +
+          `img-src 'self' blob:; style-src 'nonce-shop'; frame-src ${opora.origin}`,
+      });
       response.end(`<!doctype html><html lang="ru"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Магазин</title>
-<style>* { font-family: serif !important; color: #c00 !important; } button { display: none; }
+<style nonce="shop">* { font-family: serif !important; color: #c00 !important; } button { display: none; }
 div { border: 4px dotted green; } body { background: #fffbe6; }</style></head>
 <body><h1>Магазин «Ромашка»</h1><p>Каталог товаров.</p>
 <script src="${server.baseUrl}/widget.js" data-channel="site-chat" async></script>

@@ -107,7 +107,8 @@ export function buildShell(t: Texts, page: boolean): Shell {
     drop,
   );
   const wrapper = el('div', { class: page ? 'page' : '' }, page ? null : launcher, panel);
-  root.append(el('style', {}, styles), wrapper);
+  root.append(wrapper);
+  adoptStyles(root);
   return {
     host,
     launcher,
@@ -126,4 +127,18 @@ export function buildShell(t: Texts, page: boolean): Shell {
     emoji: emojiPanel,
     drop,
   };
+}
+
+/**
+ * The widget's CSS as a constructed stylesheet: a host site whose CSP refuses inline styles still shows the widget
+ * (CSP governs <style> elements, not sheets built by script). Browsers without them get a <style> element.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(styles);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.prepend(el('style', {}, styles));
+  }
 }

@@ -1,6 +1,10 @@
-import type { ChannelBody } from '@opora/runtime/definitions';
+import { type ChannelBody, definitionKeyPattern } from '@opora/runtime/definitions';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
+
+/** What a channel's key can be: any definition's key. */
+export const channelKeyPattern = definitionKeyPattern;
+const channelKeyShape = new RegExp(channelKeyPattern);
 
 type WidgetSettings = Extract<ChannelBody['settings'], { type: 'widget' }>;
 
@@ -19,6 +23,8 @@ const publishedWidgets = `
 
 /** The published, not archived widget channel of a key; a 404 for any other (or another type's) key. */
 export async function widgetChannel(db: Database, key: string): Promise<WidgetChannel> {
+  // Read in onRequest hooks, before the route's schema checks the key: anything no key can be is simply unknown.
+  if (!channelKeyShape.test(key)) throw fail.notFound('channel');
   const [row] = await db.query<{ key: string; body: unknown }>(`${publishedWidgets} and d.key = ?`, [key]);
   if (!row) throw fail.notFound('channel');
   return fromRow(row);

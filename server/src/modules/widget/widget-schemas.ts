@@ -2,10 +2,11 @@ import { messageLimits } from '@opora/runtime/conversations';
 import { Type } from '@sinclair/typebox';
 import { Uuid } from '../../http/schemas.js';
 import { MessageSchema } from '../conversations/conversation-schemas.js';
+import { channelKeyPattern } from './widget-channels.js';
 
 /** A channel's key as definitions allow it. */
 export const ChannelKeyParams = Type.Object(
-  { channelKey: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,99}$' }) },
+  { channelKey: Type.String({ pattern: channelKeyPattern }) },
   { additionalProperties: false },
 );
 

@@ -189,6 +189,35 @@ div { border: 4px dotted green; } body { background: #fffbe6; }</style></head>
     expect(texts.filter((t) => t.includes('Пишу без связи'))).toHaveLength(1);
   });
 
+  it('takes files dropped on the chat or pasted into it', async () => {
+    await page.goto(siteUrl);
+    await widget('.launcher').click();
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-opora-widget]')!.shadowRoot!;
+      const file = (name: string) => {
+        const data = new DataTransfer();
+        data.items.add(new File(['Номер заказа 1234'], name, { type: 'text/plain' }));
+        return data;
+      };
+      const panel = root.querySelector('.panel')!;
+      panel.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: file('перетащил.txt'), bubbles: true, cancelable: true }),
+      );
+      const input = root.querySelector('textarea')!;
+      input.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: file('вставил.txt'), bubbles: true, cancelable: true }),
+      );
+    });
+    await expect
+      .poll(() => widget('.msg.in:not(.pending) a').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('перетащил.txt'),
+          expect.stringContaining('вставил.txt'),
+        ]),
+      );
+  });
+
   it('opens as a whole page in a frame of the channel’s site', async () => {
     const framed = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await framed.goto(siteUrl);

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { accountRoutes } from './account/routes';
 import { useClientLive } from './account/state/use-client-live';
+import { useSiteChat } from './chat/use-site-chat';
 import { Footer } from './chrome/Footer';
 import { Header } from './chrome/Header';
 import { kbRoutes } from './kb/routes';
@@ -50,6 +51,7 @@ export function App() {
     <SitePage key={path.split('?')[0]} path={path.split('?')[0] ?? path} fallback={<NotFoundPage />} />
   );
   const wide = path.startsWith('/operator') || path.startsWith('/work');
+  useSiteChat(wide || path.startsWith('/preview/'));
   return (
     <div className="portal">
       <Header />

@@ -1,6 +1,7 @@
-// `npm run build` (always) and before `npm start` / `npm test` (only what changed): builds the designer and the
-// portal with Vite, skipping a UI whose dist/ was built from the very sources checked out now (ui-build-stamp.mjs),
-// so a restart on an unchanged checkout serves in seconds instead of waiting minutes for identical bundles.
+// `npm run build` (always) and before `npm start` / `npm test` (only what changed): builds the designer, the
+// portal and the chat widget with Vite, skipping one whose dist/ was built from the very sources checked out now
+// (ui-build-stamp.mjs), so a restart on an unchanged checkout serves in seconds instead of waiting minutes for
+// identical bundles.
 import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

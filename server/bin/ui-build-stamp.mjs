@@ -5,8 +5,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The single-page apps, each built by `npm run build -w <app>` into `<app>/dist`. */
-export const uiApps = ['designer', 'portal'];
+/** The single-page apps and the chat widget, each built by `npm run build -w <app>` into `<app>/dist`. */
+export const uiApps = ['designer', 'portal', 'widget'];
+
+/** The file a finished build of an app always has (the widget is one script, not a page). */
+const builtEntry = (app) => (app === 'widget' ? 'widget.js' : 'index.html');
 
 // The workspace packages the UIs bundle (their imports of @opora/*), and what decides every dependency's version.
 const sharedInputs = ['runtime', 'sdk', 'package-lock.json', 'tsconfig.base.json'];
@@ -47,7 +50,7 @@ const stampPath = (root, app) => join(root, app, 'dist', '.build-stamp');
 /** Whether `app` must be built: no build, or one made from other sources than the ones checked out now. */
 export function needsBuild(root, app) {
   const hash = inputsHash(root, app);
-  const built = existsSync(join(root, app, 'dist', 'index.html')) && existsSync(stampPath(root, app));
+  const built = existsSync(join(root, app, 'dist', builtEntry(app))) && existsSync(stampPath(root, app));
   return { needed: !built || readFileSync(stampPath(root, app), 'utf8').trim() !== hash, hash };
 }
 

@@ -36,6 +36,7 @@ import { uiModule } from './modules/ui/index.js';
 import type { UiRoots } from './modules/ui/ui-apps.js';
 import { usersModule } from './modules/users/index.js';
 import { viewsModule } from './modules/views/index.js';
+import { widgetModule } from './modules/widget/index.js';
 
 export interface AppDeps {
   db: Database;
@@ -78,6 +79,7 @@ const featureModules = [
   conversationsModule,
   liveModule,
   announcementsModule,
+  widgetModule,
 ];
 
 /** Builds the whole HTTP application without listening, so tests drive it through `inject()`. */
@@ -134,3 +136,4 @@ export type {} from './modules/system/index.js';
 export type {} from './modules/trees/index.js';
 export type {} from './modules/users/index.js';
 export type {} from './modules/views/index.js';
+export type {} from './modules/widget/index.js';

@@ -61,6 +61,19 @@ export const boundaryRules: BoundaryRule[] = [
       },
     ],
   })),
+  {
+    // The chat widget is included by other sites: it carries nothing but its own code (and the sdk's types).
+    folder: 'widget/src',
+    forbidden: [
+      {
+        test: (s: string, f: string) =>
+          s.startsWith('.')
+            ? ['server', 'designer', 'portal', 'runtime'].some((p) => reachesInto(p)(s, f))
+            : s !== '@opora/sdk',
+        why: 'the widget bundle loads no designer, portal, runtime or server code, and no packages',
+      },
+    ],
+  },
 ];
 
 const importPattern =

@@ -40,6 +40,11 @@ export class PortalApi {
     return `/api/v1/portal/assets/${enc(id)}`;
   }
 
+  /** The chat widget channel the portal shows on its pages (`null`: no chat). */
+  widgetChannel(): Promise<{ key: string | null }> {
+    return this.client.request('GET', '/widget-channels/portal');
+  }
+
   // --- question trees ---
   tree(key: string): Promise<PublishedTree> {
     return this.client.request('GET', `/portal/trees/${enc(key)}`);

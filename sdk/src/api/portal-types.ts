@@ -136,7 +136,9 @@ export type LiveMessage =
    */
   | { type: 'message'; message: MessageView; partial?: boolean }
   /** A conversation the socket listens to was opened or changed (handler, status, subject). */
-  | { type: 'conversation'; conversation: ConversationView };
+  | { type: 'conversation'; conversation: ConversationView }
+  /** Someone is typing in a conversation the socket listens to (never stored; the widget sends one every few s). */
+  | { type: 'typing'; conversationId: string; authorKind: 'client' | 'operator' | 'bot' };
 
 export interface PortalAsset {
   id: string;

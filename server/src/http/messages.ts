@@ -290,6 +290,15 @@ const catalogue = {
     ru: 'Нет изменений для публикации: черновик совпадает с версией {version}',
     en: 'Nothing to publish: the draft is the same as version {version}',
   },
+  widget_session_invalid: {
+    ru: 'Сеанс чата недействителен или истёк; откройте чат заново',
+    en: 'The chat session is invalid or has expired; open the chat again',
+  },
+  widget_button_unknown: { ru: 'Такой кнопки в сообщении нет', en: 'The message has no such button' },
+  widget_message_empty: {
+    ru: 'Напишите сообщение или приложите файл',
+    en: 'Write a message or attach a file',
+  },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },
 } satisfies Record<string, Record<Locale, string>>;

@@ -108,3 +108,19 @@ export function applySecurityHeaders(request: FastifyRequest, reply: FastifyRepl
 function mustNotBeStored(reply: FastifyReply, policy: HeaderPolicy): boolean {
   return reply.hasHeader('set-cookie') || (policy === 'api' && !reply.hasHeader('cache-control'));
 }
+
+/**
+ * Lets the listed sites frame this one answer (the chat widget's page): its CSP's `frame-ancestors` becomes them
+ * (and this server itself), and `X-Frame-Options` — which cannot name sites — goes. Call it from the route's own
+ * onSend, which runs after the headers above were set.
+ */
+export function allowFramingBy(reply: FastifyReply, origins: readonly string[]): void {
+  const csp = String(reply.raw.getHeader('content-security-policy') ?? '');
+  const ancestors = ["'self'", ...origins].join(' ');
+  const directives = csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive && !directive.startsWith('frame-ancestors'));
+  reply.raw.setHeader('content-security-policy', [...directives, `frame-ancestors ${ancestors}`].join(';'));
+  reply.raw.removeHeader('x-frame-options');
+}

@@ -106,6 +106,14 @@ describe.each(databaseTargets)('server logs keep credentials out ($name)', (targ
       expect(output()).not.toContain(secret);
   });
 
+  it('prints no token passed in a query string (the chat widget’s socket)', async () => {
+    lines = [];
+    const secret = 'visitor-token-in-the-query-0001';
+    await app.inject({ method: 'GET', url: `/api/v1/widget/site-chat/live?token=${secret}&x=1` });
+    expect(output()).toContain('/api/v1/widget/site-chat/live?token=%5Bredacted%5D&x=1');
+    expect(output()).not.toContain(secret);
+  });
+
   it('redacts credentials in objects the code logs', () => {
     lines = [];
     app.log.info(

@@ -37,7 +37,7 @@ export function withLogRedaction<T extends LoggerOptions>(options: boolean | T):
   return {
     ...given,
     redact: { paths: [...redactedPaths, ...redact], censor: '[redacted]' },
-    serializers: { ...given.serializers, err: serializeError },
+    serializers: { req: serializeRequest, ...given.serializers, err: serializeError },
   };
 }
 
@@ -45,4 +45,35 @@ export function withLogRedaction<T extends LoggerOptions>(options: boolean | T):
 export function serializeError(error: unknown): unknown {
   const serialized = stdSerializers.err(error as Error);
   return causedByDatabase(error) ? scrubbedError(serialized) : serialized;
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/**
+ * Fastify's request fields, with a `token` in the query string redacted: a WebSocket cannot carry headers, so the
+ * chat widget's socket passes its visitor token there (`/widget/:channelKey/live?token=…`).
+ */
+export function serializeRequest(request: LoggedRequest) {
+  return {
+    method: request.method,
+    url: withoutQueryToken(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
+export function withoutQueryToken(url: string | undefined): string | undefined {
+  const start = url?.indexOf('?') ?? -1;
+  if (!url || start < 0) return url;
+  const params = new URLSearchParams(url.slice(start + 1));
+  if (!params.has('token')) return url;
+  params.set('token', '[redacted]');
+  return `${url.slice(0, start)}?${params.toString()}`;
 }

@@ -28,7 +28,8 @@ export function registerAccessControl(app: FastifyInstance, identity: IdentitySe
     const verdict = allows(access, request.actor);
     if (verdict === 'unauthenticated') throw fail.unauthorized();
     if (verdict === 'forbidden') throw fail.forbidden();
-    if (request.actor?.via === 'session' && !safeMethods.has(request.method)) {
+    const csrfChecked = request.routeOptions.config?.csrf !== 'origin-checked';
+    if (csrfChecked && request.actor?.via === 'session' && !safeMethods.has(request.method)) {
       if (request.headers['x-csrf-token'] !== request.actor.csrfToken) throw fail.csrf();
     }
   });

@@ -21,6 +21,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * `origin-checked`: a public route that honours the session cookie only after checking the page's Origin
+     * itself (the chat widget's session start on the portal), so it needs no CSRF token.
+     */
+    csrf?: 'origin-checked';
   }
 }
 

@@ -1,0 +1,78 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Database } from '../../db/database.js';
+import { allowFramingBy } from '../../http/security-headers.js';
+import { widgetChannel } from './widget-channels.js';
+import { ChannelKeyParams } from './widget-schemas.js';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+/** Where `npm run build -w widget` puts the one-file bundle. */
+export const builtWidget = join(repoRoot, 'widget', 'dist', 'widget.js');
+
+/** The bundle, read again only when the file changed (a rebuild while the server runs). */
+function bundleReader(path: string) {
+  let cached: { mtimeMs: number; content: Buffer } | null = null;
+  return async (): Promise<Buffer | null> => {
+    try {
+      const { mtimeMs } = await stat(path);
+      if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, content: await readFile(path) };
+      return cached.content;
+    } catch {
+      return null;
+    }
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * `/widget.js` (the script any site includes) and `/widget/:channelKey`, the chat as a whole page for links and
+ * mobile apps. That page is the one Opora page other sites may frame: its `frame-ancestors` are the channel's sites.
+ */
+export const widgetAssets: FastifyPluginAsyncTypebox<{ db: Database; bundlePath?: string }> = async (
+  app,
+  { db, bundlePath },
+) => {
+  const bundle = bundleReader(bundlePath ?? builtWidget);
+
+  app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) => {
+    const content = await bundle();
+    if (!content) return reply.status(404).type('text/plain').send('widget not built');
+    // Other sites include it with a plain <script>: the default same-origin resource policy would block it.
+    reply.header('cross-origin-resource-policy', 'cross-origin');
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(content);
+  });
+
+  app.get(
+    '/widget/:channelKey',
+    {
+      schema: { hide: true, params: ChannelKeyParams },
+      onSend: async (request, reply, payload) => {
+        const channel = request.widgetPageOrigins;
+        if (channel) allowFramingBy(reply, channel);
+        return payload;
+      },
+    },
+    async (request, reply) => {
+      const channel = await widgetChannel(db, request.params.channelKey);
+      request.widgetPageOrigins = channel.allowedOrigins;
+      const key = escapeHtml(channel.key);
+      const title = escapeHtml(channel.title.ru);
+      return reply.type('text/html; charset=utf-8').send(`<!doctype html>
+<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>html,body{margin:0;height:100%;background:#f4f6f8}</style></head>
+<body><script src="/widget.js" data-channel="${key}" data-mode="page" async></script></body></html>`);
+    },
+  );
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    widgetPageOrigins?: readonly string[];
+  }
+}

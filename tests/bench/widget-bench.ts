@@ -1,0 +1,106 @@
+// The chat widget under load on one server process: N visitors each holding the widget's WebSocket and writing a
+// message every few seconds over HTTP; each message's round trip is timed from the visitor's send to its arrival on
+// an operator's socket (`/portal/live`, the contact centre's room). Run alone:
+//   WIDGET_VISITORS=1000 WIDGET_SECONDS=30 node --no-node-snapshot --import tsx tests/bench/widget-bench.ts
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { createSupportDesk, publishPortal } from '@opora/server/testing/portal-fixture';
+import { createHarness } from '@opora/server/testing/test-app';
+import { databaseTargets } from '@opora/server/testing/test-database';
+import { publishWidgetChannel, shopOrigin } from '@opora/server/testing/widget-fixture';
+import { WebSocket } from 'ws';
+
+const visitors = Number(process.env.WIDGET_VISITORS ?? 1000);
+const seconds = Number(process.env.WIDGET_SECONDS ?? 30);
+/** Each visitor writes every `everyMs` (jittered), well within the per-visitor limit of 20 a minute. */
+const everyMs = Number(process.env.WIDGET_EVERY_MS ?? 4000);
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+async function run(target: (typeof databaseTargets)[number]) {
+  const h = await createHarness(target, { secretsKey: 'widget-bench-secrets-key-0001', trustProxy: 1 });
+  await createSupportDesk(h);
+  await publishPortal(h);
+  await publishWidgetChannel(h);
+  await h.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  const operator = await h.as('operator');
+  const sent = new Map<string, number>();
+  const trips: number[] = [];
+  const staff = new WebSocket(`ws://${base}/api/v1/portal/live`, { headers: { cookie: operator.cookie! } });
+  staff.on('message', (data) => {
+    const push = JSON.parse(String(data)) as { type: string; message?: { text: string; direction: string } };
+    if (push.type !== 'message' || push.message?.direction !== 'in') return;
+    const at = sent.get(push.message.text);
+    if (at !== undefined) {
+      trips.push(performance.now() - at);
+      sent.delete(push.message.text);
+    }
+  });
+  await new Promise((resolve) => staff.once('open', resolve));
+
+  const people = await Promise.all(
+    Array.from({ length: visitors }, async (_, i) => {
+      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+      const headers = { origin: shopOrigin, 'x-forwarded-for': ip, 'content-type': 'application/json' };
+      const session = (await (
+        await fetch(`http://${base}/api/v1/widget/site-chat/session`, { method: 'POST', headers, body: '{}' })
+      ).json()) as { token: string };
+      const socket = new WebSocket(`ws://${base}/api/v1/widget/site-chat/live?token=${session.token}`, {
+        headers: { origin: shopOrigin },
+      });
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      return { headers: { ...headers, authorization: `Bearer ${session.token}` }, socket };
+    }),
+  );
+  const rssBefore = process.memoryUsage().rss;
+  let failures = 0;
+  let count = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    people.map(async (person, i) => {
+      await new Promise((r) => setTimeout(r, Math.random() * everyMs));
+      for (let n = 0; performance.now() < deadline; n++) {
+        const text = `v${i}-m${n}`;
+        sent.set(text, performance.now());
+        const res = await fetch(`http://${base}/api/v1/widget/site-chat/messages`, {
+          method: 'POST',
+          headers: person.headers,
+          body: JSON.stringify({ clientMessageId: `bench-${i}-${n}-0000`, text }),
+        }).catch(() => null);
+        if (res?.status === 201) count++;
+        else failures++;
+        await new Promise((r) => setTimeout(r, everyMs * (0.5 + Math.random())));
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, 1000));
+  trips.sort((a, b) => a - b);
+  console.log(
+    JSON.stringify({
+      database: target.name,
+      visitors,
+      seconds: Math.round(elapsed),
+      messages: count,
+      failures,
+      messagesPerSecond: Math.round(count / elapsed),
+      roundTripMs: {
+        p50: Math.round(percentile(trips, 0.5)),
+        p95: Math.round(percentile(trips, 0.95)),
+        p99: Math.round(percentile(trips, 0.99)),
+      },
+      heardByOperator: trips.length,
+      // The test process holds the server and the clients together: an upper bound of the server's own.
+      rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      rssGrowthMb: Math.round((process.memoryUsage().rss - rssBefore) / 1024 / 1024),
+    }),
+  );
+  for (const person of people) person.socket.close();
+  staff.close();
+  await h.close();
+}
+
+for (const target of databaseTargets) await run(target);

@@ -8,6 +8,7 @@ import { ChannelRegistry } from './channel-registry.js';
 import { pushMessage } from './conversation-push.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { ConversationStore } from './conversation-store.js';
+import { conversationWorkRoutes } from './conversation-work-routes.js';
 import { PublishedChannels } from './published-channels.js';
 import { sendJob, sendJobName } from './send-job.js';
 import { telegramWebhookRoutes } from './telegram-webhook-routes.js';
@@ -54,6 +55,7 @@ export const conversationsModule = fp(
     app.decorate('conversations', conversations);
     app.decorate('channels', channels);
     await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });
+    await app.register(conversationWorkRoutes, { prefix: apiPrefix });
     await app.register(telegramWebhookRoutes, { prefix: apiPrefix, conversations, channels });
   },
   { name: 'conversations', dependencies: ['records', 'definitions', 'secrets'] },

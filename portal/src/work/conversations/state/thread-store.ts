@@ -3,6 +3,7 @@ import { client } from '../../../lib/api';
 import { createStore } from '../../../lib/store';
 import { markListRead } from './list-store';
 import { mergeMessages } from './merge-messages';
+import { refreshUnread } from './unread-store';
 
 /** An answer on its way: shown at once, replaced by the stored message when the server (or the socket) has it. */
 export interface PendingAnswer {
@@ -161,7 +162,10 @@ function markSeen(): void {
   const last = messages.at(-1);
   if (!id || !last || (typeof document !== 'undefined' && document.visibilityState === 'hidden')) return;
   markListRead(id, last.seq);
-  client.conversations.markRead(id, last.seq).catch(() => undefined);
+  client.conversations.markRead(id, last.seq).then(
+    () => refreshUnread(),
+    () => undefined,
+  );
 }
 
 /** When the tab comes back into view, what arrived meanwhile counts as seen. */

@@ -1,6 +1,7 @@
 import type { OporaClient } from './client.js';
 import type {
   ClientTimelinePage,
+  ContactSummary,
   ConversationListPage,
   ConversationView,
   MessageView,
@@ -22,7 +23,7 @@ export class ConversationsApi {
   messages(
     id: string,
     query: { afterSeq?: number; beforeSeq?: number; limit?: number } = {},
-  ): Promise<{ conversation: ConversationView; messages: MessageView[] }> {
+  ): Promise<{ conversation: ConversationView; contact: ContactSummary; messages: MessageView[] }> {
     return this.client.request('GET', `/conversations/${enc(id)}/messages`, { query });
   }
   /** Answers (or, `internal`, leaves a note for colleagues); a repeated `clientMessageId` answers once. */

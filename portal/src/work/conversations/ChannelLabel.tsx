@@ -1,7 +1,8 @@
 import type { ChannelType } from '@opora/runtime/conversations';
 import { useTranslation } from 'react-i18next';
 
-const icons: Record<ChannelType, string> = { widget: '💬', telegram: '✈️', email: '✉️', webhook: '🔗' };
+// Plain text symbols, not emoji: staff machines without an emoji font would show empty boxes.
+const icons: Record<ChannelType, string> = { widget: '◉', telegram: '✈', email: '✉', webhook: '⇄' };
 
 /** Which channel a conversation came through: an icon and its name. */
 export function ChannelLabel({ channel, compact = false }: { channel: ChannelType; compact?: boolean }) {

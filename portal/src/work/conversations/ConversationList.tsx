@@ -65,7 +65,7 @@ function Row({ item, selected }: { item: ConversationListItem; selected: boolean
   const { t, i18n } = useTranslation();
   const last = item.lastMessage;
   const preview = last
-    ? last.text || (last.attachments.length ? `📎 ${t('conversations.attachmentOnly')}` : '…')
+    ? last.text || (last.attachments.length ? t('conversations.attachmentOnly') : '…')
     : t('conversations.noMessages');
   const unread = item.unread > 0;
   return (
@@ -78,14 +78,14 @@ function Row({ item, selected }: { item: ConversationListItem; selected: boolean
       onClick={() => navigate(conversationPath(item.id))}
     >
       <ChannelLabel channel={item.channel} compact />
-      <span className="who">{contactName(item.contact, t('conversations.anonymous'))}</span>
+      <span className="conversation-who">{contactName(item.contact, t('conversations.anonymous'))}</span>
       <span className="when muted">{shortTime(item.lastMessageAt, i18n.language)}</span>
       <span className="preview muted">
-        {last?.direction === 'out' && !last.internal && '↩ '}
+        {last?.internal ? `${t('conversations.internal')}: ` : last?.direction === 'out' && '↩ '}
         {preview}
       </span>
       {unread && (
-        <span className="unread-dot" title={t('conversations.unread')} data-testid="unread-marker">
+        <span className="conversation-unread" title={t('conversations.unread')} data-testid="unread-marker">
           {item.unread}
         </span>
       )}

@@ -41,7 +41,7 @@ export function ConversationThread({ id }: { id: string }) {
         </Link>
         <div className="thread-title">
           <strong data-testid="thread-contact">
-            {contactName(listed?.contact, t('conversations.anonymous'))}
+            {contactName(thread.contact ?? listed?.contact, t('conversations.anonymous'))}
           </strong>
           <ChannelLabel channel={conversation.channel} />
           {closed && <span className="badge">{t('conversations.closed')}</span>}

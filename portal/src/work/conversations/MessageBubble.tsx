@@ -16,9 +16,7 @@ export function MessageBubble({ message }: { message: MessageView }) {
     >
       <div className="bubble-head muted">
         <span>
-          {message.internal
-            ? `🔒 ${t('conversations.internal')}`
-            : t(`conversations.author.${message.authorKind}`)}
+          {message.internal ? t('conversations.internal') : t(`conversations.author.${message.authorKind}`)}
         </span>
         <time dateTime={message.createdAt}>
           {new Date(message.createdAt).toLocaleString(i18n.language, {
@@ -61,7 +59,7 @@ function Attachment({ conversationId, file }: { conversationId: string; file: At
     );
   return (
     <a href={url} target="_blank" rel="noreferrer" data-testid="attachment">
-      📎 {file.name} <span className="muted">({formatSize(file.size)})</span>
+      {file.name} <span className="muted">({formatSize(file.size)})</span>
     </a>
   );
 }

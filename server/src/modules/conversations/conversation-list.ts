@@ -3,8 +3,15 @@ import { fail } from '../../http/app-error.js';
 import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
 import { contactView, conversationView, messageView } from './rows.js';
 
+type ContactSummary = Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
+
+const contactSummary = (row: Record<string, unknown>): ContactSummary => {
+  const { id, channel, displayName, email, phone } = contactView(row);
+  return { id, channel, displayName, email, phone };
+};
+
 export interface ConversationListItem extends ConversationView {
-  contact: Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
+  contact: ContactSummary;
   lastMessage: MessageView | null;
   /** How far the caller has read it (a message `seq`; 0: never opened). */
   lastReadSeq: number;
@@ -42,16 +49,9 @@ export async function listConversations(
     [query.userId, query.status ?? null, query.status ?? null, query.limit + 1, query.offset],
   );
   const items = rows.slice(0, query.limit).map((row) => {
-    const contact = contactView(row.contact_row as Record<string, unknown>);
     return {
       ...conversationView(row),
-      contact: {
-        id: contact.id,
-        channel: contact.channel,
-        displayName: contact.displayName,
-        email: contact.email,
-        phone: contact.phone,
-      },
+      contact: contactSummary(row.contact_row as Record<string, unknown>),
       lastMessage: row.message_row ? messageView(row.message_row as Record<string, unknown>) : null,
       lastReadSeq: Number(row.last_read_seq),
       unread: Number(row.unread),
@@ -68,10 +68,11 @@ export async function conversationMessages(
   db: Database,
   conversationId: string,
   query: { afterSeq: number; beforeSeq?: number; limit: number },
-): Promise<{ conversation: ConversationView; messages: MessageView[] }> {
-  const [conversation] = await db.query<Record<string, unknown>>('select * from conversation where id = ?', [
-    conversationId,
-  ]);
+): Promise<{ conversation: ConversationView; contact: ContactSummary; messages: MessageView[] }> {
+  const [conversation] = await db.query<Record<string, unknown>>(
+    'select c.*, row_to_json(k) as contact_row from conversation c join contact k on k.id = c.contact_id where c.id = ?',
+    [conversationId],
+  );
   if (!conversation) throw fail.notFound('conversation');
   const messages =
     query.beforeSeq === undefined
@@ -85,5 +86,9 @@ export async function conversationMessages(
             [conversationId, query.afterSeq, query.beforeSeq, query.limit],
           )
         ).reverse();
-  return { conversation: conversationView(conversation), messages: messages.map(messageView) };
+  return {
+    conversation: conversationView(conversation),
+    contact: contactSummary(conversation.contact_row as Record<string, unknown>),
+    messages: messages.map(messageView),
+  };
 }

@@ -81,7 +81,11 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ conversation: ConversationSchema, messages: Type.Array(MessageSchema) }),
+          200: Type.Object({
+            conversation: ConversationSchema,
+            contact: ContactSummarySchema,
+            messages: Type.Array(MessageSchema),
+          }),
           ...errorResponses,
         },
       },

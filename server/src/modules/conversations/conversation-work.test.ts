@@ -87,6 +87,7 @@ describe.each(databaseTargets)('the operators’ conversation screen on $name', 
     const url = `/conversations/${last.conversation.id}/messages`;
     const page = (await call('GET', `${url}?beforeSeq=${last.message.seq}&limit=2`, operator)).json();
     expect(page.messages.map((m: { text: string }) => m.text)).toEqual(['Сообщение 3', 'Сообщение 4']);
+    expect(page.contact).toMatchObject({ channel: 'telegram', displayName: 'Клиент 6003' });
   });
 
   it('serves an attachment only through a conversation whose messages hold it', async () => {

@@ -1,4 +1,4 @@
-import type { ConversationView, MessageView } from '@opora/sdk';
+import type { ContactSummary, ConversationView, MessageView } from '@opora/sdk';
 import { client } from '../../../lib/api';
 import { createStore } from '../../../lib/store';
 import { markListRead } from './list-store';
@@ -16,6 +16,7 @@ export interface PendingAnswer {
 export interface ThreadState {
   id: string | null;
   conversation: ConversationView | null;
+  contact: ContactSummary | null;
   /** Stored messages, oldest first. */
   messages: MessageView[];
   pending: PendingAnswer[];
@@ -29,6 +30,7 @@ const latest = Number.MAX_SAFE_INTEGER;
 const empty: ThreadState = {
   id: null,
   conversation: null,
+  contact: null,
   messages: [],
   pending: [],
   hasEarlier: false,
@@ -50,6 +52,7 @@ export async function openThread(id: string): Promise<void> {
     threadStore.set((s) => ({
       ...s,
       conversation: page.conversation,
+      contact: page.contact,
       messages: mergeMessages(s.messages, page.messages),
       hasEarlier: s.messages.length === 0 ? page.messages.length === historyPage : s.hasEarlier,
       error: null,

@@ -154,6 +154,23 @@ describe('operators answer conversations in Chromium', () => {
     await page.getByTestId('client-contact').waitFor();
     await shoot('conversations-client-card');
   });
+
+  it('merges the Telegram contact into the client’s existing card, history and all', async () => {
+    const known = await admin.createRecord('client', {
+      fullName: 'Котова Ирина Сергеевна',
+      email: 'i.kotova@example.ru',
+    });
+    await page.getByTestId('merge-contact').click();
+    await page.getByRole('combobox').fill('Котова Ирина');
+    await page.getByRole('option', { name: /Котова Ирина Сергеевна/ }).click();
+    await page.getByTestId('merge-target').waitFor();
+    await shoot('conversations-merge');
+    await page.locator('dialog[open]').getByTestId('confirm').click();
+    await page.getByText('Клиент ещё не писал ни в один канал.').waitFor();
+    await page.goto(`${server.baseUrl}/work/client/${known.id}`);
+    await page.getByRole('tab', { name: 'Переписка' }).click();
+    await expect.poll(() => page.getByTestId('timeline-conversation').getByTestId('message').count()).toBe(5);
+  });
 });
 
 /** A 48×32 PNG of one colour: a real picture for the history's thumbnail. */

@@ -65,7 +65,9 @@ export function MergeContactDialog({
           contact: contactName(contact, t('conversations.anonymous')),
         })}
       </p>
-      <label htmlFor={searchId}>{t('conversations.timeline.search')}</label>
+      <label htmlFor={searchId} className="merge-search-label">
+        {t('conversations.timeline.search')}
+      </label>
       <Combobox
         id={searchId}
         placeholder={t('conversations.timeline.searchPlaceholder')}

@@ -1,5 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import type { InboundMessage } from '@opora/runtime/conversations';
+import type { LiveMessage } from '@opora/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { createSupportDesk, publishPortal } from '../../testing/portal-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
@@ -31,6 +34,7 @@ describe.each(databaseTargets)('the operators’ conversation screen on $name', 
     await publishPortal(h);
     operator = await h.as('operator');
     supervisor = await h.as('supervisor');
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(() => h.close());
 
@@ -125,6 +129,38 @@ describe.each(databaseTargets)('the operators’ conversation screen on $name', 
     expect((await call('POST', `/conversations/${unknown}/close`, await h.as('client'))).statusCode).toBe(
       403,
     );
+  });
+
+  it('tells the staff screens live that a conversation was closed', async () => {
+    const { conversation } = await h.app.conversations.takeInbound(telegram, inbound('6007', 'Всё решилось'));
+    const port = (h.app.server.address() as AddressInfo).port;
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/portal/live`, {
+      headers: { cookie: operator.cookie! },
+    });
+    const heard: LiveMessage[] = [];
+    ws.on('message', (data) => heard.push(JSON.parse(String(data)) as LiveMessage));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    await call('POST', `/conversations/${conversation.id}/close`, supervisor);
+    for (let i = 0; i < 100 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(heard).toMatchObject([
+      { type: 'conversation', conversation: { id: conversation.id, status: 'closed' } },
+    ]);
+    ws.close();
+  });
+
+  it('says why an answer was not delivered', async () => {
+    const taken = await h.app.conversations.takeInbound(telegram, inbound('6008', 'Ответьте'));
+    const url = `/conversations/${taken.conversation.id}/messages`;
+    const answer = (await call('POST', url, operator, { text: 'Отвечаю' })).json();
+    await h.db.query(`update message set delivery = 'failed', delivery_error = ? where id = ?`, [
+      'Forbidden: bot was blocked by the user',
+      answer.id,
+    ]);
+    const history = (await call('GET', url, operator)).json();
+    expect(history.messages.at(-1)).toMatchObject({
+      delivery: 'failed',
+      deliveryError: 'Forbidden: bot was blocked by the user',
+    });
   });
 
   it('lists the card’s contacts with its timeline', async () => {

@@ -24,13 +24,13 @@ describe('operators answer conversations in Chromium', () => {
   const chat = { id: 88001, type: 'private', first_name: 'Ирина', last_name: 'Котова' };
   let update = 500;
 
-  const telegramWrites = async (message: Record<string, unknown>) => {
+  const telegramWrites = async (message: Record<string, unknown>, from = chat) => {
     const response = await fetch(`${server.baseUrl}/api/v1/channels/support-bot/telegram`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': hookSecret },
       body: JSON.stringify({
         update_id: ++update,
-        message: { message_id: update, chat, from: chat, ...message },
+        message: { message_id: update, chat: from, from, ...message },
       }),
     });
     expect(response.status).toBe(200);
@@ -170,6 +170,21 @@ describe('operators answer conversations in Chromium', () => {
     await page.goto(`${server.baseUrl}/work/client/${known.id}`);
     await page.getByRole('tab', { name: 'Переписка' }).click();
     await expect.poll(() => page.getByTestId('timeline-conversation').getByTestId('message').count()).toBe(5);
+  });
+
+  it('reads a long history backwards as it scrolls up, and closes the conversation', async () => {
+    const talkative = { id: 88002, type: 'private', first_name: 'Пётр', last_name: 'Орлов' };
+    for (let n = 1; n <= 60; n++) await telegramWrites({ text: `Сообщение ${n}` }, talkative);
+    await page.goto(`${server.baseUrl}/operator/conversations`);
+    await page.getByTestId('conversation-row').filter({ hasText: 'Пётр' }).click();
+    await expect.poll(() => page.getByTestId('message').count()).toBe(50);
+    await page.getByTestId('history').evaluate((history) => history.scrollTo(0, 0));
+    await expect.poll(() => page.getByTestId('message').count()).toBe(60);
+    expect(await page.getByTestId('message').first().textContent()).toContain('Сообщение 1');
+    await page.getByTestId('thread-status').click();
+    await expect.poll(() => page.getByTestId('conversation-row').filter({ hasText: 'Пётр' }).count()).toBe(0);
+    await page.getByTestId('conversations-filter-closed').click();
+    await page.getByTestId('conversation-row').filter({ hasText: 'Пётр' }).waitFor();
   });
 });
 

@@ -21,6 +21,9 @@ import { loadSession } from './state/session';
 // portal never download them. `tests/integration/portal-bundle.test.ts` checks the home page's files.
 const OperatorPage = lazy(() => import('./operator/OperatorPage').then((m) => ({ default: m.OperatorPage })));
 const WorkPage = lazy(() => import('./work/WorkPage').then((m) => ({ default: m.WorkPage })));
+const ConversationsPage = lazy(() =>
+  import('./work/conversations/ConversationsPage').then((m) => ({ default: m.ConversationsPage })),
+);
 const WorkBar = lazy(() => import('./work/WorkBar').then((m) => ({ default: m.WorkBar })));
 const staff = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 const work = () => staff(<WorkPage />);
@@ -34,6 +37,8 @@ const routes: [string, () => ReactNode][] = [
   ...accountRoutes,
   ...siteRoutes,
   ['/operator', () => staff(<OperatorPage />)],
+  ['/operator/conversations', () => staff(<ConversationsPage />)],
+  ['/operator/conversations/:id', () => staff(<ConversationsPage />)],
   ['/work', work],
   ['/work/:entity', work],
   ['/work/:entity/:id', work],

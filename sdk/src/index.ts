@@ -1,6 +1,7 @@
 export { ApiError } from './api/api-error.js';
 export { type ClientOptions, OporaClient, toQueryString } from './api/client.js';
 export * from './api/conversation-types.js';
+export type { ConversationsApi } from './api/conversations-api.js';
 export * from './api/definition-rights.js';
 export type { KbApi } from './api/kb-api.js';
 export * from './api/kb-types.js';

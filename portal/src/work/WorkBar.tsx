@@ -4,6 +4,7 @@ import { Link } from '../components/Link';
 import { usePath } from '../lib/router';
 import { useRecordTypes } from '../records/entity-types';
 import { isStaff, useSession } from '../state/session';
+import { ConversationsLink } from './conversations/ConversationsLink';
 import { WorkNav } from './WorkNav';
 
 /** The staff header under the portal's: the operator's queues and the list of every data type. */
@@ -30,9 +31,10 @@ function StaffBar() {
   }, [section, types.status]);
   return (
     <nav className="work-bar" aria-label={t('work.nav')} data-testid="work-bar" ref={bar}>
-      <Link to="/operator" className={path.startsWith('/operator') ? 'active' : undefined}>
+      <Link to="/operator" className={path === '/operator' ? 'active' : undefined}>
         {t('header.operator')}
       </Link>
+      <ConversationsLink path={path} />
       <span className="work-bar-divider" aria-hidden="true" />
       <WorkNav />
     </nav>

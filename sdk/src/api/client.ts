@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.js';
+import { ConversationsApi } from './conversations-api.js';
 import { KbApi } from './kb-api.js';
 import { PortalApi } from './portal-api.js';
 import type {
@@ -57,6 +58,8 @@ export class OporaClient {
   readonly kb = new KbApi(this);
   /** The self-service portal: pages, question trees, forms, client accounts, announcements. */
   readonly portal = new PortalApi(this);
+  /** Conversations of every channel, for the contact centre's screens. */
+  readonly conversations = new ConversationsApi(this);
 
   constructor(private readonly options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';

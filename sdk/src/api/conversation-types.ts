@@ -46,6 +46,8 @@ export interface MessageView {
   clientMessageId: string | null;
   externalId: string | null;
   delivery: DeliveryState | null;
+  /** Why the channel refused the message, when `delivery` is `failed`. */
+  deliveryError?: string | null;
   createdAt: string;
 }
 
@@ -58,4 +60,34 @@ export interface ContactView {
   email: string | null;
   phone: string | null;
   clientRecordId: string | null;
+}
+
+/** Who wrote, as lists and the client card show it. */
+export type ContactSummary = Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
+
+/** A row of the operators' «Диалоги» list. */
+export interface ConversationListItem extends ConversationView {
+  contact: ContactSummary;
+  lastMessage: MessageView | null;
+  /** How far the caller has read it (a message `seq`; 0: never opened). */
+  lastReadSeq: number;
+  /** Client messages the caller has not seen yet. */
+  unread: number;
+}
+
+export interface ConversationListPage {
+  items: ConversationListItem[];
+  hasMore: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** The client card's «Переписка»: conversations of every channel, a page at a time, newest first. */
+export interface ClientTimelinePage {
+  conversations: ConversationView[];
+  /** Messages of those conversations, oldest first within each. */
+  messages: MessageView[];
+  contacts: ContactSummary[];
+  /** Pass as `before` for the next (older) page; absent on the last page. */
+  nextBefore?: string;
 }

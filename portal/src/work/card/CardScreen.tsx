@@ -12,6 +12,8 @@ import { useStore } from '../../lib/store';
 import { useAsync } from '../../lib/use-async';
 import { listPath } from '../../records/record-paths';
 import { FlashMessage } from '../components/FlashMessage';
+import { ClientConversations } from '../conversations/ClientConversations';
+import { clientType } from '../conversations/client-type';
 import { flash } from '../state/flash';
 import type { ScreenForm } from '../state/screen-form';
 import { useScreenForm } from '../state/use-screen-form';
@@ -93,6 +95,9 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
           { id: 'data', title: t('work.card.tab.data') },
           { id: 'history', title: t('work.card.tab.history') },
           { id: 'related', title: t('work.card.tab.related') },
+          ...(screen.entityKey === clientType
+            ? [{ id: 'conversations', title: t('conversations.timeline.tab') }]
+            : []),
         ]}
       >
         {tab === 'data' && (
@@ -109,6 +114,7 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
           />
         )}
         {tab === 'related' && <RelatedTab entityKey={screen.entityKey} id={current.id} />}
+        {tab === 'conversations' && <ClientConversations entity={screen.entityKey} id={current.id} />}
       </Tabs>
       {mode === 'edit' && (
         <div className="form-actions sticky-actions">

@@ -3,9 +3,20 @@ import { fail } from '../../http/app-error.js';
 import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
 import { contactView, conversationView, messageView } from './rows.js';
 
+type ContactSummary = Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
+
+const contactSummary = (row: Record<string, unknown>): ContactSummary => {
+  const { id, channel, displayName, email, phone } = contactView(row);
+  return { id, channel, displayName, email, phone };
+};
+
 export interface ConversationListItem extends ConversationView {
-  contact: Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
+  contact: ContactSummary;
   lastMessage: MessageView | null;
+  /** How far the caller has read it (a message `seq`; 0: never opened). */
+  lastReadSeq: number;
+  /** Client messages after that: the screen marks the conversation unread while there are any. */
+  unread: number;
 }
 
 export interface ConversationListPage {
@@ -22,47 +33,62 @@ export interface ConversationListPage {
  */
 export async function listConversations(
   db: Database,
-  query: { status?: 'open' | 'closed'; limit: number; offset: number },
+  query: { status?: 'open' | 'closed'; limit: number; offset: number; userId: string },
 ): Promise<ConversationListPage> {
   const rows = await db.query<Record<string, unknown>>(
-    `select c.*, row_to_json(k) as contact_row, row_to_json(m) as message_row
+    `select c.*, row_to_json(k) as contact_row, row_to_json(m) as message_row,
+            coalesce(r.last_read_seq, 0) as last_read_seq,
+            (select count(*) from message u where u.conversation_id = c.id and u.direction = 'in'
+                and u.seq > coalesce(r.last_read_seq, 0)) as unread
        from conversation c
        join contact k on k.id = c.contact_id
+       left join conversation_read r on r.conversation_id = c.id and r.user_id = ?
        left join lateral (select * from message where conversation_id = c.id order by seq desc limit 1) m on true
       where (?::text is null or c.status = ?)
       order by c.last_message_at desc, c.id desc limit ? offset ?`,
-    [query.status ?? null, query.status ?? null, query.limit + 1, query.offset],
+    [query.userId, query.status ?? null, query.status ?? null, query.limit + 1, query.offset],
   );
   const items = rows.slice(0, query.limit).map((row) => {
-    const contact = contactView(row.contact_row as Record<string, unknown>);
     return {
       ...conversationView(row),
-      contact: {
-        id: contact.id,
-        channel: contact.channel,
-        displayName: contact.displayName,
-        email: contact.email,
-        phone: contact.phone,
-      },
+      contact: contactSummary(row.contact_row as Record<string, unknown>),
       lastMessage: row.message_row ? messageView(row.message_row as Record<string, unknown>) : null,
+      lastReadSeq: Number(row.last_read_seq),
+      unread: Number(row.unread),
     };
   });
   return { items, hasMore: rows.length > query.limit, limit: query.limit, offset: query.offset };
 }
 
-/** The messages of one conversation after a known one (by `seq`), oldest first: the history, then what is new. */
+/**
+ * The messages of one conversation, oldest first: after a known one (by `seq`) — the history, then what is new —
+ * or, with `beforeSeq`, the latest `limit` ones before it, for a long history read backwards as the screen scrolls.
+ */
 export async function conversationMessages(
   db: Database,
   conversationId: string,
-  query: { afterSeq: number; limit: number },
-): Promise<{ conversation: ConversationView; messages: MessageView[] }> {
-  const [conversation] = await db.query<Record<string, unknown>>('select * from conversation where id = ?', [
-    conversationId,
-  ]);
-  if (!conversation) throw fail.notFound('conversation');
-  const messages = await db.query<Record<string, unknown>>(
-    'select * from message where conversation_id = ? and seq > ? order by seq limit ?',
-    [conversationId, query.afterSeq, query.limit],
+  query: { afterSeq: number; beforeSeq?: number; limit: number },
+): Promise<{ conversation: ConversationView; contact: ContactSummary; messages: MessageView[] }> {
+  const [conversation] = await db.query<Record<string, unknown>>(
+    'select c.*, row_to_json(k) as contact_row from conversation c join contact k on k.id = c.contact_id where c.id = ?',
+    [conversationId],
   );
-  return { conversation: conversationView(conversation), messages: messages.map(messageView) };
+  if (!conversation) throw fail.notFound('conversation');
+  const messages =
+    query.beforeSeq === undefined
+      ? await db.query<Record<string, unknown>>(
+          'select * from message where conversation_id = ? and seq > ? order by seq limit ?',
+          [conversationId, query.afterSeq, query.limit],
+        )
+      : (
+          await db.query<Record<string, unknown>>(
+            'select * from message where conversation_id = ? and seq > ? and seq < ? order by seq desc limit ?',
+            [conversationId, query.afterSeq, query.beforeSeq, query.limit],
+          )
+        ).reverse();
+  return {
+    conversation: conversationView(conversation),
+    contact: contactSummary(conversation.contact_row as Record<string, unknown>),
+    messages: messages.map(messageView),
+  };
 }

@@ -7,6 +7,7 @@ import { contactCentre } from './contact-centre.js';
 import { conversationMessages, listConversations } from './conversation-list.js';
 import {
   AnswerInputSchema,
+  ContactSummarySchema,
   ConversationListItemSchema,
   ConversationSchema,
   MessageSchema,
@@ -56,6 +57,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{
         status: request.query.status,
         limit: request.query.limit ?? 30,
         offset: request.query.offset ?? 0,
+        userId: actor(request).id,
       }),
   );
 
@@ -65,19 +67,25 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{
       config,
       schema: {
         tags,
-        summary: 'A conversation and its messages after `afterSeq` (0: from the start), oldest first',
+        summary:
+          'A conversation and its messages after `afterSeq` (0: from the start), or the latest before `beforeSeq`, oldest first',
         params: IdParams,
         querystring: Type.Object(
           {
             afterSeq: Type.Optional(
               Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 }),
             ),
+            beforeSeq: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ conversation: ConversationSchema, messages: Type.Array(MessageSchema) }),
+          200: Type.Object({
+            conversation: ConversationSchema,
+            contact: ContactSummarySchema,
+            messages: Type.Array(MessageSchema),
+          }),
           ...errorResponses,
         },
       },
@@ -85,6 +93,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{
     (request) =>
       conversationMessages(db, request.params.id, {
         afterSeq: request.query.afterSeq ?? 0,
+        beforeSeq: request.query.beforeSeq,
         limit: request.query.limit ?? 200,
       }),
   );
@@ -135,6 +144,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{
           200: Type.Object({
             conversations: Type.Array(ConversationSchema),
             messages: Type.Array(MessageSchema),
+            contacts: Type.Array(ContactSummarySchema),
             nextBefore: Type.Optional(Type.String()),
           }),
           ...errorResponses,

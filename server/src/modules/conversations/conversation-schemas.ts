@@ -42,6 +42,7 @@ export const MessageSchema = Type.Object({
   delivery: Nullable(
     Type.Union(['queued', 'sent', 'delivered', 'read', 'failed'].map((k) => Type.Literal(k))),
   ),
+  deliveryError: Type.Optional(Nullable(Type.String())),
   createdAt: Timestamp,
 });
 
@@ -56,7 +57,12 @@ export const ContactSummarySchema = Type.Object({
 /** A row of the operators' list: the conversation, who wrote, and the last message to preview. */
 export const ConversationListItemSchema = Type.Composite([
   ConversationSchema,
-  Type.Object({ contact: ContactSummarySchema, lastMessage: Nullable(MessageSchema) }),
+  Type.Object({
+    contact: ContactSummarySchema,
+    lastMessage: Nullable(MessageSchema),
+    lastReadSeq: Type.Integer(),
+    unread: Type.Integer(),
+  }),
 ]);
 
 /** An operator's answer as the work screen sends it. */

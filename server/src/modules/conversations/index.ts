@@ -8,6 +8,7 @@ import { ChannelRegistry } from './channel-registry.js';
 import { pushMessage } from './conversation-push.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { ConversationStore } from './conversation-store.js';
+import { conversationWorkRoutes } from './conversation-work-routes.js';
 import { EmailInbound } from './email-inbound.js';
 import { PublishedChannels } from './published-channels.js';
 import { sendJob, sendJobName } from './send-job.js';
@@ -73,6 +74,7 @@ export const conversationsModule = fp(
     app.decorate('telegramPollers', telegramPollers);
     app.addHook('onClose', () => telegramPollers.close());
     await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });
+    await app.register(conversationWorkRoutes, { prefix: apiPrefix });
     await app.register(telegramWebhookRoutes, { prefix: apiPrefix, conversations, channels });
     await app.register(webhookInboundRoutes, {
       prefix: apiPrefix,

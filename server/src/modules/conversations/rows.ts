@@ -43,6 +43,7 @@ export const messageView = (row: Row): MessageView => ({
   clientMessageId: textOrNull(row.client_message_id),
   externalId: textOrNull(row.external_id),
   delivery: (row.delivery ?? null) as MessageView['delivery'],
+  deliveryError: textOrNull(row.delivery_error),
   createdAt: iso(row.created_at),
 });
 

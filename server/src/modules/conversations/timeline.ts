@@ -1,12 +1,16 @@
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import type { ConversationView, MessageView } from './conversation-types.js';
-import { conversationView, messageView } from './rows.js';
+import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
+import { contactView, conversationView, messageView } from './rows.js';
+
+type ContactSummary = Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
 
 export interface TimelinePage {
   conversations: ConversationView[];
   /** The messages of those conversations, oldest first within each. */
   messages: MessageView[];
+  /** Every channel identity on the card (to show who wrote from where, and to merge one into another card). */
+  contacts: ContactSummary[];
   /** Pass as `before` for the next (older) page; absent on the last page. */
   nextBefore?: string;
 }
@@ -52,6 +56,23 @@ export async function clientTimeline(
         )
       ).map(messageView)
     : [];
+  const contacts = (
+    await db.query<Record<string, unknown>>(
+      'select * from contact where client_record_id = ? order by created_at, id limit 100',
+      [clientRecordId],
+    )
+  ).map(contactView);
   const last = conversations.at(-1);
-  return { conversations, messages, ...(rows.length > limit && last ? { nextBefore: cursorOf(last) } : {}) };
+  return {
+    conversations,
+    messages,
+    contacts: contacts.map(({ id, channel, displayName, email, phone }) => ({
+      id,
+      channel,
+      displayName,
+      email,
+      phone,
+    })),
+    ...(rows.length > limit && last ? { nextBefore: cursorOf(last) } : {}),
+  };
 }

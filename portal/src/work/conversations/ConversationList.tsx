@@ -1,0 +1,103 @@
+import type { ConversationListItem } from '@opora/sdk';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/ScreenStates';
+import { navigate } from '../../lib/router';
+import { useStore } from '../../lib/store';
+import { ChannelLabel } from './ChannelLabel';
+import { contactName } from './contact-name';
+import { conversationPath } from './paths';
+import { listStore, loadList, loadMore, type StatusFilter } from './state/list-store';
+
+/** The «Диалоги» list: open (or closed) conversations, most recent activity first, unread ones marked. */
+export function ConversationList({ selected }: { selected: string | null }) {
+  const { t } = useTranslation();
+  const state = useStore(listStore);
+  return (
+    <section className="list-pane conversation-list" aria-label={t('conversations.list')}>
+      <fieldset className="list-tools filter-tools" aria-label={t('conversations.filter.label')}>
+        {(['open', 'closed'] as StatusFilter[]).map((filter) => (
+          <button
+            key={filter}
+            type="button"
+            aria-pressed={state.filter === filter}
+            className={state.filter === filter ? 'queue active' : 'queue'}
+            data-testid={`conversations-filter-${filter}`}
+            onClick={() => void loadList(filter)}
+          >
+            {t(`conversations.filter.${filter}`)}
+          </button>
+        ))}
+      </fieldset>
+      {state.error !== null && <LoadError error={state.error} onRetry={() => void loadList()} />}
+      {!state.loaded ? (
+        <Loading />
+      ) : state.items.length === 0 ? (
+        <p className="empty" data-testid="conversations-empty">
+          {t(state.filter === 'open' ? 'conversations.emptyOpen' : 'conversations.emptyClosed')}
+        </p>
+      ) : (
+        <ul className="requests">
+          {state.items.map((item) => (
+            <li key={item.id}>
+              <Row item={item} selected={item.id === selected} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.hasMore && (
+        <div className="pager">
+          <button
+            type="button"
+            className="btn"
+            disabled={state.loadingMore}
+            onClick={() => void loadMore()}
+            data-testid="conversations-more"
+          >
+            {t('conversations.more')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Row({ item, selected }: { item: ConversationListItem; selected: boolean }) {
+  const { t, i18n } = useTranslation();
+  const last = item.lastMessage;
+  const preview = last
+    ? last.text || (last.attachments.length ? t('conversations.attachmentOnly') : '…')
+    : t('conversations.noMessages');
+  const unread = item.unread > 0;
+  return (
+    <button
+      type="button"
+      data-testid="conversation-row"
+      data-unread={unread}
+      className={`conversation-row${selected ? ' selected' : ''}${unread ? ' unread' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => navigate(conversationPath(item.id))}
+    >
+      <ChannelLabel channel={item.channel} compact />
+      <span className="conversation-who">{contactName(item.contact, t('conversations.anonymous'))}</span>
+      <span className="when muted">{shortTime(item.lastMessageAt, i18n.language)}</span>
+      <span className="preview muted">
+        {last?.internal ? `${t('conversations.internal')}: ` : last?.direction === 'out' && '↩ '}
+        {preview}
+      </span>
+      {unread && (
+        <span className="conversation-unread" title={t('conversations.unread')} data-testid="unread-marker">
+          {item.unread}
+        </span>
+      )}
+    </button>
+  );
+}
+
+/** Today's time as hours and minutes, an older one as a date. */
+function shortTime(at: string, locale: string): string {
+  const date = new Date(at);
+  const today = new Date().toDateString() === date.toDateString();
+  return today
+    ? date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString(locale, { day: 'numeric', month: 'short' });
+}

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { client } from '../../../lib/api';
+import { applyListConversation, applyListMessage, loadList } from './list-store';
+import { openStaffLive } from './staff-live';
+import {
+  applyThreadConversation,
+  applyThreadMessage,
+  markSeenOnReturn,
+  openThread,
+  threadStore,
+} from './thread-store';
+import { refreshUnread } from './unread-store';
+
+/**
+ * While «Диалоги» is on screen: the list and the open conversation follow the staff socket; after a break they
+ * are read again (anything may have happened meanwhile); coming back to the tab marks what arrived as seen.
+ */
+export function useConversationsLive(): void {
+  useEffect(() => {
+    void loadList();
+    refreshUnread(0);
+    if (typeof WebSocket === 'undefined') return;
+    const live = openStaffLive({
+      url: client.portal.liveUrl(location.origin),
+      onEvent(event) {
+        if (event.type === 'message') {
+          applyListMessage(event.message, visibleThread());
+          applyThreadMessage(event.message, event.partial).catch(() => undefined);
+        } else {
+          applyListConversation(event.conversation);
+          applyThreadConversation(event.conversation);
+        }
+      },
+      onReconnect() {
+        void loadList();
+        refreshUnread(0);
+        const id = threadStore.get().id;
+        if (id) void openThread(id);
+      },
+    });
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') markSeenOnReturn();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      live.close();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+}
+
+/** The conversation the operator is reading right now (open and the tab in view), whose messages are not unread. */
+function visibleThread(): string | null {
+  return document.visibilityState === 'visible' ? threadStore.get().id : null;
+}

@@ -1,0 +1,69 @@
+import type { OporaClient } from './client.js';
+import type {
+  ClientTimelinePage,
+  ContactSummary,
+  ConversationListPage,
+  ConversationView,
+  MessageView,
+} from './conversation-types.js';
+
+const enc = encodeURIComponent;
+
+/** Conversations of every channel, as the contact centre's screens read and answer them. */
+export class ConversationsApi {
+  constructor(private readonly client: OporaClient) {}
+
+  /** Most recently active first; `hasMore` says whether another page follows. */
+  list(
+    query: { status?: 'open' | 'closed'; limit?: number; offset?: number } = {},
+  ): Promise<ConversationListPage> {
+    return this.client.request('GET', '/conversations', { query });
+  }
+  /** A conversation and its messages, oldest first: after `afterSeq`, or the latest before `beforeSeq`. */
+  messages(
+    id: string,
+    query: { afterSeq?: number; beforeSeq?: number; limit?: number } = {},
+  ): Promise<{ conversation: ConversationView; contact: ContactSummary; messages: MessageView[] }> {
+    return this.client.request('GET', `/conversations/${enc(id)}/messages`, { query });
+  }
+  /** Answers (or, `internal`, leaves a note for colleagues); a repeated `clientMessageId` answers once. */
+  answer(
+    id: string,
+    input: { text: string; internal?: boolean; clientMessageId?: string },
+  ): Promise<MessageView> {
+    return this.client.request('POST', `/conversations/${enc(id)}/messages`, { body: input });
+  }
+  close(id: string): Promise<ConversationView> {
+    return this.client.request('POST', `/conversations/${enc(id)}/close`);
+  }
+  reopen(id: string): Promise<ConversationView> {
+    return this.client.request('POST', `/conversations/${enc(id)}/reopen`);
+  }
+  /** Marks the conversation read by the signed-in user up to message `seq`. */
+  markRead(id: string, seq: number): Promise<{ lastReadSeq: number }> {
+    return this.client.request('POST', `/conversations/${enc(id)}/read`, { body: { seq } });
+  }
+  /** Open conversations with unread client messages (at most 100 are counted). */
+  unread(): Promise<{ count: number }> {
+    return this.client.request('GET', '/conversations/unread');
+  }
+  /** Address of a message attachment, for links and <img> in a signed-in browser. */
+  fileUrl(id: string, fileId: string): string {
+    return `/api/v1/conversations/${enc(id)}/files/${enc(fileId)}`;
+  }
+  /** The client card's timeline: their conversations of every channel, newest first. */
+  clientTimeline(
+    entity: string,
+    id: string,
+    query: { before?: string; limit?: number } = {},
+  ): Promise<ClientTimelinePage> {
+    return this.client.request('GET', `/records/${enc(entity)}/${enc(id)}/conversations`, { query });
+  }
+  /** Puts a contact (and its card's other contacts) on another client card; both histories stay. */
+  mergeContact(
+    contactId: string,
+    clientRecordId: string,
+  ): Promise<{ movedContacts: number; movedConversations: number }> {
+    return this.client.request('POST', `/contacts/${enc(contactId)}/merge`, { body: { clientRecordId } });
+  }
+}

@@ -1,0 +1,51 @@
+import type { LiveMessage } from '@opora/sdk';
+import { liveAddress } from '../../adapters/live-hub/live-address.js';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
+import type { Database } from '../../db/database.js';
+import { audit } from '../audit/audit-log.js';
+import type { Actor } from '../auth/actor.js';
+import type { ConversationView } from './conversation-types.js';
+import { lockConversation } from './outbound.js';
+import { conversationView } from './rows.js';
+
+export type ConversationStatus = ConversationView['status'];
+
+/**
+ * Closes or reopens a conversation. Closing stamps the resolution time (the SLA's raw data; a reopened and
+ * closed-again conversation keeps its first resolution) and the closing time; reopening clears the closing time.
+ * The change and its audit row commit together, and the staff screens hear of it live. Setting the status it
+ * already has changes nothing and writes no audit row.
+ */
+export async function setConversationStatus(
+  deps: { db: Database; hub: LiveHub },
+  conversationId: string,
+  status: ConversationStatus,
+  actor: Actor | null,
+  now: Date,
+): Promise<ConversationView> {
+  const { db, hub } = deps;
+  return db.transaction(async (tx) => {
+    const before = await lockConversation(db, tx, conversationId);
+    if (before.status === status) return before;
+    const [row] = await db.query<Record<string, unknown>>(
+      status === 'closed'
+        ? `update conversation set status = 'closed', resolved_at = coalesce(resolved_at, ?), closed_at = ?
+            where id = ? returning *`
+        : `update conversation set status = 'open', closed_at = null where id = ? returning *`,
+      status === 'closed' ? [now, now, conversationId] : [conversationId],
+      tx,
+    );
+    const conversation = conversationView(row!);
+    audit(tx, actor, {
+      action: 'update',
+      targetType: 'conversation',
+      targetId: conversationId,
+      before: { status: before.status },
+      after: { status, resolvedAt: conversation.resolvedAt, closedAt: conversation.closedAt },
+      at: now,
+    });
+    const push: LiveMessage = { type: 'conversation', conversation };
+    await hub.send(tx, [liveAddress.contactCentre, liveAddress.conversation(conversationId)], push);
+    return conversation;
+  });
+}

@@ -11,6 +11,7 @@ import { Migration20261210RecordCreator } from './20261210-0009-record-creator.j
 import { Migration20261211AccountTokens } from './20261211-0010-account-tokens.js';
 import { Migration20261212KbWeakSearchGaps } from './20261212-0011-kb-weak-search-gaps.js';
 import { Migration20261213Conversations } from './20261213-0012-conversations.js';
+import { Migration20261214RequestThreads } from './20261214-0013-request-threads.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261211-0010-account-tokens', class: Migration20261211AccountTokens },
   { name: '20261212-0011-kb-weak-search-gaps', class: Migration20261212KbWeakSearchGaps },
   { name: '20261213-0012-conversations', class: Migration20261213Conversations },
+  { name: '20261214-0013-request-threads', class: Migration20261214RequestThreads },
 ];

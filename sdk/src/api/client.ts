@@ -1,6 +1,7 @@
 import { ApiError } from './api-error.js';
 import { KbApi } from './kb-api.js';
 import { PortalApi } from './portal-api.js';
+import { ThreadApi } from './thread-api.js';
 import type {
   ApiToken,
   AuditEntry,
@@ -57,6 +58,8 @@ export class OporaClient {
   readonly kb = new KbApi(this);
   /** The self-service portal: pages, question trees, forms, client accounts, announcements. */
   readonly portal = new PortalApi(this);
+  /** Requests' threads with the client: the request card's and «Мои обращения». */
+  readonly threads = new ThreadApi(this);
 
   constructor(private readonly options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';

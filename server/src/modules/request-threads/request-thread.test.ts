@@ -1,6 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import type { EntityBody } from '@opora/runtime/definitions';
+import type { LiveMessage } from '@opora/sdk';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { SmtpTransport } from '../../adapters/mail/smtp-transport.js';
 import { readMail } from '../../channels/email/read-mail.js';
 import { createSmtpListener } from '../../channels/email/smtp-listener.js';
@@ -111,6 +114,28 @@ describe.each(databaseTargets)('requests’ threads on $name', (target) => {
     });
     const staff = await call('GET', `/records/request/${id}/thread`, operator);
     expect(staff.json().conversation.id).toBe(mine.json().conversation.id);
+  });
+
+  it('pushes the specialist’s answer to the client’s open pages, never an internal note', async () => {
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    const id = await submit(anna.headers, { subject: 'Живой ответ', description: 'Жду' });
+    const messages: LiveMessage[] = [];
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/api/v1/portal/live`, {
+      headers: { cookie: anna.cookie },
+      origin: base,
+    });
+    ws.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage));
+    await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+    await answer(id, 'Заметка', true);
+    const sent = await answer(id, 'Уже смотрим');
+    await expect
+      .poll(() =>
+        messages.filter((m) => m.type === 'message').map((m) => m.type === 'message' && m.message.id),
+      )
+      .toContain(sent.id);
+    expect(JSON.stringify(messages)).not.toContain('Заметка');
+    ws.close();
   });
 
   it('shows the client public messages only and nobody else’s request', async () => {

@@ -1,5 +1,7 @@
 import { ApiError } from '@opora/sdk';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openLive } from '../../account/state/live-connection';
 import { LoadError, Loading } from '../../components/ScreenStates';
 import { client } from '../../lib/api';
 import { useAsync } from '../../lib/use-async';
@@ -14,6 +16,7 @@ import { ThreadMessages } from '../../thread/ThreadMessages';
 export function ThreadPanel({ entityKey, id }: { entityKey: string; id: string }) {
   const { t } = useTranslation();
   const thread = useAsync(() => client.threads.ofRecord(entityKey, id), [entityKey, id]);
+  useThreadLive(thread.status === 'ready' ? thread.data.conversation.id : null, thread.reload);
   if (thread.status === 'failed' && thread.error instanceof ApiError && thread.error.status === 404)
     return null;
   return (
@@ -37,4 +40,22 @@ export function ThreadPanel({ entityKey, id }: { entityKey: string; id: string }
       )}
     </section>
   );
+}
+
+/**
+ * Staff sockets hear every conversation's messages (the contact centre's room): the panel reads its thread again
+ * when one of them is its own, or when the connection comes back after a break.
+ */
+function useThreadLive(conversationId: string | null, reload: () => void): void {
+  useEffect(() => {
+    if (!conversationId || typeof WebSocket === 'undefined') return;
+    const live = openLive({
+      url: client.portal.liveUrl(location.origin),
+      onMessage(message) {
+        if (message.type === 'message' && message.message.conversationId === conversationId) reload();
+      },
+      onReconnect: reload,
+    });
+    return () => live.close();
+  }, [conversationId, reload]);
 }

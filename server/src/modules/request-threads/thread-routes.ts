@@ -82,7 +82,8 @@ export const threadRoutes: FastifyPluginAsyncTypebox<{ threads: RequestThreads }
   app.post(
     '/portal/my/requests/:id/messages',
     {
-      config: { access: ['client'] },
+      // A person types a few messages a minute; more is a script flooding the specialists' queue.
+      config: { access: ['client'], rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['portal'],
         summary:

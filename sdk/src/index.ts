@@ -7,4 +7,5 @@ export type { KbApi } from './api/kb-api.js';
 export * from './api/kb-types.js';
 export type { PortalApi } from './api/portal-api.js';
 export * from './api/portal-types.js';
+export type { RequestThread, ThreadAnswerInput, ThreadApi } from './api/thread-api.js';
 export * from './api/types.js';

@@ -28,6 +28,7 @@ import { liveModule } from './modules/live/index.js';
 import { portalAccountModule } from './modules/portal-account/index.js';
 import { portalPagesModule } from './modules/portal-pages/index.js';
 import { recordsModule } from './modules/records/index.js';
+import { requestThreadsModule } from './modules/request-threads/index.js';
 import { scriptsModule } from './modules/scripts/index.js';
 import { secretsModule } from './modules/secrets/index.js';
 import { systemModule } from './modules/system/index.js';
@@ -77,6 +78,7 @@ const featureModules = [
   viewsModule,
   portalAccountModule,
   conversationsModule,
+  requestThreadsModule,
   liveModule,
   announcementsModule,
   widgetModule,

@@ -8,7 +8,7 @@ import { type RunningServer, startServer } from './support/server-process.js';
 /**
  * A visitor signs up as a client, sends the feedback form (ФОС), sees the request number and finds the request in
  * the personal account; an operator moves it to «В работе» and the open account shows the new status and a
- * notification without a reload. A client who forgot the password asks for a link, opens it from the mail (the
+ * notification without a reload; the specialist's answer appears in the request's thread and the client answers. A client who forgot the password asks for a link, opens it from the mail (the
  * server's log here), sets a new password and signs in; the mailed confirmation link confirms the address.
  * Screenshots of the home page, the confirmation, the account and the forgot/reset pages at 1280 and 375 px.
  */
@@ -150,6 +150,20 @@ describe('client personal account in Chromium', () => {
     );
     expect(unread).toBe(0);
     await shoot('portal-account-request');
+  });
+
+  it('shows the specialist’s answer in the request’s thread live, and the client answers there', async () => {
+    const answer = 'Проверили: письмо ушло в «Спам». Нажмите «Не спам» и войдите по ссылке.';
+    await page.getByTestId('request-thread').waitFor();
+    await admin.threads.answer('request', requestId, { text: answer });
+    const thread = page.getByTestId('request-thread');
+    await expect.poll(() => thread.textContent(), { timeout: 15_000 }).toContain(answer);
+    await thread.locator('textarea').fill('Нашла письмо, всё получилось. Спасибо!');
+    await thread.getByRole('button', { name: 'Отправить' }).click();
+    await expect.poll(() => thread.getByTestId('thread-message').count(), { timeout: 10_000 }).toBe(2);
+    expect(await thread.getByTestId('thread-message').last().textContent()).toContain('Вы');
+    expect(await thread.locator('textarea').inputValue()).toBe('');
+    await shoot('portal-account-request-thread');
   });
 
   it("changes the password, ending the account's other sessions and keeping this one", async () => {

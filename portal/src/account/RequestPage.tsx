@@ -11,6 +11,7 @@ import { useDocumentMeta } from '../site/document-meta';
 import { accountPaths } from './account-paths';
 import { HistoryTimeline } from './HistoryTimeline';
 import { RequestStatus } from './RequestStatus';
+import { RequestThread } from './RequestThread';
 import { requestFields } from './request-fields';
 import { markNotificationsRead, useNotifications } from './state/notifications';
 import { useRequestsRevision } from './state/request-events';
@@ -90,6 +91,7 @@ function RequestBody({ request }: { request: Awaited<ReturnType<typeof client.po
           <HistoryTimeline entries={request.history} />
         </section>
       </div>
+      <RequestThread requestId={request.id} />
     </>
   );
 }

@@ -1,7 +1,10 @@
 import type { AttachmentRef, MessageDraft } from './message.js';
 
-/** The channels Opora speaks. `webhook` is any other messenger behind the signed webhook API. */
-export type ChannelType = 'widget' | 'telegram' | 'email' | 'webhook';
+/**
+ * The channels Opora speaks. `webhook` is any other messenger behind the signed webhook API; `portal` is a
+ * request's thread in the client's personal account (answers also go to the client's e-mail).
+ */
+export type ChannelType = 'widget' | 'telegram' | 'email' | 'webhook' | 'portal';
 
 /** What a channel can carry; screens and bots degrade gracefully where it cannot (buttons become a numbered list). */
 export interface ChannelCapabilities {

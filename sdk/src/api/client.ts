@@ -2,6 +2,7 @@ import { ApiError } from './api-error.js';
 import { ConversationsApi } from './conversations-api.js';
 import { KbApi } from './kb-api.js';
 import { PortalApi } from './portal-api.js';
+import { ThreadApi } from './thread-api.js';
 import type {
   ApiToken,
   AuditEntry,
@@ -60,6 +61,8 @@ export class OporaClient {
   readonly portal = new PortalApi(this);
   /** Conversations of every channel, for the contact centre's screens. */
   readonly conversations = new ConversationsApi(this);
+  /** Requests' threads with the client: the request card's and «Мои обращения». */
+  readonly threads = new ThreadApi(this);
 
   constructor(private readonly options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';

@@ -43,7 +43,10 @@ describe('live connection', () => {
     s.onmessage?.({ data: JSON.stringify({ type: 'request', id: 'r1' }) });
     s.onmessage?.({ data: 'not json' });
     s.onmessage?.({ data: JSON.stringify({ type: 'other' }) });
-    expect(h.messages).toEqual([{ type: 'request', id: 'r1' }]);
+    const message = { type: 'message', message: { id: 'm1', conversationId: 'c1', text: 'Ответ' } };
+    s.onmessage?.({ data: JSON.stringify(message) });
+    s.onmessage?.({ data: JSON.stringify({ type: 'message', message: 'garbage' }) });
+    expect(h.messages).toEqual([{ type: 'request', id: 'r1' }, message]);
   });
 
   it('reconnects with growing waits, resets them once connected, and says it came back', () => {

@@ -71,13 +71,21 @@ export function openLive(options: LiveOptions): { close(): void } {
 export function parseMessage(data: unknown): LiveMessage | null {
   if (typeof data !== 'string') return null;
   try {
-    const value = JSON.parse(data) as { type?: unknown; id?: unknown; notification?: unknown };
+    const value = JSON.parse(data) as {
+      type?: unknown;
+      id?: unknown;
+      notification?: unknown;
+      message?: { conversationId?: unknown };
+    };
     if (value.type === 'request' && typeof value.id === 'string') return { type: 'request', id: value.id };
     if (
       value.type === 'notification' &&
       typeof value.notification === 'object' &&
       value.notification !== null
     )
+      return value as LiveMessage;
+    // A message of one of the client's conversations (a request's thread): the thread reads it again.
+    if (value.type === 'message' && typeof value.message?.conversationId === 'string')
       return value as LiveMessage;
     return null;
   } catch {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { client } from '../../lib/api';
 import { isStaff, useSession } from '../../state/session';
+import { threadMessageArrived } from '../../thread/thread-events';
 import { openLive } from './live-connection';
 import { addNotification, forgetNotifications, loadNotifications } from './notifications';
 import { requestChanged } from './request-events';
@@ -20,9 +21,11 @@ export function useClientLive(): void {
       onMessage(message) {
         if (message.type === 'request') requestChanged();
         else if (message.type === 'notification') addNotification(message.notification);
+        else if (message.type === 'message') threadMessageArrived();
       },
       onReconnect() {
         requestChanged();
+        threadMessageArrived();
         void loadNotifications();
       },
     });

@@ -21,6 +21,7 @@ import { CardHeader } from './CardHeader';
 import { createCard } from './card-controller';
 import { HistoryTab } from './HistoryTab';
 import { RelatedTab } from './RelatedTab';
+import { ThreadPanel } from './ThreadPanel';
 
 const purposes = ['card', 'edit'] as const;
 
@@ -116,6 +117,7 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
         {tab === 'related' && <RelatedTab entityKey={screen.entityKey} id={current.id} />}
         {tab === 'conversations' && <ClientConversations entity={screen.entityKey} id={current.id} />}
       </Tabs>
+      {mode !== 'edit' && <ThreadPanel entityKey={screen.entityKey} id={current.id} />}
       {mode === 'edit' && (
         <div className="form-actions sticky-actions">
           <button type="submit" className="btn primary" disabled={saving} data-testid="save">

@@ -2,7 +2,13 @@ import type { ChannelType } from '@opora/runtime/conversations';
 import { useTranslation } from 'react-i18next';
 
 // Plain text symbols, not emoji: staff machines without an emoji font would show empty boxes.
-const icons: Record<ChannelType, string> = { widget: '◉', telegram: '✈', email: '✉', webhook: '⇄' };
+const icons: Record<ChannelType, string> = {
+  widget: '◉',
+  telegram: '✈',
+  email: '✉',
+  webhook: '⇄',
+  portal: '▤',
+};
 
 /** Which channel a conversation came through: an icon and its name. */
 export function ChannelLabel({ channel, compact = false }: { channel: ChannelType; compact?: boolean }) {

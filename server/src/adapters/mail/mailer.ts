@@ -3,6 +3,11 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Threading, for mail the client may answer (a request's thread): its own id, where replies go, what it answers. */
+  messageId?: string;
+  replyTo?: string;
+  inReplyTo?: string;
+  references?: string[];
 }
 
 /** Where messages go: an SMTP server, the log, or a test's list. */

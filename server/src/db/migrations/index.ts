@@ -12,6 +12,7 @@ import { Migration20261211AccountTokens } from './20261211-0010-account-tokens.j
 import { Migration20261212KbWeakSearchGaps } from './20261212-0011-kb-weak-search-gaps.js';
 import { Migration20261213Conversations } from './20261213-0012-conversations.js';
 import { Migration20261214ConversationReads } from './20261214-0013-conversation-reads.js';
+import { Migration20261215RequestThreads } from './20261215-0014-request-threads.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261212-0011-kb-weak-search-gaps', class: Migration20261212KbWeakSearchGaps },
   { name: '20261213-0012-conversations', class: Migration20261213Conversations },
   { name: '20261214-0013-conversation-reads', class: Migration20261214ConversationReads },
+  { name: '20261215-0014-request-threads', class: Migration20261215RequestThreads },
 ];

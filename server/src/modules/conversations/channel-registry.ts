@@ -7,13 +7,16 @@ import type { ChannelDirectory, ResolvedChannel } from './channel-directory.js';
  * fail with that reason rather than wait forever.
  */
 export class ChannelRegistry implements ChannelDirectory {
-  private readonly channels = new Map<string, () => Promise<ResolvedChannel | null>>();
+  private readonly channels = new Map<string, (em?: Em) => Promise<ResolvedChannel | null>>();
 
   /** `published`: where keys nobody registered are looked up (the published channel definitions). */
   constructor(private readonly published?: ChannelDirectory) {}
 
-  /** `load` reads the settings (and their secrets) when a send needs them, so a changed secret takes effect. */
-  register(key: string, load: () => Promise<ResolvedChannel | null>): void {
+  /**
+   * `load` reads the settings (and their secrets) when a send needs them, so a changed secret takes effect; `em`
+   * is the sending job's transaction, for loads that read the database.
+   */
+  register(key: string, load: (em?: Em) => Promise<ResolvedChannel | null>): void {
     this.channels.set(key, load);
   }
 
@@ -23,7 +26,7 @@ export class ChannelRegistry implements ChannelDirectory {
 
   async resolve(channelKey: string, em?: Em): Promise<ResolvedChannel | null> {
     const registered = this.channels.get(channelKey);
-    if (registered) return registered();
+    if (registered) return registered(em);
     return (await this.published?.resolve(channelKey, em)) ?? null;
   }
 }

@@ -45,6 +45,7 @@ export async function listConversations(
        left join conversation_read r on r.conversation_id = c.id and r.user_id = ?
        left join lateral (select * from message where conversation_id = c.id order by seq desc limit 1) m on true
       where (?::text is null or c.status = ?)
+        and c.message_count > 0 -- a request's thread nobody wrote in yet is no dialog
       order by c.last_message_at desc, c.id desc limit ? offset ?`,
     [query.userId, query.status ?? null, query.status ?? null, query.limit + 1, query.offset],
   );

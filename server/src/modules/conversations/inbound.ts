@@ -42,7 +42,8 @@ export async function earlierInbound(db: Database, tx: Em, channelKey: string, e
 
 /**
  * The conversation an inbound message belongs to: the one holding a message it replies to (e-mail threading;
- * a closed one is reopened), else the contact's open conversation, else a new one.
+ * a closed one is reopened) of the same person — a contact of theirs, or one with their address, such as the
+ * thread of a request they sent anonymously — else the contact's open conversation, else a new one.
  */
 export async function conversationFor(
   db: Database,
@@ -57,10 +58,10 @@ export async function conversationFor(
            handler = case when c.status = 'closed' then 'queue' else c.handler end
           where c.id = (select m.conversation_id from message m join conversation mc on mc.id = m.conversation_id
                          where m.external_id = any(?::text[]) and mc.contact_id in
-                           (select id from contact where id = ? or client_record_id = ?)
+                           (select id from contact where id = ? or client_record_id = ? or email = ?)
                          order by m.seq desc limit 1)
           returning *`,
-        [toPgArray(inbound.replyTo.slice(0, 50)), contact.id, contact.clientRecordId],
+        [toPgArray(inbound.replyTo.slice(0, 50)), contact.id, contact.clientRecordId, contact.email],
         tx,
       )
     : [];

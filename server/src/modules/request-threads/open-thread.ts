@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Em } from '../../db/database.js';
+import type { ConversationView } from '../conversations/conversation-types.js';
+import { conversationView } from '../conversations/rows.js';
+
+/** The key of the portal channel: requests' threads need no definition, the server delivers them itself. */
+export const portalChannelKey = 'portal';
+
+/** Who a request's thread is with: its client card (if any) and the address its answers are mailed to. */
+export interface ThreadParty {
+  clientRecordId: string | null;
+  email: string | null;
+  displayName: string | null;
+}
+
+/** The request a thread belongs to, as its subject names it. */
+export interface ThreadRequest {
+  id: string;
+  number: number;
+  title: string;
+}
+
+/** The portal contact of one request: its own identity, so each request's answers thread on their own. */
+const requestIdentity = (requestId: string) => `request:${requestId}`;
+
+/** The request's thread, or null when it has none yet. */
+export async function findThread(db: Database, requestId: string, em?: Em): Promise<ConversationView | null> {
+  const [row] = await db.query<Record<string, unknown>>(
+    `select * from conversation where request_record_id = ? and channel = 'portal'`,
+    [requestId],
+    em,
+  );
+  return row ? conversationView(row) : null;
+}
+
+/**
+ * Opens a request's thread (a portal conversation linked to it) or answers the one it has: one per request,
+ * also when two transactions open it at once (the second waits on the unique index, then reads the first's).
+ */
+export async function openThread(
+  db: Database,
+  tx: Em,
+  request: ThreadRequest,
+  party: ThreadParty,
+  now: Date,
+): Promise<ConversationView> {
+  const [contact] = await db.query<{ id: string }>(
+    `insert into contact (id, channel, channel_key, external_id, display_name, email, client_record_id,
+       created_at, updated_at)
+     values (?, 'portal', ?, ?, ?, ?, ?, ?, ?)
+     on conflict (channel_key, external_id) do update set updated_at = excluded.updated_at
+     returning id`,
+    [
+      randomUUID(),
+      portalChannelKey,
+      requestIdentity(request.id),
+      party.displayName?.slice(0, 200) || null,
+      party.email,
+      party.clientRecordId,
+      now,
+      now,
+    ],
+    tx,
+  );
+  if (!contact) throw new Error('contact upsert returned no row');
+  await db.query(
+    `insert into conversation (id, channel, channel_key, contact_id, client_record_id, request_record_id, subject,
+       status, handler, opened_at, last_message_at)
+     values (?, 'portal', ?, ?, ?, ?, ?, 'open', 'queue', ?, ?)
+     on conflict (request_record_id) where channel = 'portal' do nothing`,
+    [
+      randomUUID(),
+      portalChannelKey,
+      contact.id,
+      party.clientRecordId,
+      request.id,
+      `№${request.number} ${request.title}`.slice(0, 300),
+      now,
+      now,
+    ],
+    tx,
+  );
+  const thread = await findThread(db, request.id, tx);
+  if (!thread) throw new Error(`thread of request ${request.id} was neither inserted nor found`);
+  return thread;
+}
+
+/**
+ * Moves a request's thread to the request's current client (an anonymous request linked on sign-up, a request
+ * reassigned by staff), so the client's account sees it and hears its messages. The mail address is kept unless
+ * the thread had none.
+ */
+export async function followClient(
+  db: Database,
+  tx: Em,
+  requestId: string,
+  party: ThreadParty,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `update conversation set client_record_id = ? where request_record_id = ? and channel = 'portal'`,
+    [party.clientRecordId, requestId],
+    tx,
+  );
+  await db.query(
+    `update contact set client_record_id = ?, email = coalesce(email, ?), updated_at = ?
+      where channel_key = ? and external_id = ?`,
+    [party.clientRecordId, party.email, now, portalChannelKey, requestIdentity(requestId)],
+    tx,
+  );
+}

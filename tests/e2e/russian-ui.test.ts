@@ -132,11 +132,12 @@ describe('the Russian UI in Chromium', () => {
 
   it('walks every designer screen', async () => {
     await signIn(staff, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-entity');
-    // The demo has no script, integration or channel: create them as an admin would, from their starter bodies.
+    // The demo has no script or integration, and only the site chat: create them as an admin would, from their
+    // starter bodies (a second channel, a Telegram bot).
     for (const [kind, key, name] of [
       ['script', 'greet', 'Приветствие клиента'],
       ['integration', 'crm', 'CRM клиентов'],
-      ['channel', 'site-chat', 'Чат на сайте'],
+      ['channel', 'support-bot', 'Бот поддержки'],
     ] as const) {
       await visit(staff, `designer /d/${kind}/new`, `/designer/d/${kind}/new`);
       await staff.getByTestId('definition-key').fill(key);

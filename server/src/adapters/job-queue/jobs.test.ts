@@ -107,6 +107,8 @@ describe.each(databaseTargets)('job queue on $name', (target) => {
       attempts: 2,
       lastError: 'always fails',
     });
+    // Stopped first: a running worker would take the re-queued job at once, and the check below would race it.
+    await worker.stop({ timeoutMs: 1000 });
     expect(await queue.retry(job.id)).toBe(true);
     expect((await queue.get(job.id))?.status).toBe('pending');
   });

@@ -5,7 +5,7 @@ import type { OporaClient } from '@opora/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
-import { launchBrowser, screenshotPath } from './support/browser.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /** A 160×100 PNG of blue and orange stripes: a picture a visitor could send, big enough to see on a screenshot. */
@@ -39,7 +39,7 @@ function stripesPng(width = 160, height = 100): Buffer {
 
 /**
  * A shop's site on another origin embeds the chat with the README's snippet (its own CSS trying hard to break it);
- * a visitor writes and attaches a picture; an operator answers through the API; the visitor sees the answer live,
+ * a visitor writes and attaches a picture; an operator answers from «Диалоги»; the visitor sees the answer live,
  * reloads and sees the whole history. The portal shows the same chat on its pages.
  */
 describe('the chat widget on another site, in Chromium', () => {
@@ -132,14 +132,24 @@ div { border: 4px dotted green; } body { background: #fffbe6; }</style></head>
     await expect.poll(() => widget('.msg.pending').count()).toBe(0);
     expect(await widget('.msg.in').first().textContent()).toContain('<b>срочно</b>');
 
-    const { items } = await admin.request<{ items: { id: string; lastMessage?: { text: string } }[] }>(
-      'GET',
-      '/conversations',
+    // The operator answers from «Диалоги» in a browser of their own.
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(
+      desk,
+      `${server.baseUrl}/operator/conversations`,
+      'admin',
+      server.adminPassword,
+      'conversations-page',
     );
+    await desk.getByTestId('conversation-row').first().click();
+    await expect.poll(() => desk.getByTestId('conversation-thread').textContent()).toContain('Где мой заказ');
+    const answerBox = desk.getByTestId('answer-text');
+    await answerBox.fill('Заказ передан в доставку, курьер будет завтра.');
+    await answerBox.press('Enter');
+    await desk.locator('[data-testid="message"][data-direction="out"]').first().waitFor();
+    await desk.close();
+    const { items } = await admin.request<{ items: { id: string }[] }>('GET', '/conversations');
     const conversation = items[0]!;
-    await admin.request('POST', `/conversations/${conversation.id}/messages`, {
-      body: { text: 'Заказ передан в доставку, курьер будет завтра.' },
-    });
     await expect
       .poll(() => widget('.msg.out:not(.greeting)').last().textContent())
       .toContain('курьер будет завтра');

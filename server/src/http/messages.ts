@@ -294,6 +294,10 @@ const catalogue = {
     ru: 'Сеанс чата недействителен или истёк; откройте чат заново',
     en: 'The chat session is invalid or has expired; open the chat again',
   },
+  widget_too_many_sockets: {
+    ru: 'Чат открыт в слишком многих вкладках; закройте лишние',
+    en: 'The chat is open in too many tabs; close some of them',
+  },
   widget_button_unknown: { ru: 'Такой кнопки в сообщении нет', en: 'The message has no such button' },
   widget_message_empty: {
     ru: 'Напишите сообщение или приложите файл',

@@ -9,6 +9,12 @@ import { widgetChannel } from './widget-channels.js';
 import { ChannelKeyParams } from './widget-schemas.js';
 
 /**
+ * Sockets one visitor may hold on one server process: a few tabs are normal, thousands from one token would hold
+ * the process's memory and file descriptors hostage (sessions per address are limited, sockets per token so too).
+ */
+export const maxSocketsPerVisitor = 8;
+
+/**
  * `GET /widget/:channelKey/live?token=…`: the widget's WebSocket. Browsers cannot set headers on a WebSocket, so
  * the visitor token comes in the query; the page's Origin must be one of the channel's sites or this server's
  * own (browsers send it and scripts cannot forge it). The server only talks: operators' answers, delivery changes
@@ -39,8 +45,10 @@ export const widgetLiveRoutes: FastifyPluginAsyncTypebox<{
         if (!siteAllowed(request.headers.origin, request.host, channel)) throw fail.crossOrigin();
       },
       preHandler: async (request) => {
-        if (!tokens.verify(request.query.token, request.params.channelKey))
-          throw new AppError(401, 'widget_session_invalid', 'widget_session_invalid');
+        const claims = tokens.verify(request.query.token, request.params.channelKey);
+        if (!claims) throw new AppError(401, 'widget_session_invalid', 'widget_session_invalid');
+        if (hub.listeners(liveAddress.visitor(claims.visitorId)) >= maxSocketsPerVisitor)
+          throw new AppError(429, 'widget_too_many_sockets', 'widget_too_many_sockets');
       },
     },
     (socket, request) => {

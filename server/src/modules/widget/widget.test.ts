@@ -14,6 +14,7 @@ import {
   uploadBody,
   widgetVisitor,
 } from '../../testing/widget-fixture.js';
+import { maxSocketsPerVisitor } from './widget-live.js';
 
 let ipCounter = 0;
 /** Every test writes from an address of its own, so the per-address limits of one never refuse another's. */
@@ -446,6 +447,15 @@ describe.each(databaseTargets)('the chat widget’s API on $name', (target) => {
         message: { text: 'Уже отвечаем', direction: 'out' },
       });
       ws.close();
+    });
+
+    it('refuses a visitor more sockets than a few tabs need', async () => {
+      const visitor = await widgetVisitor(h, { ip: freshIp() });
+      const open = [];
+      for (let i = 0; i < maxSocketsPerVisitor; i++)
+        open.push(await connect(visitor.session.token, shopOrigin));
+      await expect(connect(visitor.session.token, shopOrigin)).rejects.toThrow('status 429');
+      for (const { ws } of open) ws.close();
     });
   });
 });

@@ -76,6 +76,7 @@ export function parseMessage(data: unknown): LiveMessage | null {
       id?: unknown;
       notification?: unknown;
       message?: { conversationId?: unknown };
+      conversation?: { id?: unknown };
     };
     if (value.type === 'request' && typeof value.id === 'string') return { type: 'request', id: value.id };
     if (
@@ -86,6 +87,9 @@ export function parseMessage(data: unknown): LiveMessage | null {
       return value as LiveMessage;
     // A message of one of the client's conversations (a request's thread): the thread reads it again.
     if (value.type === 'message' && typeof value.message?.conversationId === 'string')
+      return value as LiveMessage;
+    // A conversation's status or handler changed (staff screens).
+    if (value.type === 'conversation' && typeof value.conversation?.id === 'string')
       return value as LiveMessage;
     return null;
   } catch {

@@ -1,31 +1,13 @@
+import type { ContactSummary, ConversationListPage } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
-import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
+import type { ConversationView, MessageView } from './conversation-types.js';
 import { contactView, conversationView, messageView } from './rows.js';
-
-type ContactSummary = Pick<ContactView, 'id' | 'channel' | 'displayName' | 'email' | 'phone'>;
 
 const contactSummary = (row: Record<string, unknown>): ContactSummary => {
   const { id, channel, displayName, email, phone } = contactView(row);
   return { id, channel, displayName, email, phone };
 };
-
-export interface ConversationListItem extends ConversationView {
-  contact: ContactSummary;
-  lastMessage: MessageView | null;
-  /** How far the caller has read it (a message `seq`; 0: never opened). */
-  lastReadSeq: number;
-  /** Client messages after that: the screen marks the conversation unread while there are any. */
-  unread: number;
-}
-
-export interface ConversationListPage {
-  items: ConversationListItem[];
-  /** Whether another page follows: a list never counts the whole table to say how many there are. */
-  hasMore: boolean;
-  limit: number;
-  offset: number;
-}
 
 /**
  * Conversations for the operators' list, most recently active first, each with its contact and last message

@@ -79,7 +79,7 @@ export {
   type Locale,
   type Problem,
 } from './kinds.js';
-export type { LineBody } from './line/schema.js';
+export type { LineBody, LineRule, WorkingHours } from './line/schema.js';
 export { migrateDefinitionBody, runMigrations } from './migrations.js';
 export {
   type PageBody,

@@ -199,19 +199,21 @@ describe('validateDefinitionBody: other kinds', () => {
 
   it('accepts minimal bodies of the remaining kinds', () => {
     const title = { ru: 'Т' };
+    const line = { channels: [], order: 1, rules: [], groups: [], skills: [], priority: 0, capacity: 3 };
+    const lineTimeout = { offerTimeoutSeconds: 60 };
     expect(validateDefinitionBody('bot', { schemaVersion: 1, title, triggers: [] })).toEqual([]);
     expect(
       validateDefinitionBody('script', { schemaVersion: 1, language: 'typescript', source: 'export {}' }),
     ).toEqual([]);
     expect(validateDefinitionBody('page', { schemaVersion: 1, title, path: '/help', rows: [] })).toEqual([]);
-    expect(
-      validateDefinitionBody('line', { schemaVersion: 1, title, channel: 'telegram', queue: 'q' }),
-    ).toEqual([]);
+    expect(validateDefinitionBody('line', { ...line, ...lineTimeout, schemaVersion: 2, title })).toEqual([]);
     expect(
       validateDefinitionBody('template', { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } }),
     ).toEqual([]);
     expect(
-      pointers(validateDefinitionBody('line', { schemaVersion: 1, title, channel: 'pigeon', queue: 'q' })),
-    ).toEqual(['/channel']);
+      pointers(
+        validateDefinitionBody('line', { ...line, ...lineTimeout, schemaVersion: 2, title, capacity: 0 }),
+      ),
+    ).toEqual(['/capacity']);
   });
 });

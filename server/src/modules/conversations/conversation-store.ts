@@ -9,20 +9,15 @@ import type { DefinitionService } from '../definitions/definition-service.js';
 import type { FileStore } from '../files/file-store.js';
 import { portalAccount } from '../portal-account/portal-mapping.js';
 import type { RecordService } from '../records/record-service.js';
+import { claimArrival } from './arrival.js';
 import { sentByAdapter } from './channel-directory.js';
 import { clientForContact } from './client-for-contact.js';
-import { upsertContact } from './contact-upsert.js';
 import { pushMessage } from './conversation-push.js';
 import type { MessageView } from './conversation-types.js';
-import {
-  appendInbound,
-  claimInbound,
-  conversationFor,
-  earlierInbound,
-  type TakenInbound,
-} from './inbound.js';
+import { appendInbound, conversationFor, earlierInbound, type TakenInbound } from './inbound.js';
 import { storeInboundFiles } from './inbound-files.js';
 import { mergeContactInto } from './merge-contacts.js';
+import { appendToOpenConversation } from './open-conversation-append.js';
 import { appendOutbound, lockConversation, type OutboundInput } from './outbound.js';
 import { conversationView } from './rows.js';
 import { type SendJobPayload, sendJobKey, sendJobName } from './send-job.js';
@@ -61,10 +56,15 @@ export class ConversationStore {
     const inbound = { ...received, message: { ...received.message, attachments }, files: [] };
     return db.transaction(async (tx) => {
       const now = dateOf(this.deps.clock);
-      if (!(await claimInbound(db, tx, channel.key, inbound.externalMessageId, now)))
-        return this.duplicate(tx, channel.key, inbound.externalMessageId);
+      const contact = await claimArrival(db, tx, channel, inbound, now);
+      if (!contact) return this.duplicate(tx, channel.key, inbound.externalMessageId);
+      const onward = await appendToOpenConversation(db, tx, channel.key, contact, inbound, now);
+      if (onward) {
+        const party = { channel: contact.channel, externalId: contact.externalId, users: onward.clientUsers };
+        await pushMessage(this.deps.hub, db, tx, onward.conversation, onward.message, party);
+        return { ...onward, duplicate: false, opened: false };
+      }
       const account = await portalAccount(this.deps.definitions, tx);
-      const contact = await upsertContact(db, tx, channel, inbound.from, now);
       const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
       const { conversation, opened } = await conversationFor(
         db,

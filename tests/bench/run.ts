@@ -11,6 +11,7 @@ import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
+import { widgetSocketBench } from './widget-bench.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 2000);
 
@@ -137,7 +138,15 @@ for (const target of !only || only === 'channels' ? targets : []) {
   }
 }
 
-for (const target of only === 'sandbox' || only === 'kb' || only === 'search' || only === 'channels'
+// BENCH_ONLY=widget: 1,000 visitors on the chat widget's sockets (WIDGET_VISITORS, WIDGET_SECONDS, WIDGET_EVERY_MS).
+for (const target of !only || only === 'widget' ? targets : [])
+  printTable(`Chat widget on ${target.name}`, await widgetSocketBench(target));
+
+for (const target of only === 'sandbox' ||
+only === 'kb' ||
+only === 'search' ||
+only === 'channels' ||
+only === 'widget'
   ? []
   : targets) {
   const h = await createHarness(target);

@@ -1,14 +1,15 @@
 // The chat widget under load on one server process: N visitors each holding the widget's WebSocket and writing a
 // message every few seconds over HTTP; each message's round trip is timed from the visitor's send to its arrival on
-// an operator's socket (`/portal/live`, the contact centre's room). Run alone:
-//   WIDGET_VISITORS=1000 WIDGET_SECONDS=30 node --no-node-snapshot --import tsx tests/bench/widget-bench.ts
+// an operator's socket (`/portal/live`, the contact centre's room). Part of `npm run bench`; alone:
+//   BENCH_ONLY=widget WIDGET_VISITORS=1000 WIDGET_SECONDS=30 npm run bench
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createSupportDesk, publishPortal } from '@opora/server/testing/portal-fixture';
 import { createHarness } from '@opora/server/testing/test-app';
-import { databaseTargets } from '@opora/server/testing/test-database';
+import type { databaseTargets } from '@opora/server/testing/test-database';
 import { publishWidgetChannel, shopOrigin } from '@opora/server/testing/widget-fixture';
 import { WebSocket } from 'ws';
+import type { Row } from './measure.js';
 
 const visitors = Number(process.env.WIDGET_VISITORS ?? 1000);
 const seconds = Number(process.env.WIDGET_SECONDS ?? 30);
@@ -18,7 +19,7 @@ const everyMs = Number(process.env.WIDGET_EVERY_MS ?? 4000);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
-async function run(target: (typeof databaseTargets)[number]) {
+export async function widgetSocketBench(target: (typeof databaseTargets)[number]): Promise<Row[]> {
   const h = await createHarness(target, { secretsKey: 'widget-bench-secrets-key-0001', trustProxy: 1 });
   await createSupportDesk(h);
   await publishPortal(h);
@@ -76,31 +77,36 @@ async function run(target: (typeof databaseTargets)[number]) {
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  // Messages are sent until the deadline; the pause after each one is not part of the run.
+  const elapsed = (deadline - started) / 1000;
   await new Promise((r) => setTimeout(r, 1000));
   trips.sort((a, b) => a - b);
-  console.log(
-    JSON.stringify({
-      database: target.name,
-      visitors,
-      seconds: Math.round(elapsed),
-      messages: count,
-      failures,
-      messagesPerSecond: Math.round(count / elapsed),
-      roundTripMs: {
-        p50: Math.round(percentile(trips, 0.5)),
-        p95: Math.round(percentile(trips, 0.95)),
-        p99: Math.round(percentile(trips, 0.99)),
-      },
-      heardByOperator: trips.length,
-      // The test process holds the server and the clients together: an upper bound of the server's own.
-      rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
-      rssGrowthMb: Math.round((process.memoryUsage().rss - rssBefore) / 1024 / 1024),
-    }),
-  );
+  // The bench process holds the server and the clients together: an upper bound of the server's own memory.
+  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const growthMb = Math.round((process.memoryUsage().rss - rssBefore) / 1024 / 1024);
+  const offered = Math.round(visitors / (everyMs / 1000));
+  const rows: Row[] = [
+    {
+      benchmark: `widget: ${visitors} visitors on live sockets, one message each per ~${everyMs / 1000} s, ${Math.round(elapsed)} s`,
+      figure: `${Math.round(count / elapsed)} messages/s stored, ${failures} refused or failed`,
+      baseline: `offered ~${offered}/s (goal ≥ 1,000/s)`,
+      ratio: `${(count / elapsed / offered).toFixed(2)}× of offered`,
+    },
+    {
+      benchmark: 'widget: visitor send → operator socket round trip p50 / p95 / p99',
+      figure: `${percentile(trips, 0.5).toFixed(0)} / ${percentile(trips, 0.95).toFixed(0)} / ${percentile(trips, 0.99).toFixed(0)} ms (${trips.length} heard)`,
+      baseline: 'goal p95 < 100 ms',
+      ratio: `${(percentile(trips, 0.95) / 100).toFixed(1)}× of goal`,
+    },
+    {
+      benchmark: 'widget: process RSS (server and clients in one process)',
+      figure: `${rssMb} MB`,
+      baseline: `grew ${growthMb} MB during the run`,
+      ratio: '—',
+    },
+  ];
   for (const person of people) person.socket.close();
   staff.close();
   await h.close();
+  return rows;
 }
-
-for (const target of databaseTargets) await run(target);

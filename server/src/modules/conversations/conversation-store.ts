@@ -1,4 +1,4 @@
-import type { ChannelType, InboundMessage } from '@opora/runtime/conversations';
+import { type ChannelType, type InboundMessage, messageLimits } from '@opora/runtime/conversations';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { JobQueue } from '../../adapters/job-queue/index.js';
 import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
@@ -52,7 +52,9 @@ export class ConversationStore {
     received: InboundMessage,
   ): Promise<TakenInbound> {
     const { db } = this.deps;
-    const attachments = await storeInboundFiles(this.deps.fileStore, received.files);
+    // An adapter may have streamed its files to the store already (the widget's uploads) or hand over bytes.
+    const stored = await storeInboundFiles(this.deps.fileStore, received.files);
+    const attachments = [...received.message.attachments, ...stored].slice(0, messageLimits.attachments);
     const inbound = { ...received, message: { ...received.message, attachments }, files: [] };
     return db.transaction(async (tx) => {
       const now = dateOf(this.deps.clock);

@@ -2,11 +2,6 @@ import { Readable } from 'node:stream';
 import { type AttachmentRef, type InboundFile, messageLimits } from '@opora/runtime/conversations';
 import type { FileStore } from '../files/file-store.js';
 
-/**
- * Puts an inbound message's files into the content-addressed file store before the message's transaction: a blob
- * is written once whatever happens next, and a redelivered message stores the same content under the same hash.
- * The message refers to them by hash.
- */
 /** The bytes of a message's attachments, for a channel that sends files; a blob gone from disk is an error. */
 export async function readAttachments(store: FileStore, refs: readonly AttachmentRef[]) {
   return Promise.all(
@@ -20,22 +15,35 @@ export async function readAttachments(store: FileStore, refs: readonly Attachmen
   );
 }
 
+/**
+ * Puts an inbound message's files into the content-addressed file store before the message's transaction: a blob
+ * is written once whatever happens next, and a redelivered message stores the same content under the same hash.
+ * The message refers to them by hash.
+ */
 export async function storeInboundFiles(
   store: FileStore,
   files: readonly InboundFile[],
 ): Promise<AttachmentRef[]> {
   const refs: AttachmentRef[] = [];
-  for (const file of files.slice(0, messageLimits.attachments)) {
-    const { sha256, size } = await store.put(
-      Readable.from([Buffer.from(file.bytes)]),
-      messageLimits.attachmentBytes,
-    );
-    refs.push({
-      fileId: sha256,
-      name: file.name.slice(0, 255) || 'file',
-      contentType: file.contentType.slice(0, 255),
-      size,
-    });
-  }
+  for (const file of files.slice(0, messageLimits.attachments))
+    refs.push(await storeAttachment(store, Readable.from([Buffer.from(file.bytes)]), file));
   return refs;
+}
+
+/**
+ * Streams one attachment into the file store (nothing held in memory); more than the channels' attachment limit
+ * aborts with `SizeLimitExceeded` and leaves nothing behind.
+ */
+export async function storeAttachment(
+  store: FileStore,
+  content: Readable,
+  declared: { name: string; contentType: string },
+): Promise<AttachmentRef> {
+  const { sha256, size } = await store.put(content, messageLimits.attachmentBytes);
+  return {
+    fileId: sha256,
+    name: declared.name.slice(0, 255) || 'file',
+    contentType: declared.contentType.slice(0, 255),
+    size,
+  };
 }

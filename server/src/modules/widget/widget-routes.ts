@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fail } from '../../http/app-error.js';
 import { ErrorResponse, errorResponses, NoContent } from '../../http/schemas.js';
 import type { IdentityService } from '../auth/identity-service.js';
-import type { FileStore } from '../files/file-store.js';
+import { storeAttachment } from '../conversations/inbound-files.js';
+import { type FileStore, SizeLimitExceeded } from '../files/file-store.js';
 import { envelopeBytes } from '../files/receive-upload.js';
 import { sendStoredFile } from '../files/send-stored-file.js';
 import { portalPageVisitor } from './portal-visitor.js';
@@ -53,7 +54,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRouteDeps> = async (a
   app.addHook('onRequest', (request, reply) => widgetCors(db, request, reply));
   await app.register(fastifyMultipart, {
     limits: {
-      fileSize: messageLimits.attachmentBytes,
+      // One byte over the limit reaches the file store, which refuses it and keeps nothing.
+      fileSize: messageLimits.attachmentBytes + 1,
       files: 1,
       fields: 2,
       fieldSize: messageLimits.text * 4,
@@ -188,12 +190,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRouteDeps> = async (a
       const visitor = visitorOf(request);
       limits.uploads.take(visitor.visitorId);
       takeMessage(limits, visitor, request.ip);
-      const { fields, file } = await receiveVisitorFile(request, reply);
+      const { fields, file } = await receiveVisitorFile(request, reply, deps.fileStore);
       const clientMessageId = fields.clientMessageId ?? '';
       if (!new RegExp(clientMessageIdPattern).test(clientMessageId))
         throw fail.validation([{ pointer: '/clientMessageId', message: 'clientMessageId' }]);
       const text = (fields.text ?? '').slice(0, messageLimits.text);
-      const sent = await visitors.send(visitor, { clientMessageId, text, files: [file] });
+      const sent = await visitors.send(visitor, { clientMessageId, text, attachments: [file] });
       return reply.status(sent.duplicate ? 200 : 201).send(sent);
     },
   );
@@ -279,7 +281,7 @@ function takeMessage(limits: WidgetRateWindows, visitor: Visitor, ip: string) {
  * The one file of an upload, read whole (at most the attachment cap) after its form fields; a file of a type the
  * widget does not take is refused before a byte of it is read, and the connection closed.
  */
-async function receiveVisitorFile(request: FastifyRequest, reply: FastifyReply) {
+async function receiveVisitorFile(request: FastifyRequest, reply: FastifyReply, store: FileStore) {
   if (!request.isMultipart()) throw fail.unsupportedMediaType();
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (declared > messageLimits.attachmentBytes + envelopeBytes) {
@@ -292,12 +294,13 @@ async function receiveVisitorFile(request: FastifyRequest, reply: FastifyReply) 
       fields[part.fieldname] = String(part.value);
       continue;
     }
-    return { fields, file: await readFile(part, reply) };
+    return { fields, file: await storeFile(part, reply, store) };
   }
   throw fail.fileUploadInvalid('file_missing');
 }
 
-async function readFile(part: MultipartFile, reply: FastifyReply) {
+/** Streams the visitor's file into the file store; a refused type or size closes the connection. */
+async function storeFile(part: MultipartFile, reply: FastifyReply, store: FileStore) {
   const contentType = part.mimetype.toLowerCase();
   if (!visitorFileTypes.includes(contentType)) {
     part.file.destroy();
@@ -305,11 +308,11 @@ async function readFile(part: MultipartFile, reply: FastifyReply) {
     throw fail.fileTypeNotAllowed(part.filename, visitorFileTypes);
   }
   try {
-    const bytes = await part.toBuffer();
-    return { name: part.filename || 'file', contentType, bytes: new Uint8Array(bytes) };
+    return await storeAttachment(store, part.file, { name: part.filename || 'file', contentType });
   } catch (error) {
     reply.header('connection', 'close');
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fail.fileTooLarge(attachmentMb);
+    if (error instanceof SizeLimitExceeded || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw fail.fileTooLarge(attachmentMb);
     throw error;
   }
 }

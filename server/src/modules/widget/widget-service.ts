@@ -1,4 +1,4 @@
-import type { InboundFile } from '@opora/runtime/conversations';
+import type { AttachmentRef } from '@opora/runtime/conversations';
 import type { LiveMessage, MessageView } from '@opora/sdk';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import { liveAddress } from '../../adapters/live-hub/live-address.js';
@@ -21,7 +21,8 @@ export interface Visitor {
 export interface VisitorSend {
   clientMessageId: string;
   text: string;
-  files?: InboundFile[];
+  /** Files the route streamed into the file store already. */
+  attachments?: AttachmentRef[];
   /** A button of an earlier message the visitor pressed: the message and the button's value. */
   pressed?: { messageId: string; value: string };
 }
@@ -51,8 +52,8 @@ export class WidgetVisitors {
       {
         from: { externalId: visitor.visitorId },
         externalMessageId: widgetMessageId(visitor.visitorId, input.clientMessageId),
-        message: { text, parts: [], attachments: [] },
-        files: input.files ?? [],
+        message: { text, parts: [], attachments: input.attachments ?? [] },
+        files: [],
         ...(pressed ? { pressed } : {}),
       },
     );

@@ -15,7 +15,8 @@ export interface DialogFacts {
   language?: 'ru' | 'en';
   /** Fields of the portal form the dialog started from. */
   formFields?: Record<string, string>;
-  /** The question-tree path the client walked, if any: node ids joined by '/' («billing/refund»). */
+  /** The question-tree path the client walked, if any: the walk's choices from the root down (root left out),
+   * joined by '/' («payment/pay-refund»). */
   treePath?: string;
   /** Fields of the client's record. */
   clientAttributes?: Record<string, unknown>;

@@ -51,7 +51,9 @@ function wallMs(timeZone: string, at: number): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(at))
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  // Some engines write midnight as 24 even with h23.
+  const hour = parts.hour === 24 ? 0 : parts.hour!;
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, hour, parts.minute!, parts.second!);
 }
 
 /** The date and time a clock in the zone shows at `at`. */

@@ -43,6 +43,12 @@ describe('line designer in Chromium', () => {
       await keywords.fill(word);
       await keywords.press('Enter');
     }
+    // A sample message in other word forms is taken by the rule, as routing will take it.
+    await page.getByTestId('line-rule-sample').fill('Телефон на гарантии, нужен ремонтом заняться');
+    await expect
+      .poll(() => page.getByTestId('line-rule-sample-result').textContent())
+      .toContain('Подходят правила: 1');
+    await page.getByTestId('line-rule-match').waitFor();
     await page.getByTestId('line-groups-input').fill('first-line');
     await page.getByTestId('line-groups-input').press('Enter');
     await page.getByTestId('line-capacity').fill('4');

@@ -1,4 +1,6 @@
 import type { LineRule } from '@opora/runtime/definitions';
+import { textConditionsMatch } from '@opora/runtime/lines';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moved, newRule, patched } from './line-draft';
 import { blankCondition, ConditionInput, type ConditionKind, conditionKinds } from './RuleConditions';
@@ -20,6 +22,11 @@ export function RulesEditor({
   channels: readonly ChannelOption[];
 }) {
   const { t } = useTranslation();
+  // A sample first message: the cards whose keywords or pattern take it say so, as the analyst types.
+  const [sample, setSample] = useState('');
+  const matching = sample.trim()
+    ? rules.flatMap((rule, i) => (textConditionsMatch(rule, sample) ? [i + 1] : []))
+    : [];
   const setRule = (index: number, rule: LineRule) => onChange(rules.map((r, i) => (i === index ? rule : r)));
   return (
     <div className="ld-field">
@@ -37,6 +44,11 @@ export function RulesEditor({
             <li key={`${rule.id}:${index}`} className="ld-rule" data-testid="line-rule">
               <div className="ld-rule-head">
                 <strong>{t('lineDesigner.rule', { n: index + 1 })}</strong>
+                {matching.includes(index + 1) && (
+                  <span className="ld-match" data-testid="line-rule-match">
+                    ✓ {t('lineDesigner.sampleMatches')}
+                  </span>
+                )}
                 <span className="spacer" />
                 <button
                   type="button"
@@ -118,6 +130,25 @@ export function RulesEditor({
           + {t('lineDesigner.addRule')}
         </button>
       </div>
+      {rules.length > 0 && (
+        <label className="ld-field ld-sample">
+          {t('lineDesigner.sample')}
+          <input
+            data-testid="line-rule-sample"
+            value={sample}
+            maxLength={1000}
+            placeholder={t('lineDesigner.samplePlaceholder')}
+            onChange={(e) => setSample(e.target.value)}
+          />
+          <span className="hint" role="status" data-testid="line-rule-sample-result">
+            {!sample.trim()
+              ? t('lineDesigner.sampleHint')
+              : matching.length
+                ? t('lineDesigner.sampleResult', { rules: matching.join(', ') })
+                : t('lineDesigner.sampleNone')}
+          </span>
+        </label>
+      )}
     </div>
   );
 }

@@ -26,6 +26,13 @@ export const en = {
   removeRule: 'Remove rule',
   moveUp: 'Up',
   moveDown: 'Down',
+  sample: 'Try a message',
+  samplePlaceholder: 'E.g.: please send me the invoice',
+  sampleHint: 'Write as a client would: rules whose keywords or pattern take it are marked.',
+  sampleResult:
+    'Matching rules: {{rules}} (keywords and patterns checked; other conditions apply to real dialogs).',
+  sampleNone: 'No rule matches by keywords and patterns.',
+  sampleMatches: 'matches',
   emptyRule: 'No conditions: the rule matches every dialog.',
   addCondition: 'Add condition…',
   removeCondition: 'Remove condition',

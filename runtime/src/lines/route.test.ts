@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LineBody, LineRule } from '../definitions/line/schema.js';
 import { type DialogFacts, type PublishedLine, routeDialog, routingOrder } from './route.js';
+import { textConditionsMatch } from './rule-match.js';
 
 const line = (key: string, patch: Partial<LineBody> = {}): PublishedLine => ({
   key,
@@ -181,5 +182,14 @@ describe('routeDialog', () => {
         },
       ),
     );
+  });
+});
+
+describe('textConditionsMatch', () => {
+  it('checks keywords and pattern only, and says no for a rule without them', () => {
+    expect(textConditionsMatch(rule({ keywords: ['счёт'], language: 'en' }), 'Где мои счета?')).toBe(true);
+    expect(textConditionsMatch(rule({ keywords: ['счёт'], pattern: '\\d{6}' }), 'счёт 12')).toBe(false);
+    expect(textConditionsMatch(rule({ pattern: '\\d{6}' }), 'заказ 123456')).toBe(true);
+    expect(textConditionsMatch(rule({ channels: ['tg'] }), 'что угодно')).toBe(false);
   });
 });

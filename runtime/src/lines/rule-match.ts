@@ -72,3 +72,13 @@ export function ruleMatches(rule: LineRule, dialog: RoutedDialog): boolean {
   }
   return true;
 }
+
+/**
+ * Whether the rule's text conditions (keywords, pattern) hold for a message, the rest left out: what the line
+ * designer's tester shows while the analyst types a sample first message.
+ */
+export function textConditionsMatch(rule: LineRule, text: string): boolean {
+  if (rule.keywords === undefined && rule.pattern === undefined) return false;
+  const textOnly: LineRule = { id: rule.id, keywords: rule.keywords, pattern: rule.pattern };
+  return ruleMatches(textOnly, routedDialog({ channelKey: '', text }));
+}

@@ -24,6 +24,7 @@ import { formsModule } from './modules/forms/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { knowledgeBaseModule } from './modules/kb/index.js';
+import { lineDefinitionsModule } from './modules/line-definitions/index.js';
 import { liveModule } from './modules/live/index.js';
 import { portalAccountModule } from './modules/portal-account/index.js';
 import { portalPagesModule } from './modules/portal-pages/index.js';
@@ -72,6 +73,7 @@ const featureModules = [
   contentFilesModule,
   knowledgeBaseModule,
   treesModule,
+  lineDefinitionsModule,
   portalPagesModule,
   bundlesModule,
   jobsModule,

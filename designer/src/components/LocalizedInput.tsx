@@ -7,7 +7,7 @@ type LText = { ru: string; en?: string };
 /**
  * A text in Russian (the default language, required where the schema says so) and English, side by side.
  * Clearing the English text removes it, so the runtime falls back to Russian. Each designer styles it under
- * its own class prefix (`ed-ltext`, `td-ltext`, `pd-ltext`, `cd-ltext`), since the panels around it differ.
+ * its own class prefix (`ed-ltext`, `td-ltext`, `pd-ltext`, `cd-ltext`, `ld-ltext`), since the panels around it differ.
  */
 export function LocalizedInput({
   label,
@@ -27,7 +27,7 @@ export function LocalizedInput({
   multiline?: boolean;
   /** The whole text may be absent (help, plural label): clearing both languages removes it. */
   optional?: boolean;
-  classPrefix?: 'ed' | 'td' | 'pd' | 'cd';
+  classPrefix?: 'ed' | 'td' | 'pd' | 'cd' | 'ld';
 }) {
   const { t } = useTranslation();
   const id = useId();

@@ -72,7 +72,18 @@ export function starterBody(kind: DefinitionKind, input: StarterInput = {}): unk
         menu: [{ id: 'kb', label: { ru: 'База знаний', en: 'Knowledge base' }, to: '/kb' }],
       };
     case 'line':
-      return { schemaVersion: 1, title, channel: 'chat', queue: 'first-line' };
+      return {
+        schemaVersion: 2,
+        title,
+        channels: [],
+        order: 100,
+        rules: [],
+        groups: [],
+        skills: [],
+        priority: 0,
+        capacity: 3,
+        offerTimeoutSeconds: 60,
+      };
     case 'template':
       return { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } };
     case 'integration':

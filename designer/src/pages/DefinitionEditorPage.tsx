@@ -17,6 +17,7 @@ import { client } from '../lib/api';
 import { errorText } from '../lib/error-text';
 import { pointerToLine } from '../lib/json-locations';
 import { navigate } from '../lib/router';
+import { LineForm } from '../line-designer/LineForm';
 import { PageDesigner } from '../page-designer/PageDesigner';
 import { PortalSettings } from '../portal-settings/PortalSettings';
 import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
@@ -38,6 +39,7 @@ function tabsFor(kind: DefinitionKind): [Tab, string][] {
     portal: ['design', 'portalSettings.tab'],
     integration: ['settings', 'integration.settings'],
     channel: ['settings', 'channelDesigner.tab'],
+    line: ['settings', 'lineDesigner.tab'],
   };
   const first = own[kind];
   return [...(first ? [first] : []), ['edit', 'editor.tabEdit'], ['versions', 'editor.tabVersions']];
@@ -288,6 +290,12 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           definitionKey={d.key}
           publicUrl={window.location.origin}
           published={d.latestVersion !== null}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'settings' && body && kind === 'line' ? (
+        <LineForm
+          body={body}
+          problems={problems}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
       ) : tab === 'settings' && body ? (

@@ -95,4 +95,29 @@ describe('references', () => {
       { pointer: '/fields/0/entity', kind: 'entity', key: 'client' },
     ]);
   });
+
+  it('collects the channels a line and its rules name, and reports a missing one where it is named', () => {
+    const line = {
+      schemaVersion: 2,
+      title: { ru: 'Бухгалтерия' },
+      channels: ['site-chat'],
+      order: 10,
+      rules: [{ id: 'r', channels: ['site-chat', 'telegram'] }],
+      groups: [],
+      skills: [],
+      priority: 0,
+      capacity: 3,
+      offerTimeoutSeconds: 60,
+    };
+    expect(collectReferences('line', line).map((r) => `${r.kind}:${r.key}@${r.pointer}`)).toEqual([
+      'channel:site-chat@/channels/0',
+      'channel:site-chat@/rules/0/channels/0',
+      'channel:telegram@/rules/0/channels/1',
+    ]);
+    const published = (kind: string, key: string) =>
+      kind === 'channel' && key === 'site-chat' ? {} : undefined;
+    expect(checkReferences('line', line, published, 'en')).toEqual([
+      { pointer: '/rules/0/channels/1', code: 'reference', message: '"telegram" (channel) is not published' },
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { EntityBody } from './entity/schema.js';
 import { type FormBody, walkLayout } from './form/schema.js';
 import { type DefinitionKind, type Locale, type Problem, pick } from './kinds.js';
+import type { LineBody } from './line/schema.js';
 import type { PageBody } from './page/schema.js';
 import type { PortalBody } from './portal/schema.js';
 import type { ProcessBody } from './process/schema.js';
@@ -81,6 +82,16 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
         }),
       ),
     ),
+  line: (body: LineBody) => [
+    ...body.channels.map((key, i) => ({ pointer: `/channels/${i}`, kind: 'channel' as const, key })),
+    ...body.rules.flatMap((rule, r) =>
+      (rule.channels ?? []).map((key, i) => ({
+        pointer: `/rules/${r}/channels/${i}`,
+        kind: 'channel' as const,
+        key,
+      })),
+    ),
+  ],
   portal: (body: PortalBody) => [
     ...(body.homePage ? [{ pointer: '/homePage', kind: 'page' as const, key: body.homePage }] : []),
     ...(body.account ? accountRefs(body.account) : []),

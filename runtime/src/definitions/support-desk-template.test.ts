@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lineOpenAt, outOfHoursReply, type PublishedLine, routeDialog } from '../lines/index.js';
 import { type Bundle, orderForPublish, resolveRecordRefs, validateBundle } from './bundle.js';
 import { compileRecordValidator } from './entity/record-validator.js';
 import type { EntityBody } from './entity/schema.js';
 import type { DefinitionKind } from './kinds.js';
+import type { LineBody } from './line/schema.js';
 import { checkReferences } from './references.js';
 import type { TreeBody } from './tree/schema.js';
 import { treeDepths } from './tree/semantics.js';
+import { validateDefinitionBody } from './validate-body.js';
 
 const bundle = JSON.parse(
   readFileSync(new URL('../../../templates/support-desk/bundle.json', import.meta.url), 'utf8'),
@@ -71,5 +74,61 @@ describe('support-desk template', () => {
       const data = resolveRecordRefs(record.data as Record<string, unknown>, (ref) => ids.get(ref));
       expect(compileRecordValidator(entity)(data), `${record.entity} ${record.ref ?? ''}`).toEqual([]);
     }
+  });
+
+  describe('lines of the contact centre', () => {
+    const lines: PublishedLine[] = bundle.definitions
+      .filter((d) => d.kind === 'line')
+      .map((d) => ({ key: d.key, body: d.body as LineBody }));
+    const chat = (text: string, treePath?: string) =>
+      routeDialog(lines, { channelKey: 'site-chat', text, ...(treePath ? { treePath } : {}) });
+
+    it('has «Общие вопросы» (the one default), «Бухгалтерия» and «Доставка и возврат», each valid', () => {
+      expect(lines.map((l) => [l.key, l.body.title.ru])).toEqual([
+        ['accounting', 'Бухгалтерия'],
+        ['delivery', 'Доставка и возврат'],
+        ['first-line', 'Общие вопросы'],
+      ]);
+      expect(lines.filter((l) => l.body.isDefault).map((l) => l.key)).toEqual(['first-line']);
+      for (const line of lines) expect(validateDefinitionBody('line', line.body), line.key).toEqual([]);
+      expect(new Set(lines.flatMap((l) => l.body.groups))).toEqual(new Set(['first-line', 'accounting']));
+      for (const line of lines) {
+        expect(line.body.sla?.firstResponseSeconds, line.key).toBeGreaterThan(0);
+        expect(line.body.capacity, line.key).toBeGreaterThanOrEqual(3);
+      }
+    });
+
+    it.each([
+      ['Пришлите, пожалуйста, счёт на оплату', 'accounting'],
+      ['Нужен акт сверки за квартал', 'accounting'],
+      ['Хочу возврат денег за заказ', 'accounting'],
+      ['Когда приедет курьер?', 'delivery'],
+      ['Где мой заказ?', 'delivery'],
+      ['Как оформить возврат товара', 'delivery'],
+      ['Не могу войти в личный кабинет', 'first-line'],
+    ])('routes «%s» to %s', (text, key) => {
+      expect(chat(text)).toBe(key);
+    });
+
+    it('routes by the portal helper’s path too', () => {
+      expect(chat('Здравствуйте', 'payment/pay-refund')).toBe('accounting');
+      expect(chat('Здравствуйте', 'orders/order-return')).toBe('delivery');
+      expect(chat('Здравствуйте', 'technical/tech-500')).toBe('first-line');
+    });
+
+    it('keeps accounting to Moscow weekdays 9–18 and says when it is back, offering a request', () => {
+      const accounting = lines.find((l) => l.key === 'accounting')!.body;
+      // Wednesday 2 December 2026, 12:00 and 19:00 Moscow; Saturday 5 December.
+      expect(lineOpenAt(accounting.hours, new Date('2026-12-02T09:00:00Z')).open).toBe(true);
+      expect(lineOpenAt(accounting.hours, new Date('2026-12-02T16:00:00Z')).open).toBe(false);
+      expect(outOfHoursReply(accounting, new Date('2026-12-05T09:00:00Z'), 'ru')).toContain(
+        'Мы вернёмся в понедельник в 9:00 (МСК).',
+      );
+      expect(accounting.outOfHours?.offerRequest).toBe(true);
+      // New Year holidays: from the evening of 30 December back on 11 January.
+      expect(lineOpenAt(accounting.hours, new Date('2026-12-30T16:00:00Z')).resumesAt).toEqual(
+        new Date('2027-01-11T06:00:00Z'),
+      );
+    });
   });
 });

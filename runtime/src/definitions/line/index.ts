@@ -1,5 +1,6 @@
 import type { KindSpec } from '../kind-spec.js';
 import { type LineBody, LineBodySchema } from './schema.js';
+import { lineProblems } from './semantics.js';
 
 export const lineKind: KindSpec<LineBody> = {
   schema: LineBodySchema,
@@ -22,4 +23,5 @@ export const lineKind: KindSpec<LineBody> = {
       }),
     },
   ],
+  problems: lineProblems,
 };

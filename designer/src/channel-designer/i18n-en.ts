@@ -109,7 +109,7 @@ export const en = {
     passwordHint: 'The secret holding the mailbox password (or an app password).',
     mailbox: 'Folder',
     mailboxHint: 'The folder new mail arrives in. Empty means `INBOX`.',
-    pollSeconds: 'Check every, s',
+    pollSeconds: 'Interval, s',
     pollSecondsHint: 'Seconds between checks: at least 15, empty means 60.',
     pollSecondsBad: 'A number of seconds from 15 to 3600',
   },

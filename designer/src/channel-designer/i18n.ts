@@ -111,7 +111,7 @@ export const ru = {
     passwordHint: 'Секрет с паролем от ящика (или паролем приложения).',
     mailbox: 'Папка',
     mailboxHint: 'Папка, куда приходят новые письма. Пусто — `INBOX`.',
-    pollSeconds: 'Проверять раз в, с',
+    pollSeconds: 'Интервал, с',
     pollSecondsHint: 'Секунд между проверками: не меньше 15, пусто — 60.',
     pollSecondsBad: 'Число секунд от 15 до 3600',
   },

@@ -66,6 +66,8 @@ class AdvisoryLocks implements SessionLocks {
     this.closed = true;
     const client = this.client;
     this.dropped();
+    // Released before the connection ends, so another process may take them as soon as this resolves.
+    await client?.query('select pg_advisory_unlock_all()').catch(() => undefined);
     await client?.end().catch(() => undefined);
   }
 

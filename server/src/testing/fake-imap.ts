@@ -35,6 +35,8 @@ export class FakeImap {
   readonly unknown: string[] = [];
   /** UIDs whose whole message was sent to a client. */
   readonly bodiesServed: number[] = [];
+  /** Sizes this server announces instead of the true ones, by UID (a broken or hostile server). */
+  readonly announcedSizes = new Map<number, number>();
   /** A command this server receives but never answers (a server hanging mid-session); none by default. */
   stallOn?: string;
   private readonly mailboxes = new Map<string, Mailbox>();
@@ -321,11 +323,18 @@ export class FakeImap {
     if (byUid && !wanted.includes('UID')) wanted.unshift('UID');
     for (const item of wanted) {
       if (item === 'UID') parts.push(`UID ${message.uid}`);
-      else if (item === 'RFC822.SIZE') parts.push(`RFC822.SIZE ${message.raw.length}`);
-      else if (item === 'BODY.PEEK[]' || item === 'BODY[]' || item === 'RFC822') {
-        if (item !== 'BODY.PEEK[]' && !session.readOnly) message.flags.add('\\Seen');
+      else if (item === 'RFC822.SIZE')
+        parts.push(`RFC822.SIZE ${this.announcedSizes.get(message.uid) ?? message.raw.length}`);
+      else if (/^(BODY(\.PEEK)?\[\](<\d+\.\d+>)?|RFC822)$/.test(item)) {
+        if (!item.startsWith('BODY.PEEK') && !session.readOnly) message.flags.add('\\Seen');
         this.bodiesServed.push(message.uid);
-        parts.push(`${item === 'RFC822' ? 'RFC822' : 'BODY[]'} {${message.raw.length}}\r\n`, message.raw);
+        // A partial fetch `<start.length>` answers that slice, named by its start (RFC 3501 6.4.5).
+        const [, start, length] = /<(\d+)\.(\d+)>$/.exec(item) ?? [];
+        const bytes = start
+          ? message.raw.subarray(Number(start), Number(start) + Number(length))
+          : message.raw;
+        const name = item === 'RFC822' ? 'RFC822' : `BODY[]${start ? `<${start}>` : ''}`;
+        parts.push(`${name} {${bytes.length}}\r\n`, bytes);
       } else if (item !== 'FLAGS') return null;
     }
     // Flags last: reading the body without PEEK has just set \Seen.

@@ -107,10 +107,12 @@ async function takeOne(
     ports.skipped(uid, `message too large (${size} bytes, at most ${mailLimits.messageBytes})`);
     return;
   }
-  const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-  const source = message ? message.source : undefined;
-  if (!source) return;
-  const taken = await ports.take(source);
+  // At most one byte over the limit, whatever size was announced: a message that is larger is refused when read.
+  const source = { start: 0, maxLength: mailLimits.messageBytes + 1 };
+  const message = await client.fetchOne(String(uid), { uid: true, source }, { uid: true });
+  const raw = message ? message.source : undefined;
+  if (!raw) return;
+  const taken = await ports.take(raw);
   if (taken !== true) {
     // Left unseen: whoever reads the mailbox sees what Opora could not take.
     ports.skipped(uid, taken);

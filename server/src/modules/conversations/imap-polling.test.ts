@@ -132,6 +132,8 @@ describe.each(databaseTargets)('IMAP polling of an e-mail channel’s mailbox on
     await expect.poll(() => stored('После перезапуска'), { timeout: 10_000 }).toHaveLength(1);
     expect(fake.bodiesServed.length).toBe(served + 1);
     // A restored mailbox: new UIDVALIDITY and UIDs, and the mail unread again: all of it is fetched once more.
+    // (Once the last one is flagged: the poller flags a message just after storing it.)
+    await expect.poll(() => fake.message(4)!.flags.has('\\Seen')).toBe(true);
     for (const uid of [2, 3, 4]) fake.message(uid)!.flags.delete('\\Seen');
     fake.renumber();
     fake.deliver(mail('q4', 'После восстановления'));
@@ -146,20 +148,25 @@ describe.each(databaseTargets)('IMAP polling of an e-mail channel’s mailbox on
     const padding = 'x'.repeat(998);
     const lines = Math.ceil(mailLimits.messageBytes / 1000) + 1;
     const huge = fake.deliver(mail('huge', `${padding}\r\n`.repeat(lines)));
+    // A server announcing less than it holds: no more than the limit is downloaded, and the message is refused.
+    const liar = fake.deliver(mail('liar', `${padding}\r\n`.repeat(lines)));
+    fake.announcedSizes.set(liar, 1000);
     const broken = fake.deliver('Subject: без отправителя\r\n\r\nНикто не подписался\r\n');
     fake.deliver(mail('q5', 'Письмо после пропущенных'));
     await expect.poll(() => stored('Письмо после пропущенных'), { timeout: 20_000 }).toHaveLength(1);
     expect(warnings.filter((w) => w.message === 'IMAP message skipped').map((w) => w.reason)).toEqual([
       expect.stringContaining('message too large'),
+      'message too large',
       'no sender address',
     ]);
     expect(fake.bodiesServed).not.toContain(huge);
+    expect(fake.message(liar)!.flags.has('\\Seen')).toBe(false);
     expect(fake.message(huge)!.flags.has('\\Seen')).toBe(false);
     expect(fake.message(broken)!.flags.has('\\Seen')).toBe(false);
     fake.deliver(mail('q6', 'И ещё одно'));
     await expect.poll(() => stored('И ещё одно'), { timeout: 10_000 }).toHaveLength(1);
     expect(fake.bodiesServed.filter((uid) => uid === broken)).toHaveLength(1);
-    expect(warnings.filter((w) => w.message === 'IMAP message skipped')).toHaveLength(2);
+    expect(warnings.filter((w) => w.message === 'IMAP message skipped')).toHaveLength(3);
   });
 
   it('logs a refused login and keeps retrying; the corrected password is used at the next round', async () => {

@@ -19,7 +19,7 @@ export interface ImapPollingOptions {
 
 /**
  * Polls one mailbox until stopped: a round (see imap-round.ts), then a pause of the channel's interval. A failed
- * round (server down, wrong password) is reported and retried after a pause that doubles up to 15 minutes, so a
+ * round (server down, wrong password) is reported and retried after a pause that doubles up to 5 minutes, so a
  * mail provider is not hammered with failing logins. `stop()` aborts the round in flight (closing its connection)
  * and resolves when the loop has ended; the loop never rejects.
  */
@@ -58,7 +58,7 @@ export class ImapPolling {
 
   private backoff(failures: number, interval: number): number {
     const first = this.options.backoffMs ?? interval;
-    const max = Math.max(first, this.options.maxBackoffMs ?? 15 * 60_000);
+    const max = Math.max(first, this.options.maxBackoffMs ?? 5 * 60_000);
     return Math.min(first * 2 ** Math.min(failures - 1, 20), max);
   }
 }

@@ -27,8 +27,8 @@ export interface ImapPollersDeps {
 }
 
 interface Running {
-  /** The channel's IMAP settings the loop was started with: a republished change restarts it. */
-  signature: string;
+  /** The channel version the loop was started with: a republished channel restarts its loop (a fresh try). */
+  version: number;
   polling: ImapPolling;
   /** The mailbox's lock, while this process has it. */
   held: { lock?: SessionLock };
@@ -37,7 +37,7 @@ interface Running {
 /**
  * One polling loop per published e-mail channel that names an IMAP mailbox, in the processes that run background
  * work; only the process holding a mailbox's lock polls it, the others keep asking. The published channels are
- * looked at again every `refreshMs`: a new mailbox starts its loop, one removed or archived stops, one changed
+ * looked at again every `refreshMs`: a new mailbox starts its loop, one removed or archived stops, one republished
  * restarts. Mail goes the same way as the SMTP listener's (take-mail.ts). `close()` stops every loop and closes
  * their connections (on server close).
  */
@@ -88,17 +88,18 @@ export class ImapPollers {
   }
 
   private async reconcile(): Promise<void> {
-    const wanted = new Map<string, ImapBody>();
-    for (const { key, body } of await publishedChannels(this.deps.db, 'email'))
-      if (body.settings.type === 'email' && body.settings.imap) wanted.set(key, body.settings.imap);
+    const wanted = new Map<string, { version: number; imap: ImapBody }>();
+    for (const { key, version, body } of await publishedChannels(this.deps.db, 'email'))
+      if (body.settings.type === 'email' && body.settings.imap)
+        wanted.set(key, { version, imap: body.settings.imap });
     if (this.closed) return;
     for (const [key, loop] of this.loops) {
-      const imap = wanted.get(key);
-      if (imap && JSON.stringify(imap) === loop.signature) continue;
+      if (wanted.get(key)?.version === loop.version) continue;
       this.loops.delete(key);
       await this.stop(loop);
     }
-    for (const [key, imap] of wanted) if (!this.loops.has(key)) this.loops.set(key, this.loop(key, imap));
+    for (const [key, { version, imap }] of wanted)
+      if (!this.loops.has(key)) this.loops.set(key, this.loop(key, version, imap));
   }
 
   private async stop(loop: Running): Promise<void> {
@@ -106,7 +107,7 @@ export class ImapPollers {
     await loop.held.lock?.release();
   }
 
-  private loop(channelKey: string, imap: ImapBody): Running {
+  private loop(channelKey: string, version: number, imap: ImapBody): Running {
     const { conversations, secrets, locks, log } = this.deps;
     const mailbox = imap.mailbox ?? 'INBOX';
     const address = { channelKey, account: `${imap.user}@${imap.host}:${imap.port}`, mailbox };
@@ -143,6 +144,6 @@ export class ImapPollers {
       pollMs: this.deps.pollMs,
       backoffMs: this.deps.backoffMs,
     });
-    return { signature: JSON.stringify(imap), polling, held };
+    return { version, polling, held };
   }
 }

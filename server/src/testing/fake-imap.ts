@@ -37,6 +37,8 @@ export class FakeImap {
   readonly bodiesServed: number[] = [];
   /** Sizes this server announces instead of the true ones, by UID (a broken or hostile server). */
   readonly announcedSizes = new Map<number, number>();
+  /** Whether SELECT tells UIDNEXT (optional in IMAP4rev1; some servers leave it out). */
+  tellsUidNext = true;
   /** A command this server receives but never answers (a server hanging mid-session); none by default. */
   stallOn?: string;
   private readonly mailboxes = new Map<string, Mailbox>();
@@ -279,7 +281,7 @@ export class FakeImap {
     send(`* ${mailbox.messages.length} EXISTS\r\n`);
     send('* 0 RECENT\r\n');
     send(`* OK [UIDVALIDITY ${mailbox.uidValidity}] UIDs valid\r\n`);
-    send(`* OK [UIDNEXT ${mailbox.uidNext}] Predicted next UID\r\n`);
+    if (this.tellsUidNext) send(`* OK [UIDNEXT ${mailbox.uidNext}] Predicted next UID\r\n`);
     send(`${tag} OK [${session.readOnly ? 'READ-ONLY' : 'READ-WRITE'}] ${name} completed\r\n`);
   }
 

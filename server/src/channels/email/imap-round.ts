@@ -89,9 +89,15 @@ async function takeNewMail(
     }
   }
   if (fresh) {
-    const top = Math.max(box.uidNext ? box.uidNext - 1 : 0, uids.at(-1) ?? 0);
-    await ports.saveCursor({ uidValidity, lastUid: top });
+    const top = box.uidNext ? box.uidNext - 1 : await highestUid(client);
+    await ports.saveCursor({ uidValidity, lastUid: Math.max(top, uids.at(-1) ?? 0) });
   }
+}
+
+/** For a server that does not say UIDNEXT: the highest UID in the folder (0 when it is empty). */
+async function highestUid(client: ImapFlow): Promise<number> {
+  const all = await client.search({ all: true }, { uid: true });
+  return (all || []).reduce((highest, uid) => Math.max(highest, uid), 0);
 }
 
 async function takeOne(

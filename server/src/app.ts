@@ -113,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 export async function startBackgroundWork(app: FastifyInstance): Promise<void> {
   await app.recurringJobs.start();
   await app.telegramPollers.start();
+  await app.imapPollers.start();
 }
 
 // The modules' decorations of FastifyInstance (app.records, app.scripts…) reach code outside this package (tests,

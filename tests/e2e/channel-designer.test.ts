@@ -1,21 +1,27 @@
 import type { OporaClient } from '@opora/sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeImap } from '../../server/src/testing/fake-imap.js';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 const secretValue = '123456:bot-token-never-shown-Qw7';
 
-/** An admin sets up a channel in its form: the chat widget for a shop's site, then a Telegram bot. */
+/**
+ * An admin sets up a channel in its form: the chat widget for a shop's site, then a Telegram bot, then a support
+ * mailbox polled over IMAP (a fake IMAP server on localhost), whose new mail becomes a conversation.
+ */
 describe('channel designer in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let api: OporaClient;
+  const mailbox = new FakeImap('help@shop.example', 'imap-password-Ux3');
 
   beforeAll(async () => {
+    await mailbox.start();
     server = await startServer();
     api = await adminApiClient(server);
     browser = await launchBrowser();
@@ -27,6 +33,7 @@ describe('channel designer in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await mailbox.stop();
   });
 
   it('creates a widget channel, is refused a site address with a path, publishes and copies the snippet', async () => {
@@ -115,5 +122,69 @@ describe('channel designer in Chromium', () => {
       settings: { type: 'telegram', tokenSecret: 'shop_chat_token', webhookSecret: 'shop_chat_webhook' },
     });
     expect(JSON.stringify(body)).not.toContain(secretValue);
+  });
+
+  it('switches to a support mailbox polled over IMAP; a new mail in it becomes a conversation', async () => {
+    await page.getByTestId('channel-type-email').click();
+    await page.getByTestId('channel-email-address').fill('help@shop.example');
+    await page.getByTestId('channel-smtp-host').fill('127.0.0.1');
+    await page.getByTestId('channel-imap-on').check();
+    expect(await page.getByTestId('channel-imap-port').inputValue()).toBe('993');
+    await page.getByTestId('channel-imap-secure').uncheck();
+    expect(await page.getByTestId('channel-imap-port').inputValue()).toBe('143');
+    await page.getByTestId('channel-imap-host').fill('127.0.0.1');
+    await page.getByTestId('channel-imap-port').fill(String(mailbox.port));
+    await page.getByTestId('channel-imap-user').fill('help@shop.example');
+    await page.getByTestId('channel-imap-poll-seconds').fill('15');
+    await page.getByTestId('channel-imap-password-create').click();
+    expect(await page.getByTestId('secret-name').inputValue()).toBe('shop_chat_imap_password');
+    await page.getByTestId('secret-value').fill(mailbox.password);
+    await page.getByTestId('secret-save').click();
+    await expect
+      .poll(() => page.getByTestId('channel-imap-password').inputValue())
+      .toBe('shop_chat_imap_password');
+    await page.getByTestId('channel-imap-poll-seconds').fill('5');
+    await page.getByText('Число секунд от 15 до 3600').waitFor();
+    await page.getByTestId('channel-imap-poll-seconds').fill('15');
+    await page.screenshot({ path: screenshotPath('channel-email-imap-1280'), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('channel-email-imap-375'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByTestId('publish-definition').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').textContent(), { timeout: 20_000 })
+      .toContain('Опубликована версия 3');
+    const [channel] = (await api.listDefinitions({ kind: 'channel', q: 'shop-chat' })).items;
+    expect((await api.getVersion(channel!.id, 3)).body).toMatchObject({
+      settings: {
+        type: 'email',
+        address: 'help@shop.example',
+        imap: {
+          host: '127.0.0.1',
+          port: mailbox.port,
+          secure: false,
+          user: 'help@shop.example',
+          passwordSecret: 'shop_chat_imap_password',
+          pollSeconds: 15,
+        },
+      },
+    });
+
+    const uid = mailbox.deliver(
+      'From: Пётр <petr@client.example>\r\nTo: help@shop.example\r\nSubject: Доставка\r\nMessage-ID: <e2e-1@client.example>\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nКогда привезут заказ?\r\n',
+    );
+    // The server looks for newly published mailboxes every 30 seconds, then polls at once.
+    const conversation = async () =>
+      (await api.conversations.list()).items.find((item) => item.channelKey === 'shop-chat');
+    await expect
+      .poll(async () => (await conversation())?.lastMessage?.text, { timeout: 60_000, interval: 1000 })
+      .toBe('Когда привезут заказ?');
+    expect(await conversation()).toMatchObject({ channel: 'email', subject: 'Доставка' });
+    expect(mailbox.message(uid)!.flags.has('\\Seen')).toBe(true);
+    expect(mailbox.unknown).toEqual([]);
   });
 });

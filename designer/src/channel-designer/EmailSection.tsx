@@ -3,9 +3,10 @@ import { FieldNote } from '../components/FieldNote';
 import { SecretPicker } from '../secrets/SecretPicker';
 import { suggestedSecretName } from '../secrets/secret-options';
 import { type EmailSettings, optional, patched } from './channel-draft';
+import { ImapSection } from './ImapSection';
 import type { SectionProps } from './section-props';
 
-/** A support mailbox: its address and sender name, and the SMTP server answers leave through. */
+/** A support mailbox: its address and sender name, the SMTP server answers leave through, an IMAP mailbox to poll. */
 export function EmailSection(props: SectionProps<EmailSettings>) {
   const { settings, update, problemAt, fieldProblem, secrets, reloadSecrets, definitionKey } = props;
   const { t } = useTranslation();
@@ -120,6 +121,7 @@ export function EmailSection(props: SectionProps<EmailSettings>) {
           hint={t('channelDesigner.email.passwordHint')}
         />
       </fieldset>
+      <ImapSection {...props} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import {
   optional,
   patched,
   readSettings,
+  starterImap,
   starterSettings,
   switchType,
 } from './channel-draft';
@@ -69,6 +70,30 @@ describe('channel draft', () => {
     expect(patched('not an object', { a: 1 })).toEqual({ a: 1 });
     expect(optional('  ')).toBeUndefined();
     expect(optional('Поддержка')).toBe('Поддержка');
+  });
+
+  it('reads an IMAP mailbox tolerantly, and offers one the schema refuses only for what the admin must type', () => {
+    const email = readSettings({ type: 'email', smtp: {}, imap: { host: 'imap.example.ru', port: '993' } });
+    expect(email).toMatchObject({
+      imap: { host: 'imap.example.ru', secure: false, user: '', passwordSecret: '' },
+    });
+    expect(email.type === 'email' && Number.isNaN(email.imap!.port)).toBe(true);
+    expect(readSettings({ type: 'email', smtp: {} })).not.toHaveProperty('imap');
+    const withImap = patched(starterSettings('email'), {
+      address: 'help@example.ru',
+      smtp: { host: 'smtp.example.ru', port: 587, secure: false },
+      imap: starterImap(),
+    });
+    const pointers = new Set(validateDefinitionBody('channel', body(withImap)).map((p) => p.pointer));
+    expect([...pointers].sort()).toEqual([
+      '/settings/imap/host',
+      '/settings/imap/passwordSecret',
+      '/settings/imap/user',
+    ]);
+    const filled = patched(withImap, {
+      imap: { ...starterImap(), host: 'imap.example.ru', user: 'help', passwordSecret: 'imap_password' },
+    });
+    expect(validateDefinitionBody('channel', body(filled))).toEqual([]);
   });
 
   it('writes a full widget channel the schema accepts', () => {

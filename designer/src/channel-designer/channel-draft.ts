@@ -26,6 +26,18 @@ export interface EmailSettings {
   address: string;
   displayName?: string;
   smtp: { host: string; port: number; secure: boolean; user?: string; passwordSecret?: string };
+  /** An existing mailbox Opora polls for new mail; absent when mail comes through Opora's own listener. */
+  imap?: ImapSettings;
+}
+
+export interface ImapSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  passwordSecret: string;
+  mailbox?: string;
+  pollSeconds?: number;
 }
 
 export interface WebhookSettings {
@@ -92,6 +104,7 @@ export function readSettings(value: unknown): ChannelSettings {
           user: optionalText(smtp.user),
           passwordSecret: optionalText(smtp.passwordSecret),
         },
+        ...(raw.imap === undefined ? {} : { imap: readImap(raw.imap) }),
       };
     }
     case 'webhook':
@@ -103,6 +116,28 @@ export function readSettings(value: unknown): ChannelSettings {
       };
   }
 }
+
+function readImap(value: unknown): ImapSettings {
+  const imap = record(value);
+  return {
+    host: text(imap.host),
+    port: typeof imap.port === 'number' ? imap.port : Number.NaN,
+    secure: imap.secure === true,
+    user: text(imap.user),
+    passwordSecret: text(imap.passwordSecret),
+    mailbox: optionalText(imap.mailbox),
+    pollSeconds: typeof imap.pollSeconds === 'number' ? imap.pollSeconds : undefined,
+  };
+}
+
+/** A mailbox to poll as first offered: IMAP over TLS on port 993, the password still to choose. */
+export const starterImap = (): ImapSettings => ({
+  host: '',
+  port: 993,
+  secure: true,
+  user: '',
+  passwordSecret: '',
+});
 
 /**
  * The first settings of a type the admin picks: what a typical installation uses (webhook mode for Telegram,

@@ -78,7 +78,7 @@ export const en = {
     displayName: 'Sender name',
     displayNameHint: 'Shown beside the address in the client’s mail, e.g. “Support”. Optional.',
     inbound:
-      'Incoming mail is taken by Opora’s mail listener or by polling the mailbox over IMAP — the server’s administrator turns them on.',
+      'Incoming mail is taken by Opora’s mail listener (the server’s administrator turns it on) — or Opora fetches it from an existing mailbox over IMAP when you turn that on below.',
     smtp: 'Outgoing mail (SMTP)',
     host: 'Server',
     hostHint: 'The outgoing mail server’s name, e.g. `smtp.example.ru`.',
@@ -94,6 +94,24 @@ export const en = {
     password: 'Password',
     passwordHint: 'The secret holding the mail password. Without it mail goes out without signing in.',
     noPassword: '— no password —',
+  },
+  imap: {
+    legend: 'Incoming mail from a mailbox (IMAP)',
+    on: 'Fetch new mail from the mailbox over IMAP',
+    onHint:
+      'For a mailbox at a mail provider: Opora checks it regularly, turns new mail into messages and marks it as read.',
+    hostHint: 'The incoming mail server’s name, e.g. `imap.example.ru`.',
+    hostEmpty: 'Type the incoming mail server’s name',
+    portHint: '993 for TLS from the start, 143 with STARTTLS.',
+    secure: 'Connect with TLS from the start (port 993)',
+    userHint: 'The mailbox’s login, usually its address.',
+    userEmpty: 'Type the mailbox’s login',
+    passwordHint: 'The secret holding the mailbox password (or an app password).',
+    mailbox: 'Folder',
+    mailboxHint: 'The folder new mail arrives in. Empty means `INBOX`.',
+    pollSeconds: 'Interval, s',
+    pollSecondsHint: 'Seconds between checks: at least 15, empty means 60.',
+    pollSecondsBad: 'A number of seconds from 15 to 3600',
   },
   webhook: {
     secret: 'Shared secret',

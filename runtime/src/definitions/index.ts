@@ -16,7 +16,7 @@ export {
   type BundleKnowledgeBase,
   BundleKnowledgeBaseSchema,
 } from './bundle-knowledge-base.js';
-export type { ChannelBody } from './channel/schema.js';
+export { type ChannelBody, imapPollSecondsDefault, imapPollSecondsMin } from './channel/schema.js';
 export { siteOriginProblem, siteOriginProblems } from './channel/site-origin.js';
 export { literals } from './common-schemas.js';
 export {

@@ -30,6 +30,30 @@ describe('channel definitions', () => {
     ).toEqual([]);
   });
 
+  it('take an IMAP mailbox to poll, polled at most every 15 seconds, with no control characters in its names', () => {
+    const email = (imap: object) =>
+      valid({
+        type: 'email',
+        address: 'help@example.ru',
+        smtp: { host: 'smtp.example.ru', port: 587, secure: false },
+        imap,
+      });
+    const imap = {
+      host: 'imap.example.ru',
+      port: 993,
+      secure: true,
+      user: 'help',
+      passwordSecret: 'imap_password',
+    };
+    expect(email(imap)).toEqual([]);
+    expect(email({ ...imap, mailbox: 'Входящие/Поддержка', pollSeconds: 15 })).toEqual([]);
+    expect(email({ ...imap, pollSeconds: 5 })).not.toEqual([]);
+    expect(email({ ...imap, mailbox: 'INBOX\r\nA1 DELETE INBOX' })).not.toEqual([]);
+    expect(email({ ...imap, password: 'plain' })).not.toEqual([]);
+    const { passwordSecret: _, ...withoutPassword } = imap;
+    expect(email(withoutPassword)).not.toEqual([]);
+  });
+
   it('name secrets instead of holding them', () => {
     expect(
       valid({ type: 'telegram', token: '123:abc', webhookSecret: 'tg_hook', mode: 'webhook' }),

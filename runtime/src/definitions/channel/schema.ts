@@ -3,6 +3,7 @@ import { LText, Strict } from '../common-schemas.js';
 import { secretNamePattern } from '../integration/schema.js';
 
 const SecretName = Type.String({ pattern: secretNamePattern });
+const HostName = Type.String({ pattern: '^[A-Za-z0-9.-]{1,253}$' });
 const HttpUrl = Type.String({ pattern: '^https?://[^\\s/?#]+(/[^\\s]*)?$', maxLength: 2000 });
 /** A site allowed to embed the chat widget: scheme, host and optional port, nothing else (`https://shop.example.ru`). */
 export const siteOriginPattern = '^https?://[a-z0-9.-]+(:[0-9]{1,5})?$';
@@ -27,18 +28,38 @@ const TelegramSettings = Strict({
   apiRoot: Type.Optional(HttpUrl),
 });
 
+/** How often a mailbox is polled over IMAP: once a minute unless said, never more often than every 15 seconds. */
+export const imapPollSecondsMin = 15;
+export const imapPollSecondsDefault = 60;
+// No control characters: these go into IMAP commands.
+const ImapText = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f\\x7f]+$' });
+/** The mailbox Opora reads new mail from: each new message is taken, then flagged \Seen. */
+const ImapSettings = Strict({
+  host: HostName,
+  port: Type.Integer({ minimum: 1, maximum: 65535 }),
+  /** TLS from the first byte (port 993); otherwise plain with STARTTLS when the server offers it. */
+  secure: Type.Boolean(),
+  user: ImapText,
+  passwordSecret: SecretName,
+  /** The folder new mail arrives in: INBOX unless given. */
+  mailbox: Type.Optional(ImapText),
+  pollSeconds: Type.Optional(Type.Integer({ minimum: imapPollSecondsMin, maximum: 3600 })),
+});
+
 /** A support mailbox: mail in through Opora's SMTP listener (or polled over IMAP), answers out through SMTP. */
 const EmailSettings = Strict({
   type: Type.Literal('email'),
   address: Type.String({ format: 'email', maxLength: 254 }),
   displayName: Type.Optional(Type.String({ maxLength: 200 })),
   smtp: Strict({
-    host: Type.String({ pattern: '^[A-Za-z0-9.-]{1,253}$' }),
+    host: HostName,
     port: Type.Integer({ minimum: 1, maximum: 65535 }),
     secure: Type.Boolean(),
     user: Type.Optional(Type.String({ maxLength: 200 })),
     passwordSecret: Type.Optional(SecretName),
   }),
+  /** An existing mailbox polled over IMAP, for installations whose mail does not reach Opora's SMTP listener. */
+  imap: Type.Optional(ImapSettings),
 });
 
 /** Any other messenger behind the signed webhook API. */

@@ -1,4 +1,5 @@
 import { Api, GrammyError } from 'grammy';
+import { abortablePause } from '../abortable-pause.js';
 import { defaultApiRoot, type TelegramSettings } from './telegram-settings.js';
 
 export interface PollingOptions {
@@ -65,7 +66,7 @@ export class TelegramPolling {
       } catch (error) {
         if (signal.aborted) return;
         this.options.onError(error);
-        await pause(retryAfterMs(error) ?? backoff, signal);
+        await abortablePause(retryAfterMs(error) ?? backoff, signal);
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 60_000);
       }
     }
@@ -75,17 +76,4 @@ export class TelegramPolling {
 function retryAfterMs(error: unknown): number | undefined {
   const seconds = error instanceof GrammyError ? error.parameters.retry_after : undefined;
   return seconds ? seconds * 1000 : undefined;
-}
-
-/** Sleeps, waking early when the loop is stopped. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

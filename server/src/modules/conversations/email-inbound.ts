@@ -1,8 +1,8 @@
-import { readMail } from '../../channels/email/read-mail.js';
 import { createSmtpListener, MailRefusal } from '../../channels/email/smtp-listener.js';
 import type { Database } from '../../db/database.js';
 import type { ConversationStore } from './conversation-store.js';
 import { publishedChannels } from './published-channel-list.js';
+import { takeMail } from './take-mail.js';
 
 export interface EmailInboundDeps {
   db: Database;
@@ -40,12 +40,8 @@ export class EmailInbound {
   async take(raw: Buffer, recipients: string[]): Promise<void> {
     const keys = await this.channelKeysFor(recipients);
     if (!keys.length) throw new MailRefusal(550, '5.1.1 No mailbox here');
-    const parsed = await readMail(raw).catch(() => null);
-    if (!parsed) throw new MailRefusal(554, '5.6.0 The message cannot be read');
-    if (!parsed.ok) throw new MailRefusal(554, `5.6.0 Message refused: ${parsed.reason}`);
-    for (const key of keys)
-      for (const message of parsed.messages)
-        await this.deps.conversations.takeInbound({ type: 'email', key }, message);
+    const taken = await takeMail(this.deps.conversations, raw, keys);
+    if (!taken.ok) throw new MailRefusal(554, `5.6.0 Message refused: ${taken.reason}`);
   }
 
   /** The keys of the published e-mail channels whose support address is one of the recipients. */

@@ -3,6 +3,7 @@ import { EmailAdapter } from '../../channels/email/email-adapter.js';
 import { SendPacing } from '../../channels/telegram/send-pacing.js';
 import { TelegramAdapter } from '../../channels/telegram/telegram-adapter.js';
 import { WebhookAdapter } from '../../channels/webhook/webhook-adapter.js';
+import { sessionLocks } from '../../db/session-locks.js';
 import { apiPrefix } from '../../http/http-platform.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { pushMessage } from './conversation-push.js';
@@ -10,6 +11,7 @@ import { conversationRoutes } from './conversation-routes.js';
 import { ConversationStore } from './conversation-store.js';
 import { conversationWorkRoutes } from './conversation-work-routes.js';
 import { EmailInbound } from './email-inbound.js';
+import { ImapPollers } from './imap-pollers.js';
 import { PublishedChannels } from './published-channels.js';
 import { sendJob, sendJobName } from './send-job.js';
 import { TelegramPollers } from './telegram-pollers.js';
@@ -26,6 +28,8 @@ declare module 'fastify' {
     emailInbound: EmailInbound;
     /** Long polling of Telegram channels in `polling` mode (started with the background work). */
     telegramPollers: TelegramPollers;
+    /** Polling of the IMAP mailboxes of e-mail channels (started with the background work). */
+    imapPollers: ImapPollers;
   }
 }
 
@@ -73,6 +77,15 @@ export const conversationsModule = fp(
     const telegramPollers = new TelegramPollers({ db, conversations, channels, log: app.log });
     app.decorate('telegramPollers', telegramPollers);
     app.addHook('onClose', () => telegramPollers.close());
+    const imapPollers = new ImapPollers({
+      db,
+      conversations,
+      secrets: app.secrets,
+      locks: sessionLocks(db),
+      log: app.log,
+    });
+    app.decorate('imapPollers', imapPollers);
+    app.addHook('onClose', () => imapPollers.close());
     await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });
     await app.register(conversationWorkRoutes, { prefix: apiPrefix });
     await app.register(telegramWebhookRoutes, { prefix: apiPrefix, conversations, channels });

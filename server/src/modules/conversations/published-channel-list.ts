@@ -3,6 +3,8 @@ import type { Database, Em } from '../../db/database.js';
 
 export interface PublishedChannel {
   key: string;
+  /** The published version's number: a republished channel has a new one. */
+  version: number;
   body: ChannelBody;
 }
 
@@ -15,8 +17,8 @@ export async function publishedChannels(
   type?: ChannelBody['settings']['type'],
   em?: Em,
 ): Promise<PublishedChannel[]> {
-  const rows = await db.query<{ key: string; body: unknown }>(
-    `select d.key, v.body
+  const rows = await db.query<{ key: string; version: number; body: unknown }>(
+    `select d.key, v.version, v.body
        from definition d join definition_version v on v.definition_id = d.id and v.version = d.latest_version
       where d.kind = 'channel' and d.status <> 'archived'
         and (?::text is null or v.body #>> '{settings,type}' = ?)
@@ -26,6 +28,7 @@ export async function publishedChannels(
   );
   return rows.map((row) => ({
     key: row.key,
+    version: Number(row.version),
     body: (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as ChannelBody,
   }));
 }

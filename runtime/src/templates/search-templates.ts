@@ -6,7 +6,7 @@ export interface SearchableTemplate {
   key: string;
   title: LocalizedText;
   text: LocalizedText;
-  shortcut?: string;
+  shortcut?: string | null;
   tags?: readonly string[];
   /** Line keys the template is offered on; empty: every line. */
   lines: readonly string[];
@@ -25,7 +25,8 @@ export const foldForSearch = (text: string): string => text.toLocaleLowerCase('r
 /**
  * The templates an operator is offered on a line, best matches first: a shortcut starting with the query, then a
  * title starting with it, then the query anywhere in the shortcut or title, then in the tags, then in the text;
- * alphabetical (by shortcut, then title) within a rank. At most `limit`.
+ * the line's own templates before those for every line, then alphabetical (by shortcut, then title) within a rank.
+ * At most `limit`.
  */
 export function searchTemplates<T extends SearchableTemplate>(
   templates: readonly T[],
@@ -38,7 +39,13 @@ export function searchTemplates<T extends SearchableTemplate>(
     const rank = q ? rankOf(template, q, query.locale) : 0;
     if (rank < 0) continue;
     const title = templateText(template.title, query.locale);
-    ranked.push({ template, rank, order: foldForSearch(`${template.shortcut ?? '\uffff'} ${title}`) });
+    // A line's own templates come before those offered everywhere, within a rank.
+    const own = query.line && template.lines.length > 0 ? 0 : 1;
+    ranked.push({
+      template,
+      rank: rank * 2 + own,
+      order: foldForSearch(`${template.shortcut ?? '\uffff'} ${title}`),
+    });
   }
   ranked.sort(
     (a, b) =>

@@ -74,7 +74,7 @@ export function starterBody(kind: DefinitionKind, input: StarterInput = {}): unk
     case 'line':
       return { schemaVersion: 1, title, channel: 'chat', queue: 'first-line' };
     case 'template':
-      return { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } };
+      return { schemaVersion: 2, title, text: { ru: 'Здравствуйте, {{client.firstName}}!' }, lines: [] };
     case 'integration':
       return starterIntegration(baseUrl);
     case 'channel':

@@ -22,6 +22,7 @@ import { PortalSettings } from '../portal-settings/PortalSettings';
 import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
 import { useDefinitionRights } from '../state/use-definition-rights';
+import { TemplateForm } from '../template-designer/TemplateForm';
 import { TreeDesigner } from '../tree-designer/TreeDesigner';
 
 type Confirm = 'delete' | 'archive' | null;
@@ -38,6 +39,7 @@ function tabsFor(kind: DefinitionKind): [Tab, string][] {
     portal: ['design', 'portalSettings.tab'],
     integration: ['settings', 'integration.settings'],
     channel: ['settings', 'channelDesigner.tab'],
+    template: ['settings', 'templateDesigner.tab'],
   };
   const first = own[kind];
   return [...(first ? [first] : []), ['edit', 'editor.tabEdit'], ['versions', 'editor.tabVersions']];
@@ -288,6 +290,12 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           definitionKey={d.key}
           publicUrl={window.location.origin}
           published={d.latestVersion !== null}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'settings' && body && kind === 'template' ? (
+        <TemplateForm
+          body={body}
+          problems={problems}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
       ) : tab === 'settings' && body ? (

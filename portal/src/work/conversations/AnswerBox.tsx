@@ -1,12 +1,23 @@
 import { renderLocalized } from '@opora/runtime/templates';
 import type { AnswerTemplate } from '@opora/sdk';
-import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type DragEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../lib/store';
+import { AttachmentChips } from './composer/AttachmentChips';
+import { ComposerIcon } from './composer/ComposerIcon';
 import { EmojiPicker } from './composer/EmojiPicker';
 import { spliceText } from './composer/slash-command';
 import { templateOptionId } from './composer/TemplateList';
 import { pickerKey, TemplatePicker } from './composer/TemplatePicker';
+import { useAttachments } from './composer/use-attachments';
 import { useTemplatePicker } from './composer/use-template-picker';
 import { useTemplateValues } from './composer/use-template-values';
 import { sendAnswer, threadStore } from './state/thread-store';
@@ -27,7 +38,11 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
   const [emojiOpen, setEmojiOpen] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const placeCaret = useRef<number | null>(null);
-  const line = useStore(threadStore).conversation?.lineKey ?? null;
+  const [dragging, setDragging] = useState(false);
+  const file = useRef<HTMLInputElement>(null);
+  const thread = useStore(threadStore);
+  const line = thread.conversation?.lineKey ?? null;
+  const files = useAttachments(thread.id);
   const picker = useTemplatePicker(text, caret, line, uiLocale);
   const values = useTemplateValues(picker.locale);
 
@@ -50,11 +65,31 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
     insert(start, end, renderLocalized(template.text, values, picker.locale));
     picker.reset();
   };
+  const ready = (text.trim() !== '' || files.refs.length > 0) && !files.uploading && !disabled;
   const send = () => {
-    if (!text.trim() || disabled) return;
-    sendAnswer(text, internal);
+    if (!ready) return;
+    sendAnswer(text, internal, files.refs);
     setText('');
     setCaret(0);
+    files.clear();
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    setDragging(false);
+    files.add([...event.dataTransfer.files]);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    setDragging(true);
+  };
+  // A pasted screenshot or copied file is attached; pasted text is left to the text box.
+  const onPaste = (event: ClipboardEvent) => {
+    const pasted = [...event.clipboardData.files];
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    files.add(pasted);
   };
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // While an input method composes a word, Enter picks the word, it does not send.
@@ -82,7 +117,15 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
   const trackCaret = () => setCaret(box.current?.selectionStart ?? 0);
   const activeTemplate = picker.search.items[picker.active];
   return (
-    <form className={`answer-box${internal ? ' internal' : ''}`} onSubmit={onSubmit} data-testid="answer-box">
+    <form
+      className={`answer-box${internal ? ' internal' : ''}${dragging ? ' dragging' : ''}`}
+      onSubmit={onSubmit}
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDragging(false)}
+      data-testid="answer-box"
+      data-drop-hint={t('composer.dropHere')}
+    >
       {picker.open && (
         <TemplatePicker
           withSearchBox={picker.byButton !== null}
@@ -117,6 +160,7 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
         }}
         onSelect={trackCaret}
         onKeyDown={onKey}
+        onPaste={onPaste}
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={picker.slash !== null}
@@ -126,6 +170,7 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
         }
         data-testid="answer-text"
       />
+      <AttachmentChips files={files.files} onRemove={files.remove} />
       <div className="answer-actions">
         <div className="answer-tools">
           <button
@@ -136,8 +181,32 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
             onClick={() => (picker.byButton ? picker.close() : picker.openWithButton(caret))}
             data-testid="answer-templates"
           >
-            {t('composer.templates')}
+            <span className="slash" aria-hidden="true">
+              /
+            </span>{' '}
+            {t('composer.templatesShort')}
           </button>
+          <button
+            type="button"
+            className="btn ghost"
+            title={t('composer.attachHint')}
+            aria-label={t('composer.attach')}
+            onClick={() => file.current?.click()}
+            data-testid="answer-attach"
+          >
+            <ComposerIcon name="clip" />
+          </button>
+          <input
+            ref={file}
+            type="file"
+            multiple
+            hidden
+            onChange={(event) => {
+              files.add([...(event.target.files ?? [])]);
+              event.target.value = '';
+            }}
+            data-testid="answer-file-input"
+          />
           <button
             type="button"
             className="btn ghost"
@@ -147,7 +216,7 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
             onClick={() => setEmojiOpen((open) => !open)}
             data-testid="answer-emoji"
           >
-            🙂
+            <ComposerIcon name="smile" />
           </button>
           <label className="toggle" title={t('conversations.internalHint')}>
             <input
@@ -159,12 +228,7 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
             <span>{t('conversations.internal')}</span>
           </label>
         </div>
-        <button
-          type="submit"
-          className="btn primary"
-          disabled={disabled || !text.trim()}
-          data-testid="answer-send"
-        >
+        <button type="submit" className="btn primary" disabled={!ready} data-testid="answer-send">
           {t('conversations.send')}
         </button>
       </div>

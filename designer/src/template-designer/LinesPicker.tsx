@@ -29,7 +29,7 @@ export function LinesPicker({
             checked={value.includes(line.key)}
             onChange={(event) => toggle(line.key, event.target.checked)}
           />
-          {line.name} <span className="muted mono">{line.key}</span>
+          {line.name} <code className="muted">{line.key}</code>
         </label>
       ))}
       {lines &&

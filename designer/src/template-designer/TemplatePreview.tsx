@@ -28,12 +28,14 @@ export function TemplatePreview({ text }: { text: LText | undefined }) {
         langs.map((lang) => (
           <div key={lang} className="tpl-bubbles">
             <span className="tpl-lang">{t(`common.lang.${lang}`)}</span>
-            <p className="tpl-bubble" data-testid={`template-preview-${lang}`}>
+            <p className="tpl-bubble" lang={lang} data-testid={`template-preview-${lang}`}>
               {renderLocalized(text, sample(lang), lang)}
             </p>
             <p className="tpl-bubble tpl-bubble-plain">
               <span className="muted">{t('templateDesigner.previewWithout')}: </span>
-              {renderLocalized(text, { operatorName: sample(lang).operatorName }, lang)}
+              <span lang={lang}>
+                {renderLocalized(text, { operatorName: sample(lang).operatorName }, lang)}
+              </span>
             </p>
           </div>
         ))

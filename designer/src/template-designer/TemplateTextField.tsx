@@ -57,6 +57,8 @@ export function TemplateTextField({
             ref={boxes[lang]}
             rows={5}
             maxLength={2000}
+            // Page translators must leave the `{{…}}` variables as they are.
+            translate="no"
             value={value?.[lang] ?? ''}
             aria-label={`${t('templateDesigner.text')} (${t(`common.langName.${lang}`)})`}
             aria-invalid={problems[lang].length > 0}

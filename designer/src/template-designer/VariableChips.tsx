@@ -12,7 +12,6 @@ export function VariableChips({ onInsert }: { onInsert: (placeholder: string) =>
           key={name}
           type="button"
           className="tpl-chip"
-          title={`{{${name}}}`}
           // mousedown: the text box keeps its focus and caret.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => onInsert(`{{${name}}}`)}

@@ -54,7 +54,8 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
     box.current.setSelectionRange(at, at);
   });
 
-  const insert = (start: number, end: number, insertion: string) => {
+  const insert = (from: number, to: number, insertion: string) => {
+    const [start, end] = [Math.min(from, text.length), Math.min(to, text.length)];
     const next = spliceText(text, start, end, insertion);
     setText(next.text);
     setCaret(next.caret);

@@ -16,6 +16,11 @@ describe('slashCommandAt', () => {
     expect(slashCommandAt('текст', 5)).toBeNull();
     expect(slashCommandAt(`/${'я'.repeat(40)}`, 41)).toBeNull();
   });
+
+  it('reads a caret past the end (left from a longer text) as the end', () => {
+    expect(slashCommandAt('', 12)).toBeNull();
+    expect(slashCommandAt('/сп', 30)).toEqual({ start: 0, end: 3, query: 'сп' });
+  });
 });
 
 describe('spliceText', () => {

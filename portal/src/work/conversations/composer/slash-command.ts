@@ -11,7 +11,9 @@ const longestShortcut = 32;
  * The `/word` the caret is at the end of, when the slash starts a word (the answer's start or after a space):
  * `/спас` and `Добрый день! /спас` open the template picker, `и/или` and `https://` do not.
  */
-export function slashCommandAt(text: string, caret: number): SlashCommand | null {
+export function slashCommandAt(text: string, at: number): SlashCommand | null {
+  // The caret the screen last reported may belong to an older, longer text.
+  const caret = Math.max(0, Math.min(at, text.length));
   let start = caret;
   while (start > 0 && !isSpace(text[start - 1] as string)) start -= 1;
   if (text[start] !== '/') return null;

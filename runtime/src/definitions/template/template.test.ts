@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateDefinitionBody } from '../migrations.js';
+import { checkReferences } from '../references.js';
 import { validateDefinitionBody } from '../validate-body.js';
 
 const body = (text: string, extra: Record<string, unknown> = {}) => ({
@@ -64,5 +65,16 @@ describe('template kind', () => {
       lines: [],
     });
     expect(v1.schemaVersion).toBe(1);
+  });
+
+  it('offers itself only on published lines: a missing one is refused at publish, pointing at it', () => {
+    const published = new Set(['line:accounting']);
+    const resolve = (kind: string, key: string) => (published.has(`${kind}:${key}`) ? {} : undefined);
+    expect(checkReferences('template', body('x', { lines: ['accounting'] }), resolve)).toEqual([]);
+    expect(
+      checkReferences('template', body('x', { lines: ['accounting', 'gone'] }), resolve).map(
+        (p) => p.pointer,
+      ),
+    ).toEqual(['/lines/1']);
   });
 });

@@ -10,6 +10,18 @@ const template = (key: string, body: Record<string, unknown>) => ({
   body: { schemaVersion: 2, lines: [], ...body },
 });
 
+const lineBody = {
+  schemaVersion: 2,
+  channels: [],
+  order: 100,
+  rules: [],
+  groups: [],
+  skills: [],
+  priority: 0,
+  capacity: 3,
+  offerTimeoutSeconds: 60,
+};
+
 describe.each(databaseTargets)('answer templates in the composer on $name', (target) => {
   let h: Harness;
   let operator: Record<string, string>;
@@ -21,6 +33,13 @@ describe.each(databaseTargets)('answer templates in the composer on $name', (tar
   beforeAll(async () => {
     h = await createHarness(target);
     operator = await h.as('operator');
+    for (const key of ['accounting', 'delivery'])
+      await publishDefinition(h, {
+        kind: 'line',
+        key,
+        name: key,
+        body: { ...lineBody, title: { ru: key } },
+      });
     for (const definition of [
       template('thanks', {
         title: { ru: 'Благодарность', en: 'Thanks' },
@@ -134,6 +153,29 @@ describe.each(databaseTargets)('answer templates in the composer on $name', (tar
       ['/body/text/en', 'template-braces'],
     ]);
     expect(details[0]?.message).toContain('{{client.nmae}}');
+  });
+
+  it('refuses to publish a template offered on a line that is not published', async () => {
+    const headers = await h.as('admin');
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/definitions',
+      headers,
+      payload: template('nowhere', {
+        title: { ru: 'Никуда' },
+        text: { ru: 'x' },
+        lines: ['accounting', 'no-such'],
+      }),
+    });
+    expect(created.statusCode).toBe(201);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/definitions/${created.json().id}/publish`,
+      headers,
+      payload: { draftVersion: 1 },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.map((d: { pointer: string }) => d.pointer)).toEqual(['/body/lines/1']);
   });
 
   it('is described in the OpenAPI document', async () => {

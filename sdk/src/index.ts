@@ -1,3 +1,4 @@
+export type { AnswerTemplate, AnswerTemplatesApi, TemplateText } from './api/answer-templates-api.js';
 export { ApiError } from './api/api-error.js';
 export { type ClientOptions, OporaClient, toQueryString } from './api/client.js';
 export * from './api/conversation-types.js';

@@ -13,6 +13,7 @@ import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { validatorCompiler } from './http/validation.js';
 import { withLogRedaction } from './logging/log-redaction.js';
 import { announcementsModule } from './modules/announcements/index.js';
+import { answerTemplatesModule } from './modules/answer-templates/index.js';
 import { authModule } from './modules/auth/index.js';
 import { bundlesModule } from './modules/bundles/index.js';
 import { contentFilesModule } from './modules/content-files/index.js';
@@ -80,6 +81,7 @@ const featureModules = [
   viewsModule,
   portalAccountModule,
   conversationsModule,
+  answerTemplatesModule,
   requestThreadsModule,
   liveModule,
   announcementsModule,
@@ -120,6 +122,7 @@ export async function startBackgroundWork(app: FastifyInstance): Promise<void> {
 // benchmarks) through the declaration file of app.ts: these re-exports keep every module in it.
 export type {} from './adapters/index.js';
 export type {} from './modules/announcements/index.js';
+export type {} from './modules/answer-templates/index.js';
 export type {} from './modules/auth/index.js';
 export type {} from './modules/bundles/index.js';
 export type {} from './modules/content-files/index.js';

@@ -85,7 +85,7 @@ export function starterBody(kind: DefinitionKind, input: StarterInput = {}): unk
         offerTimeoutSeconds: 60,
       };
     case 'template':
-      return { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } };
+      return { schemaVersion: 2, title, text: { ru: 'Здравствуйте, {{client.firstName}}!' }, lines: [] };
     case 'integration':
       return starterIntegration(baseUrl);
     case 'channel':

@@ -23,6 +23,7 @@ import { PortalSettings } from '../portal-settings/PortalSettings';
 import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
 import { useDefinitionRights } from '../state/use-definition-rights';
+import { TemplateForm } from '../template-designer/TemplateForm';
 import { TreeDesigner } from '../tree-designer/TreeDesigner';
 
 type Confirm = 'delete' | 'archive' | null;
@@ -40,6 +41,7 @@ function tabsFor(kind: DefinitionKind): [Tab, string][] {
     integration: ['settings', 'integration.settings'],
     channel: ['settings', 'channelDesigner.tab'],
     line: ['settings', 'lineDesigner.tab'],
+    template: ['settings', 'templateDesigner.tab'],
   };
   const first = own[kind];
   return [...(first ? [first] : []), ['edit', 'editor.tabEdit'], ['versions', 'editor.tabVersions']];
@@ -294,6 +296,12 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
         />
       ) : tab === 'settings' && body && kind === 'line' ? (
         <LineForm
+          body={body}
+          problems={problems}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'settings' && body && kind === 'template' ? (
+        <TemplateForm
           body={body}
           problems={problems}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}

@@ -6,6 +6,7 @@ import type { PageBody } from './page/schema.js';
 import type { PortalBody } from './portal/schema.js';
 import type { ProcessBody } from './process/schema.js';
 import type { ScriptBody } from './script/schema.js';
+import type { TemplateBody } from './template/schema.js';
 import type { TreeBody } from './tree/schema.js';
 
 /** A place in a body that names another definition (and, for form fields, a field of it). */
@@ -92,6 +93,8 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
       })),
     ),
   ],
+  template: (body: TemplateBody) =>
+    body.lines.map((key, i) => ({ pointer: `/lines/${i}`, kind: 'line' as const, key })),
   portal: (body: PortalBody) => [
     ...(body.homePage ? [{ pointer: '/homePage', kind: 'page' as const, key: body.homePage }] : []),
     ...(body.account ? accountRefs(body.account) : []),

@@ -208,7 +208,12 @@ describe('validateDefinitionBody: other kinds', () => {
     expect(validateDefinitionBody('page', { schemaVersion: 1, title, path: '/help', rows: [] })).toEqual([]);
     expect(validateDefinitionBody('line', { ...line, ...lineTimeout, schemaVersion: 2, title })).toEqual([]);
     expect(
-      validateDefinitionBody('template', { schemaVersion: 1, title, text: { ru: 'Здравствуйте!' } }),
+      validateDefinitionBody('template', {
+        schemaVersion: 2,
+        title,
+        text: { ru: 'Здравствуйте!' },
+        lines: [],
+      }),
     ).toEqual([]);
     expect(
       pointers(

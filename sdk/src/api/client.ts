@@ -1,3 +1,4 @@
+import { AnswerTemplatesApi } from './answer-templates-api.js';
 import { ApiError } from './api-error.js';
 import { ConversationsApi } from './conversations-api.js';
 import { KbApi } from './kb-api.js';
@@ -61,6 +62,8 @@ export class OporaClient {
   readonly portal = new PortalApi(this);
   /** Conversations of every channel, for the contact centre's screens. */
   readonly conversations = new ConversationsApi(this);
+  /** Answer templates for the operator's composer. */
+  readonly answerTemplates = new AnswerTemplatesApi(this);
   /** Requests' threads with the client: the request card's and «Мои обращения». */
   readonly threads = new ThreadApi(this);
 

@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '@opora/runtime/conversations';
 import type { OporaClient } from './client.js';
 import type {
   ClientTimelinePage,
@@ -26,12 +27,21 @@ export class ConversationsApi {
   ): Promise<{ conversation: ConversationView; contact: ContactSummary; messages: MessageView[] }> {
     return this.client.request('GET', `/conversations/${enc(id)}/messages`, { query });
   }
-  /** Answers (or, `internal`, leaves a note for colleagues); a repeated `clientMessageId` answers once. */
+  /**
+   * Answers (or, `internal`, leaves a note for colleagues) with text, files uploaded by {@link uploadAttachment},
+   * or both; a repeated `clientMessageId` answers once.
+   */
   answer(
     id: string,
-    input: { text: string; internal?: boolean; clientMessageId?: string },
+    input: { text?: string; internal?: boolean; clientMessageId?: string; attachments?: AttachmentRef[] },
   ): Promise<MessageView> {
     return this.client.request('POST', `/conversations/${enc(id)}/messages`, { body: input });
+  }
+  /** Stores a file for an answer in this conversation; put the returned reference into the answer. */
+  uploadAttachment(id: string, file: Blob, name?: string): Promise<AttachmentRef> {
+    const form = new FormData();
+    form.append('file', file, name ?? (file as { name?: string }).name ?? 'file');
+    return this.client.request('POST', `/conversations/${enc(id)}/attachments`, { form });
   }
   close(id: string): Promise<ConversationView> {
     return this.client.request('POST', `/conversations/${enc(id)}/close`);

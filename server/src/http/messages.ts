@@ -9,6 +9,7 @@ const catalogue = {
     en: 'Request refused: missing or invalid CSRF token',
   },
   not_found: { ru: 'Не найдено: {what}', en: 'Not found: {what}' },
+  answer_empty: { ru: 'Напишите текст ответа или приложите файл', en: 'Write an answer or attach a file' },
   secrets_key_missing: {
     ru: 'Секреты нельзя сохранить: на сервере не задан ключ шифрования OPORA_SECRETS_KEY',
     en: 'Secrets cannot be stored: the server has no encryption key (OPORA_SECRETS_KEY)',

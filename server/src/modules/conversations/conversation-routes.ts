@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { fail } from '../../http/app-error.js';
 import { errorResponses, IdParams, maxOffset, Uuid } from '../../http/schemas.js';
 import type { Actor } from '../auth/actor.js';
 import type { RecordService } from '../records/record-service.js';
+import { checkAnswerAttachments } from './answer-attachments.js';
 import { contactCentre } from './contact-centre.js';
 import { conversationMessages, listConversations } from './conversation-list.js';
 import {
-  AnswerInputSchema,
   ContactSummarySchema,
+  ConversationAnswerInputSchema,
   ConversationListItemSchema,
   ConversationSchema,
   MessageSchema,
@@ -104,17 +106,25 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{
       config,
       schema: {
         tags,
-        summary: 'Answer a conversation (or leave an internal note); a repeated clientMessageId answers once',
+        summary:
+          'Answer a conversation (or leave an internal note) with text, uploaded files or both; a repeated clientMessageId answers once',
         params: IdParams,
-        body: AnswerInputSchema,
+        body: ConversationAnswerInputSchema,
         response: { 201: MessageSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { text, internal, clientMessageId } = request.body;
+      const { text = '', internal, clientMessageId, attachments = [] } = request.body;
+      if (!text && !attachments.length)
+        throw fail.validation([{ pointer: '/text', message: { key: 'answer_empty' }, code: 'required' }]);
       const message = await conversations.answer(
         request.params.id,
-        { authorKind: 'operator', internal, clientMessageId, message: { text, parts: [], attachments: [] } },
+        {
+          authorKind: 'operator',
+          internal,
+          clientMessageId,
+          message: { text, parts: [], attachments: await checkAnswerAttachments(app.fileStore, attachments) },
+        },
         actor(request),
       );
       return reply.status(201).send(message);

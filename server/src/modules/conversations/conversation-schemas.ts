@@ -65,15 +65,27 @@ export const ConversationListItemSchema = Type.Composite([
   }),
 ]);
 
+// At least one visible character: an answer of spaces would reach the client as an empty bubble.
+const answerText = () => Type.String({ minLength: 1, maxLength: messageLimits.text, pattern: '\\S' });
+
 /** An operator's answer as the work screen sends it. */
 export const AnswerInputSchema = Type.Object(
   {
-    // At least one visible character: an answer of spaces would reach the client as an empty bubble.
-    text: Type.String({ minLength: 1, maxLength: messageLimits.text, pattern: '\\S' }),
+    text: answerText(),
     internal: Type.Optional(Type.Boolean()),
     clientMessageId: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
     ),
+  },
+  { additionalProperties: false },
+);
+
+/** A dialog's answer: text, files uploaded for it (`POST /conversations/:id/attachments`), or both. */
+export const ConversationAnswerInputSchema = Type.Object(
+  {
+    ...AnswerInputSchema.properties,
+    text: Type.Optional(answerText()),
+    attachments: Type.Optional(Type.Array(AttachmentRefSchema, { maxItems: messageLimits.attachments })),
   },
   { additionalProperties: false },
 );

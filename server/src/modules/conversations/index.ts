@@ -5,6 +5,7 @@ import { TelegramAdapter } from '../../channels/telegram/telegram-adapter.js';
 import { WebhookAdapter } from '../../channels/webhook/webhook-adapter.js';
 import { sessionLocks } from '../../db/session-locks.js';
 import { apiPrefix } from '../../http/http-platform.js';
+import { answerUploadRoutes } from './answer-upload-routes.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { pushMessage } from './conversation-push.js';
 import { conversationRoutes } from './conversation-routes.js';
@@ -88,6 +89,7 @@ export const conversationsModule = fp(
     app.addHook('onClose', () => imapPollers.close());
     await app.register(conversationRoutes, { prefix: apiPrefix, conversations, records });
     await app.register(conversationWorkRoutes, { prefix: apiPrefix });
+    await app.register(answerUploadRoutes, { prefix: apiPrefix });
     await app.register(telegramWebhookRoutes, { prefix: apiPrefix, conversations, channels });
     await app.register(webhookInboundRoutes, {
       prefix: apiPrefix,

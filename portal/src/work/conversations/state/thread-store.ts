@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '@opora/runtime/conversations';
 import type { ContactSummary, ConversationView, MessageView } from '@opora/sdk';
 import { client } from '../../../lib/api';
 import { createStore } from '../../../lib/store';
@@ -11,6 +12,8 @@ export interface PendingAnswer {
   text: string;
   internal: boolean;
   failed: boolean;
+  /** Files uploaded for it (see the composer's attachments). */
+  attachments: AttachmentRef[];
 }
 
 export interface ThreadState {
@@ -88,8 +91,8 @@ export async function loadEarlier(): Promise<void> {
 }
 
 /** Sends an answer or an internal note; the id it carries makes a retry after a lost answer store it once. */
-export function sendAnswer(text: string, internal: boolean): void {
-  const pending = { clientMessageId: newMessageId(), text, internal, failed: false };
+export function sendAnswer(text: string, internal: boolean, attachments: AttachmentRef[] = []): void {
+  const pending = { clientMessageId: newMessageId(), text, internal, failed: false, attachments };
   threadStore.set((s) => ({ ...s, pending: [...s.pending, pending] }));
   void deliver(pending);
 }
@@ -107,9 +110,10 @@ async function deliver(pending: PendingAnswer): Promise<void> {
   if (!id) return;
   try {
     const message = await client.conversations.answer(id, {
-      text: pending.text,
+      ...(pending.text.trim() ? { text: pending.text } : {}),
       internal: pending.internal,
       clientMessageId: pending.clientMessageId,
+      ...(pending.attachments.length ? { attachments: pending.attachments } : {}),
     });
     if (current(id)) acceptMessage(message);
   } catch {

@@ -6,6 +6,7 @@ import { widgetLimits } from './limits.js';
 import { LiveConnection } from './live.js';
 import { type Memory, newClientMessageId, type PendingText } from './memory.js';
 import { renderMessage, type Shown } from './message-view.js';
+import { ratingState, renderRatingComment } from './rating.js';
 import type { Shell } from './shell.js';
 import { chime } from './sound.js';
 
@@ -31,6 +32,8 @@ export class Chat {
   private visitorId = '';
   private greeting = '';
   private opened = false;
+  /** The comment box under a rating given in this visit: not shown, open, or sent. */
+  private ratingComment: 'none' | 'open' | 'sent' = 'none';
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastTypingSent = 0;
@@ -194,7 +197,20 @@ export class Chat {
     this.queue({ clientMessageId: newClientMessageId(), text: '', file });
   }
 
+  /** The rating's comment; a refusal (the dialog reopened meanwhile) just closes the box. */
+  private async sendComment(comment: string): Promise<void> {
+    try {
+      await this.api.csatComment(comment.slice(0, 2000));
+      this.ratingComment = 'sent';
+    } catch (error) {
+      if (error instanceof NetworkError) return this.setStatus(this.t.offline);
+      this.ratingComment = 'none';
+    }
+    this.render();
+  }
+
   private press(message: MessageView, value: string): void {
+    if (value.startsWith('csat:') && this.ratingComment === 'none') this.ratingComment = 'open';
     const button = message.parts
       .flatMap((part) => (part.type === 'buttons' ? part.buttons : part.options))
       .find((b) => b.value === value);
@@ -369,9 +385,15 @@ export class Chat {
     if (this.greeting) nodes.push(el('div', { class: 'msg out greeting' }, this.greeting));
     if (!shown.length && !this.greeting) nodes.push(el('p', { class: 'empty' }, this.t.empty));
     const last = stored.at(-1);
-    for (const item of shown)
+    const rating = ratingState(stored);
+    for (const item of shown) {
+      const question = item.kind === 'stored' && item.message.id === rating?.questionId;
+      const live = item.kind === 'stored' && (item.message === last || question);
+      nodes.push(renderMessage(item, this.t, actions, live, this.lang, question ? rating?.chosen : null));
+    }
+    if (rating && this.ratingComment !== 'none')
       nodes.push(
-        renderMessage(item, this.t, actions, item.kind === 'stored' && item.message === last, this.lang),
+        renderRatingComment(this.t, this.ratingComment, (comment) => void this.sendComment(comment)),
       );
     log.replaceChildren(...nodes);
     if (nearEnd) this.scrollToEnd();

@@ -224,6 +224,8 @@ describe.each(databaseTargets)('CSAT after closing a dialog on $name', (target) 
     });
     expect((await post(callback(502, 2))).statusCode).toBe(200);
     expect(await rating(conversation!.id)).toMatchObject({ score: 3, channel: 'telegram' });
+    // The button's spinner is stopped.
+    expect(fake.sent('answerCallbackQuery').at(-1)?.payload).toMatchObject({ callback_query_id: 'cb-502' });
     // Telegram delivering the same update twice stores one press.
     expect((await post(callback(502, 2))).statusCode).toBe(200);
     await expect

@@ -34,6 +34,7 @@ export class Chat {
   private opened = false;
   /** The comment box under a rating given in this visit: not shown, open, or sent. */
   private ratingComment: 'none' | 'open' | 'sent' = 'none';
+  private commentBox: HTMLElement | null = null;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastTypingSent = 0;
@@ -206,6 +207,7 @@ export class Chat {
       if (error instanceof NetworkError) return this.setStatus(this.t.offline);
       this.ratingComment = 'none';
     }
+    this.commentBox = null;
     this.render();
   }
 
@@ -391,10 +393,15 @@ export class Chat {
       const live = item.kind === 'stored' && (item.message === last || question);
       nodes.push(renderMessage(item, this.t, actions, live, this.lang, question ? rating?.chosen : null));
     }
-    if (rating && this.ratingComment !== 'none')
-      nodes.push(
-        renderRatingComment(this.t, this.ratingComment, (comment) => void this.sendComment(comment)),
+    if (rating && this.ratingComment !== 'none') {
+      // One element kept across renders: a message arriving while the visitor types must not wipe the comment.
+      this.commentBox ??= renderRatingComment(
+        this.t,
+        this.ratingComment,
+        (comment) => void this.sendComment(comment),
       );
+      nodes.push(this.commentBox);
+    }
     log.replaceChildren(...nodes);
     if (nearEnd) this.scrollToEnd();
     this.renderBadge();

@@ -299,10 +299,6 @@ const catalogue = {
     ru: 'Начало периода должно быть раньше конца',
     en: 'The period must start before it ends',
   },
-  csat_not_asked: {
-    ru: 'В этом диалоге оценку не запрашивали',
-    en: 'No rating was asked for in this conversation',
-  },
   escalation_exists: {
     ru: 'Диалог уже передан во вторую линию: обращение № {number}',
     en: 'The conversation was already escalated: request No. {number}',

@@ -77,16 +77,11 @@ function EscalateForm({
   onCancel(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const model = useMemo(
-    () =>
-      createFormModel(
-        screen.compiled,
-        applyDefaults(screen.entity, draft.data),
-        clockIn(timeZone),
-        draft.data,
-      ),
-    [screen, timeZone, draft],
-  );
+  const model = useMemo(() => {
+    // The draft's fields the form does not show (the client, a defaulted status) are kept as existing values.
+    const initial = applyDefaults(screen.entity, draft.data);
+    return createFormModel(screen.compiled, initial, clockIn(timeZone), initial);
+  }, [screen, timeZone, draft]);
   const { saving } = useStore(model.store);
   const save = async () => {
     const prepared = model.precheck(i18n.language as Locale);

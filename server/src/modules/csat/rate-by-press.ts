@@ -33,13 +33,14 @@ export function rateByPress(deps: {
       tx,
     );
     if (!offer?.conversation_id) return null;
-    const ask = await lockAsk(db, tx, { conversationId: offer.conversation_id });
-    if (!ask?.changeable) return null;
+    // The dialog first, then its ask: the order closing takes them in, so the two never wait on each other.
     const [row] = await db.query<Record<string, unknown>>(
       'select * from conversation where id = ? for update',
       [offer.conversation_id],
       tx,
     );
+    const ask = await lockAsk(db, tx, { conversationId: offer.conversation_id });
+    if (!ask?.changeable) return null;
     return {
       conversation: conversationView(row!),
       after: async (inTx) => {

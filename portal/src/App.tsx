@@ -4,6 +4,7 @@ import { useClientLive } from './account/state/use-client-live';
 import { useSiteChat } from './chat/use-site-chat';
 import { Footer } from './chrome/Footer';
 import { Header } from './chrome/Header';
+import { RatePage } from './csat/RatePage';
 import { kbRoutes } from './kb/routes';
 import { matchPath, usePath } from './lib/router';
 import { AccountPage } from './pages/AccountPage';
@@ -35,6 +36,7 @@ const routes: [string, () => ReactNode][] = [
   ['/login', () => <LoginPage />],
   ['/account', () => <AccountPage />],
   ...accountRoutes,
+  ['/csat/:token', () => <RatePage />],
   ...siteRoutes,
   ['/operator', () => staff(<OperatorPage />)],
   ['/operator/conversations', () => staff(<ConversationsPage />)],

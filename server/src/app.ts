@@ -18,8 +18,10 @@ import { authModule } from './modules/auth/index.js';
 import { bundlesModule } from './modules/bundles/index.js';
 import { contentFilesModule } from './modules/content-files/index.js';
 import { conversationsModule } from './modules/conversations/index.js';
+import { csatModule } from './modules/csat/index.js';
 import { definitionsModule } from './modules/definitions/index.js';
 import { entitiesModule } from './modules/entities/index.js';
+import { escalationModule } from './modules/escalation/index.js';
 import { filesModule } from './modules/files/index.js';
 import { formsModule } from './modules/forms/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
@@ -82,6 +84,8 @@ const featureModules = [
   portalAccountModule,
   conversationsModule,
   answerTemplatesModule,
+  csatModule,
+  escalationModule,
   requestThreadsModule,
   liveModule,
   announcementsModule,

@@ -67,6 +67,11 @@ export class WidgetApi {
     });
   }
 
+  /** A comment on the rating the visitor just gave (the latest of their closed dialogs). */
+  csatComment(comment: string) {
+    return this.call<unknown>('/csat/comment', { method: 'POST', body: JSON.stringify({ comment }) });
+  }
+
   report(seq: number, state: 'delivered' | 'read') {
     return this.call<{ updated: number }>('/read', { method: 'POST', body: JSON.stringify({ seq, state }) });
   }

@@ -6,6 +6,7 @@ import { widgetLimits } from './limits.js';
 import { LiveConnection } from './live.js';
 import { type Memory, newClientMessageId, type PendingText } from './memory.js';
 import { renderMessage, type Shown } from './message-view.js';
+import { ratingState, renderRatingComment } from './rating.js';
 import type { Shell } from './shell.js';
 import { chime } from './sound.js';
 
@@ -31,6 +32,9 @@ export class Chat {
   private visitorId = '';
   private greeting = '';
   private opened = false;
+  /** The comment box under a rating given in this visit: not shown, open, or sent. */
+  private ratingComment: 'none' | 'open' | 'sent' = 'none';
+  private commentBox: HTMLElement | null = null;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastTypingSent = 0;
@@ -194,7 +198,21 @@ export class Chat {
     this.queue({ clientMessageId: newClientMessageId(), text: '', file });
   }
 
+  /** The rating's comment; a refusal (the dialog reopened meanwhile) just closes the box. */
+  private async sendComment(comment: string): Promise<void> {
+    try {
+      await this.api.csatComment(comment.slice(0, 2000));
+      this.ratingComment = 'sent';
+    } catch (error) {
+      if (error instanceof NetworkError) return this.setStatus(this.t.offline);
+      this.ratingComment = 'none';
+    }
+    this.commentBox = null;
+    this.render();
+  }
+
   private press(message: MessageView, value: string): void {
+    if (value.startsWith('csat:') && this.ratingComment === 'none') this.ratingComment = 'open';
     const button = message.parts
       .flatMap((part) => (part.type === 'buttons' ? part.buttons : part.options))
       .find((b) => b.value === value);
@@ -369,10 +387,21 @@ export class Chat {
     if (this.greeting) nodes.push(el('div', { class: 'msg out greeting' }, this.greeting));
     if (!shown.length && !this.greeting) nodes.push(el('p', { class: 'empty' }, this.t.empty));
     const last = stored.at(-1);
-    for (const item of shown)
-      nodes.push(
-        renderMessage(item, this.t, actions, item.kind === 'stored' && item.message === last, this.lang),
+    const rating = ratingState(stored);
+    for (const item of shown) {
+      const question = item.kind === 'stored' && item.message.id === rating?.questionId;
+      const live = item.kind === 'stored' && (item.message === last || question);
+      nodes.push(renderMessage(item, this.t, actions, live, this.lang, question ? rating?.chosen : null));
+    }
+    if (rating && this.ratingComment !== 'none') {
+      // One element kept across renders: a message arriving while the visitor types must not wipe the comment.
+      this.commentBox ??= renderRatingComment(
+        this.t,
+        this.ratingComment,
+        (comment) => void this.sendComment(comment),
       );
+      nodes.push(this.commentBox);
+    }
     log.replaceChildren(...nodes);
     if (nearEnd) this.scrollToEnd();
     this.renderBadge();

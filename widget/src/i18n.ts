@@ -22,6 +22,9 @@ const texts = {
     support: 'Поддержка',
     empty: 'Напишите нам — мы ответим здесь же.',
     loadFailed: 'Чат сейчас недоступен',
+    ratingComment: 'Комментарий к оценке (необязательно)',
+    ratingCommentSend: 'Отправить отзыв',
+    ratingCommentThanks: 'Спасибо за отзыв!',
   },
   en: {
     open: 'Open chat',
@@ -45,6 +48,9 @@ const texts = {
     support: 'Support',
     empty: 'Write to us — we will answer right here.',
     loadFailed: 'The chat is unavailable right now',
+    ratingComment: 'A comment on your rating (optional)',
+    ratingCommentSend: 'Send feedback',
+    ratingCommentThanks: 'Thank you for your feedback!',
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import type { MessageView } from '@opora/sdk';
 import { el } from './dom.js';
 import type { Texts } from './i18n.js';
+import { isRatingQuestion } from './rating.js';
 
 /** A message as the widget shows it: a stored one, or one of the visitor's still on its way. */
 export type Shown =
@@ -26,6 +27,8 @@ export function renderMessage(
   actions: MessageActions,
   latest: boolean,
   lang: string,
+  /** The label of the button the visitor chose last (the rating question shows it as chosen). */
+  chosen?: string | null,
 ): HTMLElement {
   if (shown.kind === 'pending') return renderPending(shown, t, actions);
   const { message } = shown;
@@ -52,9 +55,10 @@ export function renderMessage(
   }
   for (const part of message.parts) {
     const buttons = part.type === 'buttons' ? part.buttons : part.options;
-    const row = el('div', { class: 'choices' });
+    const row = el('div', { class: isRatingQuestion(message) ? 'choices rating' : 'choices' });
     for (const button of buttons) {
       const choice = el('button', { type: 'button' }, button.label);
+      if (chosen === button.label) choice.setAttribute('aria-pressed', 'true');
       // Only the latest message's buttons are live: pressing an old question's answer would confuse everyone.
       if (!latest) choice.disabled = true;
       choice.addEventListener('click', () => actions.press(message, button.value));

@@ -42,6 +42,15 @@ header button { background: transparent; border: none; color: #fff; font-size: 2
 .choices button { border: 1px solid #1f6feb; background: #fff; color: #1f6feb; border-radius: 16px;
   padding: 6px 12px; font-size: 14px; cursor: pointer; }
 .choices button:disabled { opacity: .5; cursor: default; }
+.choices.rating button { min-width: 36px; font-weight: 600; }
+.choices button[aria-pressed="true"] { background: #1f6feb; color: #fff; opacity: 1; }
+.rating-comment { display: flex; flex-direction: column; align-items: stretch; gap: 6px; margin: 4px 0 8px;
+  padding: 0; border: 0; background: transparent; max-width: 85%; }
+.rating-comment textarea { flex: none; font: inherit; font-size: 14px; border: 1px solid #cbd5e1; border-radius: 8px;
+  padding: 6px 8px; resize: vertical; min-height: 56px; }
+.rating-comment button { align-self: flex-start; width: auto; height: auto; border: 0; background: #1f6feb;
+  color: #fff; border-radius: 8px; padding: 6px 12px; font-size: 14px; cursor: pointer; }
+.rating-note { color: #475569; font-size: 13px; margin: 4px 0 8px; }
 .typing { padding: 2px 14px 6px; font-size: 13px; color: #57606a; background: #f6f8fa; min-height: 20px; }
 form { display: flex; align-items: flex-end; gap: 6px; padding: 8px; border-top: 1px solid #d0d7de; background: #fff; }
 textarea { flex: 1; resize: none; border: 1px solid #d0d7de; border-radius: 10px; padding: 8px 10px;

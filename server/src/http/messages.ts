@@ -287,6 +287,27 @@ const catalogue = {
   },
   wrong_current_password: { ru: 'Текущий пароль указан неверно', en: 'The current password is wrong' },
   already_archived: { ru: 'Уже в архиве: {what}', en: 'Already archived: {what}' },
+  csat_final: {
+    ru: 'Оценку уже нельзя изменить: диалог открыт снова',
+    en: 'The rating can no longer change: the conversation was reopened',
+  },
+  csat_not_rated: { ru: 'Сначала поставьте оценку от 1 до 5', en: 'Rate from 1 to 5 first' },
+  csat_link_expired: {
+    ru: 'Срок действия ссылки для оценки истёк',
+    en: 'The rating link has expired',
+  },
+  csat_period_empty: {
+    ru: 'Начало периода должно быть раньше конца',
+    en: 'The period must start before it ends',
+  },
+  escalation_exists: {
+    ru: 'Диалог уже передан во вторую линию: обращение № {number}',
+    en: 'The conversation was already escalated: request No. {number}',
+  },
+  escalation_unavailable: {
+    ru: 'Передать во вторую линию нельзя: {reason}',
+    en: 'Cannot escalate: {reason}',
+  },
   nothing_to_publish: {
     ru: 'Нет изменений для публикации: черновик совпадает с версией {version}',
     en: 'Nothing to publish: the draft is the same as version {version}',

@@ -14,6 +14,7 @@ import { listPath } from '../../records/record-paths';
 import { FlashMessage } from '../components/FlashMessage';
 import { ClientConversations } from '../conversations/ClientConversations';
 import { clientType } from '../conversations/client-type';
+import { EscalatedDialogs } from '../escalation/EscalatedDialogs';
 import { flash } from '../state/flash';
 import type { ScreenForm } from '../state/screen-form';
 import { useScreenForm } from '../state/use-screen-form';
@@ -117,6 +118,7 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
         {tab === 'related' && <RelatedTab entityKey={screen.entityKey} id={current.id} />}
         {tab === 'conversations' && <ClientConversations entity={screen.entityKey} id={current.id} />}
       </Tabs>
+      {mode !== 'edit' && <EscalatedDialogs recordId={current.id} />}
       {mode !== 'edit' && <ThreadPanel entityKey={screen.entityKey} id={current.id} />}
       {mode === 'edit' && (
         <div className="form-actions sticky-actions">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/Link';
 import { LoadError, Loading } from '../../components/ScreenStates';
 import { useStore } from '../../lib/store';
+import { ThreadWrapUp } from '../escalation/ThreadWrapUp';
 import { AnswerBox } from './AnswerBox';
 import { ChannelLabel } from './ChannelLabel';
 import { contactName } from './contact-name';
@@ -47,6 +48,7 @@ export function ConversationThread({ id }: { id: string }) {
           {closed && <span className="badge">{t('conversations.closed')}</span>}
         </div>
         <div className="thread-actions">
+          <ThreadWrapUp conversation={conversation} />
           {conversation.clientRecordId && (
             <Link to={`/work/client/${conversation.clientRecordId}`} className="btn">
               {t('conversations.openCard')}

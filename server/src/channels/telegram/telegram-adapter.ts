@@ -49,6 +49,11 @@ export class TelegramAdapter implements ChannelAdapter<TelegramSettings, unknown
     };
   }
 
+  /** Stops the spinner on a pressed inline button (Telegram shows it until the bot answers the callback). */
+  async answerButton(settings: TelegramSettings, callbackQueryId: string): Promise<void> {
+    await this.api(settings).answerCallbackQuery(callbackQueryId);
+  }
+
   async send(settings: TelegramSettings, outbound: OutboundMessage): Promise<SentMessage> {
     const chat = outbound.to.externalId;
     const wait = this.pacing.turn(chat);

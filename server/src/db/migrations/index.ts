@@ -14,6 +14,7 @@ import { Migration20261213Conversations } from './20261213-0012-conversations.js
 import { Migration20261214ConversationReads } from './20261214-0013-conversation-reads.js';
 import { Migration20261215RequestThreads } from './20261215-0014-request-threads.js';
 import { Migration20261216ImapMailboxCursors } from './20261216-0015-imap-mailbox-cursors.js';
+import { Migration20261216Csat } from './20261216-0017-csat.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261214-0013-conversation-reads', class: Migration20261214ConversationReads },
   { name: '20261215-0014-request-threads', class: Migration20261215RequestThreads },
   { name: '20261216-0015-imap-mailbox-cursors', class: Migration20261216ImapMailboxCursors },
+  { name: '20261216-0017-csat', class: Migration20261216Csat },
 ];

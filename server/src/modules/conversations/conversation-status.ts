@@ -1,7 +1,7 @@
 import type { LiveMessage } from '@opora/sdk';
 import { liveAddress } from '../../adapters/live-hub/live-address.js';
 import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Em } from '../../db/database.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import type { ConversationView } from './conversation-types.js';
@@ -10,6 +10,18 @@ import { conversationView } from './rows.js';
 
 export type ConversationStatus = ConversationView['status'];
 
+/** A close or reopen, handed to listeners inside its transaction (CSAT asks the client when an operator closes). */
+export interface StatusChange {
+  before: ConversationView;
+  after: ConversationView;
+  actor: Actor | null;
+  now: Date;
+  /** Where links the client gets should point (the configured public address, else the caller's). */
+  origin?: string;
+}
+
+export type StatusListener = (tx: Em, change: StatusChange) => Promise<void>;
+
 /**
  * Closes or reopens a conversation. Closing stamps the resolution time (the SLA's raw data; a reopened and
  * closed-again conversation keeps its first resolution) and the closing time; reopening clears the closing time.
@@ -17,7 +29,7 @@ export type ConversationStatus = ConversationView['status'];
  * already has changes nothing and writes no audit row.
  */
 export async function setConversationStatus(
-  deps: { db: Database; hub: LiveHub },
+  deps: { db: Database; hub: LiveHub; listeners?: readonly StatusListener[]; origin?: string },
   conversationId: string,
   status: ConversationStatus,
   actor: Actor | null,
@@ -46,6 +58,15 @@ export async function setConversationStatus(
     });
     const push: LiveMessage = { type: 'conversation', conversation };
     await hub.send(tx, [liveAddress.contactCentre, liveAddress.conversation(conversationId)], push);
+    // After the status push, so screens hear of the close before what a listener sends (the rating question).
+    for (const listener of deps.listeners ?? [])
+      await listener(tx, {
+        before,
+        after: conversation,
+        actor,
+        now,
+        ...(deps.origin ? { origin: deps.origin } : {}),
+      });
     return conversation;
   });
 }

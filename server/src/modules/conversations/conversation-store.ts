@@ -13,7 +13,8 @@ import { claimArrival } from './arrival.js';
 import { sentByAdapter } from './channel-directory.js';
 import { clientForContact } from './client-for-contact.js';
 import { pushMessage } from './conversation-push.js';
-import type { MessageView } from './conversation-types.js';
+import type { StatusListener } from './conversation-status.js';
+import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
 import { appendInbound, conversationFor, earlierInbound, type TakenInbound } from './inbound.js';
 import { storeInboundFiles } from './inbound-files.js';
 import { mergeContactInto } from './merge-contacts.js';
@@ -22,6 +23,18 @@ import { appendOutbound, lockConversation, type OutboundInput } from './outbound
 import { conversationView } from './rows.js';
 import { type SendJobPayload, sendJobKey, sendJobName } from './send-job.js';
 import { clientTimeline, type TimelinePage } from './timeline.js';
+
+/** Where a pressed button's message belongs, and what to do once it is stored (same transaction). */
+export interface PressRoute {
+  conversation: ConversationView;
+  after: (tx: Em, message: MessageView) => Promise<void>;
+}
+
+export type PressListener = (
+  tx: Em,
+  contact: ContactView,
+  pressed: NonNullable<InboundMessage['pressed']>,
+) => Promise<PressRoute | null>;
 
 export interface ConversationStoreDeps {
   db: Database;
@@ -41,6 +54,9 @@ export interface ConversationStoreDeps {
  * through here.
  */
 export class ConversationStore {
+  private readonly pressListeners: PressListener[] = [];
+  readonly statusListeners: StatusListener[] = [];
+
   constructor(private readonly deps: ConversationStoreDeps) {}
 
   /**
@@ -68,13 +84,10 @@ export class ConversationStore {
       }
       const account = await portalAccount(this.deps.definitions, tx);
       const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
-      const { conversation, opened } = await conversationFor(
-        db,
-        tx,
-        { ...contact, clientRecordId: client },
-        inbound,
-        now,
-      );
+      const routed = await this.routePress(tx, { ...contact, clientRecordId: client }, inbound.pressed);
+      const { conversation, opened } = routed
+        ? { conversation: routed.conversation, opened: false }
+        : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
       const message = await appendInbound(db, tx, channel, conversation, inbound, now);
       const current = {
         ...conversation,
@@ -82,6 +95,7 @@ export class ConversationStore {
         lastMessageAt: message.createdAt,
       };
       await pushMessage(this.deps.hub, db, tx, current, message);
+      if (routed) await routed.after(tx, message);
       return { conversation: current, message, duplicate: false, opened };
     });
   }
@@ -99,28 +113,58 @@ export class ConversationStore {
   }
 
   /** Appends an answer (an operator's, a bot's, the system's) to a conversation; see `outbound.ts`. */
-  async answer(conversationId: string, input: OutboundInput, actor: Actor | null): Promise<MessageView> {
+  answer(conversationId: string, input: OutboundInput, actor: Actor | null): Promise<MessageView> {
+    return this.deps.db.transaction((tx) => this.answerWithin(tx, conversationId, input, actor));
+  }
+
+  /** {@link answer} inside the caller's transaction: the answer commits (and is sent) with the caller's writes. */
+  async answerWithin(
+    tx: Em,
+    conversationId: string,
+    input: OutboundInput,
+    actor: Actor | null,
+  ): Promise<MessageView> {
     const { db } = this.deps;
-    return db.transaction(async (tx) => {
-      const conversation = await lockConversation(db, tx, conversationId);
-      const { message, repeated } = await appendOutbound(
-        db,
+    const conversation = await lockConversation(db, tx, conversationId);
+    const { message, repeated } = await appendOutbound(
+      db,
+      tx,
+      conversation,
+      input,
+      actor,
+      dateOf(this.deps.clock),
+    );
+    if (!repeated) await pushMessage(this.deps.hub, db, tx, conversation, message);
+    if (!repeated && !message.internal && sentByAdapter(conversation.channel))
+      await this.deps.jobs.enqueue(
+        sendJobName,
+        { messageId: message.id } satisfies SendJobPayload,
+        { idempotencyKey: sendJobKey(message.id), maxAttempts: 10 },
         tx,
-        conversation,
-        input,
-        actor,
-        dateOf(this.deps.clock),
       );
-      if (!repeated) await pushMessage(this.deps.hub, db, tx, conversation, message);
-      if (!repeated && !message.internal && sentByAdapter(conversation.channel))
-        await this.deps.jobs.enqueue(
-          sendJobName,
-          { messageId: message.id } satisfies SendJobPayload,
-          { idempotencyKey: sendJobKey(message.id), maxAttempts: 10 },
-          tx,
-        );
-      return message;
-    });
+    return message;
+  }
+
+  /**
+   * Lets another module claim a pressed button (a rating of a closed dialog): the message goes into the
+   * conversation it names instead of the contact's open one, and `after` runs in the same transaction.
+   */
+  onPressed(listener: PressListener): void {
+    this.pressListeners.push(listener);
+  }
+
+  /** Lets another module act inside the transaction that closes or reopens a dialog (see `conversation-status.ts`). */
+  onStatusChanged(listener: StatusListener): void {
+    this.statusListeners.push(listener);
+  }
+
+  private async routePress(tx: Em, contact: ContactView, pressed: InboundMessage['pressed']) {
+    if (!pressed) return null;
+    for (const listener of this.pressListeners) {
+      const routed = await listener(tx, contact, pressed);
+      if (routed) return routed;
+    }
+    return null;
   }
 
   /** Puts a contact (and its former card's other contacts) on another client card; both histories stay. */

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { dateOf } from '../../adapters/clock.js';
 import { errorResponses, IdParams, Uuid } from '../../http/schemas.js';
 import type { Actor } from '../auth/actor.js';
+import { linkOrigin } from '../auth/link-origin.js';
 import { sendStoredFile } from '../files/send-stored-file.js';
 import { contactCentre } from './contact-centre.js';
 import { conversationAttachment } from './conversation-files.js';
@@ -38,7 +39,12 @@ export const conversationWorkRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
       (request) =>
         setConversationStatus(
-          { db, hub: app.liveHub },
+          {
+            db,
+            hub: app.liveHub,
+            listeners: app.conversations.statusListeners,
+            origin: linkOrigin(app.settings.publicUrl, request),
+          },
           request.params.id,
           status,
           actor(request),

@@ -142,9 +142,11 @@ describe.each(databaseTargets)('the operators’ conversation screen on $name', 
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     await call('POST', `/conversations/${conversation.id}/close`, supervisor);
     for (let i = 0; i < 100 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(heard).toMatchObject([
-      { type: 'conversation', conversation: { id: conversation.id, status: 'closed' } },
-    ]);
+    // The close comes first; the client's rating question follows it.
+    expect(heard[0]).toMatchObject({
+      type: 'conversation',
+      conversation: { id: conversation.id, status: 'closed' },
+    });
     ws.close();
   });
 

@@ -15,7 +15,7 @@ export interface AppendedToOpen {
  * The common case of an inbound message — a known person writing on in their open conversation — in one
  * statement: lock the conversation, insert the message, count it, remember which channel id produced it, and
  * write the audit row. Null when the case does not apply (the message threads into another conversation by
- * `replyTo`, the contact still has to be recognised as a client, or no conversation is open): the caller takes
+ * `replyTo`, a pressed button may answer a closed one, the contact still has to be recognised as a client, or no conversation is open): the caller takes
  * the general path, in the same transaction.
  */
 export async function appendToOpenConversation(
@@ -26,7 +26,7 @@ export async function appendToOpenConversation(
   inbound: InboundMessage,
   now: Date,
 ): Promise<AppendedToOpen | null> {
-  if (inbound.replyTo?.length || !knownOrAnonymous(contact)) return null;
+  if (inbound.replyTo?.length || inbound.pressed || !knownOrAnonymous(contact)) return null;
   const [row] = await db.query<{ message: unknown; conversation: unknown; client_users: string[] | null }>(
     `with conv as (
        select id from conversation where contact_id = ? and status = 'open'

@@ -1,3 +1,5 @@
+import { TelegramAdapter } from '../../channels/telegram/telegram-adapter.js';
+import type { TelegramSettings } from '../../channels/telegram/telegram-settings.js';
 import { AppError } from '../../http/app-error.js';
 import type { ResolvedChannel } from './channel-directory.js';
 import type { ConversationStore } from './conversation-store.js';
@@ -15,4 +17,14 @@ export async function takeTelegramUpdate(
   const parsed = await channel.adapter.parseInbound(channel.settings, update);
   if (!parsed.ok) throw new AppError(400, 'bad_update', 'bad_update', { reason: parsed.reason });
   for (const message of parsed.messages) await conversations.takeInbound({ type: 'telegram', key }, message);
+  const callback = callbackQueryId(update);
+  // The press is stored already; a failed acknowledgement only leaves the button's spinner a while longer.
+  if (callback && channel.adapter instanceof TelegramAdapter)
+    await channel.adapter.answerButton(channel.settings as TelegramSettings, callback).catch(() => undefined);
+}
+
+function callbackQueryId(update: unknown): string | null {
+  if (typeof update !== 'object' || update === null) return null;
+  const query = (update as { callback_query?: { id?: unknown } }).callback_query;
+  return typeof query?.id === 'string' && query.id.length <= 200 ? query.id : null;
 }

@@ -6,6 +6,7 @@ import { defaultWidgetLimits, type WidgetLimits, widgetRateWindows } from './rat
 import { VisitorTokens } from './visitor-token.js';
 import { widgetAssets } from './widget-assets.js';
 import { portalWidgetChannel } from './widget-channels.js';
+import { widgetCsatRoute } from './widget-csat-route.js';
 import { widgetLiveRoutes } from './widget-live.js';
 import { widgetRoutes } from './widget-routes.js';
 import { WidgetVisitors } from './widget-service.js';
@@ -54,6 +55,7 @@ export const widgetModule = fp(
       fileStore: app.fileStore,
       limits,
     });
+    await app.register(widgetCsatRoute, { prefix: apiPrefix, tokens, clock: app.clock });
     await app.register(widgetLiveRoutes, {
       prefix: apiPrefix,
       hub: app.liveHub,

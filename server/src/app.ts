@@ -18,6 +18,7 @@ import { bundlesModule } from './modules/bundles/index.js';
 import { contentFilesModule } from './modules/content-files/index.js';
 import { conversationsModule } from './modules/conversations/index.js';
 import { definitionsModule } from './modules/definitions/index.js';
+import { distributionModule } from './modules/distribution/index.js';
 import { entitiesModule } from './modules/entities/index.js';
 import { filesModule } from './modules/files/index.js';
 import { formsModule } from './modules/forms/index.js';
@@ -78,6 +79,7 @@ const featureModules = [
   viewsModule,
   portalAccountModule,
   conversationsModule,
+  distributionModule,
   requestThreadsModule,
   liveModule,
   announcementsModule,
@@ -122,6 +124,7 @@ export type {} from './modules/bundles/index.js';
 export type {} from './modules/content-files/index.js';
 export type {} from './modules/conversations/index.js';
 export type {} from './modules/definitions/index.js';
+export type {} from './modules/distribution/index.js';
 export type {} from './modules/entities/index.js';
 export type {} from './modules/files/index.js';
 export type {} from './modules/forms/index.js';

@@ -13,6 +13,7 @@ import { Migration20261212KbWeakSearchGaps } from './20261212-0011-kb-weak-searc
 import { Migration20261213Conversations } from './20261213-0012-conversations.js';
 import { Migration20261214ConversationReads } from './20261214-0013-conversation-reads.js';
 import { Migration20261215RequestThreads } from './20261215-0014-request-threads.js';
+import { Migration20261216OperatorDistribution } from './20261216-0016-operator-distribution.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261213-0012-conversations', class: Migration20261213Conversations },
   { name: '20261214-0013-conversation-reads', class: Migration20261214ConversationReads },
   { name: '20261215-0014-request-threads', class: Migration20261215RequestThreads },
+  { name: '20261216-0016-operator-distribution', class: Migration20261216OperatorDistribution },
 ];

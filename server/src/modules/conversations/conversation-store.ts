@@ -13,7 +13,7 @@ import { claimArrival } from './arrival.js';
 import { sentByAdapter } from './channel-directory.js';
 import { clientForContact } from './client-for-contact.js';
 import { pushMessage } from './conversation-push.js';
-import type { MessageView } from './conversation-types.js';
+import type { ConversationView, MessageView } from './conversation-types.js';
 import { appendInbound, conversationFor, earlierInbound, type TakenInbound } from './inbound.js';
 import { storeInboundFiles } from './inbound-files.js';
 import { mergeContactInto } from './merge-contacts.js';
@@ -22,6 +22,13 @@ import { appendOutbound, lockConversation, type OutboundInput } from './outbound
 import { conversationView } from './rows.js';
 import { type SendJobPayload, sendJobKey, sendJobName } from './send-job.js';
 import { clientTimeline, type TimelinePage } from './timeline.js';
+
+/** See `distribution/after-dialog-opened.ts`: answers the conversation as routing left it. */
+export type DialogOpenedHook = (
+  tx: Em,
+  conversation: ConversationView,
+  message: MessageView,
+) => Promise<ConversationView>;
 
 export interface ConversationStoreDeps {
   db: Database;
@@ -41,6 +48,9 @@ export interface ConversationStoreDeps {
  * through here.
  */
 export class ConversationStore {
+  /** Routes and queues a dialog the moment it opens, in its transaction (set by the distribution module). */
+  afterDialogOpened: DialogOpenedHook | null = null;
+
   constructor(private readonly deps: ConversationStoreDeps) {}
 
   /**
@@ -74,11 +84,12 @@ export class ConversationStore {
         now,
       );
       const message = await appendInbound(db, tx, channel, conversation, inbound, now);
-      const current = {
+      const counted = {
         ...conversation,
         messageCount: conversation.messageCount + 1,
         lastMessageAt: message.createdAt,
       };
+      const current = (await this.afterDialogOpened?.(tx, counted, message)) ?? counted;
       await pushMessage(this.deps.hub, db, tx, current, message);
       return { conversation: current, message, duplicate: false, opened };
     });

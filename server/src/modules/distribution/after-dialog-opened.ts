@@ -33,8 +33,8 @@ export async function afterDialogOpened(
 ): Promise<ConversationView> {
   const { db } = deps;
   if (conversation.handler !== 'queue' || conversation.status !== 'open') return conversation;
-  const [state] = await db.query<{ queued_at: unknown; last_closed_at: string | Date | null }>(
-    'select queued_at, last_closed_at from conversation where id = ?',
+  const [state] = await db.query<{ queued_at: unknown }>(
+    'select queued_at from conversation where id = ?',
     [conversation.id],
     tx,
   );
@@ -49,17 +49,32 @@ export async function afterDialogOpened(
     return refuse(deps, tx, conversation, lineKey, line, language, now);
   const routed = await setRoute(deps, tx, conversation, lineKey, 'queue', line?.priority ?? 0, now);
   const hours = line?.reopenToSameOperatorHours;
-  const closedAt = state.last_closed_at ? new Date(state.last_closed_at) : null;
-  // A dialog the client reopens soon after it closed goes back to whoever had it, when they are online.
-  if (hours && closedAt && now.getTime() - closedAt.getTime() <= hours * 3_600_000)
-    await db.query(
-      'update conversation set preferred_operator_id = last_operator_id where id = ?',
-      [conversation.id],
-      tx,
-    );
+  if (hours) await preferLastOperator(deps, tx, routed, hours, now);
   if (lineKey && line) await answerOutOfHours(deps, tx, routed, lineKey, line, language, now);
   await requestDistribution(db, tx);
   return routed;
+}
+
+/**
+ * A client who writes again within the line's hours after their dialog closed — reopening it, or starting a new
+ * one — goes back to the operator who had it (the distribution pass gives it to them if they are online with room).
+ */
+async function preferLastOperator(
+  deps: RoutingDeps,
+  tx: Em,
+  conversation: ConversationView,
+  hours: number,
+  now: Date,
+): Promise<void> {
+  await deps.db.query(
+    `update conversation set preferred_operator_id = (
+       select last_operator_id from conversation
+        where contact_id = ? and last_closed_at > ? and last_operator_id is not null
+        order by last_closed_at desc limit 1)
+      where id = ?`,
+    [conversation.contactId, new Date(now.getTime() - hours * 3_600_000), conversation.id],
+    tx,
+  );
 }
 
 async function queueIsFull(deps: RoutingDeps, tx: Em, lineKey: string, line: LineBody): Promise<boolean> {

@@ -125,7 +125,7 @@ export async function distributionBurst(
       )
       .then(() => {
         // Only a slot freed while dialogs still wait can be filled at once.
-        if (created - assignedTo.size > operatorsCount) {
+        if (created - assignedTo.size > 0) {
           const list = freedAt.get(operator) ?? [];
           list.push(performance.now());
           freedAt.set(operator, list);

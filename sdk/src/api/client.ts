@@ -1,5 +1,6 @@
 import { ApiError } from './api-error.js';
 import { ConversationsApi } from './conversations-api.js';
+import { DistributionApi } from './distribution-api.js';
 import { KbApi } from './kb-api.js';
 import { PortalApi } from './portal-api.js';
 import { ThreadApi } from './thread-api.js';
@@ -61,6 +62,8 @@ export class OporaClient {
   readonly portal = new PortalApi(this);
   /** Conversations of every channel, for the contact centre's screens. */
   readonly conversations = new ConversationsApi(this);
+  /** Operators' status and the dialog queues: take, transfer, return. */
+  readonly distribution = new DistributionApi(this);
   /** Requests' threads with the client: the request card's and «Мои обращения». */
   readonly threads = new ThreadApi(this);
 

@@ -92,7 +92,8 @@ export async function distributionBurst(
 
   const assignedTo = new Map<string, string>();
   let duplicates = 0;
-  const freedAt = new Map<string, number[]>();
+  /** Slots freed while dialogs waited, oldest first: each must be filled by one of the next assignments. */
+  const freed: number[] = [];
   const latencies: number[] = [];
   const closes: Promise<unknown>[] = [];
   let created = 0;
@@ -109,13 +110,11 @@ export async function distributionBurst(
     const now = performance.now();
     if (assignedTo.has(c.id)) duplicates += 1;
     assignedTo.set(c.id, c.operatorId);
-    const freed = freedAt.get(c.operatorId);
-    const since = freed?.shift();
+    const since = freed.shift();
     if (since !== undefined) latencies.push(now - since);
-    const operator = c.operatorId;
     const i = assignedTo.size;
     // The operator answers for a while, then closes the dialog: their slot frees.
-    const close = new Promise((r) => setTimeout(r, 300 + Math.random() * 1200))
+    const close = new Promise((r) => setTimeout(r, 1000 + Math.random() * 3000))
       .then(() =>
         apps[i % apps.length]!.inject({
           method: 'POST',
@@ -123,13 +122,14 @@ export async function distributionBurst(
           headers: closeAs[i % apps.length]!,
         }),
       )
-      .then(() => {
+      .then(async () => {
+        const closedAt = performance.now();
         // Only a slot freed while dialogs still wait can be filled at once.
-        if (created - assignedTo.size > 0) {
-          const list = freedAt.get(operator) ?? [];
-          list.push(performance.now());
-          freedAt.set(operator, list);
-        }
+        const [queue] = await db.query<{ n: string | number }>(
+          `select count(*) as n from conversation where status = 'open' and handler = 'queue'
+             and line_key like 'bench-%'`,
+        );
+        if (Number(queue?.n) > 0) freed.push(closedAt);
       });
     closes.push(close.catch(() => undefined));
     if (assignedTo.size >= dialogs) done();
@@ -156,7 +156,7 @@ export async function distributionBurst(
         worstSpread = Math.max(worstSpread, spread);
         if (spread > 1) violations += 1;
       }
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 100));
     }
   })();
 

@@ -2,7 +2,7 @@ import type { PublishedLine } from '@opora/runtime/lines';
 import { lineOpenAt } from '@opora/runtime/lines';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Em } from '../../db/database.js';
-import { assignDialog } from './assign-dialog.js';
+import { assignBatch, type Choice } from './assign-batch.js';
 import { lockDistribution } from './distribution-signal.js';
 import { type OperatorLoad, onlineOperators } from './operator-loads.js';
 import type { PublishedLines } from './published-lines.js';
@@ -42,26 +42,24 @@ export async function assignPass(deps: PassDeps): Promise<'more' | 'done'> {
       (line) => !line.body.botOnly && lineOpenAt(line.body.hours, now).open,
     );
     const waiting = await heads(deps, tx, lines, operators);
-    let assigned = 0;
+    const choices: Choice[] = [];
     for (const dialog of waiting) {
-      if (assigned >= batch) return 'more';
+      if (choices.length >= batch) break;
       const line = lines.find((l) => l.key === dialog.line_key)!;
       const operator = choose(operators, line, dialog);
       if (!operator) continue;
-      await assignDialog(deps, tx, {
+      choices.push({
         conversationId: dialog.id,
         operatorId: operator.id,
         line: line.body,
-        now,
-        offered: true,
-        actor: null,
         reason: dialog.preferred_operator_id === operator.id ? 'reopened' : 'distributed',
       });
+      // The choice counts at once: the next dialog of this pass sees the operator's new load.
       operator.load += 1;
       operator.idleSince = now.getTime();
-      assigned += 1;
     }
-    return 'done';
+    await assignBatch(deps, tx, choices, now);
+    return choices.length >= batch ? 'more' : 'done';
   });
 }
 
@@ -84,13 +82,7 @@ async function heads(
     const room = operators
       .filter((o) => serves(o, line.body))
       .reduce((n, o) => n + Math.max(0, capacityFor(o, line.body) - o.load), 0);
-    const preferred = await deps.db.query<{ n: string | number }>(
-      `select count(*) as n from conversation where line_key = ? and status = 'open' and handler = 'queue'
-         and preferred_operator_id is not null`,
-      [line.key],
-      tx,
-    );
-    const limit = Math.min(room + Number(preferred[0]?.n ?? 0), batch);
+    const limit = Math.min(room, batch);
     if (limit <= 0) continue;
     const rows = await deps.db.query<Waiting>(
       `select id, line_key, priority, queued_at, skip_operator_id, preferred_operator_id from conversation

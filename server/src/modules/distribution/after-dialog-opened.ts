@@ -135,13 +135,15 @@ async function setRoute(
     [lineKey, handler, priority, handler === 'queue' ? now : null, conversation.id],
     tx,
   );
-  audit(tx, null, {
-    action: 'update',
-    targetType: 'conversation',
-    targetId: conversation.id,
-    after: { lineKey, handler, routed: true },
-    at: now,
-  });
+  // With no line published there is nothing to record: the dialog simply waits for anyone.
+  if (lineKey)
+    audit(tx, null, {
+      action: 'update',
+      targetType: 'conversation',
+      targetId: conversation.id,
+      after: { lineKey, handler, routed: true },
+      at: now,
+    });
   return conversationView(row!);
 }
 

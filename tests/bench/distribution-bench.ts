@@ -96,7 +96,6 @@ export async function distributionBurst(
   const freed = new Map<string, number[]>();
   const latencies: number[] = [];
   const closes: Promise<unknown>[] = [];
-  let created = 0;
   let done: () => void;
   const allAssigned = new Promise<void>((r) => {
     done = r;
@@ -176,7 +175,6 @@ export async function distributionBurst(
             files: [],
           },
         );
-        created += 1;
       }
     }),
   );

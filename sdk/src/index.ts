@@ -4,6 +4,8 @@ export { type ClientOptions, OporaClient, toQueryString } from './api/client.js'
 export * from './api/conversation-types.js';
 export type { ConversationsApi } from './api/conversations-api.js';
 export * from './api/definition-rights.js';
+export type { DistributionApi } from './api/distribution-api.js';
+export * from './api/distribution-types.js';
 export type { KbApi } from './api/kb-api.js';
 export * from './api/kb-types.js';
 export type { PortalApi } from './api/portal-api.js';

@@ -20,6 +20,7 @@ import { contentFilesModule } from './modules/content-files/index.js';
 import { conversationsModule } from './modules/conversations/index.js';
 import { csatModule } from './modules/csat/index.js';
 import { definitionsModule } from './modules/definitions/index.js';
+import { distributionModule } from './modules/distribution/index.js';
 import { entitiesModule } from './modules/entities/index.js';
 import { escalationModule } from './modules/escalation/index.js';
 import { filesModule } from './modules/files/index.js';
@@ -86,6 +87,7 @@ const featureModules = [
   answerTemplatesModule,
   csatModule,
   escalationModule,
+  distributionModule,
   requestThreadsModule,
   liveModule,
   announcementsModule,
@@ -132,6 +134,7 @@ export type {} from './modules/bundles/index.js';
 export type {} from './modules/content-files/index.js';
 export type {} from './modules/conversations/index.js';
 export type {} from './modules/definitions/index.js';
+export type {} from './modules/distribution/index.js';
 export type {} from './modules/entities/index.js';
 export type {} from './modules/files/index.js';
 export type {} from './modules/forms/index.js';

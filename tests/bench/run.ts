@@ -4,6 +4,7 @@ import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
 import { inboundInsertBench, telegramWebhookBench } from './channels-bench.js';
+import { distributionBurst } from './distribution-bench.js';
 import { healthDuringSlowQuery, healthDuringSlowQueryAndFlood, recordList } from './event-loop-bench.js';
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { hostileBodies } from './hostile-bodies-bench.js';
@@ -11,6 +12,7 @@ import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
+import { twoProcesses } from './two-processes.js';
 import { widgetSocketBench } from './widget-bench.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 2000);
@@ -142,11 +144,37 @@ for (const target of !only || only === 'channels' ? targets : []) {
 for (const target of !only || only === 'widget' ? targets : [])
   printTable(`Chat widget on ${target.name}`, await widgetSocketBench(target));
 
+// BENCH_ONLY=distribution: a burst of new dialogs handed to simulated operators (and with two server processes on
+// PostgreSQL).
+for (const target of !only || only === 'distribution' ? targets : []) {
+  const dialogs = Number(process.env.BENCH_DIALOGS ?? 1000);
+  const h = await createHarness(target);
+  try {
+    printTable(
+      `Distribution on ${target.name}`,
+      await distributionBurst([h.app], [await h.as('supervisor')], dialogs),
+    );
+  } finally {
+    await h.close();
+  }
+  if (target.name !== 'postgresql') continue;
+  const pair = await twoProcesses(target);
+  try {
+    printTable(
+      `Distribution on ${target.name}, two processes`,
+      await distributionBurst(pair.apps, pair.headers, dialogs),
+    );
+  } finally {
+    await pair.close();
+  }
+}
+
 for (const target of only === 'sandbox' ||
 only === 'kb' ||
 only === 'search' ||
 only === 'channels' ||
-only === 'widget'
+only === 'widget' ||
+only === 'distribution'
   ? []
   : targets) {
   const h = await createHarness(target);

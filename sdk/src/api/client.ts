@@ -1,6 +1,7 @@
 import { AnswerTemplatesApi } from './answer-templates-api.js';
 import { ApiError } from './api-error.js';
 import { ConversationsApi } from './conversations-api.js';
+import { DistributionApi } from './distribution-api.js';
 import { KbApi } from './kb-api.js';
 import { PortalApi } from './portal-api.js';
 import { ThreadApi } from './thread-api.js';
@@ -64,6 +65,8 @@ export class OporaClient {
   readonly conversations = new ConversationsApi(this);
   /** Answer templates for the operator's composer. */
   readonly answerTemplates = new AnswerTemplatesApi(this);
+  /** Operators' status and the dialog queues: take, transfer, return. */
+  readonly distribution = new DistributionApi(this);
   /** Requests' threads with the client: the request card's and «Мои обращения». */
   readonly threads = new ThreadApi(this);
 

@@ -325,6 +325,29 @@ const catalogue = {
     ru: 'Напишите сообщение или приложите файл',
     en: 'Write a message or attach a file',
   },
+  dialog_taken: { ru: 'Диалог уже взял(а) {name}', en: '{name} has already taken this dialog' },
+  dialog_closed: { ru: 'Диалог закрыт', en: 'The dialog is closed' },
+  dialog_not_held: {
+    ru: 'Диалог никому не назначен — вернуть в очередь нечего',
+    en: 'Nobody holds this dialog — there is nothing to return to the queue',
+  },
+  dialog_held_by_other: {
+    ru: 'Диалог ведёт другой оператор: передать или вернуть его может он сам или супервизор',
+    en: 'Another operator holds this dialog: only they or a supervisor may pass it on',
+  },
+  operator_offline: {
+    ru: '{name} сейчас не в сети — передайте диалог оператору в статусе «Онлайн»',
+    en: '{name} is not online — pass the dialog to an operator who is online',
+  },
+  operator_not_serving: {
+    ru: '{name} не обслуживает линию «{line}»',
+    en: '{name} does not serve the line "{line}"',
+  },
+  operator_full: {
+    ru: 'У {name} нет свободных мест: ведёт {load} из {capacity} диалогов',
+    en: '{name} has no room: leads {load} of {capacity} dialogs',
+  },
+  not_an_operator: { ru: '{name} не работает с диалогами', en: '{name} does not work with dialogs' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },
 } satisfies Record<string, Record<Locale, string>>;

@@ -5,8 +5,10 @@ import { navigate } from '../../lib/router';
 import { useStore } from '../../lib/store';
 import { ChannelLabel } from './ChannelLabel';
 import { contactName } from './contact-name';
+import { DialogActions } from './DialogActions';
+import { OperatorBar } from './OperatorBar';
 import { conversationPath } from './paths';
-import { listStore, loadList, loadMore, type StatusFilter } from './state/list-store';
+import { listStore, loadList, loadMore } from './state/list-store';
 
 /** The «Диалоги» list: open (or closed) conversations, most recent activity first, unread ones marked. */
 export function ConversationList({ selected }: { selected: string | null }) {
@@ -14,32 +16,26 @@ export function ConversationList({ selected }: { selected: string | null }) {
   const state = useStore(listStore);
   return (
     <section className="list-pane conversation-list" aria-label={t('conversations.list')}>
-      <fieldset className="list-tools filter-tools" aria-label={t('conversations.filter.label')}>
-        {(['open', 'closed'] as StatusFilter[]).map((filter) => (
-          <button
-            key={filter}
-            type="button"
-            aria-pressed={state.filter === filter}
-            className={state.filter === filter ? 'queue active' : 'queue'}
-            data-testid={`conversations-filter-${filter}`}
-            onClick={() => void loadList(filter)}
-          >
-            {t(`conversations.filter.${filter}`)}
-          </button>
-        ))}
-      </fieldset>
+      <OperatorBar />
       {state.error !== null && <LoadError error={state.error} onRetry={() => void loadList()} />}
       {!state.loaded ? (
         <Loading />
       ) : state.items.length === 0 ? (
         <p className="empty" data-testid="conversations-empty">
-          {t(state.filter === 'open' ? 'conversations.emptyOpen' : 'conversations.emptyClosed')}
+          {t(
+            state.filter === 'closed'
+              ? 'conversations.emptyClosed'
+              : state.filter === 'open'
+                ? 'conversations.emptyOpen'
+                : `distribution.empty.${state.filter}`,
+          )}
         </p>
       ) : (
         <ul className="requests">
           {state.items.map((item) => (
-            <li key={item.id}>
+            <li key={item.id} className="conversation-item">
               <Row item={item} selected={item.id === selected} />
+              <DialogActions item={item} />
             </li>
           ))}
         </ul>

@@ -10,7 +10,9 @@ import { closeThread } from './state/thread-store';
 import { titleWithUnread, unreadStore } from './state/unread-store';
 import { useConversationsLive } from './state/use-conversations-live';
 import './conversations.css';
+import './distribution.css';
 import './i18n';
+import './distribution-i18n';
 
 /** «Диалоги»: every channel's conversations for staff, until lines and the single window distribute them. */
 export function ConversationsPage() {

@@ -30,6 +30,36 @@ export class JobQueue {
     return jobFromRow(existing!);
   }
 
+  /**
+   * Enqueues several jobs of one name in one statement (a batch of timers written by one transaction); each keeps
+   * its own idempotency key, and a key enqueued before is skipped.
+   */
+  async enqueueMany(
+    name: string,
+    jobs: readonly { payload: unknown; idempotencyKey: string; runAt: Date }[],
+    options: { maxAttempts?: number } = {},
+    em?: Em,
+  ): Promise<void> {
+    if (!jobs.length) return;
+    await this.db.query(
+      `insert into job (name, payload, idempotency_key, run_at, max_attempts)
+       select ?, j->'payload', j->>'key', (j->>'runAt')::timestamptz, ? from jsonb_array_elements(?::jsonb) j
+       on conflict (idempotency_key) do nothing`,
+      [
+        name,
+        options.maxAttempts ?? 5,
+        JSON.stringify(
+          jobs.map((job) => ({
+            payload: job.payload ?? {},
+            key: job.idempotencyKey,
+            runAt: job.runAt.toISOString(),
+          })),
+        ),
+      ],
+      em,
+    );
+  }
+
   /** Creates or replaces a cron schedule that enqueues `jobName` at every slot. */
   async schedule(
     name: string,

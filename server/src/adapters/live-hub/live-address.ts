@@ -9,6 +9,8 @@ export const liveAddress = {
   visitor: (visitorId: string) => `visitor:${visitorId}`,
   /** Everyone who has a conversation open on screen. */
   conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** Staff serving a line: its queue changed (a dialog joined, was taken, transferred or returned). */
+  line: (lineKey: string) => `line:${lineKey}`,
   /** Operators, supervisors and admins: new conversations and messages for the work screen's list. */
   contactCentre: 'room:contact-centre',
 } as const;

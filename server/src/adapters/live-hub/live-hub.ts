@@ -84,6 +84,24 @@ export class LiveHub {
     await this.db.query('select pg_notify(?, ?)', [liveChannel, payload], tx);
   }
 
+  /** Several messages in one statement (a batch written by one transaction); each as {@link LiveHub.send} would. */
+  async sendMany(tx: Em, items: readonly { to: Iterable<string>; message: LiveMessage }[]): Promise<void> {
+    const payloads: string[] = [];
+    for (const item of items) {
+      const addresses = [...new Set(item.to)];
+      if (!addresses.length) continue;
+      const payload = JSON.stringify({ to: addresses, message: item.message } satisfies Envelope);
+      if (fitsLivePayload(payload)) payloads.push(payload);
+      else this.log.warn({ type: item.message.type }, 'live message too large, dropped');
+    }
+    if (!payloads.length) return;
+    await this.db.query(
+      'select pg_notify(?, p) from jsonb_array_elements_text(?::jsonb) p',
+      [liveChannel, JSON.stringify(payloads)],
+      tx,
+    );
+  }
+
   /** Delivers what is sent to any of `addresses` to this socket until it closes. */
   attach(addresses: readonly string[], socket: WebSocket, stillValid: () => Promise<boolean>): Connection {
     const connection: Connection = { socket, alive: true, stillValid, addresses: new Set() };

@@ -14,6 +14,7 @@ import { Migration20261213Conversations } from './20261213-0012-conversations.js
 import { Migration20261214ConversationReads } from './20261214-0013-conversation-reads.js';
 import { Migration20261215RequestThreads } from './20261215-0014-request-threads.js';
 import { Migration20261216ImapMailboxCursors } from './20261216-0015-imap-mailbox-cursors.js';
+import { Migration20261216OperatorDistribution } from './20261216-0016-operator-distribution.js';
 import { Migration20261216Csat } from './20261216-0017-csat.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261215-0014-request-threads', class: Migration20261215RequestThreads },
   { name: '20261216-0015-imap-mailbox-cursors', class: Migration20261216ImapMailboxCursors },
   { name: '20261216-0017-csat', class: Migration20261216Csat },
+  { name: '20261216-0016-operator-distribution', class: Migration20261216OperatorDistribution },
 ];

@@ -1,5 +1,6 @@
 import type { ContactSummary, ConversationListPage } from '@opora/sdk';
 import type { Database } from '../../db/database.js';
+import { toPgArray } from '../../db/pg-array.js';
 import { fail } from '../../http/app-error.js';
 import type { ConversationView, MessageView } from './conversation-types.js';
 import { contactView, conversationView, messageView } from './rows.js';
@@ -15,8 +16,18 @@ const contactSummary = (row: Record<string, unknown>): ContactSummary => {
  */
 export async function listConversations(
   db: Database,
-  query: { status?: 'open' | 'closed'; limit: number; offset: number; userId: string },
+  query: {
+    status?: 'open' | 'closed';
+    limit: number;
+    offset: number;
+    userId: string;
+    /** «На мне»: open dialogs this operator holds; «На команде»: waiting dialogs of these lines (or of none). */
+    scope?: { mine: string } | { queueOf: readonly string[] };
+  },
 ): Promise<ConversationListPage> {
+  const scope = query.scope;
+  const mine = scope && 'mine' in scope ? scope.mine : null;
+  const queueOf = scope && 'queueOf' in scope ? toPgArray(scope.queueOf) : null;
   const rows = await db.query<Record<string, unknown>>(
     `select c.*, row_to_json(k) as contact_row, row_to_json(m) as message_row,
             coalesce(r.last_read_seq, 0) as last_read_seq,
@@ -28,8 +39,22 @@ export async function listConversations(
        left join lateral (select * from message where conversation_id = c.id order by seq desc limit 1) m on true
       where (?::text is null or c.status = ?)
         and c.message_count > 0 -- a request's thread nobody wrote in yet is no dialog
-      order by c.last_message_at desc, c.id desc limit ? offset ?`,
-    [query.userId, query.status ?? null, query.status ?? null, query.limit + 1, query.offset],
+        and (?::uuid is null or (c.status = 'open' and c.handler = 'operator' and c.operator_id = ?::uuid))
+        and (?::text[] is null or (c.status = 'open' and c.handler = 'queue'
+              and (c.line_key is null or c.line_key = any(?::text[]))))
+      order by ${queueOf ? 'c.priority desc, c.queued_at, c.id' : 'c.last_message_at desc, c.id desc'}
+      limit ? offset ?`,
+    [
+      query.userId,
+      query.status ?? null,
+      query.status ?? null,
+      mine,
+      mine,
+      queueOf,
+      queueOf,
+      query.limit + 1,
+      query.offset,
+    ],
   );
   const items = rows.slice(0, query.limit).map((row) => {
     return {

@@ -4,6 +4,7 @@ import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database, Em } from '../../db/database.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
+import { requestDistribution } from '../distribution/distribution-signal.js';
 import type { ConversationView } from './conversation-types.js';
 import { lockConversation } from './outbound.js';
 import { conversationView } from './rows.js';
@@ -41,10 +42,12 @@ export async function setConversationStatus(
     if (before.status === status) return before;
     const [row] = await db.query<Record<string, unknown>>(
       status === 'closed'
-        ? `update conversation set status = 'closed', resolved_at = coalesce(resolved_at, ?), closed_at = ?
+        ? `update conversation set status = 'closed', resolved_at = coalesce(resolved_at, ?), closed_at = ?,
+             last_closed_at = ?, queued_at = null, last_operator_id = coalesce(operator_id, last_operator_id)
             where id = ? returning *`
-        : `update conversation set status = 'open', closed_at = null where id = ? returning *`,
-      status === 'closed' ? [now, now, conversationId] : [conversationId],
+        : `update conversation set status = 'open', closed_at = null,
+             queued_at = case when handler = 'queue' then ? else queued_at end where id = ? returning *`,
+      status === 'closed' ? [now, now, now, conversationId] : [now, conversationId],
       tx,
     );
     const conversation = conversationView(row!);
@@ -56,6 +59,8 @@ export async function setConversationStatus(
       after: { status, resolvedAt: conversation.resolvedAt, closedAt: conversation.closedAt },
       at: now,
     });
+    // A closed dialog frees its operator's slot; a reopened waiting one joins the queue again.
+    await requestDistribution(db, tx);
     const push: LiveMessage = { type: 'conversation', conversation };
     await hub.send(tx, [liveAddress.contactCentre, liveAddress.conversation(conversationId)], push);
     // After the status push, so screens hear of the close before what a listener sends (the rating question).

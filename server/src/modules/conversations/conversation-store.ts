@@ -36,6 +36,13 @@ export type PressListener = (
   pressed: NonNullable<InboundMessage['pressed']>,
 ) => Promise<PressRoute | null>;
 
+/** See `distribution/after-dialog-opened.ts`: answers the conversation as routing left it. */
+export type DialogOpenedHook = (
+  tx: Em,
+  conversation: ConversationView,
+  message: MessageView,
+) => Promise<ConversationView>;
+
 export interface ConversationStoreDeps {
   db: Database;
   /** Where inbound files are kept (content-addressed, shared with records' files). */
@@ -56,6 +63,9 @@ export interface ConversationStoreDeps {
 export class ConversationStore {
   private readonly pressListeners: PressListener[] = [];
   readonly statusListeners: StatusListener[] = [];
+
+  /** Routes and queues a dialog the moment it opens, in its transaction (set by the distribution module). */
+  afterDialogOpened: DialogOpenedHook | null = null;
 
   constructor(private readonly deps: ConversationStoreDeps) {}
 
@@ -89,11 +99,12 @@ export class ConversationStore {
         ? { conversation: routed.conversation, opened: false }
         : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
       const message = await appendInbound(db, tx, channel, conversation, inbound, now);
-      const current = {
+      const counted = {
         ...conversation,
         messageCount: conversation.messageCount + 1,
         lastMessageAt: message.createdAt,
       };
+      const current = (await this.afterDialogOpened?.(tx, counted, message)) ?? counted;
       await pushMessage(this.deps.hub, db, tx, current, message);
       if (routed) await routed.after(tx, message);
       return { conversation: current, message, duplicate: false, opened };

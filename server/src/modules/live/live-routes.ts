@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { WebSocket } from 'ws';
 import { liveAddress } from '../../adapters/live-hub/live-address.js';
-import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
+import type { Connection, LiveHub } from '../../adapters/live-hub/live-hub.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import { type IdentityService, sessionCookie } from '../auth/identity-service.js';
@@ -12,10 +13,14 @@ import { sameOrigin } from './same-origin.js';
  * (messages: `LiveMessage` in the SDK). Signed in by the session cookie (or a token); the server only talks,
  * whatever the browser sends is ignored.
  */
-export const liveRoutes: FastifyPluginAsync<{ hub: LiveHub; identity: IdentityService }> = async (
-  app,
-  { hub, identity },
-) => {
+/** What the contact centre does with a staff member's socket (their presence, their lines' queues). */
+export type StaffSocketHook = (actor: Actor, connection: Connection, socket: WebSocket) => void;
+
+export const liveRoutes: FastifyPluginAsync<{
+  hub: LiveHub;
+  identity: IdentityService;
+  staffSocket?: StaffSocketHook;
+}> = async (app, { hub, identity, staffSocket }) => {
   app.get(
     '/portal/live',
     {
@@ -34,9 +39,11 @@ export const liveRoutes: FastifyPluginAsync<{ hub: LiveHub; identity: IdentitySe
       const stillValid = async () =>
         actor.via !== 'session' || (token !== undefined && (await identity.actorFromSession(token)) !== null);
       const addresses = [liveAddress.user(actor.id)];
+      const staff = actor.roles.some((role) => contactCentre.includes(role));
       // Staff hear about every conversation's new messages: the work screen's list and counters stay live.
-      if (actor.roles.some((role) => contactCentre.includes(role))) addresses.push(liveAddress.contactCentre);
-      hub.attach(addresses, socket, stillValid);
+      if (staff) addresses.push(liveAddress.contactCentre);
+      const connection = hub.attach(addresses, socket, stillValid);
+      if (staff) staffSocket?.(actor, connection, socket);
     },
   );
 };

@@ -3,7 +3,16 @@ import { client } from '../../../lib/api';
 import { createStore } from '../../../lib/store';
 import { refreshUnread } from './unread-store';
 
-export type StatusFilter = 'open' | 'closed';
+/** «На мне», «На команде», all open («Все») or closed dialogs. */
+export type StatusFilter = 'mine' | 'team' | 'open' | 'closed';
+
+const isQueue = (filter: StatusFilter): filter is 'mine' | 'team' => filter === 'mine' || filter === 'team';
+
+function readPage(filter: StatusFilter, query: { limit: number; offset?: number }) {
+  return isQueue(filter)
+    ? client.distribution.queue(filter, query)
+    : client.conversations.list({ status: filter, ...query });
+}
 
 export interface ListState {
   filter: StatusFilter;
@@ -38,7 +47,7 @@ export async function loadList(filter: StatusFilter = listStore.get().filter): P
     sameFilter ? { ...s, error: null } : { ...s, filter, items: [], loaded: false, error: null },
   );
   try {
-    const page = await client.conversations.list({ status: filter, limit });
+    const page = await readPage(filter, { limit });
     if (mine !== round) return;
     listStore.set((s) => ({ ...s, items: page.items, hasMore: page.hasMore, loaded: true }));
   } catch (error) {
@@ -53,11 +62,7 @@ export async function loadMore(): Promise<void> {
   const mine = round;
   listStore.set((s) => ({ ...s, loadingMore: true }));
   try {
-    const page = await client.conversations.list({
-      status: state.filter,
-      limit: pageSize,
-      offset: state.items.length,
-    });
+    const page = await readPage(state.filter, { limit: pageSize, offset: state.items.length });
     if (mine !== round) return;
     listStore.set((s) => {
       const known = new Set(s.items.map((item) => item.id));
@@ -78,7 +83,7 @@ export function applyListMessage(message: MessageView, readingNow: string | null
   const { items, filter } = listStore.get();
   const item = items.find((row) => row.id === message.conversationId);
   if (!item) {
-    if (filter === 'open') void loadList();
+    if (filter !== 'closed') void loadList();
     refreshUnread();
     return;
   }
@@ -107,7 +112,10 @@ export function applyListMessage(message: MessageView, readingNow: string | null
 export function applyListConversation(conversation: ConversationView): void {
   const { filter, items } = listStore.get();
   const known = items.some((row) => row.id === conversation.id);
-  if (conversation.status !== filter) {
+  if (isQueue(filter)) {
+    // Who holds a dialog decides whether it is «На мне» or «На команде»: the list is read again.
+    void loadList();
+  } else if (conversation.status !== filter) {
     if (known) listStore.set((s) => ({ ...s, items: s.items.filter((row) => row.id !== conversation.id) }));
   } else if (known) {
     listStore.set((s) => ({

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { client } from '../../../lib/api';
+import { watchIdle } from './idle-watch';
 import { applyListConversation, applyListMessage, loadList } from './list-store';
+import { refreshOperator, refreshOperatorSoon } from './operator-store';
 import { openStaffLive } from './staff-live';
 import {
   applyThreadConversation,
@@ -19,10 +21,13 @@ export function useConversationsLive(): void {
   useEffect(() => {
     void loadList();
     refreshUnread(0);
-    if (typeof WebSocket === 'undefined') return;
+    void refreshOperator();
+    const stopIdle = watchIdle();
+    if (typeof WebSocket === 'undefined') return stopIdle;
     const live = openStaffLive({
       url: client.portal.liveUrl(location.origin),
       onEvent(event) {
+        refreshOperatorSoon();
         if (event.type === 'message') {
           applyListMessage(event.message, visibleThread());
           applyThreadMessage(event.message, event.partial).catch(() => undefined);
@@ -33,6 +38,7 @@ export function useConversationsLive(): void {
       },
       onReconnect() {
         void loadList();
+        void refreshOperator();
         refreshUnread(0);
         const id = threadStore.get().id;
         if (id) void openThread(id);
@@ -43,6 +49,7 @@ export function useConversationsLive(): void {
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
+      stopIdle();
       live.close();
       document.removeEventListener('visibilitychange', onVisible);
     };

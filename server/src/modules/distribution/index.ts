@@ -1,0 +1,54 @@
+import fp from 'fastify-plugin';
+import { apiPrefix } from '../../http/http-platform.js';
+import { afterDialogOpened } from './after-dialog-opened.js';
+import { assignPass } from './assign-pass.js';
+import { Dispatcher } from './dispatcher.js';
+import { requestDistribution } from './distribution-signal.js';
+import { lineOpeningJob, lineOpeningJobName } from './line-opening-job.js';
+import { offerTimeoutJob } from './offer-expired.js';
+import { offerTimeoutJobName } from './offer-timeout-job.js';
+import { operatorRoutes } from './operator-routes.js';
+import { OperatorPresence } from './presence.js';
+import { PublishedLines } from './published-lines.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Event-driven distribution of waiting dialogs to operators (see `dispatcher.ts`). */
+    distribution: Dispatcher;
+    /** Operators' live sockets: offline when the last one closes (see `presence.ts`). */
+    operatorPresence: OperatorPresence;
+    /** The published lines, cached per process (see `published-lines.ts`). */
+    publishedLines: PublishedLines;
+  }
+}
+
+/**
+ * Lines and operators meet here: a new dialog is routed to a line and queued in the transaction that opened it,
+ * and every server process hands waiting dialogs to online operators whenever something changes.
+ */
+export const distributionModule = fp(
+  async (app) => {
+    const { db, clock } = app;
+    const lines = new PublishedLines(db);
+    const deps = { db, clock, lines, jobs: app.jobQueue, hub: app.liveHub };
+    app.conversations.afterDialogOpened = (tx, conversation, message) =>
+      afterDialogOpened(deps, tx, conversation, message);
+    const dispatcher = new Dispatcher(() => assignPass(deps), app.log);
+    const presence = new OperatorPresence({ db, clock, log: app.log });
+    app.jobWorker.registerHandler(offerTimeoutJobName, offerTimeoutJob(deps));
+    app.jobWorker.registerHandler(
+      lineOpeningJobName,
+      lineOpeningJob((tx) => requestDistribution(db, tx)),
+    );
+    app.decorate('distribution', dispatcher);
+    app.decorate('operatorPresence', presence);
+    app.decorate('publishedLines', lines);
+    app.addHook('onReady', () => dispatcher.start(db));
+    app.addHook('onClose', async () => {
+      presence.stop();
+      await dispatcher.stop();
+    });
+    await app.register(operatorRoutes, { prefix: apiPrefix, deps });
+  },
+  { name: 'distribution', dependencies: ['conversations'] },
+);

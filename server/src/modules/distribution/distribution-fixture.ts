@@ -7,8 +7,17 @@ type App = Harness['app'];
 
 let sequence = 0;
 
+/** Publishes a channel a line's rules may name (lines refuse channels that do not exist). */
+async function publishChannel(app: App, key: string) {
+  if (await app.definitions.latestPublished('channel', key)) return;
+  const body = { schemaVersion: 1, title: { ru: key }, settings: { type: 'widget', allowedOrigins: [] } };
+  const created = await app.definitions.create({ kind: 'channel', key, name: key, body }, null, 'ru');
+  await app.definitions.publish(created.id, created.draftVersion, null, 'ru');
+}
+
 /** Publishes a line that takes the dialogs of one channel (served by everyone unless `groups` say otherwise). */
 export async function publishLine(app: App, key: string, channelKey: string, body: Partial<LineBody> = {}) {
+  await publishChannel(app, channelKey);
   const line: LineBody = {
     schemaVersion: 2,
     title: { ru: `Линия ${key}`, en: `Line ${key}` },

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { type Database, openDatabase } from '../../db/database.js';
+import { api, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../testing/test-database.js';
-import { api, operator, publishLine } from './distribution-fixture.js';
 
 /** One server process's app on a shared database, as `npm start` builds it. */
 async function appOn(db: Database, dataDir: string) {

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { api, holder, newDialog, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
-import { api, holder, newDialog, operator, publishLine } from './distribution-fixture.js';
 
 /** Waits for a condition the server reaches on its own (a job run, a socket's grace period). */
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {

@@ -1,8 +1,8 @@
 import { lineOpenAt } from '@opora/runtime/lines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, holder, newDialog, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
-import { api, holder, newDialog, operator, publishLine } from './distribution-fixture.js';
 
 /** Routing to lines, fair distribution, capacity and operators' actions, through the API on a real database. */
 describe.each(databaseTargets)('distribution of dialogs on $name', (target) => {

@@ -1,7 +1,7 @@
 import type { InboundMessage } from '@opora/runtime/conversations';
 import type { LineBody } from '@opora/runtime/definitions';
-import { type Harness, login, testPassword } from '../../testing/test-app.js';
-import { updateOperatorProfile } from './operator-status.js';
+import { updateOperatorProfile } from '../modules/distribution/operator-status.js';
+import { type Harness, login, testPassword } from './test-app.js';
 
 type App = Harness['app'];
 

@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Unit tests sit next to the code; integration/e2e suites live in tests/ and talk to real databases and Chromium.
 export default defineConfig({
   test: {
+    // Most test time is spent waiting on databases, servers and the browser (one core stays idle with one worker):
+    // two files at a time on a two-core machine.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -347,6 +347,10 @@ const catalogue = {
     ru: 'У {name} нет свободных мест: ведёт {load} из {capacity} диалогов',
     en: '{name} has no room: leads {load} of {capacity} dialogs',
   },
+  operator_full_self: {
+    ru: 'У вас нет свободных мест: вы ведёте {load} из {capacity} диалогов — закройте или передайте один',
+    en: 'You have no room: you lead {load} of {capacity} dialogs — close or pass one on first',
+  },
   not_an_operator: { ru: '{name} не работает с диалогами', en: '{name} does not work with dialogs' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },

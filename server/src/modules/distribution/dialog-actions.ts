@@ -69,6 +69,7 @@ export function takeDialog(
       throw refuse.taken(holder?.name ?? '—', dialog.operatorId);
     }
     const line = dialog.lineKey ? await deps.lines.get(dialog.lineKey, tx) : null;
+    await assertOwnRoom(deps, tx, actor.id, line);
     return assignDialog(deps, tx, {
       conversationId,
       operatorId: actor.id,
@@ -80,6 +81,21 @@ export function takeDialog(
     });
   });
 }
+
+/**
+ * Taking by hand obeys the same capacity as distribution (the operator's own figure, else the line's): a full
+ * operator closes or passes on a dialog first. Checked under the distribution lock, so two takes at once by one
+ * operator cannot both slip under it.
+ */
+async function assertOwnRoom(deps: ActionDeps, tx: Em, operatorId: string, line: PublishedLine | null) {
+  const load = await operatorLoad(deps.db, tx, operatorId);
+  const capacity = capacityFor(load ?? noProfile, line?.body ?? null);
+  const leads = load?.load ?? 0;
+  if (leads >= capacity) throw refuse.ownFull(leads, capacity);
+}
+
+/** Someone who never worked dialogs: no groups, no skills, the line's capacity. */
+const noProfile = { groups: [], skills: [], capacity: null };
 
 /** Whoever holds a dialog (or a supervisor) passes it on; operators may also pass on a dialog still waiting. */
 function assertMayPassOn(dialog: ConversationView, actor: Actor) {

@@ -14,5 +14,7 @@ export const refuse = {
     new AppError(409, 'operator_not_serving', 'operator_not_serving', { name, line }),
   full: (name: string, load: number, capacity: number) =>
     new AppError(409, 'operator_full', 'operator_full', { name, load, capacity }),
+  ownFull: (load: number, capacity: number) =>
+    new AppError(409, 'operator_full', 'operator_full_self', { load, capacity }),
   notOperator: (name: string) => new AppError(409, 'not_an_operator', 'not_an_operator', { name }),
 };

@@ -36,11 +36,15 @@ export type PressListener = (
   pressed: NonNullable<InboundMessage['pressed']>,
 ) => Promise<PressRoute | null>;
 
-/** See `distribution/after-dialog-opened.ts`: answers the conversation as routing left it. */
+/**
+ * See `distribution/after-dialog-opened.ts`: answers the conversation as routing left it. `queued` says whether the
+ * conversation already waits in a line's queue (read with the conversation, so the hook needs no query of its own).
+ */
 export type DialogOpenedHook = (
   tx: Em,
   conversation: ConversationView,
   message: MessageView,
+  queued: boolean,
 ) => Promise<ConversationView>;
 
 export interface ConversationStoreDeps {
@@ -89,14 +93,17 @@ export class ConversationStore {
       const onward = await appendToOpenConversation(db, tx, channel.key, contact, inbound, now);
       if (onward) {
         const party = { channel: contact.channel, externalId: contact.externalId, users: onward.clientUsers };
-        await pushMessage(this.deps.hub, db, tx, onward.conversation, onward.message, party);
-        return { ...onward, duplicate: false, opened: false };
+        // A dialog nobody routed yet (opened before lines existed) is routed by the client's next message.
+        const current = await this.routeUnqueued(tx, onward.conversation, onward.message, onward.queued);
+        await pushMessage(this.deps.hub, db, tx, current, onward.message, party);
+        return { conversation: current, message: onward.message, duplicate: false, opened: false };
       }
       const account = await portalAccount(this.deps.definitions, tx);
       const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
       const routed = await this.routePress(tx, { ...contact, clientRecordId: client }, inbound.pressed);
-      const { conversation, opened } = routed
-        ? { conversation: routed.conversation, opened: false }
+      // A pressed button answers a dialog routing already placed (a rating of a closed one): it is left as is.
+      const { conversation, opened, queued } = routed
+        ? { conversation: routed.conversation, opened: false, queued: true }
         : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
       const message = await appendInbound(db, tx, channel, conversation, inbound, now);
       const counted = {
@@ -104,11 +111,17 @@ export class ConversationStore {
         messageCount: conversation.messageCount + 1,
         lastMessageAt: message.createdAt,
       };
-      const current = (await this.afterDialogOpened?.(tx, counted, message)) ?? counted;
+      const current = (await this.afterDialogOpened?.(tx, counted, message, queued)) ?? counted;
       await pushMessage(this.deps.hub, db, tx, current, message);
       if (routed) await routed.after(tx, message);
       return { conversation: current, message, duplicate: false, opened };
     });
+  }
+
+  /** Only an open dialog that waits for a person and is in no queue yet costs the hook a call on the fast path. */
+  private async routeUnqueued(tx: Em, conversation: ConversationView, message: MessageView, queued: boolean) {
+    if (queued || conversation.status !== 'open' || conversation.handler !== 'queue') return conversation;
+    return (await this.afterDialogOpened?.(tx, conversation, message, queued)) ?? conversation;
   }
 
   private async duplicate(tx: Em, channelKey: string, externalId: string): Promise<TakenInbound> {

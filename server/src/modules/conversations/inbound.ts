@@ -43,7 +43,8 @@ export async function earlierInbound(db: Database, tx: Em, channelKey: string, e
 /**
  * The conversation an inbound message belongs to: the one holding a message it replies to (e-mail threading;
  * a closed one is reopened) of the same person — a contact of theirs, or one with their address, such as the
- * thread of a request they sent anonymously — else the contact's open conversation, else a new one.
+ * thread of a request they sent anonymously — else the contact's open conversation, else a new one. `queued`
+ * tells whether it already waits in a line's queue, read from the same row (routing needs no second look).
  */
 export async function conversationFor(
   db: Database,
@@ -51,7 +52,7 @@ export async function conversationFor(
   contact: ContactView,
   inbound: InboundMessage,
   now: Date,
-): Promise<{ conversation: ConversationView; opened: boolean }> {
+): Promise<{ conversation: ConversationView; opened: boolean; queued: boolean }> {
   const threaded = inbound.replyTo?.length
     ? await db.query<Record<string, unknown>>(
         `update conversation c set status = 'open', closed_at = null, resolved_at = null,
@@ -65,14 +66,15 @@ export async function conversationFor(
         tx,
       )
     : [];
-  if (threaded[0]) return { conversation: conversationView(threaded[0]), opened: false };
+  if (threaded[0])
+    return { conversation: conversationView(threaded[0]), opened: false, queued: isQueued(threaded[0]) };
   const [open] = await db.query<Record<string, unknown>>(
     `select * from conversation where contact_id = ? and status = 'open'
       order by last_message_at desc limit 1 for update`,
     [contact.id],
     tx,
   );
-  if (open) return { conversation: conversationView(open), opened: false };
+  if (open) return { conversation: conversationView(open), opened: false, queued: isQueued(open) };
   const [created] = await db.query<Record<string, unknown>>(
     `insert into conversation (id, channel, channel_key, contact_id, client_record_id, subject, status, handler,
        opened_at, last_message_at)
@@ -90,8 +92,11 @@ export async function conversationFor(
     tx,
   );
   if (!created) throw new Error('conversation insert returned no row');
-  return { conversation: conversationView(created), opened: true };
+  return { conversation: conversationView(created), opened: true, queued: false };
 }
+
+/** Whether a conversation row waits in a line's queue already (routing leaves such a dialog as it is). */
+export const isQueued = (row: Record<string, unknown>) => row.queued_at != null;
 
 /** Appends a client's message to its conversation and remembers which channel id produced it. */
 export async function appendInbound(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InboundMessage } from '@opora/runtime/conversations';
 import type { Database, Em } from '../../db/database.js';
 import type { ContactView, ConversationView, MessageView } from './conversation-types.js';
+import { isQueued } from './inbound.js';
 import { conversationView, messageView } from './rows.js';
 
 export interface AppendedToOpen {
@@ -9,6 +10,8 @@ export interface AppendedToOpen {
   message: MessageView;
   /** Portal accounts of the conversation's client: who hears the message live besides the screens. */
   clientUsers: string[];
+  /** Whether the conversation waits in a line's queue already (else routing still has to place it). */
+  queued: boolean;
 }
 
 /**
@@ -69,6 +72,7 @@ export async function appendToOpenConversation(
     message: messageView(asRow(row.message)),
     conversation: conversationView(asRow(row.conversation)),
     clientUsers: row.client_users ?? [],
+    queued: isQueued(asRow(row.conversation)),
   };
 }
 

@@ -23,31 +23,42 @@ type Language = 'ru' | 'en';
  * What happens to a dialog the moment it is opened (or a closed one reopened by the client), in the transaction
  * that took the client's message: routed to a line, then queued — with the line's out-of-hours reply when it is
  * closed, refused politely when its queue is full, handed to the bot on a bot-only line — and every server
- * process is woken to distribute it once the transaction commits. A dialog already in the queue is left as is.
+ * process is woken to distribute it once the transaction commits. A dialog already in the queue (`queued`, read
+ * by the caller with the conversation) is left as is.
  */
 export async function afterDialogOpened(
   deps: RoutingDeps,
   tx: Em,
   conversation: ConversationView,
   message: MessageView,
+  queued: boolean,
+): Promise<ConversationView> {
+  if (queued || conversation.handler !== 'queue' || conversation.status !== 'open') return conversation;
+  return routeDialogNow(deps, tx, conversation, message.text);
+}
+
+/**
+ * Routes and queues an open dialog nobody holds, by the client's text (see {@link afterDialogOpened}); it takes
+ * its place in the queue as of `waitingSince` (a dialog found unrouted keeps the place it has waited for).
+ */
+export async function routeDialogNow(
+  deps: RoutingDeps,
+  tx: Em,
+  conversation: ConversationView,
+  text: string,
+  waitingSince?: Date,
 ): Promise<ConversationView> {
   const { db } = deps;
-  if (conversation.handler !== 'queue' || conversation.status !== 'open') return conversation;
-  const [state] = await db.query<{ queued_at: unknown }>(
-    'select queued_at from conversation where id = ?',
-    [conversation.id],
-    tx,
-  );
-  if (!state || state.queued_at != null) return conversation;
   const now = dateOf(deps.clock);
   const lines = await deps.lines.all(tx);
-  const language = clientLanguage(message.text);
-  const lineKey = routeDialog(lines, { channelKey: conversation.channelKey, text: message.text, language });
+  const language = clientLanguage(text);
+  const lineKey = routeDialog(lines, { channelKey: conversation.channelKey, text, language });
   const line = lines.find((l) => l.key === lineKey)?.body ?? null;
-  if (lineKey && line?.botOnly) return setRoute(deps, tx, conversation, lineKey, 'bot', 0, now);
+  if (lineKey && line?.botOnly) return setRoute(deps, tx, conversation, lineKey, 'bot', 0, now, now);
   if (lineKey && line && (await queueIsFull(deps, tx, lineKey, line)))
     return refuse(deps, tx, conversation, lineKey, line, language, now);
-  const routed = await setRoute(deps, tx, conversation, lineKey, 'queue', line?.priority ?? 0, now);
+  const priority = line?.priority ?? 0;
+  const routed = await setRoute(deps, tx, conversation, lineKey, 'queue', priority, now, waitingSince ?? now);
   const hours = line?.reopenToSameOperatorHours;
   if (hours) await preferLastOperator(deps, tx, routed, hours, now);
   if (lineKey && line) await answerOutOfHours(deps, tx, routed, lineKey, line, language, now);
@@ -126,13 +137,14 @@ async function setRoute(
   handler: 'queue' | 'bot',
   priority: number,
   now: Date,
+  queuedAt: Date,
 ): Promise<ConversationView> {
   const [row] = await deps.db.query<Record<string, unknown>>(
     `update conversation set line_key = ?, handler = ?, priority = ?, queued_at = ?, assigned_at = null,
        skip_operator_id = null, preferred_operator_id = null,
        last_operator_id = coalesce(operator_id, last_operator_id), operator_id = null
       where id = ? returning *`,
-    [lineKey, handler, priority, handler === 'queue' ? now : null, conversation.id],
+    [lineKey, handler, priority, handler === 'queue' ? queuedAt : null, conversation.id],
     tx,
   );
   // With no line published there is nothing to record: the dialog simply waits for anyone.

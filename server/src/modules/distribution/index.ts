@@ -10,6 +10,7 @@ import { offerTimeoutJobName } from './offer-timeout-job.js';
 import { operatorRoutes } from './operator-routes.js';
 import { OperatorPresence } from './presence.js';
 import { PublishedLines } from './published-lines.js';
+import { routeUnqueuedDialogs } from './unrouted-sweep.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,8 +32,8 @@ export const distributionModule = fp(
     const { db, clock } = app;
     const lines = new PublishedLines(db);
     const deps = { db, clock, lines, jobs: app.jobQueue, hub: app.liveHub };
-    app.conversations.afterDialogOpened = (tx, conversation, message) =>
-      afterDialogOpened(deps, tx, conversation, message);
+    app.conversations.afterDialogOpened = (tx, conversation, message, queued) =>
+      afterDialogOpened(deps, tx, conversation, message, queued);
     const dispatcher = new Dispatcher(() => assignPass(deps), app.log);
     const presence = new OperatorPresence({ db, clock, log: app.log });
     app.jobWorker.registerHandler(offerTimeoutJobName, offerTimeoutJob(deps));
@@ -43,7 +44,13 @@ export const distributionModule = fp(
     app.decorate('distribution', dispatcher);
     app.decorate('operatorPresence', presence);
     app.decorate('publishedLines', lines);
-    app.addHook('onReady', () => dispatcher.start(db));
+    app.addHook('onReady', async () => {
+      // Dialogs left unrouted (opened before lines existed) join their queues before the first pass.
+      await routeUnqueuedDialogs(deps).catch((err: unknown) =>
+        app.log.error({ err }, 'could not route the dialogs found outside any queue'),
+      );
+      await dispatcher.start(db);
+    });
     app.addHook('onClose', async () => {
       presence.stop();
       await dispatcher.stop();

@@ -121,9 +121,10 @@ describe.each(databaseTargets)('distribution over time on $name', (target) => {
     const sockets = [await open(), await open()];
     await until(
       () =>
-        h.db.query<{ n: number }>('select live_sockets as n from operator_profile where user_id = ?', [
-          op.id,
-        ]),
+        h.db.query<{ n: number }>(
+          'select coalesce(sum(sockets), 0) as n from operator_socket where user_id = ?',
+          [op.id],
+        ),
       (rows) => Number(rows[0]?.n) === 2,
       'both sockets counted',
     );

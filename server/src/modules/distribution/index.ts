@@ -16,7 +16,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Event-driven distribution of waiting dialogs to operators (see `dispatcher.ts`). */
     distribution: Dispatcher;
-    /** Operators' live sockets: offline when the last one closes (see `presence.ts`). */
+    /** Operators' live sockets per process: offline when the last one closes or its process dies (see `presence.ts`). */
     operatorPresence: OperatorPresence;
     /** The published lines, cached per process (see `published-lines.ts`). */
     publishedLines: PublishedLines;
@@ -49,10 +49,11 @@ export const distributionModule = fp(
       await routeUnqueuedDialogs(deps).catch((err: unknown) =>
         app.log.error({ err }, 'could not route the dialogs found outside any queue'),
       );
+      await presence.start();
       await dispatcher.start(db);
     });
     app.addHook('onClose', async () => {
-      presence.stop();
+      await presence.stop().catch((err: unknown) => app.log.warn({ err }, 'could not give up live sockets'));
       await dispatcher.stop();
     });
     await app.register(operatorRoutes, { prefix: apiPrefix, deps });

@@ -112,4 +112,26 @@ describe.each(databaseTargets)('publishing lines on $name', (target) => {
       '/body/rules/0/pattern',
     ]);
   });
+
+  it('refuses overlapping hours on one day and a capacity of 0, pointing at each', async () => {
+    const refused = await create(
+      'line',
+      'overlapping',
+      line({
+        hours: {
+          timeZone: 'Europe/Moscow',
+          week: [
+            { day: 2, from: '09:00', to: '13:00' },
+            { day: 2, from: '12:00', to: '18:00' },
+          ],
+        },
+      }),
+    );
+    expect(refused.statusCode).toBe(400);
+    const pointers = refused.json().error.details.map((d: { pointer: string }) => d.pointer);
+    expect(pointers.some((p: string) => p.startsWith('/body/hours/week/'))).toBe(true);
+    const empty = await create('line', 'no-room', line({ capacity: 0 }));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details.map((d: { pointer: string }) => d.pointer)).toContain('/body/capacity');
+  });
 });

@@ -65,6 +65,27 @@ describe.each(databaseTargets)('distribution at its edges on $name', (target) =>
     expect(taken.json()).toMatchObject({ operatorId: op.id, handler: 'operator' });
   });
 
+  it('refuses to take a dialog someone holds (naming them) or a closed one; taking one’s own changes nothing', async () => {
+    const { channel, group } = await freshLine();
+    const first = await operator(h.app, 'Успевший', { groups: [group] }, 'away');
+    const late = await operator(h.app, 'Опоздавший', { groups: [group] }, 'away');
+    const dialog = await newDialog(h.app, channel);
+    expect((await take(dialog.id, first.headers)).statusCode).toBe(200);
+    const refused = await take(dialog.id, late.headers);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'dialog_taken' });
+    expect(refused.json().error.message).toContain('Успевший');
+    const again = await take(dialog.id, first.headers);
+    expect(again.json()).toMatchObject({ operatorId: first.id });
+    const [offers] = await h.db.query<{ offer_attempt: number }>(
+      'select offer_attempt from conversation where id = ?',
+      [dialog.id],
+    );
+    expect(Number(offers!.offer_attempt)).toBe(1);
+    await api(h.app, 'POST', `/conversations/${dialog.id}/close`, first.headers);
+    expect((await take(dialog.id, late.headers)).json().error.code).toBe('dialog_closed');
+  });
+
   it('lets an operator with one free slot win only one of two takes made at once', async () => {
     const { channel, group } = await freshLine({ capacity: 2 });
     const op = await operator(h.app, 'Жадный', { groups: [group] }, 'away');
@@ -80,6 +101,36 @@ describe.each(databaseTargets)('distribution at its edges on $name', (target) =>
       [op.id],
     );
     expect(Number(load!.n)).toBe(2);
+  });
+
+  it('lets an operator removed from a line go on answering, pass on and close the dialog they hold', async () => {
+    const { channel, group } = await freshLine();
+    const leaving = await operator(h.app, 'Переведённый', { groups: [group] });
+    const dialogs = [await newDialog(h.app, channel), await newDialog(h.app, channel)];
+    await settle();
+    for (const d of dialogs) expect((await holder(h.app, d.id)).operator_id).toBe(leaving.id);
+    await api(h.app, 'PUT', `/operators/${leaving.id}/profile`, await h.as('supervisor'), { groups: [] });
+    await settle();
+    const [first, second] = dialogs as [(typeof dialogs)[0], (typeof dialogs)[0]];
+    const answer = await api(h.app, 'POST', `/conversations/${first.id}/messages`, leaving.headers, {
+      text: 'Я всё ещё с вами',
+    });
+    expect(answer.statusCode).toBe(201);
+    expect((await holder(h.app, first.id)).operator_id).toBe(leaving.id);
+    const colleague = await operator(h.app, 'Коллега', { groups: [group] });
+    await settle();
+    const passed = await api(h.app, 'POST', `/conversations/${second.id}/transfer`, leaving.headers, {
+      operatorId: colleague.id,
+    });
+    expect(passed.json()).toMatchObject({ operatorId: colleague.id });
+    expect((await api(h.app, 'POST', `/conversations/${first.id}/close`, leaving.headers)).statusCode).toBe(
+      200,
+    );
+    // With no dialog and no line, nothing new comes their way.
+    await newDialog(h.app, channel);
+    await settle();
+    const mine = await api(h.app, 'GET', '/operator/queues/mine', leaving.headers);
+    expect(mine.json().items).toHaveLength(0);
   });
 
   it('routes a dialog no process routed when its client writes again (the fast path)', async () => {

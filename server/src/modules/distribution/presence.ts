@@ -62,7 +62,8 @@ export class OperatorPresence {
       const now = dateOf(this.deps.clock);
       await ensureProfile(db, userId, now);
       this.sockets.set(userId, (this.sockets.get(userId) ?? 0) + 1);
-      await this.writeSockets(userId);
+      // Refused only when another process took this one for dead: registering again rewrites every count.
+      await this.writeSockets(userId).catch(() => this.beat());
       await db.query('update operator_profile set disconnected_at = null where user_id = ?', [userId]);
     };
     this.chain = this.chain.then(run, run);

@@ -38,7 +38,7 @@ export class DistributionApi {
   lines(): Promise<{ items: LineSummary[] }> {
     return this.client.request('GET', '/operator/lines');
   }
-  /** Takes a waiting dialog; a 409 `dialog_taken` names who was first. */
+  /** Takes a waiting dialog; a 409 `dialog_taken` names who was first, `operator_full` says the caller has no room. */
   take(id: string): Promise<ConversationView> {
     return this.client.request('POST', `/conversations/${enc(id)}/take`);
   }

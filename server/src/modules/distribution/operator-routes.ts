@@ -155,7 +155,8 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: ActionDeps }> = a
       config,
       schema: {
         tags,
-        summary: 'Take a waiting dialog; 409 `dialog_taken` names who took it first',
+        summary:
+          'Take a waiting dialog; 409 `dialog_taken` names who took it first, 409 `operator_full` when the caller is at capacity',
         params: IdParams,
         response: { 200: ConversationSchema, ...errorResponses },
       },

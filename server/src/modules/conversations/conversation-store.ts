@@ -82,33 +82,44 @@ export class ConversationStore {
     const stored = await storeInboundFiles(this.deps.fileStore, received.files);
     const attachments = [...received.message.attachments, ...stored].slice(0, messageLimits.attachments);
     const inbound = { ...received, message: { ...received.message, attachments }, files: [] };
-    return db.transaction(async (tx) => {
-      const now = dateOf(this.deps.clock);
-      const contact = await claimArrival(db, tx, channel, inbound, now);
-      if (!contact) return this.duplicate(tx, channel.key, inbound.externalMessageId);
-      const onward = await appendToOpenConversation(db, tx, channel.key, contact, inbound, now);
-      if (onward) {
-        const party = { channel: contact.channel, externalId: contact.externalId, users: onward.clientUsers };
-        await pushMessage(this.deps.hub, db, tx, onward.conversation, onward.message, party);
-        return { ...onward, duplicate: false, opened: false };
-      }
-      const account = await portalAccount(this.deps.definitions, tx);
-      const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
-      const routed = await this.routePress(tx, { ...contact, clientRecordId: client }, inbound.pressed);
-      const { conversation, opened } = routed
-        ? { conversation: routed.conversation, opened: false }
-        : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
-      const message = await appendInbound(db, tx, channel, conversation, inbound, now);
-      const counted = {
-        ...conversation,
-        messageCount: conversation.messageCount + 1,
-        lastMessageAt: message.createdAt,
-      };
-      const current = (await this.afterDialogOpened?.(tx, counted, message)) ?? counted;
-      await pushMessage(this.deps.hub, db, tx, current, message);
-      if (routed) await routed.after(tx, message);
-      return { conversation: current, message, duplicate: false, opened };
-    });
+    return db.transaction((tx) => this.takeInboundWithin(tx, channel, inbound));
+  }
+
+  /**
+   * {@link takeInbound} inside the caller's transaction, for a message whose files are in the store already (its
+   * `files` are ignored): a whole scripted dialog commits or rolls back as one.
+   */
+  async takeInboundWithin(
+    tx: Em,
+    channel: { type: ChannelType; key: string },
+    inbound: InboundMessage,
+  ): Promise<TakenInbound> {
+    const { db } = this.deps;
+    const now = dateOf(this.deps.clock);
+    const contact = await claimArrival(db, tx, channel, inbound, now);
+    if (!contact) return this.duplicate(tx, channel.key, inbound.externalMessageId);
+    const onward = await appendToOpenConversation(db, tx, channel.key, contact, inbound, now);
+    if (onward) {
+      const party = { channel: contact.channel, externalId: contact.externalId, users: onward.clientUsers };
+      await pushMessage(this.deps.hub, db, tx, onward.conversation, onward.message, party);
+      return { ...onward, duplicate: false, opened: false };
+    }
+    const account = await portalAccount(this.deps.definitions, tx);
+    const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
+    const routed = await this.routePress(tx, { ...contact, clientRecordId: client }, inbound.pressed);
+    const { conversation, opened } = routed
+      ? { conversation: routed.conversation, opened: false }
+      : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
+    const message = await appendInbound(db, tx, channel, conversation, inbound, now);
+    const counted = {
+      ...conversation,
+      messageCount: conversation.messageCount + 1,
+      lastMessageAt: message.createdAt,
+    };
+    const current = (await this.afterDialogOpened?.(tx, counted, message)) ?? counted;
+    await pushMessage(this.deps.hub, db, tx, current, message);
+    if (routed) await routed.after(tx, message);
+    return { conversation: current, message, duplicate: false, opened };
   }
 
   private async duplicate(tx: Em, channelKey: string, externalId: string): Promise<TakenInbound> {

@@ -148,3 +148,29 @@ describe.each(databaseTargets)('demo contact centre on $name', (target) => {
     await expect(login(h.app, 'olga', 'wrong-password')).rejects.toThrow(/401/);
   });
 });
+
+// A Sunday at 03:00 in Moscow: every line but «Общие вопросы» is closed.
+const night = { now: () => Date.parse('2026-12-06T00:00:00Z') };
+
+describe.each(databaseTargets)('demo contact centre installed at night on $name', (target) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(target, { clock: night });
+  });
+  afterAll(() => h.close());
+
+  it('still plays every dialog; the closed lines answer their waiting clients when work resumes', async () => {
+    await importDemoTemplate(h.db, h.app.bundles, 'support-desk');
+    const installed = await installDemoContent(h.app, password);
+    expect(installed.dialogsCreated).toBe(demoDialogs.length);
+    const replies = await h.db.query<{ line_key: string; n: string | number }>(
+      `select c.line_key, count(*) as n from conversation c join message m on m.conversation_id = c.id
+        where m.author_kind = 'system' and c.status = 'open' and c.handler = 'queue'
+        group by c.line_key order by c.line_key`,
+    );
+    expect(replies.map((r) => [r.line_key, Number(r.n)])).toEqual([
+      ['accounting', 3],
+      ['delivery', 2],
+    ]);
+  });
+});

@@ -40,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // One Chromium for all the files (each connects to it; see the file).
+          globalSetup: ['tests/e2e/support/chromium-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

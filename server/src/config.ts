@@ -20,6 +20,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** Template bundle imported into an empty database on first start ('' disables). */
   demoTemplate: string;
+  /** With the support-desk template: a demo team of operators and dialogs in the queues (DEMO_CONTENT=false skips). */
+  demoContent: boolean;
+  /** Password of that demo team (DEMO_PASSWORD; generated and shown once when unset). */
+  demoPassword: string | undefined;
   /** Runs background jobs in this process (several processes may share one database). */
   runJobs: boolean;
   instanceId: string;
@@ -57,6 +61,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
     bodyLimitBytes: intFrom(env.BODY_LIMIT_BYTES, 5 * 1024 * 1024, 'BODY_LIMIT_BYTES'),
     demoTemplate: env.DEMO_TEMPLATE ?? 'support-desk',
+    demoContent: env.DEMO_CONTENT !== 'false',
+    demoPassword: env.DEMO_PASSWORD || undefined,
     runJobs: env.RUN_JOBS !== 'false',
     instanceId: env.INSTANCE_ID ?? `opora-${randomBytes(4).toString('hex')}`,
     jobLeaseMs: intFrom(env.JOB_LEASE_MS, 60_000, 'JOB_LEASE_MS'),

@@ -4,6 +4,7 @@ import { checkDataDir } from './data-dir.js';
 import { type Database, openDatabase } from './db/database.js';
 import { ensureAdmin } from './modules/auth/bootstrap-admin.js';
 import { importDemoTemplate } from './modules/bundles/demo-template.js';
+import { demoTeamText, installDemoContent, isDemoInstallation } from './modules/demo/demo-install.js';
 import { findSecretsKey } from './modules/secrets/secrets-key.js';
 import { StartupError } from './startup-error.js';
 
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
       { published: demo.published.length, records: demo.records },
       `Imported the "${config.demoTemplate}" template`,
     );
+  const team =
+    config.demoContent && (await isDemoInstallation(app, config.demoTemplate, demo !== null))
+      ? await installDemoContent(app, config.demoPassword)
+      : null;
+  if (team?.dialogsCreated) log.info(`Demo contact centre: ${team.dialogsCreated} dialogs on the site chat`);
 
   if (config.runJobs) await startBackgroundWork(app);
 
@@ -76,6 +82,13 @@ async function main(): Promise<void> {
             '',
             `  First start: sign in as "admin" with password ${admin.password}`,
             '  (shown once; set ADMIN_PASSWORD to choose it yourself)',
+          ]
+        : []),
+      ...(team?.staffCreated
+        ? [
+            '',
+            `  Demo operators ${demoTeamText}: password ${team.password ?? 'from DEMO_PASSWORD'}`,
+            ...(team.password ? ['  (shown once; set DEMO_PASSWORD to choose it yourself)'] : []),
           ]
         : []),
       '',

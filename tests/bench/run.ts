@@ -10,6 +10,7 @@ import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { hostileBodies } from './hostile-bodies-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
+import { operatorHistoryRows } from './operator-history.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
 import { twoProcesses } from './two-processes.js';
@@ -169,12 +170,25 @@ for (const target of !only || only === 'distribution' ? targets : []) {
   }
 }
 
+// BENCH_ONLY=history: an operator's 10,000 closed dialogs (BENCH_HISTORY_DIALOGS) and 6 open ones, as the
+// operator-window browser bench fills its database (`fillOperatorHistory`).
+for (const target of only === 'history' ? targets : []) {
+  const h = await createHarness(target);
+  try {
+    const closed = Number(process.env.BENCH_HISTORY_DIALOGS ?? 10_000);
+    printTable(`Operator history on ${target.name}`, await operatorHistoryRows(h, closed));
+  } finally {
+    await h.close();
+  }
+}
+
 for (const target of only === 'sandbox' ||
 only === 'kb' ||
 only === 'search' ||
 only === 'channels' ||
 only === 'widget' ||
-only === 'distribution'
+only === 'distribution' ||
+only === 'history'
   ? []
   : targets) {
   const h = await createHarness(target);

@@ -1,19 +1,20 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromiumEndpointKey } from './chromium-endpoint.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../artifacts');
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
-export async function launchBrowser(): Promise<Browser> {
+export function chromiumOptions(): LaunchOptions {
   if (!existsSync(chromiumPath))
     throw new Error(
       `Chromium not found at ${chromiumPath}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`,
     );
-  mkdirSync(artifactsDir, { recursive: true });
-  return chromium.launch({
+  return {
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -24,7 +25,29 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-sync',
     ],
-  });
+  };
+}
+
+/** The endpoint of the Chromium the e2e project's global setup started, when running inside that project. */
+function sharedEndpoint(): string | undefined {
+  try {
+    return inject(chromiumEndpointKey);
+  } catch {
+    // Not inside a vitest worker (a benchmark script importing this file): there is nothing to share.
+    return undefined;
+  }
+}
+
+/**
+ * A browser for one test file: a connection to the one Chromium the e2e project started (see
+ * `chromium-server.ts`), else a Chromium of its own. Closing it closes the contexts and pages this file made and,
+ * when connected, only disconnects, leaving the shared Chromium to the other files.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const endpoint = sharedEndpoint();
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch(chromiumOptions());
 }
 
 export const screenshotPath = (name: string): string => join(artifactsDir, `${name}.png`);

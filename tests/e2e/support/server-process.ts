@@ -37,6 +37,8 @@ export async function startServer(
         ADMIN_PASSWORD: adminPassword,
         LOG_LEVEL: 'warn',
         DATABASE_URL: '',
+        // The demo team's dialogs would wait in the lines' queues of every test; the lifecycle test turns them on.
+        DEMO_CONTENT: 'false',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

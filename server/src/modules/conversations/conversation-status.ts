@@ -29,49 +29,68 @@ export type StatusListener = (tx: Em, change: StatusChange) => Promise<void>;
  * The change and its audit row commit together, and the staff screens hear of it live. Setting the status it
  * already has changes nothing and writes no audit row.
  */
-export async function setConversationStatus(
-  deps: { db: Database; hub: LiveHub; listeners?: readonly StatusListener[]; origin?: string },
+export function setConversationStatus(
+  deps: StatusDeps,
+  conversationId: string,
+  status: ConversationStatus,
+  actor: Actor | null,
+  now: Date,
+): Promise<ConversationView> {
+  return deps.db.transaction((tx) =>
+    setConversationStatusWithin(deps, tx, conversationId, status, actor, now),
+  );
+}
+
+export interface StatusDeps {
+  db: Database;
+  hub: LiveHub;
+  listeners?: readonly StatusListener[];
+  origin?: string;
+}
+
+/** {@link setConversationStatus} inside the caller's transaction. */
+export async function setConversationStatusWithin(
+  deps: StatusDeps,
+  tx: Em,
   conversationId: string,
   status: ConversationStatus,
   actor: Actor | null,
   now: Date,
 ): Promise<ConversationView> {
   const { db, hub } = deps;
-  return db.transaction(async (tx) => {
-    const before = await lockConversation(db, tx, conversationId);
-    if (before.status === status) return before;
-    const [row] = await db.query<Record<string, unknown>>(
-      status === 'closed'
-        ? `update conversation set status = 'closed', resolved_at = coalesce(resolved_at, ?), closed_at = ?,
+  const before = await lockConversation(db, tx, conversationId);
+  if (before.status === status) return before;
+  const [row] = await db.query<Record<string, unknown>>(
+    status === 'closed'
+      ? `update conversation set status = 'closed', resolved_at = coalesce(resolved_at, ?), closed_at = ?,
              last_closed_at = ?, queued_at = null, last_operator_id = coalesce(operator_id, last_operator_id)
             where id = ? returning *`
-        : `update conversation set status = 'open', closed_at = null,
+      : `update conversation set status = 'open', closed_at = null,
              queued_at = case when handler = 'queue' then ? else queued_at end where id = ? returning *`,
-      status === 'closed' ? [now, now, now, conversationId] : [now, conversationId],
-      tx,
-    );
-    const conversation = conversationView(row!);
-    audit(tx, actor, {
-      action: 'update',
-      targetType: 'conversation',
-      targetId: conversationId,
-      before: { status: before.status },
-      after: { status, resolvedAt: conversation.resolvedAt, closedAt: conversation.closedAt },
-      at: now,
-    });
-    // A closed dialog frees its operator's slot; a reopened waiting one joins the queue again.
-    await requestDistribution(db, tx);
-    const push: LiveMessage = { type: 'conversation', conversation };
-    await hub.send(tx, [liveAddress.contactCentre, liveAddress.conversation(conversationId)], push);
-    // After the status push, so screens hear of the close before what a listener sends (the rating question).
-    for (const listener of deps.listeners ?? [])
-      await listener(tx, {
-        before,
-        after: conversation,
-        actor,
-        now,
-        ...(deps.origin ? { origin: deps.origin } : {}),
-      });
-    return conversation;
+    status === 'closed' ? [now, now, now, conversationId] : [now, conversationId],
+    tx,
+  );
+  const conversation = conversationView(row!);
+  audit(tx, actor, {
+    action: 'update',
+    targetType: 'conversation',
+    targetId: conversationId,
+    before: { status: before.status },
+    after: { status, resolvedAt: conversation.resolvedAt, closedAt: conversation.closedAt },
+    at: now,
   });
+  // A closed dialog frees its operator's slot; a reopened waiting one joins the queue again.
+  await requestDistribution(db, tx);
+  const push: LiveMessage = { type: 'conversation', conversation };
+  await hub.send(tx, [liveAddress.contactCentre, liveAddress.conversation(conversationId)], push);
+  // After the status push, so screens hear of the close before what a listener sends (the rating question).
+  for (const listener of deps.listeners ?? [])
+    await listener(tx, {
+      before,
+      after: conversation,
+      actor,
+      now,
+      ...(deps.origin ? { origin: deps.origin } : {}),
+    });
+  return conversation;
 }

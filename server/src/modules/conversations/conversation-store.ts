@@ -86,36 +86,47 @@ export class ConversationStore {
     const stored = await storeInboundFiles(this.deps.fileStore, received.files);
     const attachments = [...received.message.attachments, ...stored].slice(0, messageLimits.attachments);
     const inbound = { ...received, message: { ...received.message, attachments }, files: [] };
-    return db.transaction(async (tx) => {
-      const now = dateOf(this.deps.clock);
-      const contact = await claimArrival(db, tx, channel, inbound, now);
-      if (!contact) return this.duplicate(tx, channel.key, inbound.externalMessageId);
-      const onward = await appendToOpenConversation(db, tx, channel.key, contact, inbound, now);
-      if (onward) {
-        const party = { channel: contact.channel, externalId: contact.externalId, users: onward.clientUsers };
-        // A dialog nobody routed yet (opened before lines existed) is routed by the client's next message.
-        const current = await this.routeUnqueued(tx, onward.conversation, onward.message, onward.queued);
-        await pushMessage(this.deps.hub, db, tx, current, onward.message, party);
-        return { conversation: current, message: onward.message, duplicate: false, opened: false };
-      }
-      const account = await portalAccount(this.deps.definitions, tx);
-      const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
-      const routed = await this.routePress(tx, { ...contact, clientRecordId: client }, inbound.pressed);
-      // A pressed button answers a dialog routing already placed (a rating of a closed one): it is left as is.
-      const { conversation, opened, queued } = routed
-        ? { conversation: routed.conversation, opened: false, queued: true }
-        : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
-      const message = await appendInbound(db, tx, channel, conversation, inbound, now);
-      const counted = {
-        ...conversation,
-        messageCount: conversation.messageCount + 1,
-        lastMessageAt: message.createdAt,
-      };
-      const current = (await this.afterDialogOpened?.(tx, counted, message, queued)) ?? counted;
-      await pushMessage(this.deps.hub, db, tx, current, message);
-      if (routed) await routed.after(tx, message);
-      return { conversation: current, message, duplicate: false, opened };
-    });
+    return db.transaction((tx) => this.takeInboundWithin(tx, channel, inbound));
+  }
+
+  /**
+   * {@link takeInbound} inside the caller's transaction, for a message whose files are in the store already (its
+   * `files` are ignored): a whole scripted dialog commits or rolls back as one.
+   */
+  async takeInboundWithin(
+    tx: Em,
+    channel: { type: ChannelType; key: string },
+    inbound: InboundMessage,
+  ): Promise<TakenInbound> {
+    const { db } = this.deps;
+    const now = dateOf(this.deps.clock);
+    const contact = await claimArrival(db, tx, channel, inbound, now);
+    if (!contact) return this.duplicate(tx, channel.key, inbound.externalMessageId);
+    const onward = await appendToOpenConversation(db, tx, channel.key, contact, inbound, now);
+    if (onward) {
+      const party = { channel: contact.channel, externalId: contact.externalId, users: onward.clientUsers };
+      // A dialog nobody routed yet (opened before lines existed) is routed by the client's next message.
+      const current = await this.routeUnqueued(tx, onward.conversation, onward.message, onward.queued);
+      await pushMessage(this.deps.hub, db, tx, current, onward.message, party);
+      return { conversation: current, message: onward.message, duplicate: false, opened: false };
+    }
+    const account = await portalAccount(this.deps.definitions, tx);
+    const client = await clientForContact({ ...this.deps, tx, account }, contact, inbound.from);
+    const routed = await this.routePress(tx, { ...contact, clientRecordId: client }, inbound.pressed);
+    // A pressed button answers a dialog routing already placed (a rating of a closed one): it is left as is.
+    const { conversation, opened, queued } = routed
+      ? { conversation: routed.conversation, opened: false, queued: true }
+      : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
+    const message = await appendInbound(db, tx, channel, conversation, inbound, now);
+    const counted = {
+      ...conversation,
+      messageCount: conversation.messageCount + 1,
+      lastMessageAt: message.createdAt,
+    };
+    const current = (await this.afterDialogOpened?.(tx, counted, message, queued)) ?? counted;
+    await pushMessage(this.deps.hub, db, tx, current, message);
+    if (routed) await routed.after(tx, message);
+    return { conversation: current, message, duplicate: false, opened };
   }
 
   /** Only an open dialog that waits for a person and is in no queue yet costs the hook a call on the fast path. */

@@ -60,25 +60,33 @@ export function takeDialog(
   conversationId: string,
   actor: Actor,
 ): Promise<ConversationView> {
+  return deps.db.transaction((tx) => takeDialogWithin(deps, tx, conversationId, actor));
+}
+
+/** {@link takeDialog} inside the caller's transaction. */
+export async function takeDialogWithin(
+  deps: ActionDeps,
+  tx: Em,
+  conversationId: string,
+  actor: Actor,
+): Promise<ConversationView> {
   const { db } = deps;
-  return db.transaction(async (tx) => {
-    const dialog = await lockedDialog(db, tx, conversationId);
-    if (dialog.handler === 'operator' && dialog.operatorId === actor.id) return dialog;
-    if (dialog.handler === 'operator' && dialog.operatorId) {
-      const holder = await userName(db, tx, dialog.operatorId);
-      throw refuse.taken(holder?.name ?? '—', dialog.operatorId);
-    }
-    const line = dialog.lineKey ? await deps.lines.get(dialog.lineKey, tx) : null;
-    await assertOwnRoom(deps, tx, actor.id, line);
-    return assignDialog(deps, tx, {
-      conversationId,
-      operatorId: actor.id,
-      line: line?.body ?? null,
-      now: dateOf(deps.clock),
-      offered: false,
-      actor,
-      reason: 'taken',
-    });
+  const dialog = await lockedDialog(db, tx, conversationId);
+  if (dialog.handler === 'operator' && dialog.operatorId === actor.id) return dialog;
+  if (dialog.handler === 'operator' && dialog.operatorId) {
+    const holder = await userName(db, tx, dialog.operatorId);
+    throw refuse.taken(holder?.name ?? '—', dialog.operatorId);
+  }
+  const line = dialog.lineKey ? await deps.lines.get(dialog.lineKey, tx) : null;
+  await assertOwnRoom(deps, tx, actor.id, line);
+  return assignDialog(deps, tx, {
+    conversationId,
+    operatorId: actor.id,
+    line: line?.body ?? null,
+    now: dateOf(deps.clock),
+    offered: false,
+    actor,
+    reason: 'taken',
   });
 }
 

@@ -78,76 +78,78 @@ export async function escalationDraft(deps: EscalationDeps, conversation: Conver
  * dialog's client; links both ways; tells the client the number in their channel. One transaction with the audit
  * rows; a dialog escalated before answers 409 naming its request.
  */
-export async function escalate(
+export function escalate(
   deps: EscalationDeps,
   conversationId: string,
   input: Record<string, unknown>,
   actor: Actor,
   locale: Locale,
 ): Promise<EscalatedRequest> {
+  return deps.db.transaction((tx) => escalateWithin(deps, tx, conversationId, input, actor, locale));
+}
+
+/** {@link escalate} inside the caller's transaction. */
+export async function escalateWithin(
+  deps: EscalationDeps,
+  tx: Em,
+  conversationId: string,
+  input: Record<string, unknown>,
+  actor: Actor,
+  locale: Locale,
+): Promise<EscalatedRequest> {
   const { db } = deps;
-  return db.transaction(async (tx) => {
-    const conversation = await lockConversation(db, tx, conversationId);
-    if (conversation.channel === 'portal')
-      throw new AppError(409, 'escalation_unavailable', 'escalation_unavailable', {
-        reason: locale === 'en' ? 'this is already a request’s thread' : 'это уже переписка по обращению',
-      });
-    const existing = await escalatedTo(db, conversation, tx);
-    if (existing)
-      throw new AppError(409, 'escalation_exists', 'escalation_exists', { number: existing.number }, [
-        { pointer: '/request', message: existing.id, code: 'escalation_exists' },
-      ]);
-    const fields = await requestType(deps, locale, tx);
-    const transcript = await transcriptOf(db, conversation.id, locale, tx);
-    const now = dateOf(deps.clock);
-    const data = { ...input };
-    if (fields.description && !String(data[fields.description.key] ?? '').trim())
-      data[fields.description.key] = fit(transcript.text, fields.description.maxLength);
-    if (fields.client && conversation.clientRecordId && data[fields.client.key] == null)
-      data[fields.client.key] = fields.client.many
-        ? [conversation.clientRecordId]
-        : conversation.clientRecordId;
-    if (fields.files && transcript.attachments.length) {
-      const refs = await fileRows(
-        db,
-        tx,
-        fields.entity,
-        fields.files.key,
-        transcript.attachments,
-        actor,
-        now,
-      );
-      const given = data[fields.files.key];
-      const had = Array.isArray(given) ? given : given ? [given] : [];
-      data[fields.files.key] = fields.files.multiple ? [...had, ...refs] : (had[0] ?? refs[0]);
-    }
-    const record = await deps.records.create(fields.entity, data, actor, locale, { em: tx });
-    await tx.flush();
-    await db.query(
-      'update conversation set request_record_id = ? where id = ?',
-      [record.id, conversation.id],
-      tx,
-    );
-    audit(tx, actor, {
-      action: 'update',
-      targetType: 'conversation',
-      targetId: conversation.id,
-      before: { requestRecordId: null },
-      after: { requestRecordId: record.id, escalated: true },
-      at: now,
+  const conversation = await lockConversation(db, tx, conversationId);
+  if (conversation.channel === 'portal')
+    throw new AppError(409, 'escalation_unavailable', 'escalation_unavailable', {
+      reason: locale === 'en' ? 'this is already a request’s thread' : 'это уже переписка по обращению',
     });
-    const clientLanguage = await clientLocale(db, tx, conversation.id);
-    await deps.conversations.answerWithin(
-      tx,
-      conversation.id,
-      {
-        authorKind: 'system',
-        message: { text: escalatedNotice(clientLanguage, record.number), parts: [], attachments: [] },
-      },
-      actor,
-    );
-    return { id: record.id, entity: fields.entity, number: record.number, title: record.title };
+  const existing = await escalatedTo(db, conversation, tx);
+  if (existing)
+    throw new AppError(409, 'escalation_exists', 'escalation_exists', { number: existing.number }, [
+      { pointer: '/request', message: existing.id, code: 'escalation_exists' },
+    ]);
+  const fields = await requestType(deps, locale, tx);
+  const transcript = await transcriptOf(db, conversation.id, locale, tx);
+  const now = dateOf(deps.clock);
+  const data = { ...input };
+  if (fields.description && !String(data[fields.description.key] ?? '').trim())
+    data[fields.description.key] = fit(transcript.text, fields.description.maxLength);
+  if (fields.client && conversation.clientRecordId && data[fields.client.key] == null)
+    data[fields.client.key] = fields.client.many
+      ? [conversation.clientRecordId]
+      : conversation.clientRecordId;
+  if (fields.files && transcript.attachments.length) {
+    const refs = await fileRows(db, tx, fields.entity, fields.files.key, transcript.attachments, actor, now);
+    const given = data[fields.files.key];
+    const had = Array.isArray(given) ? given : given ? [given] : [];
+    data[fields.files.key] = fields.files.multiple ? [...had, ...refs] : (had[0] ?? refs[0]);
+  }
+  const record = await deps.records.create(fields.entity, data, actor, locale, { em: tx });
+  await tx.flush();
+  await db.query(
+    'update conversation set request_record_id = ? where id = ?',
+    [record.id, conversation.id],
+    tx,
+  );
+  audit(tx, actor, {
+    action: 'update',
+    targetType: 'conversation',
+    targetId: conversation.id,
+    before: { requestRecordId: null },
+    after: { requestRecordId: record.id, escalated: true },
+    at: now,
   });
+  const clientLanguage = await clientLocale(db, tx, conversation.id);
+  await deps.conversations.answerWithin(
+    tx,
+    conversation.id,
+    {
+      authorKind: 'system',
+      message: { text: escalatedNotice(clientLanguage, record.number), parts: [], attachments: [] },
+    },
+    actor,
+  );
+  return { id: record.id, entity: fields.entity, number: record.number, title: record.title };
 }
 
 /**

@@ -70,7 +70,7 @@ export function ClientPanel({
       {id && (
         <section className="side-conversations">
           <h3 className="side-heading">{t('dialogSide.client.conversations')}</h3>
-          <ClientConversations key={id} entity={clientType} id={id} />
+          <ClientConversations key={id} entity={clientType} id={id} compact />
         </section>
       )}
     </div>

@@ -60,7 +60,7 @@ export function LinkClient({
           <button type="button" className="btn" onClick={() => setPicking(true)} data-testid="link-client">
             {t(linked ? 'dialogSide.client.relink' : 'dialogSide.client.link')}
           </button>
-          {!linked && canCreate && (
+          {canCreate && (
             <button
               type="button"
               className="btn"

@@ -16,6 +16,7 @@ describe('the column beside a dialog in Chromium', () => {
   let admin: OporaClient;
   let page: Page;
   let conversationId: string;
+  let visitorWrites: (id: string, text: string) => Promise<void>;
   const operator = { login: 'side-operator', password: 'operator-password-1' };
 
   const shoot = async (name: string) => {
@@ -42,15 +43,15 @@ describe('the column beside a dialog in Chromium', () => {
     });
     expect(session.status, await session.clone().text()).toBe(200);
     const { token } = (await session.json()) as { token: string };
-    const sent = await fetch(`${server.baseUrl}/api/v1/widget/site-chat/messages`, {
-      method: 'POST',
-      headers: { ...headers, authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        clientMessageId: 'side-message-1',
-        text: 'Здравствуйте, не могу войти в кабинет',
-      }),
-    });
-    expect(sent.status, await sent.clone().text()).toBe(201);
+    visitorWrites = async (id, text) => {
+      const sent = await fetch(`${server.baseUrl}/api/v1/widget/site-chat/messages`, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${token}` },
+        body: JSON.stringify({ clientMessageId: id, text }),
+      });
+      expect(sent.status, await sent.clone().text()).toBe(201);
+    };
+    await visitorWrites('side-message-1', 'Здравствуйте, не могу войти в кабинет');
     const listed = await admin.conversations.list();
     conversationId = listed.items.find((item) => item.channel === 'widget')!.id;
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -106,5 +107,16 @@ describe('the column beside a dialog in Chromium', () => {
       .toContain('Как оператору проверить статус платежа');
     await page.getByTestId('kb-search').fill('фываолдж');
     await expect.poll(() => page.getByTestId('kb-suggestions').textContent()).toContain('Ничего не найдено');
+  });
+
+  it('follows the visitor’s newest message with new suggestions', async () => {
+    await page.getByTestId('kb-search').fill('');
+    await expect
+      .poll(() => page.getByTestId('kb-suggestions').textContent())
+      .toContain('Проблемы с авторизацией');
+    await visitorWrites('side-message-2', 'И ещё задерживается доставка заказа');
+    await expect
+      .poll(() => page.getByTestId('kb-suggestions').textContent(), { timeout: 15_000 })
+      .toContain('Задерживается доставка');
   });
 });

@@ -71,6 +71,7 @@ describe('the column beside a dialog in Chromium', () => {
     );
     const card = page.getByTestId('client-card');
     await expect.poll(() => card.textContent()).toContain('Клиент не определён');
+    await page.getByTestId('dialog-side').screenshot({ path: screenshotPath('dialog-side-unknown-client') });
     await page.getByTestId('link-client').click();
     await card.getByRole('combobox').fill('Орлова');
     await card.getByRole('option', { name: /Орлова Анна/ }).click();
@@ -81,6 +82,11 @@ describe('the column beside a dialog in Chromium', () => {
       .toContain('anna.orlova@mail.example');
     expect(await page.getByTestId('open-client-card').getAttribute('href')).toMatch(/^\/work\/client\//);
     await shoot('dialog-side-client');
+    await card.getByTestId('timeline-conversation').waitFor();
+    await card.getByTestId('timeline-conversation').scrollIntoViewIfNeeded();
+    await page
+      .getByTestId('dialog-side')
+      .screenshot({ path: screenshotPath('dialog-side-client-conversations') });
   });
 
   it('suggests the login article from the visitor’s words and inserts its link into the answer', async () => {

@@ -20,6 +20,7 @@ import { contentFilesModule } from './modules/content-files/index.js';
 import { conversationsModule } from './modules/conversations/index.js';
 import { csatModule } from './modules/csat/index.js';
 import { definitionsModule } from './modules/definitions/index.js';
+import { dialogSideModule } from './modules/dialog-side/index.js';
 import { distributionModule } from './modules/distribution/index.js';
 import { entitiesModule } from './modules/entities/index.js';
 import { escalationModule } from './modules/escalation/index.js';
@@ -87,6 +88,7 @@ const featureModules = [
   answerTemplatesModule,
   csatModule,
   escalationModule,
+  dialogSideModule,
   distributionModule,
   requestThreadsModule,
   liveModule,

@@ -5,6 +5,7 @@ export interface TabItem {
   title: ReactNode;
   /** Shown beside the title, e.g. a count or an error mark. */
   badge?: ReactNode;
+  testId?: string;
 }
 
 /**
@@ -59,6 +60,7 @@ export function Tabs({
             tabIndex={tab.id === current ? 0 : -1}
             className={tab.id === current ? 'tab active' : 'tab'}
             onClick={() => onSelect(tab.id)}
+            data-testid={tab.testId}
           >
             {tab.title}
             {tab.badge}

@@ -91,3 +91,23 @@ export interface ClientTimelinePage {
   /** Pass as `before` for the next (older) page; absent on the last page. */
   nextBefore?: string;
 }
+
+/** An article offered beside a dialog (`GET /conversations/{id}/suggestions`). */
+export interface ArticleSuggestion {
+  id: string;
+  key: string;
+  title: string;
+  summary: string;
+  /** The article's plain text, cut to a sane size, to paste into an answer. */
+  text: string;
+  /** Its address on the portal, to send to the client. */
+  url: string;
+  /** `staff` articles are for colleagues: the client cannot open their address. */
+  audience: 'public' | 'clients' | 'staff';
+}
+
+export interface ArticleSuggestions {
+  /** What was searched: the operator's words, else the client's last messages (empty: nothing to search). */
+  query: string;
+  items: ArticleSuggestion[];
+}

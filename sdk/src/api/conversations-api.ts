@@ -1,6 +1,7 @@
 import type { AttachmentRef } from '@opora/runtime/conversations';
 import type { OporaClient } from './client.js';
 import type {
+  ArticleSuggestions,
   ClientTimelinePage,
   ContactSummary,
   ConversationListPage,
@@ -75,5 +76,17 @@ export class ConversationsApi {
     clientRecordId: string,
   ): Promise<{ movedContacts: number; movedConversations: number }> {
     return this.client.request('POST', `/contacts/${enc(contactId)}/merge`, { body: { clientRecordId } });
+  }
+  /** Top knowledge-base articles for what the operator typed (`q`), else for the client's last messages. */
+  suggestions(id: string, q?: string): Promise<ArticleSuggestions> {
+    return this.client.request('GET', `/conversations/${enc(id)}/suggestions`, { query: q ? { q } : {} });
+  }
+  /** Links the dialog's contact (with its other dialogs) to another client card. */
+  linkClient(id: string, clientRecordId: string): Promise<ConversationView> {
+    return this.client.request('PUT', `/conversations/${enc(id)}/client`, { body: { clientRecordId } });
+  }
+  /** Creates a client card from the dialog's contact and links the dialog to it. */
+  createClient(id: string): Promise<{ conversation: ConversationView; clientRecordId: string }> {
+    return this.client.request('POST', `/conversations/${enc(id)}/client`);
   }
 }

@@ -10,6 +10,10 @@ const catalogue = {
   },
   not_found: { ru: 'Не найдено: {what}', en: 'Not found: {what}' },
   answer_empty: { ru: 'Напишите текст ответа или приложите файл', en: 'Write an answer or attach a file' },
+  contact_unnamed: {
+    ru: 'Клиент не назвал ни имени, ни адреса: создайте карточку вручную',
+    en: 'The contact told no name or address: create the client card by hand',
+  },
   secrets_key_missing: {
     ru: 'Секреты нельзя сохранить: на сервере не задан ключ шифрования OPORA_SECRETS_KEY',
     en: 'Secrets cannot be stored: the server has no encryption key (OPORA_SECRETS_KEY)',

@@ -3,13 +3,10 @@ import type { RecordItem } from '@opora/sdk';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/Link';
-import { LoadError, Loading } from '../../components/ScreenStates';
 import { Tabs } from '../../components/Tabs';
 import { FormRenderer } from '../../forms/FormRenderer';
-import { client } from '../../lib/api';
 import { localText } from '../../lib/local-text';
 import { useStore } from '../../lib/store';
-import { useAsync } from '../../lib/use-async';
 import { listPath } from '../../records/record-paths';
 import { FlashMessage } from '../components/FlashMessage';
 import { ClientConversations } from '../conversations/ClientConversations';
@@ -17,24 +14,21 @@ import { clientType } from '../conversations/client-type';
 import { EscalatedDialogs } from '../escalation/EscalatedDialogs';
 import { flash } from '../state/flash';
 import type { ScreenForm } from '../state/screen-form';
-import { useScreenForm } from '../state/use-screen-form';
 import { CardHeader } from './CardHeader';
+import { CardLoader } from './CardLoader';
 import { createCard } from './card-controller';
 import { HistoryTab } from './HistoryTab';
 import { RelatedTab } from './RelatedTab';
 import { ThreadPanel } from './ThreadPanel';
 
-const purposes = ['card', 'edit'] as const;
-
 /** A record's card: its card form read-only with an Edit button, its history and the records linked to it. */
 export function CardScreen({ entity, id }: { entity: string; id: string }) {
-  const form = useScreenForm(entity, purposes);
-  const record = useAsync(() => client.getRecord(entity, id), [entity, id]);
-  if (form.status === 'failed') return <LoadError error={form.error} onRetry={form.reload} />;
-  if (record.status === 'failed') return <LoadError error={record.error} onRetry={record.reload} />;
-  if (form.status === 'loading' || record.status === 'loading') return <Loading />;
   return (
-    <Card key={record.data.id} screen={form.data.screen} timeZone={form.data.timeZone} record={record.data} />
+    <CardLoader entity={entity} id={id}>
+      {({ screen, timeZone, record }) => (
+        <Card key={record.id} screen={screen} timeZone={timeZone} record={record} />
+      )}
+    </CardLoader>
   );
 }
 

@@ -29,8 +29,12 @@ export interface CardController {
   setTab(tab: CardTab): void;
 }
 
+/** The form model a card shows a record through (the full card edits it; the one beside a dialog only reads). */
+export const cardModel = (screen: ScreenForm, record: RecordItem, timeZone: string): FormModel =>
+  createFormModel(screen.compiled, record.data, clockIn(timeZone), record.data);
+
 export function createCard(screen: ScreenForm, record: RecordItem, timeZone: string): CardController {
-  const model = createFormModel(screen.compiled, record.data, clockIn(timeZone), record.data);
+  const model = cardModel(screen, record, timeZone);
   const store = createStore<CardSnapshot>({ record, mode: 'view', conflict: false, tab: 'data' });
   const show = (next: RecordItem, mode: CardSnapshot['mode']) => {
     model.reset(next.data, next.data);

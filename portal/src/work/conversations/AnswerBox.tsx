@@ -14,10 +14,12 @@ import { useStore } from '../../lib/store';
 import { AttachmentChips } from './composer/AttachmentChips';
 import { ComposerIcon } from './composer/ComposerIcon';
 import { EmojiPicker } from './composer/EmojiPicker';
+import { withInsertion } from './composer/insert-store';
 import { spliceText } from './composer/slash-command';
 import { templateOptionId } from './composer/TemplateList';
 import { pickerKey, TemplatePicker } from './composer/TemplatePicker';
 import { useAttachments } from './composer/use-attachments';
+import { useComposerInserts } from './composer/use-composer-inserts';
 import { useTemplatePicker } from './composer/use-template-picker';
 import { useTemplateValues } from './composer/use-template-values';
 import { sendAnswer, threadStore } from './state/thread-store';
@@ -61,6 +63,13 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
     setCaret(next.caret);
     placeCaret.current = next.caret;
   };
+  // Text from elsewhere on the page (an article from the knowledge panel) lands at the caret, focused.
+  useComposerInserts(thread.id, (insertion) => {
+    const next = withInsertion(text, caret, insertion);
+    setText(next.text);
+    setCaret(next.caret);
+    placeCaret.current = next.caret;
+  });
   const pick = (template: AnswerTemplate) => {
     const [start, end] = picker.rangeFor();
     insert(start, end, renderLocalized(template.text, values, picker.locale));

@@ -17,7 +17,16 @@ import './i18n';
  * The client card's «Переписка»: everything the client wrote in every channel as one timeline, newest
  * conversation first, older ones a page at a time; the card's channel identities, each mergeable into another card.
  */
-export function ClientConversations({ entity, id }: { entity: string; id: string }) {
+export function ClientConversations({
+  entity,
+  id,
+  compact = false,
+}: {
+  entity: string;
+  id: string;
+  /** One line per conversation (its first words) instead of its messages: beside an open dialog. */
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const [round, setRound] = useState(0);
   const first = useAsync(() => client.conversations.clientTimeline(entity, id), [entity, id, round]);
@@ -75,6 +84,7 @@ export function ClientConversations({ entity, id }: { entity: string; id: string
             key={conversation.id}
             conversation={conversation}
             messages={messages.filter((m) => m.conversationId === conversation.id)}
+            compact={compact}
           />
         ))
       )}
@@ -101,9 +111,11 @@ export function ClientConversations({ entity, id }: { entity: string; id: string
 function TimelineConversation({
   conversation,
   messages,
+  compact,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
+  compact: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -120,11 +132,15 @@ function TimelineConversation({
         {conversation.status === 'closed' && <span className="badge">{t('conversations.closed')}</span>}
         <Link to={conversationPath(conversation.id)}>{t('conversations.timeline.openConversation')}</Link>
       </header>
-      <ol className="history compact">
-        {messages.map((message) => (
-          <MessageBubble key={message.id} message={message} />
-        ))}
-      </ol>
+      {compact ? (
+        <p className="timeline-preview">{messages.find((m) => m.text.trim())?.text.slice(0, 160)}</p>
+      ) : (
+        <ol className="history compact">
+          {messages.map((message) => (
+            <MessageBubble key={message.id} message={message} />
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { ChannelLabel } from './ChannelLabel';
 import { contactName } from './contact-name';
 import { MessageBubble } from './MessageBubble';
 import { conversationsPath } from './paths';
+import { DialogSide } from './side/DialogSide';
 import { listStore } from './state/list-store';
 import { loadEarlier, openThread, retryAnswer, setThreadStatus, threadStore } from './state/thread-store';
 
@@ -65,8 +66,17 @@ export function ConversationThread({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      <History />
-      <AnswerBox disabled={false} />
+      <div className="thread-with-side">
+        <div className="thread-main">
+          <History />
+          <AnswerBox disabled={false} />
+        </div>
+        <DialogSide
+          conversation={conversation}
+          contact={thread.contact ?? listed?.contact ?? null}
+          lastClientSeq={thread.messages.findLast((m) => m.authorKind === 'client')?.seq}
+        />
+      </div>
     </section>
   );
 }

@@ -146,10 +146,12 @@ export class RecordService {
     this.savedListeners.push(listener);
   }
 
-  /** One record, if the actor may read it: 403 when the type is closed to them, 404 when it is not theirs. */
-  async get(entity: string, id: string, actor?: Actor | null) {
+  /**
+   * One record, if the actor may read it: 403 when the type is closed to them, 404 when it is not theirs.
+   * `em`: read inside the caller's transaction.
+   */
+  async get(entity: string, id: string, actor?: Actor | null, em: Em = this.db.em()) {
     const who = this.who(actor);
-    const em = this.db.em();
     if (!who) return recordView(await this.find(em, entity, id));
     const { body } = await this.entity(entity, em);
     const owner = await this.access.ownerFor(entity, body, who, 'read', em);

@@ -55,7 +55,16 @@ export class SearchService {
     private readonly gaps: SearchGaps,
   ) {}
 
-  async search(input: SearchQuery, actor: Actor | null): Promise<SearchResult> {
+  /**
+   * `recordGaps: false` for searches nobody typed (articles suggested from a dialog's messages): those are no
+   * visitor's unanswered question.
+   */
+  async search(
+    input: SearchQuery,
+    actor: Actor | null,
+    options: { recordGaps?: boolean } = {},
+  ): Promise<SearchResult> {
+    const gapsOf = options.recordGaps === false ? null : input;
     const limit = input.limit ?? 10;
     const offset = input.offset ?? 0;
     const empty: SearchResult = {
@@ -69,7 +78,7 @@ export class SearchService {
     };
     const words = queryWords(input.q);
     const filter = await this.filter(input, actor);
-    if (!words.length || !filter) return this.nothing(input, words, empty);
+    if (!words.length || !filter) return this.nothing(gapsOf, words, empty);
     const sets = await this.synonyms.sets();
     let stemmed = withoutFillers(await stemWords(this.db, words));
     // A word the synonyms list knows («инет», «симка») is no misspelling, even if no article uses it.
@@ -85,7 +94,7 @@ export class SearchService {
     }
     const lexemes = stemmed.flatMap((w) => w.lexemes);
     const groups = lexemes.length ? expandSynonyms(lexemes, sets) : [];
-    if (!groups.length) return this.nothing(input, words, empty);
+    if (!groups.length) return this.nothing(gapsOf, words, empty);
     const phrase = words.length > 1 ? (correctedQuery ?? words.join(' ')) : '';
     let query = tsqueryText(groups);
     let page = await this.rank(query, filter, phrase, limit, offset, evenCoverage(groups));
@@ -106,9 +115,9 @@ export class SearchService {
         exactAnswer = page.best !== null && page.best >= answerThreshold;
       }
     }
-    if (!page.total) return this.nothing(input, words, { ...empty, correctedQuery });
+    if (!page.total) return this.nothing(gapsOf, words, { ...empty, correctedQuery });
     const items = await this.hits(query, page.ids);
-    if (!exactAnswer && this.firstUnfilteredPage(input))
+    if (!exactAnswer && gapsOf && this.firstUnfilteredPage(gapsOf))
       await this.gaps.record(
         input.q,
         words.join(' '),
@@ -185,8 +194,13 @@ export class SearchService {
   }
 
   /** An empty answer; the first page of an unfiltered search that found nothing is a content gap. */
-  private async nothing(input: SearchQuery, words: string[], result: SearchResult): Promise<SearchResult> {
-    if (this.firstUnfilteredPage(input) && words.length) await this.gaps.record(input.q, words.join(' '));
+  private async nothing(
+    input: SearchQuery | null,
+    words: string[],
+    result: SearchResult,
+  ): Promise<SearchResult> {
+    if (input && this.firstUnfilteredPage(input) && words.length)
+      await this.gaps.record(input.q, words.join(' '));
     return result;
   }
 

@@ -1,0 +1,128 @@
+import type { OporaClient } from '@opora/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApiClient } from './support/api-client.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server-process.js';
+
+/**
+ * Beside a dialog (the support-desk template): a site visitor who cannot sign in writes in the chat; the operator
+ * sees «Клиент не определён», links the dialog to a client card found by name and reads the card; in «Знания»
+ * the login article is suggested from the visitor's words and goes into the answer as a link in one click.
+ */
+describe('the column beside a dialog in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: OporaClient;
+  let page: Page;
+  let conversationId: string;
+  let visitorWrites: (id: string, text: string) => Promise<void>;
+  const operator = { login: 'side-operator', password: 'operator-password-1' };
+
+  const shoot = async (name: string) => {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+      const side = await page.getByTestId('dialog-side').boundingBox();
+      expect(side!.x + side!.width).toBeLessThanOrEqual(width + 0.5);
+      await page.screenshot({ path: screenshotPath(`${name}-${width}`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await adminApiClient(server);
+    await admin.createUser({ ...operator, name: 'Ольга Смирнова', roles: ['operator'] });
+    const headers = { 'content-type': 'application/json', origin: server.baseUrl };
+    const session = await fetch(`${server.baseUrl}/api/v1/widget/site-chat/session`, {
+      method: 'POST',
+      headers,
+      body: '{}',
+    });
+    expect(session.status, await session.clone().text()).toBe(200);
+    const { token } = (await session.json()) as { token: string };
+    visitorWrites = async (id, text) => {
+      const sent = await fetch(`${server.baseUrl}/api/v1/widget/site-chat/messages`, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${token}` },
+        body: JSON.stringify({ clientMessageId: id, text }),
+      });
+      expect(sent.status, await sent.clone().text()).toBe(201);
+    };
+    await visitorWrites('side-message-1', 'Здравствуйте, не могу войти в кабинет');
+    const listed = await admin.conversations.list();
+    conversationId = listed.items.find((item) => item.channel === 'widget')!.id;
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('links a dialog without a client to a client card and shows the card read-only', async () => {
+    await signIn(
+      page,
+      `${server.baseUrl}/operator/conversations/${conversationId}`,
+      operator.login,
+      operator.password,
+      'dialog-side',
+    );
+    const card = page.getByTestId('client-card');
+    await expect.poll(() => card.textContent()).toContain('Клиент не определён');
+    await page.getByTestId('dialog-side').screenshot({ path: screenshotPath('dialog-side-unknown-client') });
+    await page.getByTestId('link-client').click();
+    await card.getByRole('combobox').fill('Орлова');
+    await card.getByRole('option', { name: /Орлова Анна/ }).click();
+    await page.getByTestId('link-client-confirm').click();
+    await card.getByTestId('form-renderer').waitFor();
+    await expect
+      .poll(() => card.getByTestId('form-renderer').textContent())
+      .toContain('anna.orlova@mail.example');
+    expect(await page.getByTestId('open-client-card').getAttribute('href')).toMatch(/^\/work\/client\//);
+    await shoot('dialog-side-client');
+    await card.getByTestId('timeline-conversation').waitFor();
+    await card.getByTestId('timeline-conversation').scrollIntoViewIfNeeded();
+    await page
+      .getByTestId('dialog-side')
+      .screenshot({ path: screenshotPath('dialog-side-client-conversations') });
+  });
+
+  it('suggests the login article from the visitor’s words and inserts its link into the answer', async () => {
+    const tab = page.getByTestId('side-tab-client');
+    await tab.focus();
+    await tab.press('ArrowRight');
+    await expect
+      .poll(() => page.getByTestId('side-tab-knowledge').getAttribute('aria-selected'))
+      .toBe('true');
+    const first = page.getByTestId('kb-suggestion').first();
+    await first.waitFor();
+    const titles = await page.getByTestId('kb-suggestion').allTextContents();
+    expect(titles.slice(0, 3).join(' | ')).toContain('Проблемы с авторизацией');
+    const login = page.getByTestId('kb-suggestion').filter({ hasText: 'Проблемы с авторизацией' });
+    await login.getByTestId('kb-insert-link').click();
+    const box = page.getByTestId('answer-text');
+    await expect.poll(() => box.inputValue()).toContain('/kb/problemy-s-avtorizaciej');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await shoot('dialog-side-knowledge');
+
+    await page.getByTestId('kb-search').fill('статус платежа');
+    await expect
+      .poll(() => page.getByTestId('kb-suggestions').textContent())
+      .toContain('Как оператору проверить статус платежа');
+    await page.getByTestId('kb-search').fill('фываолдж');
+    await expect.poll(() => page.getByTestId('kb-suggestions').textContent()).toContain('Ничего не найдено');
+  });
+
+  it('follows the visitor’s newest message with new suggestions', async () => {
+    await page.getByTestId('kb-search').fill('');
+    await expect
+      .poll(() => page.getByTestId('kb-suggestions').textContent())
+      .toContain('Проблемы с авторизацией');
+    await visitorWrites('side-message-2', 'И ещё задерживается доставка заказа');
+    await expect
+      .poll(() => page.getByTestId('kb-suggestions').textContent(), { timeout: 15_000 })
+      .toContain('Задерживается доставка');
+  });
+});

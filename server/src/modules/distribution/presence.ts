@@ -1,5 +1,7 @@
 import { type Clock, dateOf } from '../../adapters/clock.js';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../db/database.js';
+import { signalBoard } from '../supervisor/board-signal.js';
 import { ensureProfile } from './operator-profile.js';
 
 /**
@@ -12,7 +14,12 @@ export class OperatorPresence {
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly deps: { db: Database; clock: Clock; log: { warn(obj: object, msg: string): void } },
+    private readonly deps: {
+      db: Database;
+      clock: Clock;
+      log: { warn(obj: object, msg: string): void };
+      hub?: LiveHub;
+    },
     /** How long after the last socket closes the operator goes offline. */
     public graceMs = 30_000,
   ) {}
@@ -39,11 +46,15 @@ export class OperatorPresence {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         const now = dateOf(this.deps.clock);
-        db.query(
-          `update operator_profile set status = 'offline', status_auto = true, status_since = ?, updated_at = ?
-            where user_id = ? and live_sockets = 0 and status <> 'offline'`,
-          [now, now, userId],
-        ).catch((err: unknown) => this.deps.log.warn({ err }, 'could not put an operator offline'));
+        db.transaction(async (tx) => {
+          const changed = await db.query(
+            `update operator_profile set status = 'offline', status_auto = true, status_since = ?, updated_at = ?
+              where user_id = ? and live_sockets = 0 and status <> 'offline' returning user_id`,
+            [now, now, userId],
+            tx,
+          );
+          if (changed.length) await signalBoard(this.deps.hub, tx);
+        }).catch((err: unknown) => this.deps.log.warn({ err }, 'could not put an operator offline'));
       }, this.graceMs);
       timer.unref();
       this.timers.add(timer);

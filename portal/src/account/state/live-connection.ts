@@ -91,6 +91,8 @@ export function parseMessage(data: unknown): LiveMessage | null {
     // A conversation's status or handler changed (staff screens).
     if (value.type === 'conversation' && typeof value.conversation?.id === 'string')
       return value as LiveMessage;
+    // Something on the supervisor's board changed (an operator's status).
+    if (value.type === 'board') return { type: 'board' };
     return null;
   } catch {
     return null;

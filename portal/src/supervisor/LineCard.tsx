@@ -17,7 +17,8 @@ export function LineCard({ line, now, limit }: { line: BoardLine; now: number; l
     if (seconds === null) return t('supervisor.noTarget');
     const h = Math.floor(seconds / 3600);
     const m = Math.ceil((seconds % 3600) / 60);
-    return h ? t('supervisor.hoursMinutes', { h, m }) : t('supervisor.minutes', { m });
+    if (!h) return t('supervisor.minutes', { m });
+    return m ? t('supervisor.hoursMinutes', { h, m }) : t('supervisor.hours', { h });
   };
   const title = localText(line.title, i18n.language);
   return (

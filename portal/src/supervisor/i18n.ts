@@ -54,6 +54,7 @@ const ru = {
   count: 'Оценок',
   total: 'Всего',
   minutes: '{{m}} мин',
+  hours: '{{h}} ч',
   hoursMinutes: '{{h}} ч {{m}} мин',
   failed: 'Не получилось, попробуйте ещё раз',
 };
@@ -111,6 +112,7 @@ const en: typeof ru = {
   count: 'Ratings',
   total: 'Total',
   minutes: '{{m}} min',
+  hours: '{{h}} h',
   hoursMinutes: '{{h}} h {{m}} min',
   failed: 'That did not work, try again',
 };

@@ -22,6 +22,8 @@ export function useBoardLive(): void {
         : openLive({
             url: client.portal.liveUrl(location.origin),
             onReconnect: () => refetch.call(),
+            // Whatever changed while the socket was opening was not heard: read once more.
+            onFirstOpen: () => refetch.call(),
             onMessage(message) {
               if (message.type === 'conversation' || message.type === 'message' || message.type === 'board')
                 refetch.call();

@@ -54,7 +54,10 @@ async function staffAtWork(db: Database) {
 export async function supervisorBoard(deps: BoardDeps): Promise<SupervisorBoard> {
   const { db } = deps;
   const now = dateOf(deps.clock);
-  const lines = boardLines(await deps.lines.all());
+  // In the order the designer gives lines (the same order routing tries them), then by key.
+  const lines = boardLines(await deps.lines.all()).sort(
+    (a, b) => a.body.order - b.body.order || a.key.localeCompare(b.key),
+  );
   const targets = targetsParam(lines);
   const start = await dayStart(db, now, deps.timeZone);
   const counts = await db.query<Record<string, unknown>>(

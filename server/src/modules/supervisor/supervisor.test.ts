@@ -140,6 +140,28 @@ describe.each(databaseTargets)('supervisor board on $name', (target) => {
     expect(first.json<SlaBreachPage>().items).toHaveLength(1);
   });
 
+  it('lists a dialog closed today without a timely answer, not one closed on an earlier day', async () => {
+    const { a } = await freshLines();
+    const anna = await operator(h.app, 'Анна', { groups: [a.group], capacity: 4 });
+    const late = await newDialog(h.app, a.channel);
+    const old = await newDialog(h.app, a.channel);
+    await settle();
+    await backdate(late.id, 'opened_at', 300);
+    await backdate(late.id, 'queued_at', 300);
+    for (const id of [late.id, old.id])
+      expect((await api(h.app, 'POST', `/conversations/${id}/close`, anna.headers)).statusCode).toBe(200);
+    await h.db.query(
+      `update conversation set opened_at = opened_at - interval '3 days', closed_at = closed_at - interval '3 days'
+        where id = ?`,
+      [old.id],
+    );
+    const page = await api(h.app, 'GET', '/supervisor/breaches?limit=100', await h.as('supervisor'));
+    const mine = page.json<SlaBreachPage>().items.filter((item) => item.lineKey === a.key);
+    expect(mine).toMatchObject([{ conversationId: late.id, kind: 'first_response', status: 'closed' }]);
+    const line = (await board()).lines.find((l) => l.key === a.key)!;
+    expect(line).toMatchObject({ waiting: 0, inProgress: 0, breaches: 0, dialogs: [] });
+  });
+
   it('lets supervisors and admins only read the board', async () => {
     expect((await api(h.app, 'GET', '/supervisor/board', await h.as('admin'))).statusCode).toBe(200);
     for (const role of ['operator', 'client', 'analyst'] as const) {

@@ -122,6 +122,21 @@ describe('the supervisor’s live board in Chromium', () => {
     await shoot('supervisor-assigned');
   });
 
+  it('assigns from «Назначить…» without dragging (keyboard, touch)', async () => {
+    await visitorWrites('Добрый день, подскажите, как включить уведомления?');
+    const card = page.getByTestId(`line-card-${line}`);
+    const waiting = card.locator('[data-testid^="board-dialog-"][data-handler="queue"]');
+    await poll(() => waiting.count()).toBe(1);
+    const dialogId = (await waiting.getAttribute('data-testid'))!.replace('board-dialog-', '');
+    await waiting.getByTestId('assign-dialog').focus();
+    await page.keyboard.press('Enter');
+    await waiting.getByTestId(`assign-to-${operatorId}`).click();
+    await poll(() => card.getByTestId(`board-dialog-${dialogId}`).getAttribute('data-handler')).toBe(
+      'operator',
+    );
+    await poll(() => card.getByTestId(`board-operator-${operatorId}`).textContent()).toContain('3/1');
+  });
+
   it('joins a dialog with an internal note', async () => {
     const row = page.getByTestId(`line-card-${line}`).locator('[data-testid^="board-dialog-"]').first();
     await row.getByTestId('join-dialog').click();

@@ -8,14 +8,14 @@ function fakeTimers() {
   return {
     timers: {
       now: () => now,
-      setTimeout: ((fn: () => void, ms: number) => {
+      setTimeout: (fn: () => void, ms: number) => {
         const timer = { at: now + ms, fn };
         queue.push(timer);
         return timer;
-      }) as unknown as typeof setTimeout,
-      clearTimeout: ((timer: unknown) => {
+      },
+      clearTimeout: (timer: unknown) => {
         queue.splice(queue.indexOf(timer as never), 1);
-      }) as typeof clearTimeout,
+      },
     },
     advance(ms: number) {
       now += ms;
@@ -44,6 +44,16 @@ describe('throttle', () => {
     expect(runs).toBe(2);
     t.call();
     expect(runs).toBe(3);
+  });
+
+  it('works with the real timers, called the way a browser allows', async () => {
+    let runs = 0;
+    const t = throttle(() => runs++, 20);
+    t.call();
+    t.call();
+    expect(runs).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(runs).toBe(2);
   });
 
   it('forgets a waiting call when cancelled', () => {

@@ -56,7 +56,9 @@ export async function boardDialogs(
       breach: past(firstResponseDue) ? 'first_response' : past(resolutionDue) ? 'resolution' : null,
     };
     const key = String(row.line_key);
-    byLine.set(key, [...(byLine.get(key) ?? []), dialog]);
+    const list = byLine.get(key) ?? [];
+    list.push(dialog);
+    byLine.set(key, list);
   }
   return byLine;
 }

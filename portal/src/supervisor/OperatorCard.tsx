@@ -11,6 +11,8 @@ export function OperatorCard({ operator }: { operator: BoardOperator }) {
   const accepts = (event: DragEvent) => event.dataTransfer.types.includes(dialogDragType);
   const share = operator.capacity ? Math.min(1, operator.load / operator.capacity) : 1;
   const full = operator.load >= operator.capacity;
+  // A supervisor may give more than the capacity: the bar turns red then.
+  const pastCapacity = operator.load > operator.capacity;
   return (
     <li
       className={`sv-operator${over ? ' drop' : ''}`}
@@ -36,7 +38,7 @@ export function OperatorCard({ operator }: { operator: BoardOperator }) {
         <span>{operator.name}</span>
         <span className="muted">{t(`supervisor.status.${operator.status}`)}</span>
       </div>
-      <div className={`sv-load${full ? ' full' : ''}`} aria-hidden="true">
+      <div className={`sv-load${pastCapacity ? ' over' : full ? ' full' : ''}`} aria-hidden="true">
         <span style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
       <span

@@ -17,25 +17,29 @@ export async function todaysBreaches(
   const now = dateOf(deps.clock);
   const start = await dayStart(db, now, deps.timeZone);
   const targets = targetsParam(boardLines(await deps.lines.all()));
-  // A dialog closed before today cannot have missed anything today; open ones may have fallen due any time.
-  const scope = `c.handler <> 'bot' and (c.status = 'open' or c.closed_at >= ?)`;
+  // A dialog closed before today cannot have missed anything today; open ones may have fallen due any time. Each
+  // half reads through its own partial index (open dialogs; dialogs closed since a moment).
   const rows = await db.query<Record<string, unknown>>(
-    `with b as (
+    `with scoped as (
+        select * from conversation where status = 'open' and handler <> 'bot'
+        union all
+        select * from conversation where status = 'closed' and closed_at >= ? and handler <> 'bot'),
+      b as (
         select c.id, c.line_key, c.status, c.channel, c.operator_id, c.contact_id,
           'first_response' as kind, ${firstResponseDue} as due, coalesce(c.first_response_at, c.closed_at) as met
-          from conversation c join ${targetsTable} on t.key = c.line_key
-         where t.fr is not null and ${scope}
+          from scoped c join ${targetsTable} on t.key = c.line_key
+         where t.fr is not null
         union all
         select c.id, c.line_key, c.status, c.channel, c.operator_id, c.contact_id,
           'resolution' as kind, ${resolutionDue} as due, c.closed_at as met
-          from conversation c join ${targetsTable} on t.key = c.line_key
-         where t.res is not null and ${scope})
+          from scoped c join ${targetsTable} on t.key = c.line_key
+         where t.res is not null)
      select b.*, k.display_name, k.email, k.phone, u.name as operator_name
        from b join contact k on k.id = b.contact_id left join app_user u on u.id = b.operator_id
       where b.due >= ? and b.due < ? and b.due < coalesce(b.met, ?)
       order by b.due desc, b.id, b.kind
       limit ? offset ?`,
-    [targets, start, targets, start, start, now, now, page.limit + 1, page.offset],
+    [start, targets, targets, start, now, now, page.limit + 1, page.offset],
   );
   const items = rows.slice(0, page.limit).map(
     (row): SlaBreach => ({

@@ -25,6 +25,9 @@ const WorkPage = lazy(() => import('./work/WorkPage').then((m) => ({ default: m.
 const ConversationsPage = lazy(() =>
   import('./work/conversations/ConversationsPage').then((m) => ({ default: m.ConversationsPage })),
 );
+const SupervisorPage = lazy(() =>
+  import('./supervisor/SupervisorPage').then((m) => ({ default: m.SupervisorPage })),
+);
 const WorkBar = lazy(() => import('./work/WorkBar').then((m) => ({ default: m.WorkBar })));
 const staff = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 const work = () => staff(<WorkPage />);
@@ -41,6 +44,7 @@ const routes: [string, () => ReactNode][] = [
   ['/operator', () => staff(<OperatorPage />)],
   ['/operator/conversations', () => staff(<ConversationsPage />)],
   ['/operator/conversations/:id', () => staff(<ConversationsPage />)],
+  ['/supervisor', () => staff(<SupervisorPage />)],
   ['/work', work],
   ['/work/:entity', work],
   ['/work/:entity/:id', work],
@@ -57,7 +61,7 @@ export function App() {
     // Any other address may be a published portal page; the 404 page only when it is not.
     <SitePage key={path.split('?')[0]} path={path.split('?')[0] ?? path} fallback={<NotFoundPage />} />
   );
-  const wide = path.startsWith('/operator') || path.startsWith('/work');
+  const wide = path.startsWith('/operator') || path.startsWith('/work') || path.startsWith('/supervisor');
   useSiteChat(wide || path.startsWith('/preview/'));
   return (
     <div className="portal">

@@ -10,5 +10,7 @@ export type { KbApi } from './api/kb-api.js';
 export * from './api/kb-types.js';
 export type { PortalApi } from './api/portal-api.js';
 export * from './api/portal-types.js';
+export type { SupervisorApi } from './api/supervisor-api.js';
+export * from './api/supervisor-types.js';
 export type { RequestThread, ThreadAnswerInput, ThreadApi } from './api/thread-api.js';
 export * from './api/types.js';

@@ -37,6 +37,7 @@ import { recordsModule } from './modules/records/index.js';
 import { requestThreadsModule } from './modules/request-threads/index.js';
 import { scriptsModule } from './modules/scripts/index.js';
 import { secretsModule } from './modules/secrets/index.js';
+import { supervisorModule } from './modules/supervisor/index.js';
 import { systemModule } from './modules/system/index.js';
 import { treesModule } from './modules/trees/index.js';
 import { uiModule } from './modules/ui/index.js';
@@ -90,6 +91,7 @@ const featureModules = [
   escalationModule,
   dialogSideModule,
   distributionModule,
+  supervisorModule,
   requestThreadsModule,
   liveModule,
   announcementsModule,

@@ -234,6 +234,7 @@ describe('the Russian UI in Chromium', () => {
     await staff.getByTestId('request-row').first().click();
     await read(staff, 'portal /operator (a request open)');
     await staff.screenshot({ path: screenshotPath('russian-ui-operator') });
+    await visit(staff, 'portal /supervisor', '/supervisor', '[data-testid^="line-card-"]');
     await visit(staff, 'portal /work', '/work');
     await visit(staff, 'portal /work/:entity', '/work/request');
     await visit(staff, 'portal /work/:entity/new', '/work/request/new');

@@ -4,6 +4,7 @@ import { Link } from '../components/Link';
 import { usePath } from '../lib/router';
 import { useRecordTypes } from '../records/entity-types';
 import { isStaff, useSession } from '../state/session';
+import { SupervisorLink } from '../supervisor/SupervisorLink';
 import { ConversationsLink } from './conversations/ConversationsLink';
 import { WorkNav } from './WorkNav';
 
@@ -35,6 +36,7 @@ function StaffBar() {
         {t('header.operator')}
       </Link>
       <ConversationsLink path={path} />
+      <SupervisorLink path={path} />
       <span className="work-bar-divider" aria-hidden="true" />
       <WorkNav />
     </nav>

@@ -4,6 +4,7 @@ import { ConversationsApi } from './conversations-api.js';
 import { DistributionApi } from './distribution-api.js';
 import { KbApi } from './kb-api.js';
 import { PortalApi } from './portal-api.js';
+import { SupervisorApi } from './supervisor-api.js';
 import { ThreadApi } from './thread-api.js';
 import type {
   ApiToken,
@@ -69,6 +70,8 @@ export class OporaClient {
   readonly distribution = new DistributionApi(this);
   /** Requests' threads with the client: the request card's and «Мои обращения». */
   readonly threads = new ThreadApi(this);
+  /** The supervisor's live board and assigning dialogs to operators. */
+  readonly supervisor = new SupervisorApi(this);
 
   constructor(private readonly options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';

@@ -138,7 +138,9 @@ export type LiveMessage =
   /** A conversation the socket listens to was opened or changed (handler, status, subject). */
   | { type: 'conversation'; conversation: ConversationView }
   /** Someone is typing in a conversation the socket listens to (never stored; the widget sends one every few s). */
-  | { type: 'typing'; conversationId: string; authorKind: 'client' | 'operator' | 'bot' };
+  | { type: 'typing'; conversationId: string; authorKind: 'client' | 'operator' | 'bot' }
+  /** Something a supervisor's board shows changed that no conversation event tells (an operator's status, a rating). */
+  | { type: 'board' };
 
 export interface PortalAsset {
   id: string;

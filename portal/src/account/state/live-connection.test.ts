@@ -19,10 +19,12 @@ function harness() {
   const timers: { run: () => void; ms: number }[] = [];
   const messages: LiveMessage[] = [];
   let reconnects = 0;
+  let firstOpens = 0;
   const live = openLive({
     url: 'ws://x/api/v1/portal/live',
     onMessage: (m) => messages.push(m),
     onReconnect: () => reconnects++,
+    onFirstOpen: () => firstOpens++,
     open: () => {
       const s = new FakeSocket();
       sockets.push(s);
@@ -32,10 +34,21 @@ function harness() {
     setTimer: (run, ms) => timers.push({ run, ms }),
     clearTimer: () => undefined,
   });
-  return { live, sockets, timers, messages, reconnects: () => reconnects };
+  return { live, sockets, timers, messages, reconnects: () => reconnects, firstOpens: () => firstOpens };
 }
 
 describe('live connection', () => {
+  it('says when it first opens, once, and a board signal passes on', () => {
+    const h = harness();
+    h.sockets[0]!.onopen?.({});
+    h.sockets[0]!.onmessage?.({ data: JSON.stringify({ type: 'board' }) });
+    h.sockets[0]!.onclose?.({});
+    h.timers[0]!.run();
+    h.sockets[1]!.onopen?.({});
+    expect([h.firstOpens(), h.reconnects()]).toEqual([1, 1]);
+    expect(h.messages).toEqual([{ type: 'board' }]);
+  });
+
   it('passes known messages on and ignores the rest', () => {
     const h = harness();
     const s = h.sockets[0]!;

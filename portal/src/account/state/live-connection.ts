@@ -15,6 +15,8 @@ export interface LiveOptions {
   onMessage(message: LiveMessage): void;
   /** The connection is back after a break: anything may have changed meanwhile. */
   onReconnect(): void;
+  /** The first connection is open: what happened between a screen's first read and now was not heard. */
+  onFirstOpen?(): void;
   open?: (url: string) => SocketLike;
   random?: () => number;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -43,6 +45,7 @@ export function openLive(options: LiveOptions): { close(): void } {
     s.onopen = () => {
       attempt = 0;
       if (everOpened) options.onReconnect();
+      else options.onFirstOpen?.();
       everOpened = true;
     };
     s.onmessage = (event) => {
@@ -91,6 +94,8 @@ export function parseMessage(data: unknown): LiveMessage | null {
     // A conversation's status or handler changed (staff screens).
     if (value.type === 'conversation' && typeof value.conversation?.id === 'string')
       return value as LiveMessage;
+    // Something on the supervisor's board changed (an operator's status).
+    if (value.type === 'board') return { type: 'board' };
     return null;
   } catch {
     return null;

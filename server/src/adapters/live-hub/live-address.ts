@@ -13,4 +13,6 @@ export const liveAddress = {
   line: (lineKey: string) => `line:${lineKey}`,
   /** Operators, supervisors and admins: new conversations and messages for the work screen's list. */
   contactCentre: 'room:contact-centre',
+  /** Supervisors and admins: their board changed in a way no conversation event tells (an operator's status). */
+  supervisors: 'room:supervisors',
 } as const;

@@ -16,6 +16,7 @@ import { Migration20261215RequestThreads } from './20261215-0014-request-threads
 import { Migration20261216ImapMailboxCursors } from './20261216-0015-imap-mailbox-cursors.js';
 import { Migration20261216OperatorDistribution } from './20261216-0016-operator-distribution.js';
 import { Migration20261216Csat } from './20261216-0017-csat.js';
+import { Migration20261217ClosedConversationsIndex } from './20261217-0018c-closed-conversations-index.js';
 import { Migration20261217ProcessPresence } from './20261217-0018g-process-presence.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261216-0017-csat', class: Migration20261216Csat },
   { name: '20261216-0016-operator-distribution', class: Migration20261216OperatorDistribution },
   { name: '20261217-0018g-process-presence', class: Migration20261217ProcessPresence },
+  { name: '20261217-0018c-closed-conversations-index', class: Migration20261217ClosedConversationsIndex },
 ];

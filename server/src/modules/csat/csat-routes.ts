@@ -5,6 +5,7 @@ import type { Database, Em } from '../../db/database.js';
 import { AppError, fail } from '../../http/app-error.js';
 import { ErrorResponse, errorResponses, IdParams } from '../../http/schemas.js';
 import { contactCentre } from '../conversations/contact-centre.js';
+import { signalBoard } from '../supervisor/board-signal.js';
 import { csatView, lockAsk } from './csat-row.js';
 import {
   CsatSchema,
@@ -79,7 +80,15 @@ export const csatRoutes: FastifyPluginAsyncTypebox<{ db: Database; clock: Clock 
       db.transaction(async (tx) => {
         const ask = await askByToken(tx, request.params.token);
         const { score, comment } = request.body;
-        const { rating } = await applyRating(db, tx, ask, { score, comment: comment ?? '' }, dateOf(clock));
+        const { rating, scoreChanged } = await applyRating(
+          db,
+          tx,
+          ask,
+          { score, comment: comment ?? '' },
+          dateOf(clock),
+        );
+        // No message tells the supervisors' boards of a rating given on this page: «Оценки сегодня» would lag.
+        if (scoreChanged) await signalBoard(app.liveHub, tx);
         return {
           score: rating.score,
           comment: rating.comment,

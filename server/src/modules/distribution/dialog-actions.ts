@@ -120,6 +120,8 @@ export function transferDialog(
   conversationId: string,
   target: TransferTarget,
   actor: Actor,
+  /** A supervisor may give an operator more than their capacity (the board says so); nobody else may. */
+  options: { overCapacity?: boolean } = {},
 ): Promise<ConversationView> {
   const { db } = deps;
   return db.transaction(async (tx) => {
@@ -130,7 +132,9 @@ export function transferDialog(
     let result: ConversationView;
     if ('operatorId' in target) {
       const line = dialog.lineKey ? await deps.lines.get(dialog.lineKey, tx) : null;
-      await assertCanReceive(deps, tx, target.operatorId, line, dialog.lineKey);
+      await assertCanReceive(deps, tx, target.operatorId, line, dialog.lineKey, {
+        overCapacity: options.overCapacity === true && overseer(actor),
+      });
       result = await assignDialog(deps, tx, {
         conversationId,
         operatorId: target.operatorId,
@@ -177,6 +181,7 @@ async function assertCanReceive(
   operatorId: string,
   line: PublishedLine | null,
   lineKey: string | null,
+  options: { overCapacity: boolean },
 ) {
   const user = await userName(deps.db, tx, operatorId);
   if (!user?.active) throw fail.notFound('operator');
@@ -186,7 +191,7 @@ async function assertCanReceive(
   if (load?.status !== 'online') throw refuse.offline(user.name);
   if (line && !serves(load, line.body)) throw refuse.notServing(user.name, lineTitle(line, lineKey));
   const capacity = capacityFor(load, line?.body ?? null);
-  if (load.load >= capacity) throw refuse.full(user.name, load.load, capacity);
+  if (load.load >= capacity && !options.overCapacity) throw refuse.full(user.name, load.load, capacity);
 }
 
 /** The holder (or a supervisor) gives a dialog back: it keeps its place in the queue and goes to someone else. */

@@ -35,7 +35,7 @@ export const distributionModule = fp(
     app.conversations.afterDialogOpened = (tx, conversation, message, queued) =>
       afterDialogOpened(deps, tx, conversation, message, queued);
     const dispatcher = new Dispatcher(() => assignPass(deps), app.log);
-    const presence = new OperatorPresence({ db, clock, log: app.log });
+    const presence = new OperatorPresence({ db, clock, log: app.log, hub: app.liveHub });
     app.jobWorker.registerHandler(offerTimeoutJobName, offerTimeoutJob(deps));
     app.jobWorker.registerHandler(
       lineOpeningJobName,

@@ -1,9 +1,11 @@
 import { type Clock, dateOf } from '../../adapters/clock.js';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../db/database.js';
 import { toPgArray } from '../../db/pg-array.js';
 import { fail } from '../../http/app-error.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
+import { signalBoard } from '../supervisor/board-signal.js';
 import { requestDistribution } from './distribution-signal.js';
 import { ensureProfile, type OperatorProfile, type OperatorStatus, profileView } from './operator-profile.js';
 
@@ -13,7 +15,7 @@ import { ensureProfile, type OperatorProfile, type OperatorStatus, profileView }
  * Going online wakes distribution: the operator may get waiting dialogs at once.
  */
 export async function setOperatorStatus(
-  deps: { db: Database; clock: Clock },
+  deps: { db: Database; clock: Clock; hub?: LiveHub },
   userId: string,
   status: OperatorStatus,
   auto: boolean,
@@ -32,6 +34,7 @@ export async function setOperatorStatus(
     );
     if (!row) return before;
     if (status === 'online') await requestDistribution(db, tx);
+    await signalBoard(deps.hub, tx);
     return profileView(row);
   });
 }
@@ -47,7 +50,7 @@ export interface ProfileChange {
  * theirs; new ones follow the new profile. More room or new lines wake distribution.
  */
 export async function updateOperatorProfile(
-  deps: { db: Database; clock: Clock },
+  deps: { db: Database; clock: Clock; hub?: LiveHub },
   userId: string,
   change: ProfileChange,
   actor: Actor,
@@ -79,6 +82,7 @@ export async function updateOperatorProfile(
       after: { capacity: after.capacity, groups: after.groups, skills: after.skills },
       at: now,
     });
+    await signalBoard(deps.hub, tx);
     await requestDistribution(db, tx);
     return after;
   });

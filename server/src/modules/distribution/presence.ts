@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Clock, dateOf } from '../../adapters/clock.js';
+import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../db/database.js';
 import { toPgArray } from '../../db/pg-array.js';
+import { signalBoard } from '../supervisor/board-signal.js';
 import { ensureProfile } from './operator-profile.js';
 
 export interface PresenceTiming {
@@ -32,7 +34,12 @@ export class OperatorPresence {
   readonly timing: PresenceTiming;
 
   constructor(
-    private readonly deps: { db: Database; clock: Clock; log: { warn(obj: object, msg: string): void } },
+    private readonly deps: {
+      db: Database;
+      clock: Clock;
+      log: { warn(obj: object, msg: string): void };
+      hub?: LiveHub;
+    },
     timing: Partial<PresenceTiming> = {},
   ) {
     this.timing = { graceMs: 30_000, heartbeatMs: 10_000, expiryMs: 60_000, ...timing };
@@ -209,11 +216,18 @@ export class OperatorPresence {
    */
   private async putOffline(): Promise<void> {
     const now = dateOf(this.deps.clock);
-    await this.deps.db.query(
-      `update operator_profile p set status = 'offline', status_auto = true, status_since = ?, updated_at = ?
-        where p.status <> 'offline' and p.disconnected_at <= ? and p.disconnected_at >= p.status_since
-          and not exists (select 1 from operator_socket o where o.user_id = p.user_id)`,
-      [now, now, new Date(now.getTime() - this.timing.graceMs)],
-    );
+    const { db } = this.deps;
+    await db.transaction(async (tx) => {
+      const changed = await db.query(
+        `update operator_profile p set status = 'offline', status_auto = true, status_since = ?, updated_at = ?
+          where p.status <> 'offline' and p.disconnected_at <= ? and p.disconnected_at >= p.status_since
+            and not exists (select 1 from operator_socket o where o.user_id = p.user_id)
+          returning p.user_id`,
+        [now, now, new Date(now.getTime() - this.timing.graceMs)],
+        tx,
+      );
+      // Supervisors' boards hear of operators gone offline by themselves (no dialog event carries it).
+      if (changed.length) await signalBoard(this.deps.hub, tx);
+    });
   }
 }

@@ -42,6 +42,8 @@ export const liveRoutes: FastifyPluginAsync<{
       const staff = actor.roles.some((role) => contactCentre.includes(role));
       // Staff hear about every conversation's new messages: the work screen's list and counters stay live.
       if (staff) addresses.push(liveAddress.contactCentre);
+      if (actor.roles.some((role) => role === 'supervisor' || role === 'admin'))
+        addresses.push(liveAddress.supervisors);
       const connection = hub.attach(addresses, socket, stillValid);
       if (staff) staffSocket?.(actor, connection, socket);
     },

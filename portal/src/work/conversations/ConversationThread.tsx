@@ -8,20 +8,31 @@ import { AnswerBox } from './AnswerBox';
 import { ChannelLabel } from './ChannelLabel';
 import { contactName } from './contact-name';
 import { MessageBubble } from './MessageBubble';
-import { conversationsPath } from './paths';
 import { listStore } from './state/list-store';
-import { loadEarlier, openThread, retryAnswer, setThreadStatus, threadStore } from './state/thread-store';
+import { ThreadIdContext, useThread } from './state/thread-context';
+import { loadEarlier, openThread, retryAnswer, setThreadStatus } from './state/thread-store';
 
-/** The open conversation: who and where, its history (earlier pages on scroll), and the answer box. */
-export function ConversationThread({ id }: { id: string }) {
+/**
+ * An open conversation: who and where, its history (earlier pages on scroll), and the answer box. Its state is the
+ * dialog's own cached store, so showing it again after another tab costs no request.
+ */
+export function ConversationThread({ id, onBack }: { id: string; onBack: () => void }) {
+  return (
+    <ThreadIdContext.Provider value={id}>
+      <Thread id={id} onBack={onBack} />
+    </ThreadIdContext.Provider>
+  );
+}
+
+function Thread({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation();
-  const thread = useStore(threadStore);
+  const thread = useThread();
   const listed = useStore(listStore).items.find((item) => item.id === id);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     void openThread(id);
   }, [id]);
-  const conversation = thread.id === id ? thread.conversation : null;
+  const conversation = thread.conversation;
   if (thread.error !== null && !conversation)
     return <LoadError error={thread.error} onRetry={() => void openThread(id)} />;
   if (!conversation) return <Loading />;
@@ -29,7 +40,7 @@ export function ConversationThread({ id }: { id: string }) {
   const toggle = async () => {
     setBusy(true);
     try {
-      await setThreadStatus(closed ? 'open' : 'closed');
+      await setThreadStatus(id, closed ? 'open' : 'closed');
     } finally {
       setBusy(false);
     }
@@ -37,9 +48,9 @@ export function ConversationThread({ id }: { id: string }) {
   return (
     <section className="thread" data-testid="conversation-thread">
       <header className="thread-head">
-        <Link to={conversationsPath} className="btn back">
+        <button type="button" className="btn back" onClick={onBack}>
           ← {t('conversations.back')}
-        </Link>
+        </button>
         <div className="thread-title">
           <strong data-testid="thread-contact">
             {contactName(thread.contact ?? listed?.contact, t('conversations.anonymous'))}
@@ -65,16 +76,16 @@ export function ConversationThread({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      <History />
+      <History id={id} />
       <AnswerBox disabled={false} />
     </section>
   );
 }
 
 /** The messages, kept scrolled to the newest unless the operator scrolled up to read; the top loads earlier ones. */
-function History() {
+function History({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { messages, pending, hasEarlier, loadingEarlier } = useStore(threadStore);
+  const { messages, pending, hasEarlier, loadingEarlier } = useThread();
   const box = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   const firstSeq = useRef<number | undefined>(undefined);
@@ -94,13 +105,18 @@ function History() {
     if (!el) return;
     pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
     heightBefore.current = el.scrollHeight;
-    if (el.scrollTop < 80 && hasEarlier) void loadEarlier();
+    if (el.scrollTop < 80 && hasEarlier) void loadEarlier(id);
   };
   return (
     <ol className="history" ref={box} onScroll={onScroll} data-testid="history" aria-live="polite">
       {hasEarlier && (
         <li className="earlier">
-          <button type="button" className="btn" disabled={loadingEarlier} onClick={() => void loadEarlier()}>
+          <button
+            type="button"
+            className="btn"
+            disabled={loadingEarlier}
+            onClick={() => void loadEarlier(id)}
+          >
             {loadingEarlier ? t('conversations.loadingEarlier') : t('conversations.earlier')}
           </button>
         </li>
@@ -119,7 +135,11 @@ function History() {
             {answer.failed ? (
               <>
                 {t('conversations.notSent')}{' '}
-                <button type="button" className="link" onClick={() => retryAnswer(answer.clientMessageId)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => retryAnswer(id, answer.clientMessageId)}
+                >
                   {t('conversations.retry')}
                 </button>
               </>

@@ -1,8 +1,10 @@
 import type { ConversationListItem, LineSummary, StaffMember } from '@opora/sdk';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../lib/api';
+import { useStore } from '../../lib/store';
 import { useSession } from '../../state/session';
+import { dialogMenuRequest } from './state/dialog-menu-request';
 import { loadList } from './state/list-store';
 import { refreshOperator } from './state/operator-store';
 
@@ -16,6 +18,11 @@ export function DialogActions({ item }: { item: ConversationListItem }) {
   const [menu, setMenu] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The transfer shortcut of the window opens this dialog's menu.
+  const asked = useStore(dialogMenuRequest);
+  useEffect(() => {
+    if (asked?.id === item.id) setMenu(true);
+  }, [asked, item.id]);
   if (item.status !== 'open' || session.status !== 'signed-in') return null;
   const me = session.user;
   const overseer = me.roles.some((role) => role === 'supervisor' || role === 'admin');

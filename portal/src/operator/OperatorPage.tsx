@@ -121,21 +121,23 @@ function OperatorWindow({ userId }: { userId: string }) {
                 className="btn ghost small side-toggle"
                 aria-expanded={side}
                 onClick={() => setSide((open) => !open)}
+                title={t(side ? 'operatorWindow.sideHide' : 'operatorWindow.sideShow')}
                 data-testid="side-toggle"
               >
-                {t(side ? 'operatorWindow.sideHide' : 'operatorWindow.sideShow')}
+                {t('operatorWindow.side')}
               </button>
             )}
             <button
               type="button"
-              className="btn ghost small"
+              className={`btn ghost small sound-toggle${muted ? ' muted' : ''}`}
               aria-pressed={!muted}
               aria-label={t(muted ? 'operatorWindow.sound.off' : 'operatorWindow.sound.on')}
               title={t(muted ? 'operatorWindow.sound.off' : 'operatorWindow.sound.on')}
               onClick={() => setMuted(!muted)}
               data-testid="sound-toggle"
             >
-              {muted ? '🔇︎' : '🔔︎'}
+              {/* A text symbol, not an emoji: staff machines without an emoji font would show an empty box. */}
+              <span aria-hidden="true">♪</span>
             </button>
             <ShortcutsHelp open={help} onToggle={setHelp} />
           </div>

@@ -99,6 +99,29 @@ describe('the operator’s single window in Chromium', () => {
     expect(await page.getByTestId('answer-text').inputValue()).toBe('Анна, проверяю');
     expect(await annaTab.getByTestId('dialog-tab-unread').count()).toBe(0);
 
+    // Switching back and forth redraws from the dialogs' cached stores: their history is not asked for again.
+    const asked: string[] = [];
+    const countAsks = (r: { url(): string }) => {
+      if (/\/api\/v1\/conversations\/[^/]+\/(messages|read)/.test(r.url())) asked.push(r.url());
+    };
+    page.on('request', countAsks);
+    const switchMs = await page.evaluate(async () => {
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const start = performance.now();
+        window.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', altKey: true }),
+        );
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    });
+    page.off('request', countAsks);
+    expect(asked).toEqual([]);
+    console.info(`tab switch, median of 10 (2 tabs, to the next painted frame): ${switchMs?.toFixed(1)} ms`);
+    await expect.poll(() => annaTab.getAttribute('data-active')).toBe('true');
+
     // «?» shows the shortcuts; Escape hides them.
     await page.getByTestId('history').click();
     await page.keyboard.press('?');

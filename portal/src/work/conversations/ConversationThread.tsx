@@ -7,6 +7,7 @@ import { ThreadWrapUp } from '../escalation/ThreadWrapUp';
 import { AnswerBox } from './AnswerBox';
 import { ChannelLabel } from './ChannelLabel';
 import { contactName } from './contact-name';
+import { DialogActions } from './DialogActions';
 import { MessageBubble } from './MessageBubble';
 import { listStore } from './state/list-store';
 import { ThreadIdContext, useThread } from './state/thread-context';
@@ -75,6 +76,20 @@ function Thread({ id, onBack }: { id: string; onBack: () => void }) {
             {t(closed ? 'conversations.reopen' : 'conversations.close')}
           </button>
         </div>
+        {thread.contact && (
+          <div className="thread-dialog-actions">
+            <DialogActions
+              item={{
+                ...conversation,
+                contact: thread.contact,
+                lastMessage: null,
+                lastReadSeq: 0,
+                unread: 0,
+              }}
+              shortcut
+            />
+          </div>
+        )}
       </header>
       <History id={id} />
       <AnswerBox disabled={false} />

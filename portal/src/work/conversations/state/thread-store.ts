@@ -49,6 +49,9 @@ const empty: ThreadState = {
  */
 const threads = new Map<string, Store<ThreadState>>();
 
+/** The last message each dialog was marked read up to, from this window. */
+const markedSeq = new Map<string, number>();
+
 /** The dialog the operator is reading (the window's active tab), whose new messages count as seen. */
 export const readingStore = createStore<string | null>(null);
 
@@ -73,6 +76,7 @@ export function threadStoreFor(id: string): Store<ThreadState> {
 /** Forgets a dialog (its tab was closed): a later open reads it afresh. */
 export function dropThread(id: string): void {
   threads.delete(id);
+  markedSeq.delete(id);
 }
 
 export function isCached(id: string): boolean {
@@ -211,6 +215,9 @@ function markSeen(id: string): void {
   const last = live(id)?.get().messages.at(-1);
   if (readingStore.get() !== id || !last) return;
   if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+  // Switching back to a tab with nothing new asks nothing of the server.
+  if ((markedSeq.get(id) ?? 0) >= last.seq) return;
+  markedSeq.set(id, last.seq);
   markListRead(id, last.seq);
   client.conversations.markRead(id, last.seq).then(
     () => refreshUnread(),

@@ -122,6 +122,10 @@ describe('the operator’s single window in Chromium', () => {
     console.info(`tab switch, median of 10 (2 tabs, to the next painted frame): ${switchMs?.toFixed(1)} ms`);
     await expect.poll(() => annaTab.getAttribute('data-active')).toBe('true');
 
+    // Alt+T opens the open dialog's menu with the transfer form.
+    await page.keyboard.press('Alt+KeyT');
+    await page.getByTestId('thread-transfer-to').waitFor();
+
     // «?» shows the shortcuts; Escape hides them.
     await page.getByTestId('history').click();
     await page.keyboard.press('?');

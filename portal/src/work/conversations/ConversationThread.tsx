@@ -60,6 +60,20 @@ function Thread({ id, onBack }: { id: string; onBack: () => void }) {
           {closed && <span className="badge">{t('conversations.closed')}</span>}
         </div>
         <div className="thread-actions">
+          {thread.contact && (
+            <div className="thread-dialog-actions">
+              <DialogActions
+                item={{
+                  ...conversation,
+                  contact: thread.contact,
+                  lastMessage: null,
+                  lastReadSeq: 0,
+                  unread: 0,
+                }}
+                shortcut
+              />
+            </div>
+          )}
           <ThreadWrapUp conversation={conversation} />
           {conversation.clientRecordId && (
             <Link to={`/work/client/${conversation.clientRecordId}`} className="btn">
@@ -76,20 +90,6 @@ function Thread({ id, onBack }: { id: string; onBack: () => void }) {
             {t(closed ? 'conversations.reopen' : 'conversations.close')}
           </button>
         </div>
-        {thread.contact && (
-          <div className="thread-dialog-actions">
-            <DialogActions
-              item={{
-                ...conversation,
-                contact: thread.contact,
-                lastMessage: null,
-                lastReadSeq: 0,
-                unread: 0,
-              }}
-              shortcut
-            />
-          </div>
-        )}
       </header>
       <History id={id} />
       <AnswerBox disabled={false} />

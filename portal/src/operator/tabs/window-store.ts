@@ -1,6 +1,11 @@
 import { createStore } from '../../lib/store';
 import { dropDraft } from '../../work/conversations/state/draft-store';
-import { dropThread, openThread, setReading } from '../../work/conversations/state/thread-store';
+import {
+  dropThread,
+  openThread,
+  refreshCachedThreads,
+  setReading,
+} from '../../work/conversations/state/thread-store';
 import {
   activateTab,
   addUnread,
@@ -47,6 +52,9 @@ export function bindTabs(userId: string): () => void {
     boundUser = userId;
     tabsStore.set(restoreTabs(storage()?.getItem(storageKey(userId)) ?? null));
     for (const tab of tabsStore.get().tabs) if (tab.kind === 'dialog') void openThread(tab.id);
+  } else {
+    // Back from another screen: the socket was closed meanwhile, so the cached dialogs are read again.
+    refreshCachedThreads();
   }
   unsubscribe?.();
   let saved = serializeTabs(tabsStore.get());

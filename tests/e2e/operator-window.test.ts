@@ -122,6 +122,11 @@ describe('the operator’s single window in Chromium', () => {
     console.info(`tab switch, median of 10 (2 tabs, to the next painted frame): ${switchMs?.toFixed(1)} ms`);
     await expect.poll(() => annaTab.getAttribute('data-active')).toBe('true');
 
+    // Alt+/ brings the answer templates up in the composer, with their search box focused.
+    await page.keyboard.press('Alt+Slash');
+    await page.getByTestId('template-picker').waitFor();
+    await page.keyboard.press('Escape');
+
     // Alt+T opens the open dialog's menu with the transfer form.
     await page.keyboard.press('Alt+KeyT');
     await page.getByTestId('thread-transfer-to').waitFor();

@@ -154,6 +154,14 @@ describe('the operator’s single window in Chromium', () => {
     expect(await (await tabOf('Анна')).getAttribute('data-active')).toBe('true');
     await expect.poll(() => page.getByTestId('message').count()).toBe(2);
 
+    // Narrower than 1200 px the client is a drawer over the dialog, opened with its button.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    expect(await page.getByTestId('dialog-side').isVisible()).toBe(false);
+    await page.getByTestId('side-toggle').click();
+    await expect.poll(() => page.getByTestId('dialog-side').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('operator-window-1024-side') });
+    await page.getByTestId('side-toggle').click();
+
     // On a phone one pane at a time: the queues, then the dialog with the way back.
     await page.setViewportSize({ width: 375, height: 800 });
     const sideScroll = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

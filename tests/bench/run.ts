@@ -11,6 +11,7 @@ import { hostileBodies } from './hostile-bodies-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { operatorHistoryRows } from './operator-history.js';
+import { operatorWindowBench } from './operator-window-bench.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
 import { twoProcesses } from './two-processes.js';
@@ -145,6 +146,10 @@ for (const target of !only || only === 'channels' ? targets : []) {
 for (const target of !only || only === 'widget' ? targets : [])
   printTable(`Chat widget on ${target.name}`, await widgetSocketBench(target));
 
+// BENCH_ONLY=window: the operator's window in Chromium over 10,000 dialogs (WINDOW_DIALOGS); needs the built UIs.
+for (const target of !only || only === 'window' ? targets : [])
+  printTable(`Operator window on ${target.name}`, await operatorWindowBench(target));
+
 // BENCH_ONLY=distribution: a burst of new dialogs handed to simulated operators (and with two server processes on
 // PostgreSQL).
 for (const target of !only || only === 'distribution' ? targets : []) {
@@ -187,6 +192,7 @@ only === 'kb' ||
 only === 'search' ||
 only === 'channels' ||
 only === 'widget' ||
+only === 'window' ||
 only === 'distribution' ||
 only === 'history'
   ? []

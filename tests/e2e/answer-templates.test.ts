@@ -72,7 +72,7 @@ describe('operators answer with templates in Chromium', () => {
       `${server.baseUrl}/operator/conversations`,
       operator.login,
       operator.password,
-      'conversations-page',
+      'operator-window',
     );
     await page.getByTestId('conversation-row').click();
     await page.getByTestId('conversation-thread').waitFor();

@@ -83,7 +83,7 @@ describe('operators answer conversations in Chromium', () => {
       `${server.baseUrl}/operator/conversations`,
       operator.login,
       operator.password,
-      'conversations-page',
+      'operator-window',
     );
     await page.getByTestId('conversations-empty').waitFor();
     fake.files.set('photo-1', tinyPng());

@@ -68,7 +68,7 @@ describe('portal in Chromium', () => {
       await page.getByTestId('kb-search-input').waitFor();
       expect(await placeholderCut(page.getByTestId('kb-search-input'))).toBe(0);
 
-      await signIn(page, `${server.baseUrl}/operator`, 'admin', server.adminPassword, 'operator-workspace');
+      await signIn(page, `${server.baseUrl}/operator`, 'admin', server.adminPassword, 'operator-window');
       await expect.poll(() => page.getByTestId('request-row').count()).toBeGreaterThan(0);
       expect(await placeholderCut(page.getByRole('searchbox', { name: 'Поиск по обращениям' }))).toBe(0);
       await page.getByTestId('request-row').first().click();

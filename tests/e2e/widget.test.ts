@@ -139,7 +139,7 @@ div { border: 4px dotted green; } body { background: #fffbe6; }</style></head>
       `${server.baseUrl}/operator/conversations`,
       'admin',
       server.adminPassword,
-      'conversations-page',
+      'operator-window',
     );
     await desk.getByTestId('conversation-row').first().click();
     await expect.poll(() => desk.getByTestId('conversation-thread').textContent()).toContain('Где мой заказ');

@@ -198,7 +198,7 @@ describe('generated work screens in Chromium', () => {
   it('lists what is assigned to the operator under «На мне», with its count, also on a phone', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, '/operator');
-    await page.getByTestId('operator-workspace').waitFor();
+    await page.getByTestId('operator-window').waitFor();
     await expect.poll(() => page.getByTestId('queue-count-mine').textContent()).toBe('0');
 
     // The operator takes a request on its card: the request type's «Ответственный» field.

@@ -22,7 +22,7 @@ export const designerMarkers = [
  * renderer: strings each keeps in the built code (its test ids). A visitor's home page loads none of it.
  */
 export const staffMarkers = [
-  'operator-workspace',
+  'operator-window',
   'list-screen',
   'card-screen',
   'create-screen',

@@ -1,13 +1,47 @@
-import type { RecordItem } from '@opora/sdk';
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import type { ConversationListItem, MessageView } from '@opora/sdk';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequestDetail } from '../components/RequestDetail';
-import { StatusBadge } from '../components/StatusBadge';
 import { navigate } from '../lib/router';
+import { useStore } from '../lib/store';
 import { isStaff, useSession } from '../state/session';
-import { pageSize, type RequestQuery, useRequestList } from '../state/use-request-list';
-import { enumField, label, useRequestType } from '../state/use-request-type';
+import { ConversationList } from '../work/conversations/ConversationList';
+import { ConversationThread } from '../work/conversations/ConversationThread';
+import { contactName } from '../work/conversations/contact-name';
+import { DialogSide } from '../work/conversations/side/DialogSide';
+import { askComposer } from '../work/conversations/state/composer-commands';
+import { askDialogMenu } from '../work/conversations/state/dialog-menu-request';
+import { listStore } from '../work/conversations/state/list-store';
+import { threadStoreFor } from '../work/conversations/state/thread-store';
+import { titleWithUnread, unreadStore } from '../work/conversations/state/unread-store';
+import { useConversationsLive } from '../work/conversations/state/use-conversations-live';
+import { DialogTabs } from './DialogTabs';
+import { ShortcutsHelp } from './keys/ShortcutsHelp';
+import type { ShortcutAction } from './keys/shortcuts';
+import { useShortcuts } from './keys/use-shortcuts';
+import { beep, mutedStore, setMuted } from './notify/beep';
+import { isNewClientMessage } from './notify/incoming';
+import { RequestQueue } from './RequestQueue';
+import { RequestTab } from './RequestTab';
+import { keyOf, maxTabs } from './tabs/tabs';
+import {
+  activeDialog,
+  bindTabs,
+  clearActiveUnread,
+  closeActive,
+  describe,
+  noteIncoming,
+  openDialog,
+  paneStore,
+  step,
+  tabsStore,
+} from './tabs/window-store';
+import '../work/conversations/conversations.css';
+import '../work/conversations/distribution.css';
+import '../work/conversations/i18n';
+import '../work/conversations/distribution-i18n';
 import './i18n';
+import './window-i18n';
+import './window.css';
 
 /** The operator's single window, for staff only: a visitor is sent to sign in before anything is asked for. */
 export function OperatorPage() {
@@ -19,149 +53,143 @@ export function OperatorPage() {
   }, [session.status]);
   if (session.status !== 'signed-in') return null;
   if (!isStaff(session.user)) return <p className="empty">{t('operator.staffOnly')}</p>;
-  return <Workspace userId={session.user.id} />;
+  return <OperatorWindow userId={session.user.id} />;
 }
 
-/** Queues, the list of requests, the selected request. */
-function Workspace({ userId }: { userId: string }) {
-  const { t, i18n } = useTranslation();
-  const entity = useRequestType();
-  const [query, setQuery] = useState<RequestQuery>({ q: '', status: '', queue: 'team', offset: 0 });
-  const [search, setSearch] = useState('');
-  const [selected, setSelected] = useState<RecordItem | null>(null);
-  const [cursor, setCursor] = useState(0);
-  const { page, counts, hasAssignee } = useRequestList(query, entity, userId);
+/**
+ * Queues on the left (dialogs, then the queue's requests), the open dialogs as tabs in the middle, the client
+ * beside them. Every open dialog keeps its own store, so switching tabs redraws from memory without a request.
+ */
+function OperatorWindow({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  useEffect(() => bindTabs(userId), [userId]);
+  const { tabs, active } = useStore(tabsStore);
+  const pane = useStore(paneStore);
+  const { filter } = useStore(listStore);
+  const muted = useStore(mutedStore);
+  const [help, setHelp] = useState(false);
+  const [side, setSide] = useState(false);
+  const tab = tabs.find((candidate) => keyOf(candidate) === active) ?? null;
 
+  useConversationsLive(
+    useCallback((message: MessageView) => {
+      if (!isNewClientMessage(message)) return;
+      const visible = document.visibilityState === 'visible';
+      const counted = noteIncoming(message.conversationId, visible);
+      if (counted || !visible) beep();
+    }, []),
+  );
+  useWindowTitle(t('operatorWindow.title'));
   useEffect(() => {
-    const timer = setTimeout(() => setQuery((q) => ({ ...q, q: search, offset: 0 })), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') clearActiveUnread();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+  useShortcuts((action: ShortcutAction) => {
+    if (action === 'next') step(1);
+    else if (action === 'previous') step(-1);
+    else if (action === 'close') closeActive();
+    else if (action === 'help') setHelp((open) => !open);
+    else if (action === 'transfer') {
+      const id = activeDialog();
+      if (id) askDialogMenu(id);
+    } else askComposer(action);
+  });
 
-  const statuses = enumField(entity, 'status')?.options ?? [];
-  const items = page?.items ?? [];
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') setCursor((c) => Math.min(items.length - 1, c + 1));
-    else if (event.key === 'ArrowUp') setCursor((c) => Math.max(0, c - 1));
-    else if (event.key === 'Enter' && items[cursor]) setSelected(items[cursor]);
-    else return;
-    event.preventDefault();
-  };
-
+  const onOpen = (item: ConversationListItem) =>
+    openDialog(item.id, contactName(item.contact, t('conversations.anonymous')), item.channel);
+  const queue = filter === 'mine' ? 'mine' : 'team';
+  const dialogId = tab?.kind === 'dialog' ? tab.id : null;
   return (
-    <div className={selected ? 'workspace has-detail' : 'workspace'} data-testid="operator-workspace">
-      <aside className="queues" aria-label={t('operator.queues')}>
-        <h2>{t('operator.queues')}</h2>
-        {(['team', 'mine'] as const).map((queue) => (
-          <button
-            key={queue}
-            type="button"
-            data-testid={`queue-${queue}`}
-            aria-pressed={query.queue === queue}
-            className={query.queue === queue ? 'queue active' : 'queue'}
-            onClick={() => setQuery({ ...query, queue, offset: 0 })}
-          >
-            <span>{t(`operator.queue.${queue}`)}</span>
-            <span className="count" data-testid={`queue-count-${queue}`}>
-              {counts[queue] ?? '…'}
-            </span>
-          </button>
-        ))}
-      </aside>
-      <section className="list-pane">
-        <div className="list-tools">
-          <input
-            type="search"
-            placeholder={t('operator.searchPlaceholder')}
-            aria-label={t('operator.search')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-          <select
-            aria-label={t('operator.status')}
-            value={query.status}
-            onChange={(e) => setQuery({ ...query, status: e.target.value, offset: 0 })}
-          >
-            <option value="">{t('operator.openStatuses')}</option>
-            {statuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {label(s.label, i18n.language)}
-              </option>
-            ))}
-          </select>
+    <div
+      className={`conversations operator-window${tab && pane === 'tab' ? ' has-detail' : ''}${dialogId ? ' with-side' : ''}${side ? ' side-open' : ''}`}
+      data-testid="operator-window"
+    >
+      <h1 className="sr-only">{t('operatorWindow.title')}</h1>
+      <ConversationList selected={dialogId} onOpen={onOpen}>
+        <RequestQueue queue={queue} userId={userId} />
+      </ConversationList>
+      <div className="detail-pane thread-pane window-main">
+        <div className="window-toolbar">
+          <DialogTabs />
+          <div className="window-tools">
+            {dialogId && (
+              <button
+                type="button"
+                className="btn ghost small side-toggle"
+                aria-expanded={side}
+                onClick={() => setSide((open) => !open)}
+                title={t(side ? 'operatorWindow.sideHide' : 'operatorWindow.sideShow')}
+                data-testid="side-toggle"
+              >
+                {t('operatorWindow.side')}
+              </button>
+            )}
+            <button
+              type="button"
+              className={`btn ghost small sound-toggle${muted ? ' muted' : ''}`}
+              aria-pressed={!muted}
+              aria-label={t(muted ? 'operatorWindow.sound.off' : 'operatorWindow.sound.on')}
+              title={t(muted ? 'operatorWindow.sound.off' : 'operatorWindow.sound.on')}
+              onClick={() => setMuted(!muted)}
+              data-testid="sound-toggle"
+            >
+              {/* A text symbol, not an emoji: staff machines without an emoji font would show an empty box. */}
+              <span aria-hidden="true">♪</span>
+            </button>
+            <ShortcutsHelp open={help} onToggle={setHelp} />
+          </div>
         </div>
-        {page && items.length === 0 ? (
-          <div className="empty">
-            {query.queue === 'team'
-              ? t('operator.empty')
-              : hasAssignee
-                ? t('operator.mineEmpty')
-                : t('operator.noAssignee')}
-          </div>
+        {tab?.kind === 'dialog' ? (
+          <ConversationThread key={tab.id} id={tab.id} onBack={() => paneStore.set('queues')} />
+        ) : tab?.kind === 'request' ? (
+          <RequestTab key={tab.id} id={tab.id} />
         ) : (
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: the list takes ↑/↓/Enter as a whole, like a listbox
-          <ul className="requests" tabIndex={0} onKeyDown={onKey} aria-label={t('operator.requests')}>
-            {items.map((r, i) => {
-              const status = statuses.find((s) => s.value === r.data.status);
-              return (
-                <li key={r.id}>
-                  <button
-                    type="button"
-                    data-testid="request-row"
-                    className={`request-row${selected?.id === r.id ? ' selected' : ''}${cursor === i ? ' cursor' : ''}`}
-                    onClick={() => {
-                      setCursor(i);
-                      setSelected(r);
-                    }}
-                  >
-                    <span className="num">№{r.number}</span>
-                    <span className="subject">{r.title}</span>
-                    {status && (
-                      <StatusBadge label={label(status.label, i18n.language)} color={status.color} />
-                    )}
-                    <span className="when muted">
-                      {new Date(r.createdAt).toLocaleDateString(i18n.language)}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <p className="empty">{t('operatorWindow.pick', { max: maxTabs })}</p>
         )}
-        {page && page.total > pageSize && (
-          <div className="pager">
-            <button
-              type="button"
-              className="btn"
-              disabled={query.offset === 0}
-              onClick={() => setQuery({ ...query, offset: query.offset - pageSize })}
-            >
-              {t('operator.previous')}
-            </button>
-            <span className="muted">
-              {t('operator.range', {
-                from: query.offset + 1,
-                to: Math.min(query.offset + pageSize, page.total),
-                total: page.total,
-              })}
-            </span>
-            <button
-              type="button"
-              className="btn"
-              disabled={query.offset + pageSize >= page.total}
-              onClick={() => setQuery({ ...query, offset: query.offset + pageSize })}
-            >
-              {t('operator.next')}
-            </button>
-          </div>
-        )}
-      </section>
-      <section className="detail-pane">
-        {selected ? (
-          <RequestDetail request={selected} entity={entity} onBack={() => setSelected(null)} />
-        ) : (
-          <div className="empty">{t('operator.pick')}</div>
-        )}
-      </section>
+      </div>
+      {dialogId && (
+        <aside className="window-side" aria-label={t('operatorWindow.side')} data-testid="dialog-side">
+          <Side key={dialogId} id={dialogId} />
+        </aside>
+      )}
     </div>
+  );
+}
+
+/** The side column of a dialog, once it has loaded; it also names the dialog's tab. */
+function Side({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { conversation, contact, messages } = useStore(threadStoreFor(id));
+  const name = contactName(contact ?? undefined, t('conversations.anonymous'));
+  const channel = conversation?.channel ?? null;
+  useEffect(() => {
+    if (channel) describe('dialog', id, name, channel);
+  }, [id, name, channel]);
+  if (!conversation) return null;
+  return (
+    <DialogSide
+      conversation={conversation}
+      contact={contact}
+      lastClientSeq={messages.findLast((m) => m.authorKind === 'client')?.seq}
+    />
+  );
+}
+
+/** «(3) Рабочее место оператора» while client messages wait unread; the page's own title comes back on leaving. */
+function useWindowTitle(title: string): void {
+  const unread = useStore(unreadStore);
+  const before = useRef<string | null>(null);
+  useEffect(() => {
+    before.current ??= document.title;
+    document.title = titleWithUnread(title, unread);
+  }, [title, unread]);
+  useEffect(
+    () => () => {
+      if (before.current !== null) document.title = before.current;
+    },
+    [],
   );
 }

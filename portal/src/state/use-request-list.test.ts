@@ -16,9 +16,13 @@ describe('the operator queues', () => {
     expect(assigneeField(withFields([{ key: 'subject', type: 'string', label: { ru: 'Тема' } }]))).toBeNull();
   });
 
-  it('list «На мне» as the open requests assigned to me, and nothing without an assignee field', () => {
+  it('list «На команде» as the open requests nobody has taken, «На мне» as those assigned to me', () => {
     const mine = { field: 'assignee', userId: 'u1' };
-    expect(queueFilter('team', '', mine)).toEqual(['status:in:new|in_progress|waiting']);
+    expect(queueFilter('team', '', mine)).toEqual([
+      'status:in:new|in_progress|waiting',
+      'assignee:empty:true',
+    ]);
+    expect(queueFilter('team', '', null)).toEqual(['status:in:new|in_progress|waiting']);
     expect(queueFilter('mine', '', mine)).toEqual(['status:in:new|in_progress|waiting', 'assignee:eq:u1']);
     expect(queueFilter('mine', 'resolved', mine)).toEqual(['status:eq:resolved', 'assignee:eq:u1']);
     expect(queueFilter('mine', '', null)).toBeNull();

@@ -26,14 +26,17 @@ export function assigneeField(entity: EntityBody | null): string | null {
   );
 }
 
-/** The list filters of a queue: «На команде» is everything still open, «На мне» what of it is assigned to me. */
+/**
+ * The list filters of a queue: «На команде» is what is still open and nobody has taken (everything open when the
+ * type has no assignee field), «На мне» what of it is assigned to me.
+ */
 export function queueFilter(
   queue: RequestQuery['queue'],
   status: string,
   mine: { field: string; userId: string } | null,
 ): string[] | null {
   const filter = status ? [`status:eq:${status}`] : [`status:in:${openStatuses}`];
-  if (queue === 'team') return filter;
+  if (queue === 'team') return mine ? [...filter, `${mine.field}:empty:true`] : filter;
   return mine ? [...filter, `${mine.field}:eq:${mine.userId}`] : null;
 }
 
@@ -84,7 +87,7 @@ export function useRequestList(query: RequestQuery, entity: EntityBody | null, u
         : Promise.resolve(ready ? 0 : null);
     const refresh = () => {
       if (document.visibilityState === 'hidden') return;
-      void Promise.all([count(queueFilter('team', '', null)), count(queueFilter('mine', '', mine))]).then(
+      void Promise.all([count(queueFilter('team', '', mine)), count(queueFilter('mine', '', mine))]).then(
         ([team, mineCount]) => live && setCounts({ team, mine: mineCount }),
       );
     };

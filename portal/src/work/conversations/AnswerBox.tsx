@@ -5,6 +5,7 @@ import {
   type DragEvent,
   type FormEvent,
   type KeyboardEvent,
+  useEffect,
   useLayoutEffect,
   useRef,
   useState,
@@ -22,7 +23,10 @@ import { useAttachments } from './composer/use-attachments';
 import { useComposerInserts } from './composer/use-composer-inserts';
 import { useTemplatePicker } from './composer/use-template-picker';
 import { useTemplateValues } from './composer/use-template-values';
-import { sendAnswer, threadStore } from './state/thread-store';
+import { composerCommands } from './state/composer-commands';
+import { useDraft } from './state/draft-store';
+import { useThread } from './state/thread-context';
+import { sendAnswer } from './state/thread-store';
 import './composer/composer.css';
 import './composer/i18n';
 
@@ -34,7 +38,9 @@ import './composer/i18n';
 export function AnswerBox({ disabled }: { disabled: boolean }) {
   const { t, i18n } = useTranslation();
   const uiLocale = i18n.language === 'en' ? 'en' : 'ru';
-  const [text, setText] = useState('');
+  const thread = useThread();
+  // The text is the dialog's draft: it outlives a switch to another tab (the composer is keyed by dialog).
+  const [text, setText] = useDraft(thread.id);
   const [caret, setCaret] = useState(0);
   const [internal, setInternal] = useState(false);
   const [emojiOpen, setEmojiOpen] = useState(false);
@@ -42,7 +48,6 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
   const placeCaret = useRef<number | null>(null);
   const [dragging, setDragging] = useState(false);
   const file = useRef<HTMLInputElement>(null);
-  const thread = useStore(threadStore);
   const line = thread.conversation?.lineKey ?? null;
   const files = useAttachments(thread.id);
   const picker = useTemplatePicker(text, caret, line, uiLocale);
@@ -55,6 +60,17 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
     box.current.focus();
     box.current.setSelectionRange(at, at);
   });
+
+  // Keyboard shortcuts of the window reach the composer on screen: focus it, or focus it with the templates open.
+  const command = useStore(composerCommands);
+  const seen = useRef(command?.n ?? 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new command acts, not a re-render
+  useEffect(() => {
+    if (!command || command.n === seen.current) return;
+    seen.current = command.n;
+    box.current?.focus();
+    if (command.command === 'templates' && !picker.open) picker.openWithButton(caret);
+  }, [command]);
 
   const insert = (from: number, to: number, insertion: string) => {
     const [start, end] = [Math.min(from, text.length), Math.min(to, text.length)];
@@ -78,7 +94,8 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
   const ready = (text.trim() !== '' || files.refs.length > 0) && !files.uploading && !disabled;
   const send = () => {
     if (!ready) return;
-    sendAnswer(text, internal, files.refs);
+    if (!thread.id) return;
+    sendAnswer(thread.id, text, internal, files.refs);
     setText('');
     setCaret(0);
     files.clear();

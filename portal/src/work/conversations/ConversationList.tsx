@@ -1,17 +1,27 @@
 import type { ConversationListItem } from '@opora/sdk';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/ScreenStates';
-import { navigate } from '../../lib/router';
 import { useStore } from '../../lib/store';
 import { ChannelLabel } from './ChannelLabel';
 import { contactName } from './contact-name';
 import { DialogActions } from './DialogActions';
 import { OperatorBar } from './OperatorBar';
-import { conversationPath } from './paths';
 import { listStore, loadList, loadMore } from './state/list-store';
 
-/** The «Диалоги» list: open (or closed) conversations, most recent activity first, unread ones marked. */
-export function ConversationList({ selected }: { selected: string | null }) {
+/**
+ * The queues: «На мне», «На команде», all open or closed conversations, most recent activity first, unread ones
+ * marked; a row opens its dialog (`onOpen`). `children` follow the list (the queue's requests).
+ */
+export function ConversationList({
+  selected,
+  onOpen,
+  children,
+}: {
+  selected: string | null;
+  onOpen: (item: ConversationListItem) => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const state = useStore(listStore);
   return (
@@ -33,8 +43,8 @@ export function ConversationList({ selected }: { selected: string | null }) {
       ) : (
         <ul className="requests">
           {state.items.map((item) => (
-            <li key={item.id} className="conversation-item">
-              <Row item={item} selected={item.id === selected} />
+            <li key={item.id} className="conversation-item" data-testid={`queue-item-${item.id}`}>
+              <Row item={item} selected={item.id === selected} onOpen={onOpen} />
               <DialogActions item={item} />
             </li>
           ))}
@@ -53,11 +63,20 @@ export function ConversationList({ selected }: { selected: string | null }) {
           </button>
         </div>
       )}
+      {children}
     </section>
   );
 }
 
-function Row({ item, selected }: { item: ConversationListItem; selected: boolean }) {
+function Row({
+  item,
+  selected,
+  onOpen,
+}: {
+  item: ConversationListItem;
+  selected: boolean;
+  onOpen: (item: ConversationListItem) => void;
+}) {
   const { t, i18n } = useTranslation();
   const last = item.lastMessage;
   const preview = last
@@ -71,7 +90,7 @@ function Row({ item, selected }: { item: ConversationListItem; selected: boolean
       data-unread={unread}
       className={`conversation-row${selected ? ' selected' : ''}${unread ? ' unread' : ''}`}
       aria-current={selected ? 'true' : undefined}
-      onClick={() => navigate(conversationPath(item.id))}
+      onClick={() => onOpen(item)}
     >
       <ChannelLabel channel={item.channel} compact />
       <span className="conversation-who">{contactName(item.contact, t('conversations.anonymous'))}</span>

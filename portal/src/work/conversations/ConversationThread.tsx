@@ -7,22 +7,33 @@ import { ThreadWrapUp } from '../escalation/ThreadWrapUp';
 import { AnswerBox } from './AnswerBox';
 import { ChannelLabel } from './ChannelLabel';
 import { contactName } from './contact-name';
+import { DialogActions } from './DialogActions';
 import { MessageBubble } from './MessageBubble';
-import { conversationsPath } from './paths';
-import { DialogSide } from './side/DialogSide';
 import { listStore } from './state/list-store';
-import { loadEarlier, openThread, retryAnswer, setThreadStatus, threadStore } from './state/thread-store';
+import { ThreadIdContext, useThread } from './state/thread-context';
+import { loadEarlier, openThread, retryAnswer, setThreadStatus } from './state/thread-store';
 
-/** The open conversation: who and where, its history (earlier pages on scroll), and the answer box. */
-export function ConversationThread({ id }: { id: string }) {
+/**
+ * An open conversation: who and where, its history (earlier pages on scroll), and the answer box. Its state is the
+ * dialog's own cached store, so showing it again after another tab costs no request.
+ */
+export function ConversationThread({ id, onBack }: { id: string; onBack: () => void }) {
+  return (
+    <ThreadIdContext.Provider value={id}>
+      <Thread id={id} onBack={onBack} />
+    </ThreadIdContext.Provider>
+  );
+}
+
+function Thread({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation();
-  const thread = useStore(threadStore);
+  const thread = useThread();
   const listed = useStore(listStore).items.find((item) => item.id === id);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     void openThread(id);
   }, [id]);
-  const conversation = thread.id === id ? thread.conversation : null;
+  const conversation = thread.conversation;
   if (thread.error !== null && !conversation)
     return <LoadError error={thread.error} onRetry={() => void openThread(id)} />;
   if (!conversation) return <Loading />;
@@ -30,7 +41,7 @@ export function ConversationThread({ id }: { id: string }) {
   const toggle = async () => {
     setBusy(true);
     try {
-      await setThreadStatus(closed ? 'open' : 'closed');
+      await setThreadStatus(id, closed ? 'open' : 'closed');
     } finally {
       setBusy(false);
     }
@@ -38,9 +49,9 @@ export function ConversationThread({ id }: { id: string }) {
   return (
     <section className="thread" data-testid="conversation-thread">
       <header className="thread-head">
-        <Link to={conversationsPath} className="btn back">
+        <button type="button" className="btn back" onClick={onBack}>
           ← {t('conversations.back')}
-        </Link>
+        </button>
         <div className="thread-title">
           <strong data-testid="thread-contact">
             {contactName(thread.contact ?? listed?.contact, t('conversations.anonymous'))}
@@ -49,6 +60,20 @@ export function ConversationThread({ id }: { id: string }) {
           {closed && <span className="badge">{t('conversations.closed')}</span>}
         </div>
         <div className="thread-actions">
+          {thread.contact && (
+            <div className="thread-dialog-actions">
+              <DialogActions
+                item={{
+                  ...conversation,
+                  contact: thread.contact,
+                  lastMessage: null,
+                  lastReadSeq: 0,
+                  unread: 0,
+                }}
+                shortcut
+              />
+            </div>
+          )}
           <ThreadWrapUp conversation={conversation} />
           {conversation.clientRecordId && (
             <Link to={`/work/client/${conversation.clientRecordId}`} className="btn">
@@ -66,25 +91,16 @@ export function ConversationThread({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      <div className="thread-with-side">
-        <div className="thread-main">
-          <History />
-          <AnswerBox disabled={false} />
-        </div>
-        <DialogSide
-          conversation={conversation}
-          contact={thread.contact ?? listed?.contact ?? null}
-          lastClientSeq={thread.messages.findLast((m) => m.authorKind === 'client')?.seq}
-        />
-      </div>
+      <History id={id} />
+      <AnswerBox disabled={false} />
     </section>
   );
 }
 
 /** The messages, kept scrolled to the newest unless the operator scrolled up to read; the top loads earlier ones. */
-function History() {
+function History({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { messages, pending, hasEarlier, loadingEarlier } = useStore(threadStore);
+  const { messages, pending, hasEarlier, loadingEarlier } = useThread();
   const box = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   const firstSeq = useRef<number | undefined>(undefined);
@@ -104,13 +120,18 @@ function History() {
     if (!el) return;
     pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
     heightBefore.current = el.scrollHeight;
-    if (el.scrollTop < 80 && hasEarlier) void loadEarlier();
+    if (el.scrollTop < 80 && hasEarlier) void loadEarlier(id);
   };
   return (
     <ol className="history" ref={box} onScroll={onScroll} data-testid="history" aria-live="polite">
       {hasEarlier && (
         <li className="earlier">
-          <button type="button" className="btn" disabled={loadingEarlier} onClick={() => void loadEarlier()}>
+          <button
+            type="button"
+            className="btn"
+            disabled={loadingEarlier}
+            onClick={() => void loadEarlier(id)}
+          >
             {loadingEarlier ? t('conversations.loadingEarlier') : t('conversations.earlier')}
           </button>
         </li>
@@ -129,7 +150,11 @@ function History() {
             {answer.failed ? (
               <>
                 {t('conversations.notSent')}{' '}
-                <button type="button" className="link" onClick={() => retryAnswer(answer.clientMessageId)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => retryAnswer(id, answer.clientMessageId)}
+                >
                   {t('conversations.retry')}
                 </button>
               </>

@@ -1,8 +1,10 @@
 import type { ConversationListItem, LineSummary, StaffMember } from '@opora/sdk';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../lib/api';
+import { useStore } from '../../lib/store';
 import { useSession } from '../../state/session';
+import { dialogMenuRequest } from './state/dialog-menu-request';
 import { loadList } from './state/list-store';
 import { refreshOperator } from './state/operator-store';
 
@@ -10,12 +12,26 @@ import { refreshOperator } from './state/operator-store';
  * Beside a row of the list: «Взять» on a waiting dialog; on a dialog I lead (or any, for a supervisor) a small
  * menu to return it to the queue or pass it to a colleague or another line with a note.
  */
-export function DialogActions({ item }: { item: ConversationListItem }) {
+export function DialogActions({
+  item,
+  shortcut = false,
+}: {
+  item: ConversationListItem;
+  /** This copy (the open dialog's, not a row's) opens its menu on the transfer shortcut. */
+  shortcut?: boolean;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const [menu, setMenu] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The open dialog's copy has its own test ids, so a row's and the dialog's buttons are told apart.
+  const prefix = shortcut ? 'thread-' : '';
+  // The transfer shortcut of the window (Alt+T) opens the open dialog's menu.
+  const asked = useStore(dialogMenuRequest);
+  useEffect(() => {
+    if (shortcut && asked?.id === item.id) setMenu(true);
+  }, [shortcut, asked, item.id]);
   if (item.status !== 'open' || session.status !== 'signed-in') return null;
   const me = session.user;
   const overseer = me.roles.some((role) => role === 'supervisor' || role === 'admin');
@@ -40,7 +56,7 @@ export function DialogActions({ item }: { item: ConversationListItem }) {
           type="button"
           className="btn small"
           disabled={busy}
-          data-testid="take-dialog"
+          data-testid={`${prefix}take-dialog`}
           onClick={() => void run(() => client.distribution.take(item.id))}
         >
           {t('distribution.take')}
@@ -52,7 +68,7 @@ export function DialogActions({ item }: { item: ConversationListItem }) {
           className="btn small"
           aria-expanded={menu}
           aria-label={t('distribution.more')}
-          data-testid="dialog-menu"
+          data-testid={`${prefix}dialog-menu`}
           onClick={() => setMenu((open) => !open)}
         >
           ⋯
@@ -65,20 +81,21 @@ export function DialogActions({ item }: { item: ConversationListItem }) {
               type="button"
               role="menuitem"
               disabled={busy}
-              data-testid="return-dialog"
+              data-testid={`${prefix}return-dialog`}
               onClick={() => void run(() => client.distribution.returnToQueue(item.id))}
             >
               {t('distribution.return')}
             </button>
           )}
           <TransferForm
+            prefix={prefix}
             busy={busy}
             onSubmit={(target) => run(() => client.distribution.transfer(item.id, target))}
           />
         </div>
       )}
       {error && (
-        <p className="form-error" role="alert" data-testid="dialog-action-error">
+        <p className="form-error" role="alert" data-testid={`${prefix}dialog-action-error`}>
           {error}
         </p>
       )}
@@ -88,9 +105,11 @@ export function DialogActions({ item }: { item: ConversationListItem }) {
 
 function TransferForm({
   busy,
+  prefix,
   onSubmit,
 }: {
   busy: boolean;
+  prefix: string;
   onSubmit: (
     target: { operatorId: string; note: string } | { lineKey: string; note: string },
   ) => Promise<void>;
@@ -121,7 +140,7 @@ function TransferForm({
           value={to}
           onFocus={() => void load()}
           onChange={(e) => setTo(e.target.value)}
-          data-testid="transfer-to"
+          data-testid={`${prefix}transfer-to`}
         >
           <option value="">—</option>
           {options && (
@@ -150,10 +169,15 @@ function TransferForm({
           value={note}
           maxLength={2000}
           onChange={(e) => setNote(e.target.value)}
-          data-testid="transfer-note"
+          data-testid={`${prefix}transfer-note`}
         />
       </label>
-      <button type="submit" className="btn small" disabled={busy || !to} data-testid="transfer-submit">
+      <button
+        type="submit"
+        className="btn small"
+        disabled={busy || !to}
+        data-testid={`${prefix}transfer-submit`}
+      >
         {t('distribution.transfer')}
       </button>
     </form>

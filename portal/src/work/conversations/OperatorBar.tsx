@@ -1,6 +1,7 @@
 import type { OperatorStatus } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../lib/store';
+import { requestCountsStore } from '../../state/request-counts';
 import { listStore, loadList, type StatusFilter } from './state/list-store';
 import { operatorStore, setStatus } from './state/operator-store';
 
@@ -12,7 +13,14 @@ export function OperatorBar() {
   const { t } = useTranslation();
   const { profile, counts, error } = useStore(operatorStore);
   const { filter } = useStore(listStore);
-  const count = (tab: StatusFilter) => (tab === 'mine' ? counts.mine : tab === 'team' ? counts.team : null);
+  const requests = useStore(requestCountsStore);
+  // A queue counts its dialogs and its open requests: both wait for the same people.
+  const count = (tab: StatusFilter) =>
+    tab === 'mine'
+      ? counts.mine + (requests.mine ?? 0)
+      : tab === 'team'
+        ? counts.team + (requests.team ?? 0)
+        : null;
   return (
     <div className="operator-bar">
       <label className="operator-status" data-status={profile?.status ?? 'offline'}>
@@ -42,7 +50,7 @@ export function OperatorBar() {
             type="button"
             aria-pressed={filter === tab}
             className={filter === tab ? 'queue active' : 'queue'}
-            data-testid={`conversations-filter-${tab}`}
+            data-testid={tab === 'mine' || tab === 'team' ? `queue-${tab}` : `conversations-filter-${tab}`}
             onClick={() => void loadList(tab)}
           >
             {t(`distribution.tab.${tab}`)}

@@ -1,14 +1,13 @@
 import type { TemplateValues } from '@opora/runtime/templates';
 import { useEffect } from 'react';
 import { localText } from '../../../lib/local-text';
-import { useStore } from '../../../lib/store';
 import { loadSite, usePortal } from '../../../site/state/site-store';
 import { useSession } from '../../../state/session';
-import { threadStore } from '../state/thread-store';
+import { useThread } from '../state/thread-context';
 
 /** What a template's variables take in the open dialog: the client as the channel names them, the signed-in operator, the portal's name. */
 export function useTemplateValues(locale: 'ru' | 'en'): TemplateValues {
-  const { contact } = useStore(threadStore);
+  const { contact } = useThread();
   const session = useSession();
   const portal = usePortal();
   useEffect(() => {

@@ -37,7 +37,8 @@ export function DialogSide({
       : conversation;
   const freshness = `${lastClientSeq ?? ''}:${conversation.messageCount}:${conversation.lastMessageAt}`;
   return (
-    <aside className="dialog-side" aria-label={t('dialogSide.label')} data-testid="dialog-side">
+    // The page's own column (`dialog-side`) names the region; this is its content.
+    <div className="dialog-side">
       <Tabs
         label={t('dialogSide.label')}
         active={tab}
@@ -60,6 +61,6 @@ export function DialogSide({
           <KnowledgePanel conversationId={conversation.id} freshness={freshness} />
         )}
       </Tabs>
-    </aside>
+    </div>
   );
 }

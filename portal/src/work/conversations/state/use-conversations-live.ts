@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import type { MessageView } from '@opora/sdk';
+import { useEffect, useRef } from 'react';
 import { client } from '../../../lib/api';
 import { watchIdle } from './idle-watch';
 import { applyListConversation, applyListMessage, loadList } from './list-store';
@@ -8,16 +9,19 @@ import {
   applyThreadConversation,
   applyThreadMessage,
   markSeenOnReturn,
-  openThread,
-  threadStore,
+  readingStore,
+  refreshCachedThreads,
 } from './thread-store';
 import { refreshUnread } from './unread-store';
 
 /**
- * While «Диалоги» is on screen: the list and the open conversation follow the staff socket; after a break they
- * are read again (anything may have happened meanwhile); coming back to the tab marks what arrived as seen.
+ * While the operator's window is on screen: the list and every open dialog follow the staff socket; after a break
+ * they are read again (anything may have happened meanwhile); coming back to the tab marks what arrived as seen.
+ * `onMessage` hears each live message too (the window counts a tab's unread and chimes).
  */
-export function useConversationsLive(): void {
+export function useConversationsLive(onMessage?: (message: MessageView) => void): void {
+  const listener = useRef(onMessage);
+  listener.current = onMessage;
   useEffect(() => {
     void loadList();
     refreshUnread(0);
@@ -29,6 +33,8 @@ export function useConversationsLive(): void {
       onEvent(event) {
         refreshOperatorSoon();
         if (event.type === 'message') {
+          // First the listener: it tells a new message from an update by what the stores held before.
+          listener.current?.(event.message);
           applyListMessage(event.message, visibleThread());
           applyThreadMessage(event.message, event.partial).catch(() => undefined);
         } else {
@@ -40,8 +46,7 @@ export function useConversationsLive(): void {
         void loadList();
         void refreshOperator();
         refreshUnread(0);
-        const id = threadStore.get().id;
-        if (id) void openThread(id);
+        refreshCachedThreads();
       },
     });
     const onVisible = () => {
@@ -56,7 +61,7 @@ export function useConversationsLive(): void {
   }, []);
 }
 
-/** The conversation the operator is reading right now (open and the tab in view), whose messages are not unread. */
+/** The conversation the operator is reading right now (the active tab, in view), whose messages are not unread. */
 function visibleThread(): string | null {
-  return document.visibilityState === 'visible' ? threadStore.get().id : null;
+  return document.visibilityState === 'visible' ? readingStore.get() : null;
 }

@@ -1,0 +1,71 @@
+import i18n from '../i18n';
+
+/** The single window's texts (tabs, sound, shortcuts, the requests under the queues), under `operatorWindow`. */
+const ru = {
+  title: 'Рабочее место оператора',
+  tabs: 'Открытые диалоги',
+  closeTab: 'Закрыть вкладку «{{title}}»',
+  unreadTab_one: '{{count}} новое сообщение',
+  unreadTab_few: '{{count}} новых сообщения',
+  unreadTab_many: '{{count}} новых сообщений',
+  unreadTab_other: '{{count}} новых сообщения',
+  loadingTab: 'Загружаем…',
+  request: 'Обращение №{{number}}',
+  requestMissing: 'Обращение не найдено или недоступно.',
+  pick: 'Выберите диалог или обращение в очереди слева — он откроется во вкладке. Можно держать открытыми до {{max}} вкладок.',
+  queues: 'Очереди',
+  requests: { team: 'Обращения команды', mine: 'Мои обращения' },
+  side: 'Клиент',
+  sideShow: 'Показать карточку клиента',
+  sideHide: 'Скрыть карточку клиента',
+  sound: { on: 'Звук новых сообщений включён', off: 'Звук новых сообщений выключен' },
+  help: {
+    button: 'Горячие клавиши',
+    title: 'Горячие клавиши',
+    next: 'Следующий диалог',
+    previous: 'Предыдущий диалог',
+    close: 'Закрыть вкладку',
+    transfer: 'Передать диалог',
+    templates: 'Шаблоны ответов',
+    focus: 'Перейти к полю ответа',
+    slash: 'Шаблоны прямо в поле ответа',
+    help: 'Эта подсказка',
+    or: 'или',
+  },
+};
+
+const en: typeof ru = {
+  title: 'Operator workspace',
+  tabs: 'Open dialogs',
+  closeTab: 'Close the tab «{{title}}»',
+  unreadTab_one: '{{count}} new message',
+  unreadTab_few: '{{count}} new messages',
+  unreadTab_many: '{{count}} new messages',
+  unreadTab_other: '{{count}} new messages',
+  loadingTab: 'Loading…',
+  request: 'Request #{{number}}',
+  requestMissing: 'The request was not found or is not available.',
+  pick: 'Pick a dialog or a request in the queues on the left: it opens in a tab. Up to {{max}} tabs stay open.',
+  queues: 'Queues',
+  requests: { team: 'Team requests', mine: 'My requests' },
+  side: 'Client',
+  sideShow: 'Show the client card',
+  sideHide: 'Hide the client card',
+  sound: { on: 'Sound for new messages is on', off: 'Sound for new messages is off' },
+  help: {
+    button: 'Keyboard shortcuts',
+    title: 'Keyboard shortcuts',
+    next: 'Next dialog',
+    previous: 'Previous dialog',
+    close: 'Close the tab',
+    transfer: 'Transfer the dialog',
+    templates: 'Answer templates',
+    focus: 'Go to the answer box',
+    slash: 'Templates right in the answer box',
+    help: 'This help',
+    or: 'or',
+  },
+};
+
+i18n.addResourceBundle('ru', 'translation', { operatorWindow: ru }, true, false);
+i18n.addResourceBundle('en', 'translation', { operatorWindow: en }, true, false);

@@ -147,13 +147,15 @@ describe('a dialog through the contact centre, in Chromium', () => {
     );
     await goOnline(ivan);
     await olga.keyboard.press('Alt+KeyT');
-    await olga.getByTestId('transfer-to').focus();
+    await olga.getByTestId('thread-transfer-to').focus();
     await expect
-      .poll(() => olga.getByTestId('transfer-to').locator(`option[value="o:${users.ivan!.id}"]`).count())
+      .poll(() =>
+        olga.getByTestId('thread-transfer-to').locator(`option[value="o:${users.ivan!.id}"]`).count(),
+      )
       .toBe(1);
-    await olga.getByTestId('transfer-to').selectOption(`o:${users.ivan!.id}`);
-    await olga.getByTestId('transfer-note').fill('Клиенту нужен акт сверки, подготовь, пожалуйста');
-    await olga.getByTestId('transfer-submit').click();
+    await olga.getByTestId('thread-transfer-to').selectOption(`o:${users.ivan!.id}`);
+    await olga.getByTestId('thread-transfer-note').fill('Клиенту нужен акт сверки, подготовь, пожалуйста');
+    await olga.getByTestId('thread-transfer-submit').click();
     await ivan.getByTestId(`queue-item-${dialogId}`).waitFor({ timeout: 15_000 });
   });
 
@@ -172,8 +174,10 @@ describe('a dialog through the contact centre, in Chromium', () => {
     await expect.poll(() => ratingButtons.count(), { timeout: 15_000 }).toBe(5);
     await shoot(visitor, 'contact-centre-rating');
     await ratingButtons.filter({ hasText: '5' }).click();
-    await ivan.getByTestId('thread-rating').waitFor({ timeout: 15_000 });
-    expect(await ivan.getByTestId('thread-rating').textContent()).toContain('5');
+    // The operator sees the rating arrive in the closed dialog.
+    await expect
+      .poll(() => ivan.getByTestId('thread-rating').textContent(), { timeout: 15_000 })
+      .toContain('5');
   });
 
   it('shows the supervisor today’s rating on the live board', async () => {
@@ -185,7 +189,11 @@ describe('a dialog through the contact centre, in Chromium', () => {
       'supervisor-board',
     );
     await svetlana.getByTestId('line-card-accounting').waitFor();
-    await expect.poll(() => svetlana.getByTestId('csat-today').textContent()).toContain('5');
+    // «Бухгалтерия» and Ivan, who closed the dialog: one rating of 5 each.
+    for (const key of ['accounting', users.ivan!.id])
+      await expect
+        .poll(() => svetlana.getByTestId(`csat-${key}`).locator('td').allTextContents())
+        .toEqual([expect.stringMatching(/^5([.,]0+)?$/), '1']);
     await shoot(svetlana, 'contact-centre-supervisor');
   });
 });

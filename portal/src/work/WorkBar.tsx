@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../components/Link';
 import { usePath } from '../lib/router';
 import { useRecordTypes } from '../records/entity-types';
 import { isStaff, useSession } from '../state/session';
 import { SupervisorLink } from '../supervisor/SupervisorLink';
-import { ConversationsLink } from './conversations/ConversationsLink';
+import { OperatorLink } from './OperatorLink';
 import { WorkNav } from './WorkNav';
 
 /** The staff header under the portal's: the operator's queues and the list of every data type. */
@@ -32,10 +31,7 @@ function StaffBar() {
   }, [section, types.status]);
   return (
     <nav className="work-bar" aria-label={t('work.nav')} data-testid="work-bar" ref={bar}>
-      <Link to="/operator" className={path === '/operator' ? 'active' : undefined}>
-        {t('header.operator')}
-      </Link>
-      <ConversationsLink path={path} />
+      <OperatorLink path={path} />
       <SupervisorLink path={path} />
       <span className="work-bar-divider" aria-hidden="true" />
       <WorkNav />

@@ -74,7 +74,7 @@ function Thread({ id, onBack }: { id: string; onBack: () => void }) {
               />
             </div>
           )}
-          <ThreadWrapUp conversation={conversation} />
+          <ThreadWrapUp conversation={conversation} lastSeq={thread.messages.at(-1)?.seq ?? 0} />
           {conversation.clientRecordId && (
             <Link to={`/work/client/${conversation.clientRecordId}`} className="btn">
               {t('conversations.openCard')}

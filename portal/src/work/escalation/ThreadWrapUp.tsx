@@ -13,12 +13,19 @@ import './escalation.css';
  * The thread header's wrap-up: the client's rating once the dialog is closed, the request it was handed to (a
  * link to its card), and «Передать во вторую линию» while it has none.
  */
-export function ThreadWrapUp({ conversation }: { conversation: ConversationView }) {
+export function ThreadWrapUp({
+  conversation,
+  lastSeq,
+}: {
+  conversation: ConversationView;
+  /** The newest message the screen holds: a client's rating arrives as a message, and the badge follows it. */
+  lastSeq: number;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const { id, status, messageCount } = conversation;
   const state = useAsync(() => escalationApi.state(id), [id]);
-  const rating = useAsync(() => escalationApi.rating(id), [id, status, messageCount]);
+  const rating = useAsync(() => escalationApi.rating(id), [id, status, messageCount, lastSeq]);
   const request = state.status === 'ready' ? state.data.request : null;
   const draft = state.status === 'ready' ? state.data.draft : null;
   const given = rating.status === 'ready' ? rating.data.rating : null;

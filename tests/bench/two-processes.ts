@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, openDatabase } from '@opora/server';
+import { openDatabase } from '@opora/server';
+import { appOnDatabase } from '@opora/server/testing/app-on-database';
 import { type Harness, login } from '@opora/server/testing/test-app';
 import { createTestDatabase, type DatabaseTarget } from '@opora/server/testing/test-database';
 
@@ -20,20 +21,7 @@ export async function twoProcesses(target: DatabaseTarget) {
   ];
   const apps: App[] = [];
   for (const [i, db] of [database.db, second].entries()) {
-    const app = await buildApp({
-      db,
-      logger: false,
-      serveUi: false,
-      config: {
-        bodyLimitBytes: 1024 * 1024,
-        secureCookies: false,
-        sessionTtlHours: 1,
-        logLevel: 'silent',
-        loginRateLimit: 10_000,
-        dataDir: dirs[i]!,
-      },
-    });
-    await app.ready();
+    const app = await appOnDatabase(db, dirs[i]!, { loginRateLimit: 10_000 });
     apps.push(app);
   }
   await apps[0]!.users.create(

@@ -43,7 +43,9 @@ describe('a dialog through the contact centre, in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   };
   const widget = (selector: string): Locator => visitor.locator(`[data-opora-widget] ${selector}`);
-  const goOnline = async (page: Page) => {
+  /** An operator signs in to the single window and goes online. */
+  const startShift = async (page: Page, person: { login: string; password: string }) => {
+    await signIn(page, `${server.baseUrl}/operator`, person.login, person.password, 'operator-window');
     await page.getByTestId('operator-status').selectOption('online');
     await expect.poll(() => page.getByTestId('operator-status').inputValue()).toBe('online');
   };
@@ -85,14 +87,7 @@ describe('a dialog through the contact centre, in Chromium', () => {
   });
 
   it('routes the visitor’s question to «Бухгалтерия» and hands it to the free operator', async () => {
-    await signIn(
-      olga,
-      `${server.baseUrl}/operator`,
-      people.olga.login,
-      people.olga.password,
-      'operator-window',
-    );
-    await goOnline(olga);
+    await startShift(olga, people.olga);
 
     await visitor.goto(server.baseUrl);
     await widget('.launcher').click();
@@ -138,14 +133,7 @@ describe('a dialog through the contact centre, in Chromium', () => {
     await expect.poll(() => widget('.msg.out').count()).toBeGreaterThanOrEqual(2);
 
     // Ivan comes online; Olga passes the dialog to him with a note.
-    await signIn(
-      ivan,
-      `${server.baseUrl}/operator`,
-      people.ivan.login,
-      people.ivan.password,
-      'operator-window',
-    );
-    await goOnline(ivan);
+    await startShift(ivan, people.ivan);
     await olga.keyboard.press('Alt+KeyT');
     await olga.getByTestId('thread-transfer-to').focus();
     await expect

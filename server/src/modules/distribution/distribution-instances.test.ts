@@ -2,29 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
 import { type Database, openDatabase } from '../../db/database.js';
+import { appOnDatabase as appOn } from '../../testing/app-on-database.js';
 import { api, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../testing/test-database.js';
-
-/** One server process's app on a shared database, as `npm start` builds it. */
-async function appOn(db: Database, dataDir: string) {
-  const app = await buildApp({
-    db,
-    logger: false,
-    serveUi: false,
-    config: {
-      bodyLimitBytes: 1024 * 1024,
-      secureCookies: false,
-      sessionTtlHours: 1,
-      logLevel: 'silent',
-      loginRateLimit: 1000,
-      dataDir,
-    },
-  });
-  await app.ready();
-  return app;
-}
 
 type App = Awaited<ReturnType<typeof appOn>>;
 

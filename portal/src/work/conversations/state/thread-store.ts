@@ -32,7 +32,8 @@ export const historyPage = 50;
 /** Dialogs kept in memory at most: the open tabs and a few just closed; the oldest go first. */
 export const cachedThreads = 24;
 const latest = Number.MAX_SAFE_INTEGER;
-const empty: ThreadState = {
+/** A dialog with nothing loaded yet (also what a screen outside any dialog reads). */
+export const emptyThread: ThreadState = {
   id: null,
   conversation: null,
   contact: null,
@@ -64,7 +65,7 @@ export function threadStoreFor(id: string): Store<ThreadState> {
     threads.set(id, store);
     return store;
   }
-  store = createStore<ThreadState>({ ...empty, id });
+  store = createStore<ThreadState>({ ...emptyThread, id });
   threads.set(id, store);
   for (const old of threads.keys()) {
     if (threads.size <= cachedThreads) break;

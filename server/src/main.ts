@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       `  Portal:             ${base}/`,
       `  Designer:           ${base}/designer/`,
       `  Operator workspace: ${base}/operator`,
+      `  Supervisor board:   ${base}/supervisor`,
       `  API docs:           ${base}/api/docs`,
       ...(admin.password
         ? [

@@ -5,3 +5,17 @@ export const requestCountsStore = createStore<{ team: number | null; mine: numbe
   team: null,
   mine: null,
 });
+
+/** Bumped when the server says a request changed: lists and counters of requests read themselves again. */
+export const requestChangesStore = createStore(0);
+
+let pending: ReturnType<typeof setTimeout> | null = null;
+
+/** A request changed somewhere; a burst of saves (a bulk edit) makes one refresh, not one per record. */
+export function noteRequestChanged(): void {
+  if (pending) return;
+  pending = setTimeout(() => {
+    pending = null;
+    requestChangesStore.set((n) => n + 1);
+  }, 500);
+}

@@ -2,6 +2,8 @@ import type { EntityBody } from '@opora/runtime/definitions';
 import type { Page, RecordItem } from '@opora/sdk';
 import { useEffect, useState } from 'react';
 import { client } from '../lib/api';
+import { useStore } from '../lib/store';
+import { requestChangesStore } from './request-counts';
 
 export interface RequestQuery {
   q: string;
@@ -12,8 +14,11 @@ export interface RequestQuery {
 
 export const pageSize = 20;
 const openStatuses = 'new|in_progress|waiting';
-/** How often the queue counts are asked again while the window is open (and at once when it comes back). */
-const countsEvery = 30_000;
+/**
+ * How often the queue counts are asked again while the window is open, should a live event be missed (they are
+ * read again at once on every request change the server pushes, and when the window comes back).
+ */
+const countsEvery = 60_000;
 
 /**
  * The request type's field naming who handles a request: `assignee` when it is a user field, else its only
@@ -53,6 +58,7 @@ export function useRequestList(query: RequestQuery, entity: EntityBody | null, u
   const mine = field && userId ? { field, userId } : null;
   const mineKey = mine ? `${mine.field}:${mine.userId}` : '';
   const ready = entity !== null;
+  const changes = useStore(requestChangesStore);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: mineKey stands for `mine`
   useEffect(() => {
@@ -73,7 +79,7 @@ export function useRequestList(query: RequestQuery, entity: EntityBody | null, u
     return () => {
       live = false;
     };
-  }, [query.q, query.status, query.offset, query.queue, mineKey, ready]);
+  }, [query.q, query.status, query.offset, query.queue, mineKey, ready, changes]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: mineKey stands for `mine`
   useEffect(() => {
@@ -99,7 +105,7 @@ export function useRequestList(query: RequestQuery, entity: EntityBody | null, u
       clearInterval(timer);
       document.removeEventListener('visibilitychange', refresh);
     };
-  }, [mineKey, ready]);
+  }, [mineKey, ready, changes]);
 
   const page = result?.queue === query.queue ? result.page : null;
   return { page, error, counts, hasAssignee: !ready || field !== null };

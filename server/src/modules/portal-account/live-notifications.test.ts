@@ -81,11 +81,14 @@ describe.each(databaseTargets)('notifications and live updates on $name', (targe
     // could otherwise land on a socket opened after the submit, making the count below racy.
     const annaSocket = await connect({ cookie: anna.cookie });
     const borisSocket = await connect({ cookie: boris.cookie });
+    const staffSocket = await connect({ cookie: operator.cookie! });
     const created = await call('POST', `/portal/forms/${portalFormKey}/submit`, anna.headers, {
       data: { subject: 'Не работает вход', description: 'Пишет «ошибка»' },
     });
     const { id, number } = created.json();
     expect(await annaSocket.received(1)).toEqual([{ type: 'request', id }]);
+    // The operators' windows hear of it too (their queue counters), without the client's notifications.
+    expect(await staffSocket.received(1)).toEqual([{ type: 'request', id }]);
 
     const record = await h.app.records.get('request', id, null);
     const moved = await call('PATCH', `/records/request/${id}`, operator, {
@@ -117,6 +120,12 @@ describe.each(databaseTargets)('notifications and live updates on $name', (targe
     expect((await call('GET', '/portal/my/notifications', anna.headers)).json().total).toBe(1);
 
     expect(borisSocket.messages).toEqual([]);
+    expect(await staffSocket.received(3)).toEqual([
+      { type: 'request', id },
+      { type: 'request', id },
+      { type: 'request', id },
+    ]);
+    staffSocket.ws.close();
     expect((await call('GET', '/portal/my/notifications', boris.headers)).json()).toMatchObject({
       total: 0,
       unread: 0,

@@ -17,7 +17,7 @@ interface Owner {
 
 /**
  * Keeps clients informed whoever changes their requests (operator screen, API, script, process): every save of
- * a portal request pushes `{type:'request'}` to the accounts of its client (before and after, should the request
+ * a portal request pushes `{type:'request'}` to the contact centre's screens and to the accounts of its client (before and after, should the request
  * move to another client), and a status change also leaves a notification for the current client. Runs in the
  * save's transaction, so a rolled-back save notifies nobody.
  */
@@ -31,6 +31,8 @@ export function requestListener(deps: {
   return async ({ tx, entity, before, after, record, actor }) => {
     const account = await portalAccount(definitions, tx);
     if (!account || entity !== account.requests) return;
+    // Operators' windows count the team's open requests and mine: any save may move one in or out of a queue.
+    await hub.send(tx, [liveAddress.contactCentre], { type: 'request', id: record.id });
     const now = relationIds(after[account.requestClient]);
     const clients = new Set([...relationIds(before?.[account.requestClient]), ...now]);
     if (!clients.size) return;

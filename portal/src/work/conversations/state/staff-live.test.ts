@@ -3,7 +3,7 @@ import { parseStaffEvent } from './staff-live';
 import { titleWithUnread } from './unread-store';
 
 describe('the staff socket’s conversation events', () => {
-  it('takes messages and conversation changes and ignores everything else', () => {
+  it('takes messages, conversation changes and request saves and ignores everything else', () => {
     const message = { id: 'm1', conversationId: 'c1', seq: 1 };
     expect(parseStaffEvent(JSON.stringify({ type: 'message', message }))).toEqual({
       type: 'message',
@@ -17,7 +17,8 @@ describe('the staff socket’s conversation events', () => {
       type: 'conversation',
       conversation: { id: 'c1' },
     });
-    expect(parseStaffEvent(JSON.stringify({ type: 'request', id: 'r1' }))).toBeNull();
+    expect(parseStaffEvent(JSON.stringify({ type: 'request', id: 'r1' }))).toEqual({ type: 'request' });
+    expect(parseStaffEvent(JSON.stringify({ type: 'board' }))).toBeNull();
     expect(parseStaffEvent(JSON.stringify({ type: 'message', message: null }))).toBeNull();
     expect(parseStaffEvent('{not json')).toBeNull();
     expect(parseStaffEvent(42)).toBeNull();

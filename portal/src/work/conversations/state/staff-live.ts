@@ -4,7 +4,9 @@ import { openLive, parseMessage, type SocketLike } from '../../../account/state/
 /** What the staff socket tells the conversation screens. */
 export type StaffLiveEvent =
   | { type: 'message'; message: MessageView; partial: boolean }
-  | { type: 'conversation'; conversation: ConversationView };
+  | { type: 'conversation'; conversation: ConversationView }
+  /** A request was saved: the window's request queues and counters read themselves again. */
+  | { type: 'request' };
 
 export interface StaffLiveOptions {
   url: string;
@@ -31,11 +33,12 @@ export function openStaffLive(options: StaffLiveOptions): { close(): void } {
   });
 }
 
-/** The conversation event a live message carries, or null for other pushes. */
+/** The contact-centre event a live message carries, or null for other pushes. */
 function staffEvent(message: LiveMessage): StaffLiveEvent | null {
   if (message.type === 'message')
     return { type: 'message', message: message.message, partial: message.partial === true };
   if (message.type === 'conversation') return { type: 'conversation', conversation: message.conversation };
+  if (message.type === 'request') return { type: 'request' };
   return null;
 }
 

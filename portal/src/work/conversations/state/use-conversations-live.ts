@@ -1,6 +1,7 @@
 import type { MessageView } from '@opora/sdk';
 import { useEffect, useRef } from 'react';
 import { client } from '../../../lib/api';
+import { noteRequestChanged } from '../../../state/request-counts';
 import { watchIdle } from './idle-watch';
 import { applyListConversation, applyListMessage, loadList } from './list-store';
 import { refreshOperator, refreshOperatorSoon } from './operator-store';
@@ -31,6 +32,7 @@ export function useConversationsLive(onMessage?: (message: MessageView) => void)
     const live = openStaffLive({
       url: client.portal.liveUrl(location.origin),
       onEvent(event) {
+        if (event.type === 'request') return noteRequestChanged();
         refreshOperatorSoon();
         if (event.type === 'message') {
           // First the listener: it tells a new message from an update by what the stores held before.

@@ -24,7 +24,7 @@ import { useComposerInserts } from './composer/use-composer-inserts';
 import { useTemplatePicker } from './composer/use-template-picker';
 import { useTemplateValues } from './composer/use-template-values';
 import { composerCommands } from './state/composer-commands';
-import { useDraft } from './state/draft-store';
+import { useDraft, useNoteMode } from './state/draft-store';
 import { useThread } from './state/thread-context';
 import { sendAnswer } from './state/thread-store';
 import './composer/composer.css';
@@ -42,7 +42,8 @@ export function AnswerBox({ disabled }: { disabled: boolean }) {
   // The text is the dialog's draft: it outlives a switch to another tab (the composer is keyed by dialog).
   const [text, setText] = useDraft(thread.id);
   const [caret, setCaret] = useState(0);
-  const [internal, setInternal] = useState(false);
+  // So is the note toggle: a note left half-written must still be a note when the operator comes back to it.
+  const [internal, setInternal] = useNoteMode(thread.id);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const placeCaret = useRef<number | null>(null);

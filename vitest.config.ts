@@ -44,7 +44,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/chromium-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // Each file starts its own server on its own port and data directory, and its own browser contexts:
+          // they run beside the server project's files (two at a time), not in a serial tail after them.
           // A page on a busy two-core machine can take seconds to sign in and route (password hashing, the
           // server's other tests): the default second of expect.poll fails what the user would simply wait for.
           expect: { poll: { timeout: 10_000 } },

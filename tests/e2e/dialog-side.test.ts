@@ -7,8 +7,9 @@ import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
  * Beside a dialog (the support-desk template): a site visitor who cannot sign in writes in the chat; the operator
- * sees «Клиент не определён», links the dialog to a client card found by name and reads the card; in «Знания»
- * the login article is suggested from the visitor's words and goes into the answer as a link in one click.
+ * sees «Клиент не определён», links the dialog to a client card found by name and reads the card; «Знания»
+ * suggests articles from the visitor's words and follows their newest message. (Inserting an article into the
+ * answer is on the contact-centre path.)
  */
 describe('the column beside a dialog in Chromium', () => {
   let server: RunningServer;
@@ -19,14 +20,16 @@ describe('the column beside a dialog in Chromium', () => {
   let visitorWrites: (id: string, text: string) => Promise<void>;
   const operator = { login: 'side-operator', password: 'operator-password-1' };
 
+  /** Beside the dialog at 1280 px; on a phone the column is a drawer the operator opens over the dialog. */
   const shoot = async (name: string) => {
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 800 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
-      const side = await page.getByTestId('dialog-side').boundingBox();
-      expect(side!.x + side!.width).toBeLessThanOrEqual(width + 0.5);
-      await page.screenshot({ path: screenshotPath(`${name}-${width}`) });
-    }
+    await page.screenshot({ path: screenshotPath(`${name}-1280`) });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByTestId('side-toggle').click();
+    const side = await page.getByTestId('dialog-side').boundingBox();
+    expect(side!.x + side!.width).toBeLessThanOrEqual(375.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await page.screenshot({ path: screenshotPath(`${name}-375`) });
+    await page.getByTestId('side-toggle').click();
     await page.setViewportSize({ width: 1280, height: 800 });
   };
 
@@ -89,22 +92,20 @@ describe('the column beside a dialog in Chromium', () => {
       .screenshot({ path: screenshotPath('dialog-side-client-conversations') });
   });
 
-  it('suggests the login article from the visitor’s words and inserts its link into the answer', async () => {
+  it('suggests articles from the visitor’s words, follows their newest message and searches staff articles', async () => {
     const tab = page.getByTestId('side-tab-client');
     await tab.focus();
     await tab.press('ArrowRight');
     await expect
       .poll(() => page.getByTestId('side-tab-knowledge').getAttribute('aria-selected'))
       .toBe('true');
-    const first = page.getByTestId('kb-suggestion').first();
-    await first.waitFor();
-    const titles = await page.getByTestId('kb-suggestion').allTextContents();
-    expect(titles.slice(0, 3).join(' | ')).toContain('Проблемы с авторизацией');
-    const login = page.getByTestId('kb-suggestion').filter({ hasText: 'Проблемы с авторизацией' });
-    await login.getByTestId('kb-insert-link').click();
-    const box = page.getByTestId('answer-text');
-    await expect.poll(() => box.inputValue()).toContain('/kb/problemy-s-avtorizaciej');
-    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('kb-suggestions').textContent())
+      .toContain('Проблемы с авторизацией');
+    await visitorWrites('side-message-2', 'И ещё задерживается доставка заказа');
+    await expect
+      .poll(() => page.getByTestId('kb-suggestions').textContent(), { timeout: 15_000 })
+      .toContain('Задерживается доставка');
     await shoot('dialog-side-knowledge');
 
     await page.getByTestId('kb-search').fill('статус платежа');
@@ -113,16 +114,5 @@ describe('the column beside a dialog in Chromium', () => {
       .toContain('Как оператору проверить статус платежа');
     await page.getByTestId('kb-search').fill('фываолдж');
     await expect.poll(() => page.getByTestId('kb-suggestions').textContent()).toContain('Ничего не найдено');
-  });
-
-  it('follows the visitor’s newest message with new suggestions', async () => {
-    await page.getByTestId('kb-search').fill('');
-    await expect
-      .poll(() => page.getByTestId('kb-suggestions').textContent())
-      .toContain('Проблемы с авторизацией');
-    await visitorWrites('side-message-2', 'И ещё задерживается доставка заказа');
-    await expect
-      .poll(() => page.getByTestId('kb-suggestions').textContent(), { timeout: 15_000 })
-      .toContain('Задерживается доставка');
   });
 });

@@ -8,7 +8,10 @@ export interface Snapshot {
   tables: Map<string, string>;
 }
 
-/** Reads the database's state; reuses `previous` when no transaction has written since (nothing can differ). */
+/** Tables the server writes on its own clock, whatever any request does: each process's presence heartbeat. */
+const background = new Set(['server_process']);
+
+/** Reads the database's state (but for the background tables); reuses `previous` when no transaction has written since (nothing can differ). */
 export async function snapshot(db: Database, previous?: Snapshot): Promise<Snapshot> {
   // Any write takes a transaction id; reads do not. An unchanged next id means not a row has changed.
   const [row] = await db.query<{ xid: string }>(
@@ -22,6 +25,7 @@ export async function snapshot(db: Database, previous?: Snapshot): Promise<Snaps
   );
   const hashes = await db.query<{ name: string; hash: string | null }>(
     names
+      .filter(({ table_name: name }) => !background.has(name))
       .map(
         ({ table_name: name }) =>
           `select '${name}' as name, md5(string_agg(t::text, ',' order by t::text)) as hash from "${name}" t`,

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { LiveMessage } from '@opora/sdk';
+import { publishChannel } from '@opora/server/testing/distribution-fixture';
 import type { Harness } from '@opora/server/testing/test-app';
 import type { Row } from './measure.js';
 
@@ -17,6 +18,7 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function publishLines(app: App) {
   for (let i = 1; i <= lines; i++) {
+    await publishChannel(app, `bench-chan-${i}`);
     const created = await app.definitions.create(
       {
         kind: 'line',

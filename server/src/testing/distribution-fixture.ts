@@ -8,7 +8,7 @@ type App = Harness['app'];
 let sequence = 0;
 
 /** Publishes a channel a line's rules may name (lines refuse channels that do not exist). */
-async function publishChannel(app: App, key: string) {
+export async function publishChannel(app: App, key: string) {
   if (await app.definitions.latestPublished('channel', key)) return;
   const body = { schemaVersion: 1, title: { ru: key }, settings: { type: 'widget', allowedOrigins: [] } };
   const created = await app.definitions.create({ kind: 'channel', key, name: key, body }, null, 'ru');

@@ -1,9 +1,9 @@
 import type { ConversationListItem, MessageView } from '@opora/sdk';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
-import { isStaff, useSession } from '../state/session';
+import { isStaff } from '../state/session';
+import { useSignedInUser } from '../state/use-signed-in-user';
 import { ConversationList } from '../work/conversations/ConversationList';
 import { ConversationThread } from '../work/conversations/ConversationThread';
 import { contactName } from '../work/conversations/contact-name';
@@ -46,14 +46,10 @@ import './window.css';
 /** The operator's single window, for staff only: a visitor is sent to sign in before anything is asked for. */
 export function OperatorPage() {
   const { t } = useTranslation();
-  const session = useSession();
-  useEffect(() => {
-    if (session.status === 'anonymous')
-      navigate(`/login?${new URLSearchParams({ next: '/operator' })}`, true);
-  }, [session.status]);
-  if (session.status !== 'signed-in') return null;
-  if (!isStaff(session.user)) return <p className="empty">{t('operator.staffOnly')}</p>;
-  return <OperatorWindow userId={session.user.id} />;
+  const user = useSignedInUser();
+  if (!user) return null;
+  if (!isStaff(user)) return <p className="empty">{t('operator.staffOnly')}</p>;
+  return <OperatorWindow userId={user.id} />;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../components/ScreenStates';
-import { navigate, usePath } from '../lib/router';
 import { useStore } from '../lib/store';
-import { useSession } from '../state/session';
+import { useSignedInUser } from '../state/use-signed-in-user';
 import { BreachesList } from './BreachesList';
 import { CsatTodayPanel } from './CsatTodayPanel';
 import { LineCard } from './LineCard';
@@ -17,13 +16,9 @@ import './supervisor.css';
 /** `/supervisor`: the live board, for supervisors and admins; a visitor is sent to sign in first. */
 export function SupervisorPage() {
   const { t } = useTranslation();
-  const path = usePath();
-  const session = useSession();
-  useEffect(() => {
-    if (session.status === 'anonymous') navigate(`/login?${new URLSearchParams({ next: path })}`, true);
-  }, [session.status, path]);
-  if (session.status !== 'signed-in') return null;
-  if (!session.user.roles.some((role) => role === 'supervisor' || role === 'admin'))
+  const user = useSignedInUser();
+  if (!user) return null;
+  if (!user.roles.some((role) => role === 'supervisor' || role === 'admin'))
     return <p className="empty">{t('supervisor.staffOnly')}</p>;
   return <Board />;
 }

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchPath, navigate, usePath } from '../lib/router';
-import { isStaff, useSession } from '../state/session';
+import { matchPath, usePath } from '../lib/router';
+import { isStaff } from '../state/session';
+import { useSignedInUser } from '../state/use-signed-in-user';
 import { CardScreen } from './card/CardScreen';
 import { CreateScreen } from './create/CreateScreen';
 import { ListScreen } from './list/ListScreen';
@@ -12,12 +12,9 @@ import './work.css';
 export function WorkPage() {
   const { t } = useTranslation();
   const path = usePath();
-  const session = useSession();
-  useEffect(() => {
-    if (session.status === 'anonymous') navigate(`/login?${new URLSearchParams({ next: path })}`, true);
-  }, [session.status, path]);
-  if (session.status !== 'signed-in') return null;
-  if (!isStaff(session.user)) return <p className="empty">{t('operator.staffOnly')}</p>;
+  const user = useSignedInUser();
+  if (!user) return null;
+  if (!isStaff(user)) return <p className="empty">{t('operator.staffOnly')}</p>;
   return (
     <div className="work">
       <WorkScreen path={path} />

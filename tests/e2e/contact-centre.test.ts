@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { linesWorkRoundTheClock } from './support/round-the-clock.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -53,19 +54,7 @@ describe('a dialog through the contact centre, in Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     admin = await adminApiClient(server);
-    // «Бухгалтерия» works weekdays 9–18 in Moscow; the test runs at any hour, so the line works round the clock here.
-    const [line] = (await admin.listDefinitions({ kind: 'line' })).items.filter(
-      (d) => d.key === 'accounting',
-    );
-    if (!line) throw new Error('the template has no accounting line');
-    const full = await admin.getDefinition(line.id);
-    const { hours: _hours, outOfHours: _outOfHours, ...body } = full.body as Record<string, unknown>;
-    const saved = await admin.updateDefinition(line.id, {
-      name: full.name,
-      body,
-      draftVersion: full.draftVersion,
-    });
-    await admin.publishDefinition(line.id, saved.draftVersion);
+    await linesWorkRoundTheClock(admin, ['accounting']);
     for (const [key, person] of Object.entries(people))
       users[key] = await admin.createUser({
         login: person.login,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../server/src/testing/fake-telegram.js';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { linesWorkRoundTheClock } from './support/round-the-clock.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -49,6 +50,7 @@ describe('operators answer conversations in Chromium', () => {
     server = await startServer();
     browser = await launchBrowser();
     admin = await adminApiClient(server);
+    await linesWorkRoundTheClock(admin);
     await admin.setSecret('tg_token', '42:e2e-token');
     await admin.setSecret('tg_hook', hookSecret);
     const channel = await admin.createDefinition({

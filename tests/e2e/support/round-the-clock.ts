@@ -9,11 +9,16 @@ export async function linesWorkRoundTheClock(admin: OporaClient, keys?: string[]
   const lines = (await admin.listDefinitions({ kind: 'line' })).items.filter(
     (line) => !keys || keys.includes(line.key),
   );
-  if (keys && lines.length !== keys.length) throw new Error(`the template lacks one of the lines ${keys.join(', ')}`);
+  if (keys && lines.length !== keys.length)
+    throw new Error(`the template lacks one of the lines ${keys.join(', ')}`);
   for (const line of lines) {
     const full = await admin.getDefinition(line.id);
     const { hours: _hours, outOfHours: _outOfHours, ...body } = full.body as Record<string, unknown>;
-    const saved = await admin.updateDefinition(line.id, { name: full.name, body, draftVersion: full.draftVersion });
+    const saved = await admin.updateDefinition(line.id, {
+      name: full.name,
+      body,
+      draftVersion: full.draftVersion,
+    });
     await admin.publishDefinition(line.id, saved.draftVersion);
   }
 }

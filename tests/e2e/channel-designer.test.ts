@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeImap } from '../../server/src/testing/fake-imap.js';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { linesWorkRoundTheClock } from './support/round-the-clock.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 const secretValue = '123456:bot-token-never-shown-Qw7';
@@ -24,6 +25,7 @@ describe('channel designer in Chromium', () => {
     await mailbox.start();
     server = await startServer();
     api = await adminApiClient(server);
+    await linesWorkRoundTheClock(api);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });

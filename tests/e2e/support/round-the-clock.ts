@@ -13,7 +13,8 @@ export async function linesWorkRoundTheClock(admin: OporaClient, keys?: string[]
     throw new Error(`the template lacks one of the lines ${keys.join(', ')}`);
   for (const line of lines) {
     const full = await admin.getDefinition(line.id);
-    const { hours: _hours, outOfHours: _outOfHours, ...body } = full.body as Record<string, unknown>;
+    const { hours, outOfHours: _outOfHours, ...body } = full.body as Record<string, unknown>;
+    if (!hours) continue;
     const saved = await admin.updateDefinition(line.id, {
       name: full.name,
       body,

@@ -4,7 +4,7 @@ import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database, Em } from '../../db/database.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
-import { requestDistribution } from '../distribution/distribution-signal.js';
+import { lockDistribution, requestDistribution } from '../distribution/distribution-signal.js';
 import type { ConversationView } from './conversation-types.js';
 import { lockConversation } from './outbound.js';
 import { conversationView } from './rows.js';
@@ -58,6 +58,9 @@ export async function setConversationStatusWithin(
   now: Date,
 ): Promise<ConversationView> {
   const { db, hub } = deps;
+  // A close may free an operator's slot, which a listener fills in this transaction under the distribution lock;
+  // taking that lock before the row's keeps the order every assignment takes (no deadlock with a transfer).
+  if (status === 'closed') await lockDistribution(db, tx);
   const before = await lockConversation(db, tx, conversationId);
   if (before.status === status) return before;
   const [row] = await db.query<Record<string, unknown>>(

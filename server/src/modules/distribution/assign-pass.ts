@@ -32,35 +32,41 @@ const batch = 100;
  * the fewest open dialogs below their capacity (ties: the longest idle). Returns whether it stopped at its batch
  * size (run again) or gave out everything it could.
  */
-export async function assignPass(deps: PassDeps): Promise<'more' | 'done'> {
-  return deps.db.transaction(async (tx) => {
-    await lockDistribution(deps.db, tx);
-    const now = dateOf(deps.clock);
-    const operators = await onlineOperators(deps.db, tx);
-    if (!operators.length) return 'done';
-    const lines = (await deps.lines.all(tx)).filter(
-      (line) => !line.body.botOnly && lineOpenAt(line.body.hours, now).open,
-    );
-    const waiting = await heads(deps, tx, lines, operators);
-    const choices: Choice[] = [];
-    for (const dialog of waiting) {
-      if (choices.length >= batch) break;
-      const line = lines.find((l) => l.key === dialog.line_key)!;
-      const operator = choose(operators, line, dialog);
-      if (!operator) continue;
-      choices.push({
-        conversationId: dialog.id,
-        operatorId: operator.id,
-        line: line.body,
-        reason: dialog.preferred_operator_id === operator.id ? 'reopened' : 'distributed',
-      });
-      // The choice counts at once: the next dialog of this pass sees the operator's new load.
-      operator.load += 1;
-      operator.idleSince = now.getTime();
-    }
-    await assignBatch(deps, tx, choices, now);
-    return choices.length >= batch ? 'more' : 'done';
-  });
+export function assignPass(deps: PassDeps): Promise<'more' | 'done'> {
+  return deps.db.transaction((tx) => assignWithin(deps, tx));
+}
+
+/**
+ * {@link assignPass} inside the caller's transaction. A close runs it in its own transaction, so the slot it frees
+ * is filled in the same commit: nobody ever sees an operator two dialogs below a colleague while dialogs wait.
+ */
+export async function assignWithin(deps: PassDeps, tx: Em): Promise<'more' | 'done'> {
+  await lockDistribution(deps.db, tx);
+  const now = dateOf(deps.clock);
+  const operators = await onlineOperators(deps.db, tx);
+  if (!operators.length) return 'done';
+  const lines = (await deps.lines.all(tx)).filter(
+    (line) => !line.body.botOnly && lineOpenAt(line.body.hours, now).open,
+  );
+  const waiting = await heads(deps, tx, lines, operators);
+  const choices: Choice[] = [];
+  for (const dialog of waiting) {
+    if (choices.length >= batch) break;
+    const line = lines.find((l) => l.key === dialog.line_key)!;
+    const operator = choose(operators, line, dialog);
+    if (!operator) continue;
+    choices.push({
+      conversationId: dialog.id,
+      operatorId: operator.id,
+      line: line.body,
+      reason: dialog.preferred_operator_id === operator.id ? 'reopened' : 'distributed',
+    });
+    // The choice counts at once: the next dialog of this pass sees the operator's new load.
+    operator.load += 1;
+    operator.idleSince = now.getTime();
+  }
+  await assignBatch(deps, tx, choices, now);
+  return choices.length >= batch ? 'more' : 'done';
 }
 
 /** Whether an operator may get one more dialog of the line now. */

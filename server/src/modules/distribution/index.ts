@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { apiPrefix } from '../../http/http-platform.js';
 import { afterDialogOpened } from './after-dialog-opened.js';
-import { assignPass } from './assign-pass.js';
+import { assignPass, assignWithin } from './assign-pass.js';
 import { Dispatcher } from './dispatcher.js';
 import { requestDistribution } from './distribution-signal.js';
 import { lineOpeningJob, lineOpeningJobName } from './line-opening-job.js';
@@ -34,6 +34,10 @@ export const distributionModule = fp(
     const deps = { db, clock, lines, jobs: app.jobQueue, hub: app.liveHub };
     app.conversations.afterDialogOpened = (tx, conversation, message, queued) =>
       afterDialogOpened(deps, tx, conversation, message, queued);
+    // An operator's closed dialog frees a slot: the next waiting dialog takes it in the same commit.
+    app.conversations.onStatusChanged(async (tx, { before, after }) => {
+      if (before.handler === 'operator' && after.status === 'closed') await assignWithin(deps, tx);
+    });
     const dispatcher = new Dispatcher(() => assignPass(deps), app.log);
     const presence = new OperatorPresence({ db, clock, log: app.log, hub: app.liveHub });
     app.jobWorker.registerHandler(offerTimeoutJobName, offerTimeoutJob(deps));

@@ -82,8 +82,8 @@ export async function setConversationStatusWithin(
     after: { status, resolvedAt: conversation.resolvedAt, closedAt: conversation.closedAt },
     at: now,
   });
-  // A closed dialog frees its operator's slot; a reopened waiting one joins the queue again.
-  await requestDistribution(db, tx);
+  // A reopened waiting dialog joins the queue again (the slot a close frees is filled by distribution's listener).
+  if (status === 'open') await requestDistribution(db, tx);
   const push: LiveMessage = { type: 'conversation', conversation };
   await hub.send(tx, [liveAddress.contactCentre, liveAddress.conversation(conversationId)], push);
   // After the status push, so screens hear of the close before what a listener sends (the rating question).

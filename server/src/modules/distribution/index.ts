@@ -36,7 +36,8 @@ export const distributionModule = fp(
       afterDialogOpened(deps, tx, conversation, message, queued);
     // An operator's closed dialog frees a slot: the next waiting dialog takes it in the same commit.
     app.conversations.onStatusChanged(async (tx, { before, after }) => {
-      if (before.handler === 'operator' && after.status === 'closed') await assignWithin(deps, tx);
+      if (before.handler !== 'operator' || after.status !== 'closed') return;
+      if ((await assignWithin(deps, tx)) === 'more') await requestDistribution(db, tx);
     });
     const dispatcher = new Dispatcher(() => assignPass(deps), app.log);
     const presence = new OperatorPresence({ db, clock, log: app.log, hub: app.liveHub });

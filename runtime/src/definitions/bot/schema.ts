@@ -14,7 +14,7 @@ import { BotTriggerSchema } from './trigger-schema.js';
  * ```
  *
  * Each trigger starts at the block `next` names. Each block's exits are named (`next`, `error`, `fallback`,
- * `then`/`else`, `option:<id>` per button, `helped`/`notHelped`, `interrupted`) and point to a block id; which
+ * `true`/`false`, `option:<id>` per button, `helped`/`notHelped`, `interrupted`) and point to a block id; which
  * exits a block type has, and which may be left unset, is its shape's `exits` (runtime/src/bots/blocks/<type>/
  * schema.ts). Block schemas live in their folders; this union is built from the block registry, so a new block
  * type is one folder plus one registry line. `variables` declares variables with a label (for hand-over

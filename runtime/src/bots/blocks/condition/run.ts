@@ -7,6 +7,6 @@ export const conditionBlock: BlockSpec<ConditionBlock> = {
   ...conditionShape,
   run(ctx) {
     const value = evaluateOver(ctx.block.expression, ctx.variables, ctx.clock.now(), ctx.timeZone);
-    return { go: truthy(value) ? 'then' : 'else' };
+    return { go: truthy(value) ? 'true' : 'false' };
   },
 };

@@ -40,3 +40,22 @@ export function chosenOption(
     null
   );
 }
+
+/** Options whose id repeats: their exits (`option:<id>`) and answers could not be told apart. */
+export function repeatedOptionProblems(options: readonly ChoiceOption[] | undefined) {
+  const seen = new Set<string>();
+  return (options ?? []).flatMap((option, i) => {
+    const repeated = seen.has(option.id);
+    seen.add(option.id);
+    return repeated
+      ? [
+          {
+            pointer: `/options/${i}/id`,
+            code: 'duplicate',
+            ru: `вариант «${option.id}» повторяется`,
+            en: `option "${option.id}" repeats`,
+          },
+        ]
+      : [];
+  });
+}

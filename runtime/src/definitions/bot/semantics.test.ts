@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { block, botBody, end, say } from '../../bots/test-kit.fixture.js';
 import { migrateDefinitionBody } from '../migrations.js';
+import { collectReferences } from '../references.js';
 import { validateDefinitionBody } from '../validate-body.js';
 import type { BotBody } from './schema.js';
 import { botProblems } from './semantics.js';
@@ -215,5 +216,53 @@ describe('bot publish checks', () => {
     const lifted = migrateDefinitionBody('bot', v1);
     expect(lifted).toEqual({ schemaVersion: 2, title: { ru: 'Старый' }, triggers: [], blocks: [] });
     expect(validateDefinitionBody('bot', lifted)).toEqual([]);
+  });
+});
+
+describe('bot references', () => {
+  it('names the scripts, integrations, data types, processes and lines a bot needs published, not other bots', () => {
+    const body = botBody(
+      [
+        block('s', 'script', { script: 'check', input: {} }, { next: 'i', error: 'i' }),
+        block(
+          'i',
+          'integration',
+          { integration: 'crm', operation: 'find', input: {} },
+          { next: 'r', error: 'r' },
+        ),
+        block('r', 'record', { mode: 'create', entity: 'ticket', values: {} }, { next: 'p', error: 'p' }),
+        block('p', 'process', { process: 'refund', variables: {} }, { next: 'h', error: 'h' }),
+        block('h', 'hand-over', { line: 'support', summary: [] }, { next: 'g' }),
+        block('g', 'go-to-bot', { bot: 'billing' }),
+      ],
+      [{ id: 'e', type: 'event', source: 'recordStatus', entity: 'ticket', next: 's' }],
+    );
+    expect(collectReferences('bot', body).map((r) => `${r.kind}:${r.key} ${r.pointer}`)).toEqual([
+      'script:check /blocks/0/script',
+      'integration:crm /blocks/1/integration',
+      'entity:ticket /blocks/2/entity',
+      'process:refund /blocks/3/process',
+      'line:support /blocks/4/line',
+      'entity:ticket /triggers/0/entity',
+    ]);
+  });
+});
+
+describe('bot option checks', () => {
+  it('names repeated option ids of buttons', () => {
+    const options = [
+      { id: 'a', label: { ru: 'А' } },
+      { id: 'a', label: { ru: 'Б' } },
+    ];
+    const body = botBody([
+      block(
+        'b',
+        'buttons',
+        { text: { ru: '?' }, options, retries: 0 },
+        { 'option:a': 'end', fallback: 'end' },
+      ),
+      end(),
+    ]);
+    expect(codes(body)).toEqual(['duplicate /blocks/0/options/1/id']);
   });
 });

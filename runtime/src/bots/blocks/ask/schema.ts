@@ -1,8 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { literals } from '../../../definitions/common-schemas.js';
 import { patternProblem } from '../../../definitions/safe-regexp.js';
-import { type BlockShape, blockSchema, exit, TemplateText, VariableName } from '../../block-shape.js';
-import { ChoiceOptions } from '../choice-options.js';
+import {
+  type BlockProblem,
+  type BlockShape,
+  blockSchema,
+  exit,
+  TemplateText,
+  VariableName,
+} from '../../block-shape.js';
+import { ChoiceOptions, repeatedOptionProblems } from '../choice-options.js';
 import { RetryConfig } from '../retry.js';
 import { textReads } from '../text-reads.js';
 
@@ -43,7 +50,7 @@ export const askShape: BlockShape<AskBlock> = {
   reads: (block) => [...textReads('/text', block.text), ...textReads('/retryText', block.retryText)],
   sets: (block) => [block.variable],
   problems(block) {
-    const problems = [];
+    const problems: BlockProblem[] = repeatedOptionProblems(block.options);
     if (block.pattern !== undefined) {
       const why = patternProblem(block.pattern);
       if (why)

@@ -7,7 +7,7 @@ import {
   TemplateText,
   VariableName,
 } from '../../block-shape.js';
-import { ChoiceOptions } from '../choice-options.js';
+import { ChoiceOptions, repeatedOptionProblems } from '../choice-options.js';
 import { RetryConfig } from '../retry.js';
 import { textReads } from '../text-reads.js';
 
@@ -34,4 +34,5 @@ export const buttonsShape: BlockShape<ButtonsBlock> = {
   waits: true,
   reads: (block) => [...textReads('/text', block.text), ...textReads('/retryText', block.retryText)],
   sets: (block) => (block.variable ? [block.variable] : []),
+  problems: (block) => repeatedOptionProblems(block.options),
 };

@@ -289,3 +289,14 @@ describe('bot engine', () => {
     expect(String(long[1]?.state.variables.x).length).toBeLessThanOrEqual(maxValueChars);
   });
 });
+
+describe('bot variables from outside', () => {
+  it('never lets a name reach the prototype', () => {
+    const body = botBody([say('a', 'x', 'end'), end()], [{ id: 'j', type: 'jump', next: 'a' }]);
+    const variables = JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}');
+    const [result] = converse(body, [{ type: 'jump', variables }]);
+    expect(result?.state.variables).toEqual({ ok: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result?.state.variables)).toBe(Object.prototype);
+  });
+});

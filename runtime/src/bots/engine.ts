@@ -82,7 +82,7 @@ function route(turn: Turn, before: BotSession, event: BotEvent): string | null {
       const waitsForClient = waiting?.kind === 'client' || waiting?.kind === 'timer';
       const busy = before.status === 'waiting';
       const trigger = matchTrigger(turn.bot, before, event, busy);
-      if (trigger) return startTrigger(turn, trigger.next, trigger.type === 'jump' ? undefined : event);
+      if (trigger) return startTrigger(turn, trigger.next, event);
       if (waitsForClient) return resumeWaiting(turn, event);
       return busy ? 'the bot is busy with a request' : 'no trigger of the bot answers this message';
     }

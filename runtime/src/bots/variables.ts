@@ -23,6 +23,8 @@ export function boundValue(value: Value): Value {
  * bounded whatever its scripts return.
  */
 export function setVariable(variables: Record<string, Value>, name: string, value: Value): boolean {
+  // Names come from other bots and processes too: `__proto__` would reach the object's prototype, not a variable.
+  if (name === '__proto__') return false;
   if (!Object.hasOwn(variables, name) && Object.keys(variables).length >= maxVariables) return false;
   variables[name] = boundValue(value);
   return true;

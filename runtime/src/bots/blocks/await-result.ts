@@ -7,9 +7,10 @@ export function renderValues(
   map: Readonly<Record<string, string>>,
   variables: Readonly<Record<string, Value>>,
 ): Record<string, Value> {
-  const out: Record<string, Value> = {};
-  for (const [name, template] of Object.entries(map)) out[name] = renderTemplate(template, variables);
-  return out;
+  // fromEntries defines own properties, so a name like `__proto__` stays a plain key.
+  return Object.fromEntries(
+    Object.entries(map).map(([name, template]) => [name, renderTemplate(template, variables)]),
+  );
 }
 
 /** Waits for the result of the effect this block just emitted. */

@@ -11,9 +11,12 @@ export interface Answer {
   buttonId?: string;
 }
 
+/** Answers longer than this are read only this far (a variable keeps at most 10 KB anyway). */
+const maxAnswerChars = 10_000;
+
 /** The answer as the variable keeps it, or null when it does not pass the block's validation. */
 export function validAnswer(block: AskBlock, answer: Answer): Value | null {
-  const text = answer.text.trim();
+  const text = answer.text.slice(0, maxAnswerChars).trim();
   switch (block.input) {
     case 'text':
       if (!text) return null;
@@ -22,7 +25,7 @@ export function validAnswer(block: AskBlock, answer: Answer): Value | null {
     case 'number':
       return numberAnswer(block, text);
     case 'email':
-      return emailPattern.test(text) && text.length <= 254 ? text.toLowerCase() : null;
+      return text.length <= 254 && emailPattern.test(text) ? text.toLowerCase() : null;
     case 'phone':
       return phoneAnswer(text);
     case 'date':

@@ -6,9 +6,11 @@ export const goToBotBlock: BlockSpec<GoToBotBlock> = {
   ...goToBotShape,
   run(ctx) {
     const names = ctx.block.variables ?? Object.keys(ctx.variables);
-    const variables: Record<string, Value> = {};
-    for (const name of names)
-      if (Object.hasOwn(ctx.variables, name)) variables[name] = ctx.variables[name] as Value;
+    const variables: Record<string, Value> = Object.fromEntries(
+      names
+        .filter((name) => Object.hasOwn(ctx.variables, name))
+        .map((name) => [name, ctx.variables[name] as Value]),
+    );
     ctx.emit({ type: 'jumpToBot', bot: ctx.block.bot ?? ctx.botKey, variables });
     return { end: 'jump' };
   },

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
+import { botEngineBench } from './bot-engine-bench.js';
 import { inboundInsertBench, telegramWebhookBench } from './channels-bench.js';
 import { distributionBurst } from './distribution-bench.js';
 import { healthDuringSlowQuery, healthDuringSlowQueryAndFlood, recordList } from './event-loop-bench.js';
@@ -116,6 +117,9 @@ if (!only || only === 'sandbox')
   printTable(`Script sandbox (${runs} runs each unless stated)`, await sandboxBenchmarks(runs));
 if (!only || only === 'database') printTable('Forms runtime (no database)', [await wideFormCompile()]);
 if (!only || only === 'kb') printTable('Portal bundle (built by npm run build)', portalBundleRows());
+// BENCH_ONLY=bots: the bot engine's blocks per second beside the tree walk engine (no database).
+if (!only || only === 'bots')
+  printTable('Bot engine (no database)', await botEngineBench(Math.min(runs, 500)));
 
 for (const target of !only || only === 'kb' || only === 'search' ? targets : []) {
   const h = await createHarness(target);
@@ -188,6 +192,7 @@ for (const target of only === 'history' ? targets : []) {
 }
 
 for (const target of only === 'sandbox' ||
+only === 'bots' ||
 only === 'kb' ||
 only === 'search' ||
 only === 'channels' ||

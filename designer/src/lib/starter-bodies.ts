@@ -47,7 +47,22 @@ export function starterBody(kind: DefinitionKind, input: StarterInput = {}): unk
         ],
       };
     case 'bot':
-      return { schemaVersion: 1, title, triggers: [] };
+      // A greeting on a new dialog: the smallest bot that publishes and does something.
+      return {
+        schemaVersion: 2,
+        title,
+        triggers: [{ id: 'start', type: 'newDialog', next: 'greeting' }],
+        blocks: [
+          {
+            id: 'greeting',
+            type: 'message',
+            typeVersion: 1,
+            text: { ru: 'Здравствуйте! Чем можем помочь?', en: 'Hello! How can we help?' },
+            exits: { next: 'end' },
+          },
+          { id: 'end', type: 'end', typeVersion: 1, exits: {} },
+        ],
+      };
     case 'process':
       return {
         schemaVersion: 1,

@@ -1,5 +1,7 @@
 export { maxProblems, toProblems as ajvErrorsToProblems } from './ajv.js';
-export type { BotBody } from './bot/schema.js';
+export { blockName, blockTypeNames } from './bot/block-names.js';
+export type { BotBlock, BotBody, BotTrigger, BotVariable } from './bot/schema.js';
+export { botProblems } from './bot/semantics.js';
 export { type BoundedValidate, boundedValidator, fullReportValues } from './bounded-validator.js';
 export {
   type Bundle,

@@ -1,3 +1,4 @@
+import { botReferences } from './bot/references.js';
 import type { EntityBody } from './entity/schema.js';
 import { type FormBody, walkLayout } from './form/schema.js';
 import { type DefinitionKind, type Locale, type Problem, pick } from './kinds.js';
@@ -49,6 +50,7 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
           },
     ),
   ],
+  bot: botReferences,
   tree: (body: TreeBody) =>
     body.nodes.flatMap((node, i) =>
       node.leaf?.type === 'contact' && node.leaf.form

@@ -201,7 +201,7 @@ describe('validateDefinitionBody: other kinds', () => {
     const title = { ru: 'Т' };
     const line = { channels: [], order: 1, rules: [], groups: [], skills: [], priority: 0, capacity: 3 };
     const lineTimeout = { offerTimeoutSeconds: 60 };
-    expect(validateDefinitionBody('bot', { schemaVersion: 1, title, triggers: [] })).toEqual([]);
+    expect(validateDefinitionBody('bot', { schemaVersion: 2, title, triggers: [], blocks: [] })).toEqual([]);
     expect(
       validateDefinitionBody('script', { schemaVersion: 1, language: 'typescript', source: 'export {}' }),
     ).toEqual([]);

@@ -1,4 +1,11 @@
 import type { KindSpec } from '../kind-spec.js';
+import { placeholderToBlockGraph } from './migrations.js';
 import { type BotBody, BotBodySchema } from './schema.js';
+import { botProblems } from './semantics.js';
 
-export const botKind: KindSpec<BotBody> = { schema: BotBodySchema, schemaVersion: 1, migrations: [] };
+export const botKind: KindSpec<BotBody> = {
+  schema: BotBodySchema,
+  schemaVersion: 2,
+  migrations: [placeholderToBlockGraph],
+  problems: (body, locale) => botProblems(body, locale),
+};

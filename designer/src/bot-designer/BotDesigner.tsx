@@ -192,6 +192,15 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
     [flow],
   );
   const select = useCallback((id: string | null) => store.select(id), [store]);
+  // A node just added is shown once the layout has a place for it.
+  const revealNext = useRef<string | null>(null);
+  useEffect(() => {
+    const id = revealNext.current;
+    if (id && layout.has(id)) {
+      revealNext.current = null;
+      centre(id);
+    }
+  }, [layout, centre]);
   const pick = useCallback(
     (id: string) => {
       store.select(id);
@@ -236,6 +245,7 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
         next = connectTrigger(next, trigger, block.id);
       return next;
     }, block.id);
+    revealNext.current = block.id;
     setPanelOpen(true);
     setChatOpen(false);
   };
@@ -245,6 +255,7 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
     const start = selected && triggerIdOf(selected) === null ? selected : (now.blocks[0]?.id ?? '');
     const trigger = newTrigger(now, type, start);
     store.change((b) => addTrigger(b, trigger), triggerNodeId(trigger.id));
+    revealNext.current = triggerNodeId(trigger.id);
     setPanelOpen(true);
     setChatOpen(false);
   };

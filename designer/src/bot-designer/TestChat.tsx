@@ -104,6 +104,7 @@ export function TestChat({
           ×
         </button>
       </div>
+      <small className="muted">{t('botDesigner.chat.hint')}</small>
       {!run ? (
         <p className="banner warn">{t('botDesigner.chat.cantRun')}</p>
       ) : (

@@ -51,14 +51,26 @@ describe('bot layout', () => {
     expect(boxes.get('menu')?.height).toBe(botCard.baseHeight + 3 * botCard.exitRow);
   });
 
-  it('keeps saved positions and puts unreached blocks in a last layer', () => {
+  it('keeps saved positions and puts unreached chains below, in their own layers', () => {
     const body = sampleBot();
     body.blocks[0] = { ...(body.blocks[0] as BotBlock), position: { x: 500, y: 700 } };
-    body.blocks.push({ id: 'lost', type: 'end', typeVersion: 1, exits: {} });
+    body.blocks.push({ id: 'lost-end', type: 'end', typeVersion: 1, exits: {} });
+    body.blocks.push({
+      id: 'lost',
+      type: 'message',
+      typeVersion: 1,
+      text: { ru: '?' },
+      exits: { next: 'lost-end' },
+    });
     const boxes = layoutBot(body);
     expect(boxes.get('greet')).toMatchObject({ x: 500, y: 700 });
     expect(boxes.get(triggerNodeId('start'))?.y).toBe(700);
-    expect(boxes.get('lost')?.x).toBeGreaterThan(boxes.get('bye')?.x ?? 0);
+    const lost = boxes.get('lost');
+    const lostEnd = boxes.get('lost-end');
+    expect(lost?.x).toBe(botCard.triggerWidth + botCard.gapX);
+    expect(lostEnd?.x).toBe(boxes.get('menu')?.x);
+    expect(lost?.y).toBe(lostEnd?.y);
+    expect(lost?.y).toBeGreaterThan(boxes.get('operator')?.y ?? 0);
   });
 
   it('opens a 200-block bot at a readable zoom from its start, and a small one whole', () => {

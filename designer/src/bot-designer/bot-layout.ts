@@ -26,24 +26,29 @@ export const blockHeight = (block: BotBlock): number =>
 /**
  * Where each trigger and block stands. A block with a saved position stands there; the others are laid out in
  * layers by how many exits away from a trigger they are (left to right, as the conversation goes), in the order
- * they are met, and blocks no trigger reaches in a last layer. Triggers stand left of the blocks, each level with
- * the block it starts at where there is room.
+ * they are met, and blocks no trigger reaches below them. Triggers stand left of the blocks, each level with the
+ * block it starts at where there is room.
  */
 export function layoutBot(body: BotBody): Map<string, Box> {
   const byId = new Map(body.blocks.map((b) => [b.id, b]));
-  const layers = blockLayers(body, byId);
   const boxes = new Map<string, Box>();
   const column = botCard.width + botCard.gapX;
-  layers.forEach((ids, layer) => {
-    let y = 0;
-    for (const id of ids) {
-      const block = byId.get(id) as BotBlock;
-      const height = blockHeight(block);
-      const at = block.position ?? { x: botCard.triggerWidth + botCard.gapX + layer * column, y };
-      boxes.set(id, { x: at.x, y: at.y, width: botCard.width, height });
-      y += height + botCard.gapY;
-    }
-  });
+  let top = 0;
+  for (const layers of blockBands(body, byId)) {
+    let bottom = top;
+    layers.forEach((ids, layer) => {
+      let y = top;
+      for (const id of ids) {
+        const block = byId.get(id) as BotBlock;
+        const height = blockHeight(block);
+        const at = block.position ?? { x: botCard.triggerWidth + botCard.gapX + layer * column, y };
+        boxes.set(id, { x: at.x, y: at.y, width: botCard.width, height });
+        y += height + botCard.gapY;
+      }
+      bottom = Math.max(bottom, y);
+    });
+    top = bottom + botCard.gapY;
+  }
   const left = Math.min(botCard.triggerWidth + botCard.gapX, ...[...boxes.values()].map((b) => b.x));
   let below = Number.NEGATIVE_INFINITY;
   for (const trigger of body.triggers) {
@@ -60,15 +65,39 @@ export function layoutBot(body: BotBody): Map<string, Box> {
   return boxes;
 }
 
-/** Blocks by their distance (in exits) from the nearest trigger; unreached blocks last. */
-function blockLayers(body: BotBody, byId: ReadonlyMap<string, BotBlock>): string[][] {
-  const layerOf = new Map<string, number>();
-  let frontier: string[] = [];
-  for (const t of body.triggers)
-    if (byId.has(t.next) && !layerOf.has(t.next)) {
-      layerOf.set(t.next, 0);
-      frontier.push(t.next);
-    }
+/**
+ * Blocks in layers by their distance (in exits) from the nearest trigger; then, below, the blocks no trigger
+ * reaches, laid out the same way from each block that starts such a loose chain (one just added, not yet
+ * connected), so a chain being built stands together.
+ */
+function blockBands(body: BotBody, byId: ReadonlyMap<string, BotBlock>): string[][][] {
+  const seen = new Set<string>();
+  const bands = [
+    layersFrom(
+      body.triggers.map((t) => t.next).filter((id) => byId.has(id)),
+      byId,
+      seen,
+    ),
+  ];
+  const targets = new Set(body.blocks.flatMap((b) => Object.values(b.exits)));
+  const loose = body.blocks.filter((b) => !seen.has(b.id));
+  const starts = [...loose.filter((b) => !targets.has(b.id)), ...loose];
+  const rest: string[][] = [];
+  for (const start of starts) {
+    if (seen.has(start.id)) continue;
+    layersFrom([start.id], byId, seen).forEach((ids, i) => {
+      rest[i] = [...(rest[i] ?? []), ...ids];
+    });
+  }
+  return [...bands, rest].filter((layers) => layers.length > 0);
+}
+
+function layersFrom(starts: string[], byId: ReadonlyMap<string, BotBlock>, seen: Set<string>): string[][] {
+  let frontier = starts.filter((id) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const layers: string[][] = [];
   while (frontier.length) {
     layers.push(frontier);
@@ -77,16 +106,14 @@ function blockLayers(body: BotBody, byId: ReadonlyMap<string, BotBlock>): string
       const block = byId.get(id) as BotBlock;
       for (const exit of exitsOf(block)) {
         const target = exitTarget(block, exit.name);
-        if (target && byId.has(target) && !layerOf.has(target)) {
-          layerOf.set(target, layers.length);
+        if (target && byId.has(target) && !seen.has(target)) {
+          seen.add(target);
           next.push(target);
         }
       }
     }
     frontier = next;
   }
-  const unreached = body.blocks.filter((b) => !layerOf.has(b.id)).map((b) => b.id);
-  if (unreached.length) layers.push(unreached);
   return layers;
 }
 
@@ -101,7 +128,7 @@ export function layoutBounds(boxes: ReadonlyMap<string, Box>): Box {
 }
 
 /** Below this zoom a card's text is too small to read: a big bot opens at it, from its start, and is panned. */
-export const readableZoom = 0.6;
+export const readableZoom = 0.7;
 const padding = 24;
 
 /**

@@ -162,7 +162,7 @@ export const ru = {
   },
   chat: {
     title: 'Тестовый чат',
-    hint: 'Черновик бота работает здесь на том же движке, что и на сервере.',
+    hint: 'Черновик бота на том же движке, что и на сервере. Изменения схемы — после «Начать заново».',
     placeholder: 'Сообщение клиента',
     send: 'Отправить',
     restart: 'Начать заново',
@@ -341,7 +341,7 @@ export const en: typeof ru = {
   },
   chat: {
     title: 'Test chat',
-    hint: 'The draft bot runs here on the same engine as on the server.',
+    hint: 'The draft bot on the same engine as on the server. Diagram changes apply after "Start over".',
     placeholder: "Client's message",
     send: 'Send',
     restart: 'Start over',

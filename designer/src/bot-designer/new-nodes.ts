@@ -18,17 +18,17 @@ type Config<T extends BlockType> = Omit<BlockOfType<T>, 'id' | 'type' | 'typeVer
 
 /** The smallest config of each type that passes the schema where it can (keys of other definitions cannot). */
 const starters: { [T in BlockType]: (variable: string) => Config<T> } = {
-  message: () => ({ text: { ru: 'Новое сообщение', en: 'New message' } }),
+  message: () => ({ text: { ru: 'Новое сообщение' } }),
   buttons: () => ({
-    text: { ru: 'Выберите вариант', en: 'Choose an option' },
+    text: { ru: 'Выберите вариант' },
     options: [
-      { id: 'o1', label: { ru: 'Вариант 1', en: 'Option 1' } },
-      { id: 'o2', label: { ru: 'Вариант 2', en: 'Option 2' } },
+      { id: 'o1', label: { ru: 'Вариант 1' } },
+      { id: 'o2', label: { ru: 'Вариант 2' } },
     ],
     retries: 1,
   }),
   ask: (variable) => ({
-    text: { ru: 'Введите ответ', en: 'Type your answer' },
+    text: { ru: 'Введите ответ' },
     input: 'text',
     variable,
     retries: 1,
@@ -42,7 +42,7 @@ const starters: { [T in BlockType]: (variable: string) => Config<T> } = {
   process: () => ({ process: '', variables: {} }),
   'hand-over': () => ({
     line: '',
-    text: { ru: 'Соединяю с оператором…', en: 'Connecting you to an operator…' },
+    text: { ru: 'Соединяю с оператором…' },
     summary: [],
   }),
   'go-to-bot': () => ({}),

@@ -63,6 +63,7 @@ export function BlockProperties({
           <input
             value={id}
             maxLength={64}
+            spellCheck={false}
             data-testid="bd-block-id"
             aria-invalid={idRefused}
             onChange={(e) => {

@@ -16,6 +16,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
+import { useFlowLabels } from '../tree-designer/flow-labels';
 import { BlockCard, TriggerCard } from './BlockCard';
 import { readableZoom } from './bot-layout';
 import { triggerIdOf } from './bot-ops';
@@ -58,26 +59,30 @@ export function BotCanvas({
   onFit: () => void;
 }) {
   const { t } = useTranslation();
-  const baseEdges = useMemo<Edge[]>(
-    () =>
-      links.map((link) => ({
-        id: `${link.source}>${link.exit}`,
-        source: link.source,
-        sourceHandle: link.exit,
-        target: link.target,
-        targetHandle: 'in',
-        type: 'smoothstep',
-        className: 'bd-edge',
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-        // A trigger always starts somewhere: its link is moved by connecting elsewhere, not deleted.
-        deletable: triggerIdOf(link.source) === null,
-        data: { link },
-      })),
-    [links],
-  );
+  const { ariaLabelConfig, edgeLabel, nodeAttributes, edgeAttributes } = useFlowLabels();
+  const baseEdges = useMemo<Edge[]>(() => {
+    const names = new Map(
+      base.map((n) => [n.id, n.data.label ? `${n.data.typeName} «${n.data.label}»` : n.data.typeName]),
+    );
+    return links.map((link) => ({
+      id: `${link.source}>${link.exit}`,
+      source: link.source,
+      sourceHandle: link.exit,
+      target: link.target,
+      targetHandle: 'in',
+      ariaLabel: edgeLabel(names.get(link.source) ?? '', names.get(link.target) ?? ''),
+      type: 'smoothstep',
+      className: 'bd-edge',
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+      // A trigger always starts somewhere: its link is moved by connecting elsewhere, not deleted.
+      deletable: triggerIdOf(link.source) === null,
+      domAttributes: edgeAttributes,
+      data: { link },
+    }));
+  }, [base, links, edgeLabel, edgeAttributes]);
   const withSelection = useMemo(
-    () => base.map((n) => ({ ...n, selected: n.id === selected })),
-    [base, selected],
+    () => base.map((n) => ({ ...n, selected: n.id === selected, domAttributes: nodeAttributes })),
+    [base, selected, nodeAttributes],
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<BotFlowNode>(withSelection);
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>(baseEdges);
@@ -145,6 +150,7 @@ export function BotCanvas({
         maxZoom={1.5}
         onInit={onFit}
         proOptions={proOptions}
+        ariaLabelConfig={ariaLabelConfig}
         aria-label={t('botDesigner.flow.pane')}
       >
         <Background gap={24} />

@@ -32,6 +32,7 @@ export function BotProperties({
         value={body.timeZone ?? ''}
         placeholder="Europe/Moscow"
         testId="bd-bot-time-zone"
+        code
         onChange={(timeZone) =>
           onChange((b) => {
             const { timeZone: _, ...rest } = b;
@@ -46,6 +47,7 @@ export function BotProperties({
           // biome-ignore lint/suspicious/noArrayIndexKey: names change while typed; the row is its position
           <div className="bd-row" key={i}>
             <input
+              spellCheck={false}
               aria-label={t('botDesigner.panel.variableName')}
               placeholder={t('botDesigner.panel.variableName')}
               value={v.name}

@@ -76,6 +76,7 @@ export function TriggerProperties({
             label={t('botDesigner.fields.triggerPattern')}
             value={trigger.pattern ?? ''}
             testId="bd-trigger-pattern"
+            code
             onChange={(pattern) => optional('pattern', pattern)}
           />
         </>
@@ -112,6 +113,7 @@ export function TriggerProperties({
           label={t('botDesigner.fields.buttonId')}
           value={trigger.buttonId}
           testId="bd-trigger-button"
+          code
           onChange={(buttonId) => onChange({ ...trigger, buttonId }, 'buttonId')}
         />
       )}
@@ -140,6 +142,7 @@ export function TriggerProperties({
                 label={t('botDesigner.fields.status')}
                 value={trigger.status ?? ''}
                 testId="bd-trigger-status"
+                code
                 onChange={(status) => optional('status', status)}
               />
             </>
@@ -148,6 +151,7 @@ export function TriggerProperties({
               label={t('botDesigner.fields.message')}
               value={trigger.message ?? ''}
               testId="bd-trigger-message"
+              code
               onChange={(message) => optional('message', message)}
             />
           )}
@@ -158,6 +162,7 @@ export function TriggerProperties({
           label={t('botDesigner.fields.jumpVariables')}
           value={(trigger.variables ?? []).join(', ')}
           testId="bd-trigger-variables"
+          code
           onChange={(text) => optional('variables', list(text))}
         />
       )}
@@ -178,6 +183,7 @@ export function TriggerProperties({
             label={t('botDesigner.fields.time')}
             value={trigger.time}
             testId="bd-trigger-time"
+            code
             onChange={(time) => onChange({ ...trigger, time }, 'time')}
           />
           <fieldset className="bd-days">

@@ -39,6 +39,7 @@ export function TextField({
   testId,
   hint,
   placeholder,
+  code = false,
 }: {
   label: string;
   value: string;
@@ -46,6 +47,8 @@ export function TextField({
   testId: string;
   hint?: string;
   placeholder?: string;
+  /** A name, an expression, a pattern: code, not words (no spelling check, not read as the UI's language). */
+  code?: boolean;
 }) {
   return (
     <label className="bd-field">
@@ -54,6 +57,7 @@ export function TextField({
         value={value}
         placeholder={placeholder}
         maxLength={2000}
+        spellCheck={code ? false : undefined}
         data-testid={testId}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -252,6 +256,7 @@ export function ValueMapField({
         // biome-ignore lint/suspicious/noArrayIndexKey: names change while typed; the row is its position
         <div className="bd-row" key={i}>
           <input
+            spellCheck={false}
             aria-label={t('botDesigner.fields.name')}
             value={name}
             maxLength={64}
@@ -284,6 +289,3 @@ export function ValueMapField({
     </fieldset>
   );
 }
-
-/** A variable name; cleared means «none» for optional ones. */
-export const VariableField = TextField;

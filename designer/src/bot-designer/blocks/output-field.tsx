@@ -15,6 +15,7 @@ export function OutputField<B extends { output?: string }>({
       label={t('botDesigner.fields.output')}
       value={block.output ?? ''}
       testId="bd-output"
+      code
       onChange={(output) => {
         const { output: _, ...rest } = block;
         onChange((output ? { ...rest, output } : rest) as B, 'output');

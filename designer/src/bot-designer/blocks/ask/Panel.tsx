@@ -56,6 +56,7 @@ export function AskPanel({ block, onChange }: PanelProps<Block>) {
         label={t('botDesigner.fields.variable')}
         value={block.variable}
         testId="bd-ask-variable"
+        code
         onChange={(variable) => onChange({ ...block, variable }, 'variable')}
       />
       {block.input === 'text' && (
@@ -63,6 +64,7 @@ export function AskPanel({ block, onChange }: PanelProps<Block>) {
           label={t('botDesigner.fields.pattern')}
           value={block.pattern ?? ''}
           testId="bd-ask-pattern"
+          code
           onChange={(pattern) => onChange(setOptional(block, 'pattern', pattern), 'pattern')}
         />
       )}
@@ -95,6 +97,7 @@ export function AskPanel({ block, onChange }: PanelProps<Block>) {
             label={t('botDesigner.fields.accept')}
             value={(block.accept ?? []).join(', ')}
             testId="bd-ask-accept"
+            code
             onChange={(text) => {
               const accept = text
                 .split(',')

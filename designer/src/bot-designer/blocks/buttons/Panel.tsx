@@ -34,6 +34,7 @@ export function ButtonsPanel({ block, onChange }: PanelProps<Block>) {
         label={t('botDesigner.fields.variableOptional')}
         value={block.variable ?? ''}
         testId="bd-buttons-variable"
+        code
         onChange={(variable) => {
           const { variable: _, ...rest } = block;
           onChange(variable ? { ...rest, variable } : rest, 'variable');

@@ -11,6 +11,7 @@ export function ConditionPanel({ block, onChange }: PanelProps<BlockOfType<'cond
       label={t('botDesigner.fields.expression')}
       value={block.expression}
       testId="bd-condition-expression"
+      code
       hint={t('botDesigner.fields.expressionHint')}
       onChange={(expression) => onChange({ ...block, expression }, 'expression')}
     />

@@ -25,6 +25,7 @@ export function GoToBotPanel({ block, onChange }: PanelProps<Block>) {
         label={t('botDesigner.fields.passVariables')}
         value={(block.variables ?? []).join(', ')}
         testId="bd-go-to-bot-variables"
+        code
         onChange={(text) => {
           const variables = text
             .split(',')

@@ -42,6 +42,7 @@ export function HandOverPanel({ block, onChange }: PanelProps<Block>) {
               onChange={(e) => setRow(i, { ...row, label: { ...row.label, ru: e.target.value } })}
             />
             <input
+              spellCheck={false}
               aria-label={t('botDesigner.fields.summaryVariable')}
               placeholder={t('botDesigner.fields.summaryVariable')}
               value={row.variable}

@@ -20,6 +20,7 @@ export function IntegrationPanel({ block, onChange }: PanelProps<BlockOfType<'in
         label={t('botDesigner.fields.operation')}
         value={block.operation}
         testId="bd-integration-operation"
+        code
         onChange={(operation) => onChange({ ...block, operation }, 'operation')}
       />
       <ValueMapField

@@ -24,6 +24,7 @@ export function KbSearchPanel({ block, onChange }: PanelProps<Block>) {
         placeholder="{{lastMessage}}"
         hint={t('botDesigner.fields.queryHint')}
         testId="bd-kb-query"
+        code
         onChange={(query) => {
           const { query: _, ...rest } = block;
           onChange(query ? { ...rest, query } : rest, 'query');

@@ -36,6 +36,7 @@ export function RecordPanel({ block, onChange }: PanelProps<Block>) {
           label={t('botDesigner.fields.recordId')}
           value={block.recordId ?? ''}
           testId="bd-record-id"
+          code
           onChange={(recordId) => {
             const { recordId: _, ...rest } = block;
             onChange(recordId ? { ...rest, recordId } : rest, 'recordId');

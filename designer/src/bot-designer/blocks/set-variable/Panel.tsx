@@ -16,6 +16,7 @@ export function SetVariablePanel({ block, onChange }: PanelProps<Block>) {
         label={t('botDesigner.fields.variable')}
         value={block.variable}
         testId="bd-set-variable"
+        code
         onChange={(variable) => onChange({ ...block, variable }, 'variable')}
       />
       <SelectField
@@ -37,6 +38,7 @@ export function SetVariablePanel({ block, onChange }: PanelProps<Block>) {
         label={t(kind === 'expression' ? 'botDesigner.fields.expression' : 'botDesigner.fields.value')}
         value={text}
         testId="bd-set-value"
+        code={kind === 'expression'}
         hint={kind === 'expression' ? t('botDesigner.fields.expressionHint') : undefined}
         onChange={(value) =>
           onChange(

@@ -79,6 +79,21 @@ describe('bot designer in Chromium', () => {
     await select('greeting');
     await expect.poll(() => page.getByTestId('bd-exit-select-next').inputValue()).toBe('buttons');
     expect(await page.getByTestId('rf__edge-buttons>option:o1').count()).toBe(1);
+
+    // A block dragged stays where it was put (every block's place is saved then); undo puts it back.
+    await page.getByTestId('bd-fit').click();
+    await page.waitForTimeout(300);
+    const head = block('greeting').locator('.bd-card-head');
+    const before = await head.boundingBox();
+    if (!before) throw new Error('the greeting is not visible');
+    await page.mouse.move(before.x + 20, before.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(before.x + 20, before.y + 60, { steps: 8 });
+    await page.mouse.move(before.x + 20, before.y + 125, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => ((await head.boundingBox())?.y ?? 0) - before.y).toBeGreaterThan(80);
+    await page.getByTestId('bd-undo').click();
+    await expect.poll(async () => Math.abs(((await head.boundingBox())?.y ?? 0) - before.y)).toBeLessThan(5);
   });
 
   it('names the block with open exits, and a click on the problem selects it', async () => {

@@ -115,6 +115,14 @@ describe('bot designer in Chromium', () => {
     await expect.poll(() => page.getByTestId('bd-block-problem-buttons').count()).toBe(1);
     await page.getByTestId('bd-redo').click();
     await expect.poll(() => page.getByTestId('bd-problem-count').textContent()).toBe('Ошибок нет');
+
+    // A connection picked on the canvas is deleted from the toolbar; undo brings it back.
+    await page.getByTestId('rf__edge-buttons>option:o2').dispatchEvent('click');
+    await page.getByTestId('bd-remove-link').click();
+    await expect.poll(() => page.getByTestId('rf__edge-buttons>option:o2').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('bd-block-problem-buttons').count()).toBe(1);
+    await page.getByTestId('bd-undo').click();
+    await expect.poll(() => page.getByTestId('bd-problem-count').textContent()).toBe('Ошибок нет');
   });
 
   it('tests the draft in the test chat: messages, buttons, the current block, restart', async () => {

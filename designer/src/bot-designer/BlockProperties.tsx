@@ -94,7 +94,7 @@ export function BlockProperties({
           <legend>{t('botDesigner.panel.exits')}</legend>
           {exitsOf(block).map((exit) => (
             <label key={exit.name} className="bd-exit-field">
-              <span>{exitLabel(block, exit.name, t)}</span>
+              <span>{exitLabel(block, exit.name, t, lang)}</span>
               <select
                 value={exitTarget(block, exit.name) ?? ''}
                 data-testid={`bd-exit-select-${exit.name}`}

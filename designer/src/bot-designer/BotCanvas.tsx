@@ -48,6 +48,7 @@ export function BotCanvas({
   onConnect,
   onDelete,
   onFit,
+  onPickLink,
 }: {
   nodes: BotFlowNode[];
   links: BotLink[];
@@ -57,6 +58,8 @@ export function BotCanvas({
   onConnect: (link: BotLink) => void;
   onDelete: (nodes: string[], links: BotLink[]) => void;
   onFit: () => void;
+  /** The connection selected on the canvas (a click on it), or null: the toolbar offers to delete it. */
+  onPickLink: (link: BotLink | null) => void;
 }) {
   const { t } = useTranslation();
   const { ariaLabelConfig, edgeLabel, nodeAttributes, edgeAttributes } = useFlowLabels();
@@ -111,6 +114,11 @@ export function BotCanvas({
     (changes: EdgeChange<Edge>[]) => onEdgesChange(changes.filter((c) => c.type === 'select')),
     [onEdgesChange],
   );
+  const picked = edges.find((e) => e.selected && e.deletable !== false);
+  const pickedLink = (picked?.data as { link?: BotLink } | undefined)?.link ?? null;
+  const pickedKey = pickedLink ? `${pickedLink.source}>${pickedLink.exit}>${pickedLink.target}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reported when the selected connection changes.
+  useEffect(() => onPickLink(pickedLink), [pickedKey, onPickLink]);
   const onNodeDragStop: OnNodeDrag<BotFlowNode> = (_, node) => {
     if (node.type === 'bot-block') onMove(node.id, node.position);
   };

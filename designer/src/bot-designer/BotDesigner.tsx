@@ -94,6 +94,7 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
   const [chatOpen, setChatOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(wide);
   const [current, setCurrent] = useState<string | null>(null);
+  const [pickedLink, setPickedLink] = useState<BotLink | null>(null);
   const canvasRef = useRef<HTMLElement>(null);
 
   // The draft replaced from outside (the JSON tab, a reload after a conflict): start over from it.
@@ -144,7 +145,7 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
           summary: blockSummary(block),
           exits: exitsOf(block).map((exit) => ({
             name: exit.name,
-            label: exitLabel(block, exit.name, t),
+            label: exitLabel(block, exit.name, t, lang),
             connected: !!exitTarget(block, exit.name),
             required: exit.required,
           })),
@@ -327,6 +328,17 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
         >
           {t('botDesigner.toolbar.layout')}
         </button>
+        {pickedLink && (
+          <button
+            type="button"
+            className="btn danger"
+            data-testid="bd-remove-link"
+            title={t('botDesigner.toolbar.removeLinkTitle')}
+            onClick={() => remove([], [pickedLink])}
+          >
+            {t('botDesigner.toolbar.removeLink')}
+          </button>
+        )}
         <span className={all.length ? 'bd-count bad' : 'bd-count'} data-testid="bd-problem-count">
           {all.length
             ? t('botDesigner.toolbar.problems', { count: all.length })
@@ -373,6 +385,7 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
             }
             onDelete={remove}
             onFit={fit}
+            onPickLink={setPickedLink}
           />
         </section>
         <aside className={panelOpen ? 'bd-side open' : 'bd-side'}>

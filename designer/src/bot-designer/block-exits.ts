@@ -8,10 +8,15 @@ export const exitTarget = (block: BotBlock, exit: string): string | undefined =>
   (block.exits as Record<string, string | undefined>)[exit];
 
 /** The label of an exit on the canvas: the option's own label for buttons, the exit's name otherwise. */
-export function exitLabel(block: BotBlock, exit: string, t: (key: string) => string): string {
+export function exitLabel(
+  block: BotBlock,
+  exit: string,
+  t: (key: string) => string,
+  lang: 'ru' | 'en' = 'ru',
+): string {
   if (exit.startsWith('option:') && 'options' in block) {
     const option = block.options?.find((o) => `option:${o.id}` === exit);
-    if (option) return option.label.ru || option.id;
+    if (option) return (lang === 'en' && option.label.en) || option.label.ru || option.id;
   }
   return t(`botDesigner.exits.${exit}`);
 }

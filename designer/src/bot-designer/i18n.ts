@@ -10,8 +10,8 @@ export const ru = {
     fit: 'Показать всё',
     layout: 'Разложить',
     layoutTitle: 'Расставить блоки заново по переходам',
-    remove: 'Удалить',
-    removeTitle: 'Удалить выбранное (Delete)',
+    removeLink: 'Удалить связь',
+    removeLinkTitle: 'Удалить выбранную связь (Delete)',
     test: 'Тестовый чат',
     panel: 'Свойства',
     problems_one: '{{count}} ошибка',
@@ -49,12 +49,10 @@ export const ru = {
   },
   card: {
     trigger: 'Триггер',
-    start: 'Начало',
     hasProblems: 'Ошибки: {{text}}',
     current: 'Бот здесь',
   },
   panel: {
-    block: 'Блок',
     trigger: 'Триггер',
     bot: 'Бот',
     id: 'Идентификатор',
@@ -158,7 +156,6 @@ export const ru = {
     title: 'Проверка',
     none: 'Ошибок нет: бота можно публиковать.',
     bot: 'Бот',
-    server: 'Публикация отклонена',
   },
   chat: {
     title: 'Тестовый чат',
@@ -189,8 +186,8 @@ export const en: typeof ru = {
     fit: 'Show all',
     layout: 'Arrange',
     layoutTitle: 'Lay the blocks out again by their transitions',
-    remove: 'Delete',
-    removeTitle: 'Delete the selection (Delete)',
+    removeLink: 'Delete the connection',
+    removeLinkTitle: 'Delete the selected connection (Delete)',
     test: 'Test chat',
     panel: 'Properties',
     problems_one: '{{count}} problem',
@@ -228,12 +225,10 @@ export const en: typeof ru = {
   },
   card: {
     trigger: 'Trigger',
-    start: 'Start',
     hasProblems: 'Problems: {{text}}',
     current: 'The bot is here',
   },
   panel: {
-    block: 'Block',
     trigger: 'Trigger',
     bot: 'Bot',
     id: 'Id',
@@ -337,7 +332,6 @@ export const en: typeof ru = {
     title: 'Check',
     none: 'No problems: the bot can be published.',
     bot: 'Bot',
-    server: 'Publishing was refused',
   },
   chat: {
     title: 'Test chat',

@@ -1,5 +1,7 @@
+import type { OporaClient } from '@opora/sdk';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
@@ -11,6 +13,7 @@ import { type RunningServer, startServer } from './support/server-process.js';
  */
 describe('bot designer in Chromium', () => {
   let server: RunningServer;
+  let api: OporaClient;
   let browser: Browser;
   let page: Page;
 
@@ -36,6 +39,7 @@ describe('bot designer in Chromium', () => {
 
   beforeAll(async () => {
     server = await startServer();
+    api = await adminApiClient(server);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-bot');
@@ -159,4 +163,60 @@ describe('bot designer in Chromium', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
   });
+
+  it('opens a 200-block bot without saved places laid out and readable from its start', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const created = await api.createDefinition({
+      kind: 'bot',
+      key: 'big-bot',
+      name: 'Большой бот',
+      body: bigBot(134),
+    });
+    await page.goto(`${server.baseUrl}/designer/d/bot/${encodeURIComponent(created.id)}`);
+    await page.getByTestId('bot-designer').waitFor();
+    await block('q0').waitFor();
+    await page.waitForTimeout(500);
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+    expect(zoom).toBeGreaterThanOrEqual(0.7);
+    const pane = await page.getByTestId('bd-flow').boundingBox();
+    const start = await block('q0').boundingBox();
+    expect(pane && start && start.x > pane.x && start.y > pane.y && start.y < pane.y + pane.height).toBe(
+      true,
+    );
+    await page.screenshot({ path: screenshotPath('bot-designer-200-blocks') });
+  });
 });
+
+/** `n` questions in a row, every other one falling back to a message of its own: 1.5 n + 1 blocks. */
+function bigBot(n: number) {
+  const blocks: object[] = [];
+  for (let i = 0; i < n; i++) {
+    blocks.push({
+      id: `q${i}`,
+      type: 'ask',
+      typeVersion: 1,
+      text: { ru: `Вопрос ${i + 1}` },
+      input: 'text',
+      variable: `a${i}`,
+      retries: 0,
+      exits: { next: i + 1 < n ? `q${i + 1}` : 'op', fallback: i % 2 ? 'op' : `m${i}` },
+    });
+    if (i % 2 === 0)
+      blocks.push({
+        id: `m${i}`,
+        type: 'message',
+        typeVersion: 1,
+        text: { ru: 'Уточню у оператора' },
+        exits: { next: 'op' },
+      });
+  }
+  blocks.push({ id: 'op', type: 'hand-over', typeVersion: 1, line: 'support', summary: [], exits: {} });
+  return {
+    schemaVersion: 2,
+    title: { ru: 'Большой' },
+    triggers: [{ id: 's', type: 'newDialog', next: 'q0' }],
+    blocks,
+  };
+}

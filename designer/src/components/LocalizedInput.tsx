@@ -27,7 +27,7 @@ export function LocalizedInput({
   multiline?: boolean;
   /** The whole text may be absent (help, plural label): clearing both languages removes it. */
   optional?: boolean;
-  classPrefix?: 'ed' | 'td' | 'pd' | 'cd' | 'ld';
+  classPrefix?: 'ed' | 'td' | 'pd' | 'cd' | 'ld' | 'bd';
 }) {
   const { t } = useTranslation();
   const id = useId();

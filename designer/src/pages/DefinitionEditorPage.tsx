@@ -1,7 +1,8 @@
-import type { FormBody, PageBody, PortalBody, TreeBody } from '@opora/runtime/definitions';
+import type { BotBody, FormBody, PageBody, PortalBody, TreeBody } from '@opora/runtime/definitions';
 import { ApiError, type DefinitionKind } from '@opora/sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BotDesigner } from '../bot-designer/BotDesigner';
 import { ChannelForm } from '../channel-designer/ChannelForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -36,6 +37,7 @@ function tabsFor(kind: DefinitionKind): [Tab, string][] {
     entity: ['fields', 'entityDesigner.tab'],
     form: ['design', 'formDesigner.tab'],
     tree: ['design', 'treeDesigner.tab'],
+    bot: ['design', 'botDesigner.tab'],
     page: ['design', 'pageDesigner.tab'],
     portal: ['design', 'portalSettings.tab'],
     integration: ['settings', 'integration.settings'],
@@ -263,6 +265,12 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           problems={problems}
           definitionKey={d.key}
           publishedVersion={d.latestVersion}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
+      ) : tab === 'design' && body && kind === 'bot' ? (
+        <BotDesigner
+          body={body as unknown as BotBody}
+          problems={problems}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
       ) : tab === 'design' && body && kind === 'page' ? (

@@ -1,0 +1,99 @@
+import type { BotBody } from '@opora/runtime/definitions';
+
+type Body = Omit<BotBody, 'schemaVersion'>;
+const block = (id: string, type: string, config: Record<string, unknown>, exits: Record<string, string>) =>
+  ({ id, type, typeVersion: 1, ...config, exits }) as unknown as BotBody['blocks'][number];
+const say = (id: string, ru: string, next?: string) =>
+  block(id, 'message', { text: { ru } }, next ? { next } : {});
+const end = block('end', 'end', {}, {});
+const start = (next: string) => [{ id: 'start', type: 'newDialog' as const, next }];
+
+/**
+ * A support bot: greets, takes the question, asks with buttons whether it is about payment, asks a phone number
+ * (one retry), then hands over to `line` with a summary; handed back, it says it is here again.
+ */
+export const helperBot = (line: string, greeting = 'Здравствуйте! Я бот поддержки.'): Body => ({
+  title: { ru: 'Помощник' },
+  triggers: start('hello'),
+  variables: [{ name: 'phone', initial: '—' }],
+  blocks: [
+    say('hello', greeting, 'question'),
+    block(
+      'question',
+      'ask',
+      { text: { ru: 'Опишите ваш вопрос.' }, input: 'text', variable: 'question', retries: 0 },
+      { next: 'topic', fallback: 'people' },
+    ),
+    block(
+      'topic',
+      'buttons',
+      {
+        text: { ru: 'Это про оплату?' },
+        retries: 0,
+        options: [
+          { id: 'pay', label: { ru: 'Оплата' } },
+          { id: 'other', label: { ru: 'Другое' } },
+        ],
+      },
+      { 'option:pay': 'phone', 'option:other': 'people', fallback: 'people' },
+    ),
+    block(
+      'phone',
+      'ask',
+      {
+        text: { ru: 'Ваш телефон?' },
+        input: 'phone',
+        variable: 'phone',
+        retries: 1,
+        retryText: { ru: 'Это не похоже на номер телефона.' },
+      },
+      { next: 'thanks', fallback: 'people' },
+    ),
+    say('thanks', 'Спасибо! Записал {{phone}}.', 'people'),
+    block(
+      'people',
+      'hand-over',
+      {
+        line,
+        text: { ru: 'Соединяю с оператором.' },
+        summary: [
+          { label: { ru: 'Вопрос' }, variable: 'question' },
+          { label: { ru: 'Телефон' }, variable: 'phone' },
+        ],
+      },
+      { next: 'back' },
+    ),
+    say('back', 'Бот снова с вами.', 'end'),
+    end,
+  ],
+});
+
+/** Says it checks, waits `seconds` (a client's message interrupts), then says what happened. */
+export const waitingBot = (seconds: number): Body => ({
+  title: { ru: 'Ожидание' },
+  triggers: start('checking'),
+  blocks: [
+    say('checking', 'Проверяю, подождите.', 'pause'),
+    block('pause', 'wait', { seconds, interruptible: true }, { next: 'ready', interrupted: 'early' }),
+    say('ready', 'Проверка закончена.', 'end'),
+    say('early', 'Вы написали «{{lastMessage}}» — проверка ещё идёт.', 'end'),
+    end,
+  ],
+});
+
+/** Runs script `script` on the first message: its answer on success, an apology on the error exit. */
+export const scriptBot = (script: string): Body => ({
+  title: { ru: 'Скрипт' },
+  triggers: start('run'),
+  blocks: [
+    block(
+      'run',
+      'script',
+      { script, input: { text: '{{lastMessage}}' }, output: 'answer' },
+      { next: 'ok', error: 'sorry' },
+    ),
+    say('ok', 'Ответ: {{answer}}', 'end'),
+    say('sorry', 'Не получилось, простите.', 'end'),
+    end,
+  ],
+});

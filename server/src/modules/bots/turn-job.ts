@@ -1,0 +1,106 @@
+import type { BotEvent } from '@opora/runtime/bots';
+import { dateOf } from '../../adapters/clock.js';
+import type { JobHandler } from '../../adapters/job-queue/index.js';
+import type { Database, Em } from '../../db/database.js';
+import type { ConversationView, MessageView } from '../conversations/conversation-types.js';
+import { lockConversation } from '../conversations/outbound.js';
+import { conversationView, messageView } from '../conversations/rows.js';
+import type { BotDeps } from './bot-deps.js';
+import { handToQueue, lineIsStaffed } from './hand-to-queue.js';
+import { activeSession, saveSession } from './session-rows.js';
+import { startSession } from './session-start.js';
+import { feed } from './session-step.js';
+
+export const botTurnJobName = 'bot.turn';
+
+export interface BotTurnPayload {
+  conversationId: string;
+  messageId: string;
+}
+
+/** The idempotency key of a client message's turn: a message enqueues its turn once. */
+export const botTurnKey = (conversationId: string, messageId: string) =>
+  `bot.turn:${conversationId}:${messageId}`;
+
+/** At most this many client messages are taken in one turn; a later turn takes the rest. */
+const turnBatch = 50;
+
+/** Whether the bot answers the dialog now (an operator holding it, or a queue, pauses the bot). */
+export const botHolds = (conversation: ConversationView) =>
+  conversation.status === 'open' && conversation.handler === 'bot';
+
+/**
+ * A bot's turn in a conversation: under the conversation's row lock, every client message the session has not
+ * taken yet, in order, each as a message event, stepped and carried out, and the last one taken recorded, all in
+ * the job's transaction. Two turns of one conversation never interleave (the second waits for the lock and then
+ * finds nothing left), a crash rolls the whole turn back for the job to run again, and a message is taken once.
+ */
+export function botTurnJob(deps: BotDeps): JobHandler {
+  return async (payload, { em }) => {
+    const { conversationId, messageId } = payload as BotTurnPayload;
+    const { db } = deps;
+    const locked = await lockConversation(db, em, conversationId);
+    if (!botHolds(locked)) return;
+    let session = await activeSession(db, em, conversationId);
+    if (!session) {
+      const [first] = await db.query<Record<string, unknown>>(
+        'select * from message where id = ?',
+        [messageId],
+        em,
+      );
+      if (!first) return;
+      const message = messageView(first);
+      session = await startSession(deps, em, locked, message.seq, message.text);
+      // The line's bot is not published (a line may name a bot before it is): people answer, where there are any.
+      if (!session) {
+        if (await lineIsStaffed(deps, em, locked.lineKey))
+          await handToQueue(
+            deps,
+            em,
+            locked,
+            locked.lineKey,
+            'Бот линии не опубликован: диалог ждёт оператора.',
+          );
+        return;
+      }
+    }
+    const messages = await unhandledMessages(db, em, conversationId, session.handledSeq);
+    for (const message of messages) {
+      const conversation = await currentConversation(db, em, conversationId);
+      if (!botHolds(conversation) || session.status !== 'active') {
+        // Messages the bot will not answer (a hand-over came first) are not replayed when it is handed back.
+        session = await saveSession(db, em, session, { handledSeq: message.seq }, dateOf(deps.clock));
+        continue;
+      }
+      session = await feed(deps, em, conversation, session, messageEvent(message), message.seq);
+    }
+    const last = messages.at(-1);
+    if (messages.length === turnBatch && last)
+      await deps.jobs.enqueue(
+        botTurnJobName,
+        { conversationId, messageId: last.id } satisfies BotTurnPayload,
+        { idempotencyKey: `${botTurnKey(conversationId, last.id)}:more` },
+        em,
+      );
+  };
+}
+
+async function unhandledMessages(db: Database, tx: Em, conversationId: string, after: number) {
+  const rows = await db.query<Record<string, unknown>>(
+    `select * from message where conversation_id = ? and direction = 'in' and seq > ? order by seq limit ?`,
+    [conversationId, after, turnBatch],
+    tx,
+  );
+  return rows.map(messageView);
+}
+
+async function currentConversation(db: Database, tx: Em, id: string) {
+  const [row] = await db.query<Record<string, unknown>>('select * from conversation where id = ?', [id], tx);
+  return conversationView(row!);
+}
+
+const messageEvent = (message: MessageView): BotEvent => ({
+  type: 'message',
+  text: message.text,
+  ...(message.attachments.length ? { attachments: message.attachments } : {}),
+});

@@ -116,13 +116,14 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
       visitorWrites(h.app, channel, 'v-race', 'нет номера'),
     ]);
     await drainBotJobs(h.app);
-    const out = await texts(dialog.id);
-    // Whichever order they were stored in, each was answered once, one after the other.
-    expect(out.filter((t) => t === 'Ваш телефон?')).toHaveLength(1);
-    expect(out.slice(3)).toEqual(
-      out.includes('Это не похоже на номер телефона.')
-        ? ['Ваш телефон?', 'Это не похоже на номер телефона.']
-        : expect.arrayContaining(['Ваш телефон?']),
+    // Whichever order they were stored in, the bot answered them in that order, each once.
+    const order = await h.db.query<{ text: string }>(
+      `select text from message where conversation_id = ? and direction = 'in' order by seq`,
+      [dialog.id],
+    );
+    const paymentFirst = order[1]!.text === 'Оплата';
+    expect((await texts(dialog.id)).slice(3)).toEqual(
+      paymentFirst ? ['Ваш телефон?', 'Это не похоже на номер телефона.'] : ['Соединяю с оператором.'],
     );
     const [session] = await h.db.query<{ handled_seq: string }>(
       `select handled_seq from bot_session where conversation_id = ?`,

@@ -69,12 +69,12 @@ export const helperBot = (line: string, greeting = 'Здравствуйте! Я
 });
 
 /** Says it checks, waits `seconds` (a client's message interrupts), then says what happened. */
-export const waitingBot = (seconds: number): Body => ({
+export const waitingBot = (seconds: number, interruptible = true): Body => ({
   title: { ru: 'Ожидание' },
   triggers: start('checking'),
   blocks: [
     say('checking', 'Проверяю, подождите.', 'pause'),
-    block('pause', 'wait', { seconds, interruptible: true }, { next: 'ready', interrupted: 'early' }),
+    block('pause', 'wait', { seconds, interruptible }, { next: 'ready', interrupted: 'early' }),
     say('ready', 'Проверка закончена.', 'end'),
     say('early', 'Вы написали «{{lastMessage}}» — проверка ещё идёт.', 'end'),
     end,

@@ -174,4 +174,19 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
     const dialog = await write(`script-chan-${i}`, 'v-script', 'Проверьте заказ');
     expect(await texts(dialog.id)).toEqual(['Не получилось, простите.']);
   });
+
+  it('refuses to publish a bot whose go-to-bot block names the bot itself with no way back in', async () => {
+    const key = `selfie-${++n}`;
+    const body = {
+      title: { ru: 'Сам себе' },
+      triggers: [{ id: 'start', type: 'newDialog' as const, next: 'again' }],
+      blocks: [{ id: 'again', type: 'go-to-bot', typeVersion: 1, bot: key, exits: {} }],
+    } as unknown as Parameters<typeof publishBot>[2];
+    const refused = await publishBot(h.app, key, body).catch(
+      (error: { details?: { code: string }[] }) => error,
+    );
+    expect(typeof refused).toBe('object');
+    const codes = ((refused as { details?: { code: string }[] }).details ?? []).map((d) => d.code);
+    expect(codes).toContain('self_jump_without_trigger');
+  });
 });

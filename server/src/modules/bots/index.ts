@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { dateOf } from '../../adapters/clock.js';
 import { apiPrefix } from '../../http/http-platform.js';
 import type { BotDeps } from './bot-deps.js';
+import { botPublishing } from './bot-publishing.js';
 import { botRoutes } from './bot-routes.js';
 import { botTimerJobName } from './bot-timers.js';
 import { botEffectJob } from './effect-job.js';
@@ -37,6 +38,7 @@ export const botsModule = fp(
       bots,
     };
     app.decorate('publishedBots', bots);
+    app.definitions.extend('bot', botPublishing());
     // The client's message and its turn commit together: the turn is never lost, and enqueued once per message.
     app.conversations.onClientMessage(async (tx, conversation, message) => {
       if (!botHolds(conversation)) return;
@@ -64,6 +66,14 @@ export const botsModule = fp(
   },
   {
     name: 'bots',
-    dependencies: ['conversations', 'distribution', 'scripts', 'integrations', 'kb', 'records'],
+    dependencies: [
+      'definitions',
+      'conversations',
+      'distribution',
+      'scripts',
+      'integrations',
+      'kb',
+      'records',
+    ],
   },
 );

@@ -9,7 +9,7 @@ import {
 import { api, holder, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
-import { helperBot, scriptBot } from './bot-test-bodies.fixture.js';
+import { greeterBot, helperBot, scriptBot } from './bot-test-bodies.fixture.js';
 
 /** Bots answering widget dialogs through durable jobs, on a real database. */
 describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
@@ -188,5 +188,32 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
     expect(typeof refused).toBe('object');
     const codes = ((refused as { details?: { code: string }[] }).details ?? []).map((d) => d.code);
     expect(codes).toContain('self_jump_without_trigger');
+  });
+
+  it('starts over on a bot-only line when the client writes after the bot finished', async () => {
+    const i = ++n;
+    await publishBot(h.app, `greeter-${i}`, greeterBot());
+    await publishLine(h.app, `greet-line-${i}`, `greet-chan-${i}`, { bot: `greeter-${i}`, botOnly: true });
+    const dialog = await write(`greet-chan-${i}`, 'v-again', 'Привет');
+    await write(`greet-chan-${i}`, 'v-again', 'Ещё раз привет');
+    expect(await texts(dialog.id)).toEqual(['Привет! Я всё сказал.', 'Привет! Я всё сказал.']);
+    const sessions = await h.db.query<{ status: string }>(
+      'select status from bot_session where conversation_id = ? order by created_at',
+      [dialog.id],
+    );
+    expect(sessions.map((s) => s.status)).toEqual(['ended', 'active']);
+    expect(await holder(h.app, dialog.id)).toMatchObject({ handler: 'bot' });
+  });
+
+  it('passes the dialog to the line’s people once the bot finished', async () => {
+    const i = ++n;
+    await publishBot(h.app, `greeter-${i}`, greeterBot());
+    await publishLine(h.app, `greet-line-${i}`, `greet-chan-${i}`, {
+      bot: `greeter-${i}`,
+      groups: [`nobody-${i}`],
+    });
+    const dialog = await write(`greet-chan-${i}`, 'v-people', 'Привет');
+    await write(`greet-chan-${i}`, 'v-people', 'А можно человека?');
+    expect(await holder(h.app, dialog.id)).toMatchObject({ handler: 'queue', line_key: `greet-line-${i}` });
   });
 });

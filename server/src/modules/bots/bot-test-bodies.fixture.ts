@@ -97,3 +97,10 @@ export const scriptBot = (script: string): Body => ({
     end,
   ],
 });
+
+/** Says hello and ends. */
+export const greeterBot = (): Body => ({
+  title: { ru: 'Привет' },
+  triggers: start('hi'),
+  blocks: [say('hi', 'Привет! Я всё сказал.', 'end'), end],
+});

@@ -7,7 +7,7 @@ import { lockConversation } from '../conversations/outbound.js';
 import { conversationView, messageView } from '../conversations/rows.js';
 import type { BotDeps } from './bot-deps.js';
 import { handToQueue, lineIsStaffed } from './hand-to-queue.js';
-import { activeSession, saveSession } from './session-rows.js';
+import { activeSession, type SessionRow, saveSession } from './session-rows.js';
 import { startSession } from './session-start.js';
 import { feed } from './session-step.js';
 
@@ -42,6 +42,8 @@ export function botTurnJob(deps: BotDeps): JobHandler {
     const locked = await lockConversation(db, em, conversationId);
     if (!botHolds(locked)) return;
     let session = await activeSession(db, em, conversationId);
+    // The message that opened the session answers its greeting, even if the greeting already ended the session.
+    let opening: string | null = null;
     if (!session) {
       const [first] = await db.query<Record<string, unknown>>(
         'select * from message where id = ?',
@@ -51,6 +53,7 @@ export function botTurnJob(deps: BotDeps): JobHandler {
       if (!first) return;
       const message = messageView(first);
       session = await startSession(deps, em, locked, message.seq, message.text);
+      opening = message.id;
       // The line's bot is not published (a line may name a bot before it is): people answer, where there are any.
       if (!session) {
         if (await lineIsStaffed(deps, em, locked.lineKey))
@@ -72,7 +75,14 @@ export function botTurnJob(deps: BotDeps): JobHandler {
         session = await saveSession(db, em, session, { handledSeq: message.seq }, dateOf(deps.clock));
         continue;
       }
+      const before = session;
       session = await feed(deps, em, conversation, session, messageEvent(message), message.seq);
+      if (
+        message.id !== opening &&
+        finishedAndRefused(before, session) &&
+        botHolds(await currentConversation(db, em, conversationId))
+      )
+        session = await startAfresh(deps, em, conversation, session, message);
     }
     const last = messages.at(-1);
     if (messages.length === turnBatch && last)
@@ -83,6 +93,27 @@ export function botTurnJob(deps: BotDeps): JobHandler {
         em,
       );
   };
+}
+
+/** The session had ended and no trigger of the bot took the message (the step changed nothing). */
+const finishedAndRefused = (before: SessionRow, after: SessionRow) =>
+  before.state.status === 'ended' && after.id === before.id && after.state.turn === before.state.turn;
+
+/**
+ * A client who writes on after the bot finished, on a line with nobody else to answer (a staffed line has taken
+ * the dialog into its queue already): the bot starts over with a new session, as for a new dialog.
+ */
+async function startAfresh(
+  deps: BotDeps,
+  tx: Em,
+  conversation: ConversationView,
+  ended: SessionRow,
+  message: MessageView,
+) {
+  await saveSession(deps.db, tx, ended, { status: 'ended' }, dateOf(deps.clock));
+  const fresh = await startSession(deps, tx, conversation, message.seq, message.text);
+  if (!fresh) return ended;
+  return feed(deps, tx, conversation, fresh, messageEvent(message), message.seq);
 }
 
 async function unhandledMessages(db: Database, tx: Em, conversationId: string, after: number) {

@@ -9,7 +9,7 @@ import {
 import { api, holder, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
-import { greeterBot, helperBot, scriptBot } from './bot-test-bodies.fixture.js';
+import { greeterBot, helperBot, receiverBot, relayBot, scriptBot } from './bot-test-bodies.fixture.js';
 
 /** Bots answering widget dialogs through durable jobs, on a real database. */
 describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
@@ -215,5 +215,19 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
     const dialog = await write(`greet-chan-${i}`, 'v-people', 'Привет');
     await write(`greet-chan-${i}`, 'v-people', 'А можно человека?');
     expect(await holder(h.app, dialog.id)).toMatchObject({ handler: 'queue', line_key: `greet-line-${i}` });
+  });
+
+  it('hands the dialog from bot to bot with the variables it names', async () => {
+    const i = ++n;
+    await publishBot(h.app, `receiver-${i}`, receiverBot());
+    await publishBot(h.app, `relay-${i}`, relayBot(`receiver-${i}`));
+    await publishLine(h.app, `relay-line-${i}`, `relay-chan-${i}`, { bot: `relay-${i}`, botOnly: true });
+    const dialog = await write(`relay-chan-${i}`, 'v-relay', 'Анна');
+    expect(await texts(dialog.id)).toEqual(['Как вас зовут?', 'Здравствуйте, Анна! Продолжаю я.']);
+    const session = await api(h.app, 'GET', `/conversations/${dialog.id}/bot`, await h.as('supervisor'));
+    expect(session.json()).toMatchObject({
+      bot: { key: `receiver-${i}`, version: 1 },
+      variables: { name: 'Анна' },
+    });
   });
 });

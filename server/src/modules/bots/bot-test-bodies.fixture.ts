@@ -104,3 +104,26 @@ export const greeterBot = (): Body => ({
   triggers: start('hi'),
   blocks: [say('hi', 'Привет! Я всё сказал.', 'end'), end],
 });
+
+/** Asks a name, then hands the dialog to bot `next` with it. */
+export const relayBot = (next: string): Body => ({
+  title: { ru: 'Эстафета' },
+  triggers: start('name'),
+  blocks: [
+    block(
+      'name',
+      'ask',
+      { text: { ru: 'Как вас зовут?' }, input: 'text', variable: 'name', retries: 0 },
+      { next: 'pass', fallback: 'pass' },
+    ),
+    block('pass', 'go-to-bot', { bot: next, variables: ['name'] }, {}),
+  ],
+});
+
+/** Started by another bot: greets by the name it was handed. */
+export const receiverBot = (): Body => ({
+  title: { ru: 'Приёмник' },
+  triggers: [{ id: 'from', type: 'jump' as const, next: 'hello', variables: ['name'] }],
+  variables: [{ name: 'name', initial: '' }],
+  blocks: [say('hello', 'Здравствуйте, {{name}}! Продолжаю я.', 'end'), end],
+});

@@ -23,8 +23,9 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
     await publishLine(h.app, `bot-line-${i}`, `bot-chan-${i}`, { bot: `helper-${i}`, groups: [`g-${i}`] });
     return { channel: `bot-chan-${i}`, people: `people-${i}`, bot: `helper-${i}`, group: `g-${i}`, i };
   };
+  /** What the bot said to the client (the system's queue position aside). */
   const texts = async (id: string) =>
-    (await outbound(h.db, id)).filter((m) => !m.internal).map((m) => m.text);
+    (await outbound(h.db, id)).filter((m) => !m.internal && m.author_kind === 'bot').map((m) => m.text);
   const write = async (channel: string, visitor: string, text: string) => {
     const conversation = await visitorWrites(h.app, channel, visitor, text);
     await drainBotJobs(h.app);
@@ -88,6 +89,10 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
     expect(note).toMatchObject({ author_kind: 'bot' });
     expect(note!.text).toContain('Вопрос: Хочу вернуть деньги');
     expect(note!.text).toMatch(/Телефон: \+7/);
+    expect(out.at(-1)).toMatchObject({
+      author_kind: 'system',
+      text: 'Вы первый в очереди — оператор скоро ответит.',
+    });
     // While it waits for people the bot answers nothing.
     const before = out.length;
     await write(channel, 'v-hand', 'Алло?');

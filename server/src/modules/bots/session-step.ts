@@ -6,6 +6,7 @@ import type { BotDeps } from './bot-deps.js';
 import { cancelTimer, scheduleTimer } from './bot-timers.js';
 import { isRequest, requestEffect } from './effect-requests.js';
 import { handToQueue, lineIsStaffed } from './hand-to-queue.js';
+import { tellQueuePosition } from './queue-position.js';
 import { insertSession, type SessionRow, saveSession } from './session-rows.js';
 
 /** Jumps from bot to bot in one turn stop here: two bots sending a dialog back and forth cannot spin for ever. */
@@ -75,9 +76,10 @@ async function carryOut(
     else if (effect.type === 'send') await send(deps, tx, dialog, session, effect, index);
     else if (effect.type === 'scheduleTimer') await scheduleTimer(deps, tx, session, effect);
     else if (effect.type === 'cancelTimer') await cancelTimer(deps, tx, session, effect.key);
-    else if (effect.type === 'handOver')
+    else if (effect.type === 'handOver') {
       dialog = await handToQueue(deps, tx, dialog, effect.line, summaryNote(effect.summary));
-    else if (effect.type === 'jumpToBot') current = await jump(deps, tx, dialog, session, effect, jumps);
+      await tellQueuePosition(deps, tx, dialog, session.state.locale);
+    } else if (effect.type === 'jumpToBot') current = await jump(deps, tx, dialog, session, effect, jumps);
     else if (effect.type === 'ended' && effect.reason === 'error')
       await toPeopleIfStaffed(
         deps,

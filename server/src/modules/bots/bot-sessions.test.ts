@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { greeterBot, helperBot, receiverBot, relayBot, scriptBot } from '../../testing/bot-bodies.js';
 import {
   drainBotJobs,
   outbound,
@@ -9,7 +10,6 @@ import {
 import { api, holder, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
-import { greeterBot, helperBot, receiverBot, relayBot, scriptBot } from './bot-test-bodies.fixture.js';
 
 /** Bots answering widget dialogs through durable jobs, on a real database. */
 describe.each(databaseTargets)('bots in dialogs on $name', (target) => {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { appOnDatabase } from '../../testing/app-on-database.js';
+import { waitingBot } from '../../testing/bot-bodies.js';
 import { drainBotJobs, fireTimers, outbound, publishBot, visitorWrites } from '../../testing/bot-fixture.js';
 import { publishLine } from '../../testing/distribution-fixture.js';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../testing/test-database.js';
-import { waitingBot } from './bot-test-bodies.fixture.js';
 
 type App = Awaited<ReturnType<typeof appOnDatabase>>;
 

@@ -127,3 +127,26 @@ export const receiverBot = (): Body => ({
   variables: [{ name: 'name', initial: '' }],
   blocks: [say('hello', 'Здравствуйте, {{name}}! Продолжаю я.', 'end'), end],
 });
+
+/** Searches the knowledge base for the client's question and offers what it finds; no help → people. */
+export const searchBot = (line: string): Body => ({
+  title: { ru: 'База знаний' },
+  triggers: start('question'),
+  blocks: [
+    block(
+      'question',
+      'ask',
+      { text: { ru: 'Что случилось?' }, input: 'text', variable: 'question', retries: 0 },
+      { next: 'kb', fallback: 'kb' },
+    ),
+    block(
+      'kb',
+      'kb-search',
+      { query: '{{question}}', limit: 3, rounds: 1, text: { ru: 'Вот что нашлось:' } },
+      { helped: 'glad', notHelped: 'people', error: 'people' },
+    ),
+    say('glad', 'Рад помочь!', 'end'),
+    block('people', 'hand-over', { line, summary: [{ label: { ru: 'Вопрос' }, variable: 'question' }] }, {}),
+    end,
+  ],
+});

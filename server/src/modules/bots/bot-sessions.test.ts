@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { greeterBot, helperBot, receiverBot, relayBot, scriptBot } from '../../testing/bot-bodies.js';
+import {
+  greeterBot,
+  helperBot,
+  receiverBot,
+  relayBot,
+  scriptBot,
+  searchBot,
+} from '../../testing/bot-bodies.js';
 import {
   drainBotJobs,
   outbound,
@@ -234,5 +241,29 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
       bot: { key: `receiver-${i}`, version: 1 },
       variables: { name: 'Анна' },
     });
+  });
+
+  it('searches the knowledge base and offers the articles it finds', async () => {
+    const i = ++n;
+    const analyst = await h.as('analyst');
+    const article = (
+      await api(h.app, 'POST', '/kb/articles', analyst, {
+        title: 'Как восстановить пароль',
+        body: '<p>Нажмите «Забыли пароль» на странице входа.</p>',
+      })
+    ).json();
+    let version = article.version;
+    for (const state of ['review', 'published'])
+      version = (
+        await api(h.app, 'POST', `/kb/articles/${article.id}/state`, analyst, { version, state })
+      ).json().version;
+    await publishLine(h.app, `kb-people-${i}`, `kb-people-chan-${i}`);
+    await publishBot(h.app, `searcher-${i}`, searchBot(`kb-people-${i}`));
+    await publishLine(h.app, `kb-line-${i}`, `kb-chan-${i}`, { bot: `searcher-${i}` });
+    const dialog = await write(`kb-chan-${i}`, 'v-kb', 'Не могу восстановить пароль');
+    const offer = (await outbound(h.db, dialog.id)).at(-1)!;
+    expect(offer.text).toContain('Как восстановить пароль');
+    expect(offer.text).toContain(`/kb/${article.key}`);
+    expect(offer.parts).toMatchObject([{ type: 'buttons' }]);
   });
 });

@@ -15,6 +15,7 @@ import { withLogRedaction } from './logging/log-redaction.js';
 import { announcementsModule } from './modules/announcements/index.js';
 import { answerTemplatesModule } from './modules/answer-templates/index.js';
 import { authModule } from './modules/auth/index.js';
+import { botsModule } from './modules/bots/index.js';
 import { bundlesModule } from './modules/bundles/index.js';
 import { contentFilesModule } from './modules/content-files/index.js';
 import { conversationsModule } from './modules/conversations/index.js';
@@ -92,6 +93,7 @@ const featureModules = [
   dialogSideModule,
   distributionModule,
   supervisorModule,
+  botsModule,
   requestThreadsModule,
   liveModule,
   announcementsModule,
@@ -134,6 +136,7 @@ export type {} from './adapters/index.js';
 export type {} from './modules/announcements/index.js';
 export type {} from './modules/answer-templates/index.js';
 export type {} from './modules/auth/index.js';
+export type {} from './modules/bots/index.js';
 export type {} from './modules/bundles/index.js';
 export type {} from './modules/content-files/index.js';
 export type {} from './modules/conversations/index.js';

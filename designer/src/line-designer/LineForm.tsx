@@ -9,7 +9,7 @@ import { patched } from './line-draft';
 import { RoutingSection } from './RoutingSection';
 import { PeopleSection, QueueSection } from './ServiceSections';
 import type { SectionProps } from './section-props';
-import { usePublishedChannels } from './use-published-channels';
+import { usePublishedBots, usePublishedChannels } from './use-published-channels';
 import './line-designer.css';
 import './i18n';
 
@@ -32,6 +32,7 @@ export function LineForm({
 }) {
   const { t, i18n } = useTranslation();
   const channels = usePublishedChannels();
+  const bots = usePublishedBots();
   const locale = i18n.language === 'en' ? 'en' : 'ru';
   const local = useMemo(() => validateDefinitionBody('line', body, locale), [body, locale]);
   const problemAt = problemFinder(local, problems);
@@ -68,7 +69,7 @@ export function LineForm({
         />
       </div>
       <RoutingSection {...props} channels={channels} />
-      <PeopleSection {...props} />
+      <PeopleSection {...props} bots={bots} />
       <HoursSection {...props} />
       <QueueSection {...props} />
     </div>

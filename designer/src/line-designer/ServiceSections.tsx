@@ -9,12 +9,38 @@ type LText = { ru: string; en?: string };
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /** Who answers the line's dialogs: groups and skills, how many dialogs each leads, how long an offer waits. */
-export function PeopleSection({ body, update, problemAt }: SectionProps) {
+export function PeopleSection({
+  body,
+  update,
+  problemAt,
+  bots,
+}: SectionProps & { bots: { key: string; name: string }[] }) {
   const { t } = useTranslation();
   const botOnly = body.botOnly === true;
+  const bot = typeof body.bot === 'string' ? body.bot : '';
+  const botProblem = problemAt('/bot');
   return (
     <section className="ld-section" data-testid="line-people">
       <h2>{t('lineDesigner.sections.people')}</h2>
+      <label className="ld-field">
+        <span>{t('lineDesigner.bot')}</span>
+        <select
+          data-testid="line-bot"
+          value={bot}
+          aria-invalid={Boolean(botProblem)}
+          onChange={(e) => update({ bot: e.target.value || undefined })}
+        >
+          <option value="">{t('lineDesigner.noBot')}</option>
+          {bot && !bots.some((b) => b.key === bot) && <option value={bot}>{bot}</option>}
+          {bots.map((b) => (
+            <option key={b.key} value={b.key}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+        <span className="hint">{t('lineDesigner.botHint')}</span>
+        {botProblem && <span className="field-error">{botProblem}</span>}
+      </label>
       <label className="ld-check">
         <input
           type="checkbox"

@@ -6,18 +6,24 @@ export interface ChannelOption {
   name: string;
 }
 
-/** The published channels a line can take dialogs from (one request per form; quiet on failure: JSON still works). */
-export function usePublishedChannels(): ChannelOption[] {
-  const [channels, setChannels] = useState<ChannelOption[]>([]);
+/** The published definitions of a kind a line can name (one request per form; quiet on failure: JSON still works). */
+function usePublished(kind: 'channel' | 'bot'): ChannelOption[] {
+  const [options, setOptions] = useState<ChannelOption[]>([]);
   useEffect(() => {
     let live = true;
-    client.listDefinitions({ kind: 'channel', status: 'published', sort: 'name', limit: 100 }).then(
-      (page) => live && setChannels(page.items.map((d) => ({ key: d.key, name: d.name }))),
+    client.listDefinitions({ kind, status: 'published', sort: 'name', limit: 100 }).then(
+      (page) => live && setOptions(page.items.map((d) => ({ key: d.key, name: d.name }))),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, []);
-  return channels;
+  }, [kind]);
+  return options;
 }
+
+/** The published channels a line can take dialogs from. */
+export const usePublishedChannels = (): ChannelOption[] => usePublished('channel');
+
+/** The published bots that can greet a line's dialogs. */
+export const usePublishedBots = (): ChannelOption[] => usePublished('bot');

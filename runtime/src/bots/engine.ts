@@ -55,6 +55,28 @@ export function stepBot(bot: PreparedBot, session: BotSession, event: BotEvent, 
   return { state: turn.session, effects: turn.effects };
 }
 
+/**
+ * An operator hands the dialog back to the bot at `blockId`: the block the session waits at for an operator (or a
+ * timer) resumes as {@link stepBot} with `operatorReturned` would; any other block (an earlier question, a step
+ * the operator chose) runs afresh from the start, whatever the session was doing. Refused for a block the bot
+ * version does not have.
+ */
+export function returnToBot(bot: PreparedBot, session: BotSession, blockId: string, clock: Clock): BotStep {
+  const waiting = session.waiting;
+  if (waiting?.blockId === blockId && (waiting.kind === 'operator' || waiting.kind === 'timer'))
+    return stepBot(bot, session, { type: 'operatorReturned', blockId }, clock);
+  if (!bot.blocks.has(blockId)) return refuse(session, `no block "${blockId}" in this bot version`);
+  const turn: Turn = {
+    bot,
+    session: { ...session, variables: { ...session.variables }, turn: session.turn + 1 },
+    effects: [],
+    clock,
+  };
+  startTrigger(turn, blockId, undefined);
+  turn.effects.push(...noReplyTimers(bot, session, turn.session, clock));
+  return { state: turn.session, effects: turn.effects };
+}
+
 /** Sends the event where it belongs; answers why it was refused, or null. */
 function route(turn: Turn, before: BotSession, event: BotEvent): string | null {
   const waiting = before.waiting;

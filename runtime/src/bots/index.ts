@@ -15,7 +15,7 @@ export {
 } from './blocks/shapes.js';
 export { maxWaitSeconds, minWaitSeconds } from './blocks/wait/schema.js';
 export type { BotEffect } from './effects.js';
-export { type BotStep, botEngine, startBot, stepBot } from './engine.js';
+export { type BotStep, botEngine, returnToBot, startBot, stepBot } from './engine.js';
 export type { BotEvent, BotEventType } from './events.js';
 export { defaultBotTimeZone, type PreparedBot, type PrepareOptions, prepareBot } from './prepared-bot.js';
 export { blockRegistry, specOf } from './registry.js';

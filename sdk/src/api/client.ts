@@ -1,5 +1,6 @@
 import { AnswerTemplatesApi } from './answer-templates-api.js';
 import { ApiError } from './api-error.js';
+import { BotsApi } from './bots-api.js';
 import { ConversationsApi } from './conversations-api.js';
 import { DistributionApi } from './distribution-api.js';
 import { KbApi } from './kb-api.js';
@@ -68,6 +69,8 @@ export class OporaClient {
   readonly answerTemplates = new AnswerTemplatesApi(this);
   /** Operators' status and the dialog queues: take, transfer, return. */
   readonly distribution = new DistributionApi(this);
+  /** A dialog's bot session: what it collected, handing the dialog back to it. */
+  readonly bots = new BotsApi(this);
   /** Requests' threads with the client: the request card's and «Мои обращения». */
   readonly threads = new ThreadApi(this);
   /** The supervisor's live board and assigning dialogs to operators. */

@@ -356,6 +356,14 @@ const catalogue = {
     en: 'You have no room: you lead {load} of {capacity} dialogs — close or pass one on first',
   },
   not_an_operator: { ru: '{name} не работает с диалогами', en: '{name} does not work with dialogs' },
+  bot_session_missing: {
+    ru: 'В этом диалоге бот не работает — возвращать некому',
+    en: 'No bot works in this dialog — there is nobody to hand it back to',
+  },
+  bot_block_refused: {
+    ru: 'Бот не может продолжить с блока «{block}»: {reason}',
+    en: 'The bot cannot go on from block "{block}": {reason}',
+  },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   unavailable: { ru: 'Сервис временно недоступен', en: 'Service unavailable' },
 } satisfies Record<string, Record<Locale, string>>;

@@ -63,6 +63,8 @@ export const LineBodySchema = Strict({
   queueFullReply: Type.Optional(LText),
   /** No operators: the bot answers every dialog. */
   botOnly: Type.Optional(Type.Boolean()),
+  /** The bot (definition key) that greets every dialog routed here before it joins the queue; a bot-only line names one. */
+  bot: Type.Optional(DefinitionKey),
   /** Service-level targets, in seconds. */
   sla: Type.Optional(
     Strict({

@@ -110,3 +110,11 @@ describe('line problems', () => {
     expect(problems({ offerTimeoutSeconds: 5 })).not.toEqual([]);
   });
 });
+
+describe('a line’s bot', () => {
+  it('is required on a bot-only line', () => {
+    expect(problems({ botOnly: true }).map((p) => p.code)).toContain('bot_only_without_bot');
+    expect(problems({ botOnly: true, bot: 'greeter' })).toEqual([]);
+    expect(problems({ bot: 'greeter' })).toEqual([]);
+  });
+});

@@ -24,6 +24,13 @@ export function lineProblems(body: LineBody, locale: Locale): Problem[] {
       'Ответ в нерабочее время задан, а часы работы — нет: линия работает круглосуточно. Задайте часы работы или уберите ответ',
       'An out-of-hours reply is set but no working hours: the line works around the clock. Set the hours or remove the reply',
     );
+  if (body.botOnly && !body.bot)
+    say(
+      '/bot',
+      'bot_only_without_bot',
+      'Линия только для бота, но бот не выбран: выберите бота, который будет отвечать',
+      'The line is bot-only but names no bot: choose the bot that answers',
+    );
   const seen = new Set<string>();
   body.rules.forEach((rule, i) => {
     const at = `/rules/${i}`;

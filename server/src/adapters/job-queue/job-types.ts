@@ -30,6 +30,17 @@ export interface JobContext {
   job: { id: string; name: string; attempt: number };
   /** Aborted when a graceful shutdown runs out of patience. */
   signal: AbortSignal;
+  /** What the handler's `outside` step answered (see {@link HandlerOptions}), if it has one. */
+  prepared?: unknown;
+}
+
+export interface HandlerOptions {
+  /**
+   * Work done before the job's transaction opens, its answer handed to the handler as `prepared`: slow I/O that
+   * must not hold a transaction (a script run, an HTTP call), or that needs the database itself — on the embedded
+   * database, with its single connection, a query outside an open transaction waits for it to end.
+   */
+  outside?: (payload: unknown, ctx: { job: JobContext['job']; signal: AbortSignal }) => Promise<unknown>;
 }
 
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;

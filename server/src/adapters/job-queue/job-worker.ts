@@ -5,7 +5,7 @@ import { backoffMs } from './backoff.js';
 import { nextCronRun } from './cron.js';
 import { GiveUp, RetryLater } from './job-errors.js';
 import { JobQueue } from './job-queue.js';
-import type { JobHandler } from './job-types.js';
+import type { HandlerOptions, JobHandler } from './job-types.js';
 
 export interface WorkerOptions {
   instanceId: string;
@@ -36,6 +36,7 @@ class LeaseLostError extends Error {}
  */
 export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly handlerOptions = new Map<string, HandlerOptions>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
@@ -59,8 +60,9 @@ export class JobWorker {
     this.queue = new JobQueue(db, this.options.clock);
   }
 
-  registerHandler(name: string, handler: JobHandler): void {
+  registerHandler(name: string, handler: JobHandler, options: HandlerOptions = {}): void {
     this.handlers.set(name, handler);
+    this.handlerOptions.set(name, options);
   }
 
   start(): void {
@@ -148,12 +150,13 @@ export class JobWorker {
     try {
       if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
       const payload = typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload;
+      const about = { id: String(job.id), name: job.name, attempt: job.attempts };
+      const outside = this.handlerOptions.get(job.name)?.outside;
+      const prepared = outside
+        ? await outside(payload, { job: about, signal: this.abort.signal })
+        : undefined;
       await this.db.transaction(async (em) => {
-        await handler(payload, {
-          em,
-          job: { id: String(job.id), name: job.name, attempt: job.attempts },
-          signal: this.abort.signal,
-        });
+        await handler(payload, { em, job: about, signal: this.abort.signal, prepared });
         const done = await this.db.query(
           `update job set status = 'done', finished_at = now(), locked_until = null, updated_at = now()
            where id = ? and locked_by = ? and status = 'running' returning id`,

@@ -18,6 +18,7 @@ import { Migration20261216OperatorDistribution } from './20261216-0016-operator-
 import { Migration20261216Csat } from './20261216-0017-csat.js';
 import { Migration20261217ClosedConversationsIndex } from './20261217-0018c-closed-conversations-index.js';
 import { Migration20261217ProcessPresence } from './20261217-0018g-process-presence.js';
+import { Migration20261218BotSessions } from './20261218-0019b-bot-sessions.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261216-0016-operator-distribution', class: Migration20261216OperatorDistribution },
   { name: '20261217-0018g-process-presence', class: Migration20261217ProcessPresence },
   { name: '20261217-0018c-closed-conversations-index', class: Migration20261217ClosedConversationsIndex },
+  { name: '20261218-0019b-bot-sessions', class: Migration20261218BotSessions },
 ];

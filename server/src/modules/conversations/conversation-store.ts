@@ -47,6 +47,13 @@ export type DialogOpenedHook = (
   queued: boolean,
 ) => Promise<ConversationView>;
 
+/** A client's message, stored and routed, in its transaction (the bots module takes its turn from here). */
+export type ClientMessageListener = (
+  tx: Em,
+  conversation: ConversationView,
+  message: MessageView,
+) => Promise<void>;
+
 export interface ConversationStoreDeps {
   db: Database;
   /** Where inbound files are kept (content-addressed, shared with records' files). */
@@ -66,6 +73,7 @@ export interface ConversationStoreDeps {
  */
 export class ConversationStore {
   private readonly pressListeners: PressListener[] = [];
+  private readonly clientMessageListeners: ClientMessageListener[] = [];
   readonly statusListeners: StatusListener[] = [];
 
   /** Routes and queues a dialog the moment it opens, in its transaction (set by the distribution module). */
@@ -108,6 +116,7 @@ export class ConversationStore {
       // A dialog nobody routed yet (opened before lines existed) is routed by the client's next message.
       const current = await this.routeUnqueued(tx, onward.conversation, onward.message, onward.queued);
       await pushMessage(this.deps.hub, db, tx, current, onward.message, party);
+      await this.tellClientMessage(tx, current, onward.message);
       return { conversation: current, message: onward.message, duplicate: false, opened: false };
     }
     const account = await portalAccount(this.deps.definitions, tx);
@@ -126,6 +135,7 @@ export class ConversationStore {
     const current = (await this.afterDialogOpened?.(tx, counted, message, queued)) ?? counted;
     await pushMessage(this.deps.hub, db, tx, current, message);
     if (routed) await routed.after(tx, message);
+    else await this.tellClientMessage(tx, current, message);
     return { conversation: current, message, duplicate: false, opened };
   }
 
@@ -186,6 +196,15 @@ export class ConversationStore {
    */
   onPressed(listener: PressListener): void {
     this.pressListeners.push(listener);
+  }
+
+  /** Lets another module act on every new client message (not a duplicate, not a claimed press), in its transaction. */
+  onClientMessage(listener: ClientMessageListener): void {
+    this.clientMessageListeners.push(listener);
+  }
+
+  private async tellClientMessage(tx: Em, conversation: ConversationView, message: MessageView) {
+    for (const listener of this.clientMessageListeners) await listener(tx, conversation, message);
   }
 
   /** Lets another module act inside the transaction that closes or reopens a dialog (see `conversation-status.ts`). */

@@ -22,7 +22,7 @@ type Language = 'ru' | 'en';
 /**
  * What happens to a dialog the moment it is opened (or a closed one reopened by the client), in the transaction
  * that took the client's message: routed to a line, then queued — with the line's out-of-hours reply when it is
- * closed, refused politely when its queue is full, handed to the bot on a bot-only line — and every server
+ * closed, refused politely when its queue is full, handed to the bot on a line with a bot — and every server
  * process is woken to distribute it once the transaction commits. A dialog already in the queue (`queued`, read
  * by the caller with the conversation) is left as is.
  */
@@ -54,7 +54,9 @@ export async function routeDialogNow(
   const language = clientLanguage(text);
   const lineKey = routeDialog(lines, { channelKey: conversation.channelKey, text, language });
   const line = lines.find((l) => l.key === lineKey)?.body ?? null;
-  if (lineKey && line?.botOnly) return setRoute(deps, tx, conversation, lineKey, 'bot', 0, now, now);
+  // A line with a bot lets it greet the dialog first (the bots module starts the session on this message).
+  if (lineKey && (line?.botOnly || line?.bot))
+    return setRoute(deps, tx, conversation, lineKey, 'bot', 0, now, now);
   if (lineKey && line && (await queueIsFull(deps, tx, lineKey, line)))
     return refuse(deps, tx, conversation, lineKey, line, language, now);
   const priority = line?.priority ?? 0;

@@ -26,7 +26,7 @@ describe.each(databaseTargets)('distribution of dialogs on $name', (target) => {
     const { key, channel } = await freshLine();
     const dialog = await newDialog(h.app, channel);
     expect(dialog).toMatchObject({ lineKey: key, handler: 'queue', operatorId: null });
-    const bot = await freshLine({ botOnly: true });
+    const bot = await freshLine({ botOnly: true, bot: 'greeter' });
     expect(await newDialog(h.app, bot.channel)).toMatchObject({ lineKey: bot.key, handler: 'bot' });
   });
 

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { BotSession } from '@opora/runtime/bots';
+import type { Database, Em } from '../../db/database.js';
+
+/** A bot session as the `bot_session` table keeps it. */
+export interface SessionRow {
+  id: string;
+  conversationId: string;
+  botKey: string;
+  botVersion: number;
+  state: BotSession;
+  status: 'active' | 'ended';
+  /** The last client message (the conversation's `seq`) the session has taken. */
+  handledSeq: number;
+  updatedAt: string;
+}
+
+type Row = Record<string, unknown>;
+
+const sessionRow = (row: Row): SessionRow => ({
+  id: String(row.id),
+  conversationId: String(row.conversation_id),
+  botKey: String(row.bot_key),
+  botVersion: Number(row.bot_version),
+  state: (typeof row.state === 'string' ? JSON.parse(row.state) : row.state) as BotSession,
+  status: row.status as SessionRow['status'],
+  handledSeq: Number(row.handled_seq),
+  updatedAt: new Date(row.updated_at as string).toISOString(),
+});
+
+/** The conversation's active session, if any (the caller holds the conversation's lock). */
+export async function activeSession(
+  db: Database,
+  tx: Em,
+  conversationId: string,
+): Promise<SessionRow | null> {
+  const [row] = await db.query<Row>(
+    `select * from bot_session where conversation_id = ? and status = 'active'`,
+    [conversationId],
+    tx,
+  );
+  return row ? sessionRow(row) : null;
+}
+
+/** The conversation's latest session, active or ended (what the operator window shows). */
+export async function latestSession(db: Database, tx: Em | undefined, conversationId: string) {
+  const [row] = await db.query<Row>(
+    `select * from bot_session where conversation_id = ?
+      order by (status = 'active') desc, created_at desc, id limit 1`,
+    [conversationId],
+    tx,
+  );
+  return row ? sessionRow(row) : null;
+}
+
+export async function sessionById(db: Database, tx: Em, id: string): Promise<SessionRow | null> {
+  const [row] = await db.query<Row>('select * from bot_session where id = ?', [id], tx);
+  return row ? sessionRow(row) : null;
+}
+
+export async function insertSession(
+  db: Database,
+  tx: Em,
+  input: { conversationId: string; state: BotSession; handledSeq: number },
+  now: Date,
+): Promise<SessionRow> {
+  const [row] = await db.query<Row>(
+    `insert into bot_session (id, conversation_id, bot_key, bot_version, state, status, handled_seq, created_at,
+       updated_at)
+     values (?, ?, ?, ?, ?::jsonb, 'active', ?, ?, ?) returning *`,
+    [
+      randomUUID(),
+      input.conversationId,
+      input.state.botKey,
+      input.state.botVersion,
+      JSON.stringify(input.state),
+      input.handledSeq,
+      now,
+      now,
+    ],
+    tx,
+  );
+  return sessionRow(row!);
+}
+
+/** Writes what a step changed: the engine's state and, when given, the last client message taken. */
+export async function saveSession(
+  db: Database,
+  tx: Em,
+  session: SessionRow,
+  change: { state?: BotSession; handledSeq?: number; status?: 'ended' },
+  now: Date,
+): Promise<SessionRow> {
+  const state = change.state ?? session.state;
+  const handledSeq = Math.max(session.handledSeq, change.handledSeq ?? 0);
+  const status = change.status ?? session.status;
+  await db.query(
+    'update bot_session set state = ?::jsonb, handled_seq = ?, status = ?, updated_at = ? where id = ?',
+    [JSON.stringify(state), handledSeq, status, now, session.id],
+    tx,
+  );
+  return { ...session, state, handledSeq, status, updatedAt: now.toISOString() };
+}
+
+/** Ends whatever session the conversation has running (the dialog closed). */
+export async function endSessions(db: Database, tx: Em, conversationId: string, now: Date): Promise<void> {
+  await db.query(
+    `update bot_session set status = 'ended', updated_at = ? where conversation_id = ? and status = 'active'`,
+    [now, conversationId],
+    tx,
+  );
+}

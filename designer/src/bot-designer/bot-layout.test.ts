@@ -1,8 +1,8 @@
 import type { BotBlock, BotBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
+import { sampleBot } from '../../test-fixtures/sample-bot';
 import { botCard, fitBot, layoutBot, layoutBounds, readableZoom } from './bot-layout';
 import { triggerNodeId } from './bot-ops';
-import { sampleBot } from './sample-bot.fixture';
 
 const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

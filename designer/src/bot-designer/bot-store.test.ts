@@ -1,10 +1,10 @@
 import type { BotBody } from '@opora/runtime/definitions';
 import { botProblems } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
+import { sampleBot } from '../../test-fixtures/sample-bot';
 import { addBlock, connect, placeBlocks, removeBlock, renameBlock, triggerNodeId } from './bot-ops';
 import { createBotStore } from './bot-store';
 import { newBlock, newOption, newTrigger } from './new-nodes';
-import { sampleBot } from './sample-bot.fixture';
 
 describe('bot store', () => {
   it('undoes and redoes adding, connecting and removing blocks, reporting each body', () => {

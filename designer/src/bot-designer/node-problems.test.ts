@@ -1,8 +1,8 @@
 import { validateDefinitionBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
+import { sampleBot } from '../../test-fixtures/sample-bot';
 import { connect, triggerNodeId } from './bot-ops';
 import { nodeOfPointer, problemsByNode } from './node-problems';
-import { sampleBot } from './sample-bot.fixture';
 
 describe('problems on the canvas', () => {
   it('ties pointers to the block or trigger they fall in, and the rest to the bot', () => {

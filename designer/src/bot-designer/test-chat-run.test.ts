@@ -1,6 +1,6 @@
 import type { BotBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
-import { sampleBot } from './sample-bot.fixture';
+import { sampleBot } from '../../test-fixtures/sample-bot';
 import { type ChatTexts, TestChatRun } from './test-chat-run';
 
 const texts: ChatTexts = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { block, botBody, converse, end, message, say } from '../../test-fixtures/bot-kit.js';
 import { fixedClock } from '../engine.js';
 import { botEngine, startBot, stepBot } from './engine.js';
 import { prepareBot } from './prepared-bot.js';
 import { maxBlocksPerStep, maxValueChars, maxVariables } from './session.js';
-import { block, botBody, converse, end, message, say } from './test-kit.fixture.js';
 
 const ask = (id: string, variable: string, exits: Record<string, string>) =>
   block(id, 'ask', { text: { ru: `${variable}?` }, input: 'text', variable, retries: 0 }, exits);

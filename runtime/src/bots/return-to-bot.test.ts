@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { block, botBody, end, say } from '../../test-fixtures/bot-kit.js';
 import { fixedClock } from '../engine.js';
 import { returnToBot, startBot, stepBot } from './engine.js';
 import { prepareBot } from './prepared-bot.js';
-import { block, botBody, end, say } from './test-kit.fixture.js';
 
 const bot = prepareBot(
   botBody([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { block, botBody, end, say } from '../../bots/test-kit.fixture.js';
+import { block, botBody, end, say } from '../../../test-fixtures/bot-kit.js';
 import { migrateDefinitionBody } from '../migrations.js';
 import { collectReferences } from '../references.js';
 import { validateDefinitionBody } from '../validate-body.js';

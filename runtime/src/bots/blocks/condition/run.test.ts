@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { block, blockContext } from '../../test-kit.fixture.js';
+import { block, blockContext } from '../../../../test-fixtures/bot-kit.js';
 import { conditionBlock } from './run.js';
 import type { ConditionBlock } from './schema.js';
 

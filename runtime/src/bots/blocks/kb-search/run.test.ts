@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { block, blockContext } from '../../../../test-fixtures/bot-kit.js';
 import type { Value } from '../../../forms/expressions/index.js';
-import { block, blockContext } from '../../test-kit.fixture.js';
 import { kbSearchBlock } from './run.js';
 import type { KbSearchBlock } from './schema.js';
 

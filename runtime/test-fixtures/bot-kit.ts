@@ -1,15 +1,15 @@
-import type { BotBody, BotTrigger } from '../definitions/bot/schema.js';
-import type { Locale } from '../definitions/kinds.js';
-import { fixedClock } from '../engine.js';
-import type { Value } from '../forms/expressions/index.js';
-import type { BlockContext } from './block-spec.js';
-import type { BotBlock } from './blocks/shapes.js';
-import type { BotEffect } from './effects.js';
-import { startBot, stepBot } from './engine.js';
-import type { BotEvent } from './events.js';
-import { type PrepareOptions, prepareBot } from './prepared-bot.js';
-import type { BotSession, Waiting } from './session.js';
-import { renderTemplate, setVariable } from './variables.js';
+import type { BlockContext } from '../src/bots/block-spec.js';
+import type { BotBlock } from '../src/bots/blocks/shapes.js';
+import type { BotEffect } from '../src/bots/effects.js';
+import { startBot, stepBot } from '../src/bots/engine.js';
+import type { BotEvent } from '../src/bots/events.js';
+import { type PrepareOptions, prepareBot } from '../src/bots/prepared-bot.js';
+import type { BotSession, Waiting } from '../src/bots/session.js';
+import { renderTemplate, setVariable } from '../src/bots/variables.js';
+import type { BotBody, BotTrigger } from '../src/definitions/bot/schema.js';
+import type { Locale } from '../src/definitions/kinds.js';
+import { fixedClock } from '../src/engine.js';
+import type { Value } from '../src/forms/expressions/index.js';
 
 /** A block of `type` with its config and exits (typeVersion 1), for tests. */
 export const block = (

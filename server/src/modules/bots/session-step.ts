@@ -114,9 +114,11 @@ async function send(
   );
 }
 
-/** What the bot collected, as the note operators read when the dialog reaches them. */
+/** What the bot collected, as the note operators read when the dialog reaches them (nothing said of what it did not). */
 function summaryNote(summary: readonly { label: string; value: string }[]): string {
-  const lines = summary.map((item) => `${item.label}: ${item.value}`);
+  const lines = summary
+    .filter((item) => item.value.trim() !== '')
+    .map((item) => `${item.label}: ${item.value}`);
   return ['Бот передал диалог оператору.', ...lines].join('\n').slice(0, 8000);
 }
 

@@ -3,16 +3,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../../components/Tabs';
 import { applyThreadConversation } from '../state/thread-store';
+import { BotPanel } from './BotPanel';
 import { ClientPanel } from './ClientPanel';
 import { KnowledgePanel } from './KnowledgePanel';
 import './i18n';
 import './side.css';
 
-type SideTab = 'client' | 'knowledge';
+type SideTab = 'client' | 'knowledge' | 'bot';
 
 /**
  * The column beside an open dialog: «Клиент» (the client card, their conversations, linking to the right card)
- * and «Знания» (articles for what the client asks, into the answer in one click). `lastClientSeq`, when the page
+ * «Знания» (articles for what the client asks, into the answer in one click) and «Бот» (what the bot collected,
+ * handing the dialog back to it). `lastClientSeq`, when the page
  * knows it, refreshes the suggestions as soon as the client writes; otherwise they follow the dialog's own
  * message count and last activity.
  */
@@ -46,6 +48,7 @@ export function DialogSide({
         tabs={[
           { id: 'client', title: t('dialogSide.tab.client'), testId: 'side-tab-client' },
           { id: 'knowledge', title: t('dialogSide.tab.knowledge'), testId: 'side-tab-knowledge' },
+          { id: 'bot', title: t('dialogSide.tab.bot'), testId: 'side-tab-bot' },
         ]}
       >
         {tab === 'client' ? (
@@ -57,8 +60,10 @@ export function DialogSide({
               applyThreadConversation(next);
             }}
           />
-        ) : (
+        ) : tab === 'knowledge' ? (
           <KnowledgePanel conversationId={conversation.id} freshness={freshness} />
+        ) : (
+          <BotPanel conversationId={conversation.id} freshness={`${freshness}:${conversation.handler}`} />
         )}
       </Tabs>
     </div>

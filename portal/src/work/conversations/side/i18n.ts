@@ -3,7 +3,7 @@ import i18n from '../../../i18n';
 /** The column beside a dialog: the client card and the knowledge panel, merged under `dialogSide`. */
 const ru = {
   label: 'Клиент и знания',
-  tab: { client: 'Клиент', knowledge: 'Знания' },
+  tab: { client: 'Клиент', knowledge: 'Знания', bot: 'Бот' },
   client: {
     unknown: 'Клиент не определён',
     unknownHint: 'Привяжите диалог к карточке клиента или создайте новую из данных контакта.',
@@ -21,6 +21,17 @@ const ru = {
     cancel: 'Отмена',
     linked: 'Диалог привязан к клиенту «{{name}}».',
     created: 'Создана карточка клиента, диалог привязан к ней.',
+  },
+  bot: {
+    none: 'Бот не работал в этом диалоге.',
+    paused: 'На паузе: диалог у людей',
+    state: { idle: 'Ждёт', waiting: 'Ждёт ответа', handedOver: 'Передал оператору', ended: 'Закончил' },
+    block: 'Блок',
+    error: 'Ошибка в блоке {{block}}: {{message}}',
+    collected: 'Что собрал бот',
+    nothingCollected: 'Бот пока ничего не собрал.',
+    handBack: 'Вернуть диалог боту',
+    handingBack: 'Возвращаем…',
   },
   knowledge: {
     search: 'Поиск по базе знаний',
@@ -40,7 +51,7 @@ const ru = {
 
 const en: typeof ru = {
   label: 'Client and knowledge',
-  tab: { client: 'Client', knowledge: 'Knowledge' },
+  tab: { client: 'Client', knowledge: 'Knowledge', bot: 'Bot' },
   client: {
     unknown: 'Client not identified',
     unknownHint: 'Link the conversation to a client card or create one from the contact’s details.',
@@ -58,6 +69,22 @@ const en: typeof ru = {
     cancel: 'Cancel',
     linked: 'The conversation is linked to “{{name}}”.',
     created: 'A client card was created and the conversation linked to it.',
+  },
+  bot: {
+    none: 'No bot worked in this conversation.',
+    paused: 'Paused: people have the conversation',
+    state: {
+      idle: 'Idle',
+      waiting: 'Waiting for an answer',
+      handedOver: 'Handed to an operator',
+      ended: 'Finished',
+    },
+    block: 'Block',
+    error: 'Error in block {{block}}: {{message}}',
+    collected: 'What the bot collected',
+    nothingCollected: 'The bot has collected nothing yet.',
+    handBack: 'Hand the conversation back to the bot',
+    handingBack: 'Handing back…',
   },
   knowledge: {
     search: 'Search the knowledge base',

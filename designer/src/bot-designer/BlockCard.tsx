@@ -42,7 +42,13 @@ export const BlockCard = memo(function BlockCard({ id, data, selected }: NodePro
           </span>
         )}
       </div>
-      <div className="bd-card-summary">{data.summary || '\u00a0'}</div>
+      <div className="bd-card-summary">
+        {data.summary.code && data.summary.text ? (
+          <code>{data.summary.text}</code>
+        ) : (
+          data.summary.text || '\u00a0'
+        )}
+      </div>
       <ul className="bd-exits">
         {data.exits.map((exit) => (
           <li

@@ -142,7 +142,7 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
           type: block.type,
           typeName: blockTypeNames[block.type][lang],
           label: block.label,
-          summary: blockSummary(block),
+          summary: blockSummary(block, t),
           exits: exitsOf(block).map((exit) => ({
             name: exit.name,
             label: exitLabel(block, exit.name, t, lang),

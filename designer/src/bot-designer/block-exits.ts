@@ -21,36 +21,48 @@ export function exitLabel(
   return t(`botDesigner.exits.${exit}`);
 }
 
-/** A short line for the card: what the block says or does. */
-export function blockSummary(block: BotBlock): string {
-  const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+/** A short line for the card: what the block says (words) or does (`code`: an expression, a key, a template). */
+export interface BlockSummary {
+  text: string;
+  code: boolean;
+}
+
+const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+const words = (text: string): BlockSummary => ({ text: cut(text), code: false });
+const code = (text: string): BlockSummary => ({ text: cut(text), code: true });
+
+export function blockSummary(
+  block: BotBlock,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): BlockSummary {
   switch (block.type) {
     case 'message':
     case 'buttons':
     case 'ask':
-      return cut(block.text.ru);
+      return words(block.text.ru);
     case 'end':
+      return words(block.text?.ru ?? '');
     case 'hand-over':
-      return cut(block.type === 'hand-over' && block.line ? `→ ${block.line}` : (block.text?.ru ?? ''));
+      return block.line ? code(`→ ${block.line}`) : words(block.text?.ru ?? '');
     case 'set-variable':
-      return cut(
+      return code(
         `${block.variable} = ${'expression' in block.value ? block.value.expression : block.value.template}`,
       );
     case 'condition':
-      return cut(block.expression);
+      return code(block.expression);
     case 'script':
-      return block.script;
+      return code(block.script);
     case 'integration':
-      return block.integration ? `${block.integration}.${block.operation}` : '';
+      return code(block.integration ? `${block.integration}.${block.operation}` : '');
     case 'kb-search':
-      return cut(block.query ?? '{{lastMessage}}');
+      return code(block.query ?? '{{lastMessage}}');
     case 'record':
-      return block.entity;
+      return code(block.entity);
     case 'process':
-      return block.process;
+      return code(block.process);
     case 'go-to-bot':
-      return block.bot ?? '';
+      return code(block.bot ?? '');
     case 'wait':
-      return `${block.seconds} s`;
+      return words(t('botDesigner.waitSeconds', { count: block.seconds }));
   }
 }

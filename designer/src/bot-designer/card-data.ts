@@ -13,7 +13,7 @@ export interface BlockCardData extends Record<string, unknown> {
   type: string;
   typeName: string;
   label: string | undefined;
-  summary: string;
+  summary: { text: string; code: boolean };
   exits: ExitRow[];
   problems: string[];
   /** The test chat's session is at this block. */

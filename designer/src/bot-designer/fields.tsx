@@ -58,6 +58,7 @@ export function TextField({
         placeholder={placeholder}
         maxLength={2000}
         spellCheck={code ? false : undefined}
+        translate={code ? 'no' : undefined}
         data-testid={testId}
         onChange={(e) => onChange(e.target.value)}
       />

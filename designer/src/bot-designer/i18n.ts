@@ -37,6 +37,7 @@ export const ru = {
     noReply: 'Клиент молчит',
     schedule: 'По расписанию',
   },
+  waitSeconds: '{{count}} с',
   exits: {
     next: 'Далее',
     error: 'Ошибка',
@@ -213,6 +214,7 @@ export const en: typeof ru = {
     noReply: 'Client is silent',
     schedule: 'On schedule',
   },
+  waitSeconds: '{{count}} s',
   exits: {
     next: 'Next',
     error: 'Error',

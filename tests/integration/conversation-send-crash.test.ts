@@ -12,7 +12,7 @@ import { seedTelegramAnswers } from './fixtures/seed-telegram-answers.js';
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const secretsKey = 'crash-test-secrets-key-000001';
 // Enough to kill the server mid-flight with sends in every state (queued, in the call, committed) on two cores.
-const answers = 200;
+const answers = 100;
 const leaseMs = '4000';
 
 interface Setup {

@@ -44,6 +44,10 @@ export function setConversationStatus(
 export interface StatusDeps {
   db: Database;
   hub: LiveHub;
+  /**
+   * `app.conversations.statusListeners` wherever a dialog may close: besides CSAT's question, distribution's listener
+   * fills the slot a close frees (nothing else wakes the queue for it).
+   */
   listeners?: readonly StatusListener[];
   origin?: string;
 }

@@ -2,7 +2,7 @@ import type { OporaClient, User } from '@opora/sdk';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
-import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { launchBrowser, pointerDrag, screenshotPath, signIn } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 // One server for both parts (a server start is the dearest step of a browser test): the designer's bot first, then
@@ -33,17 +33,6 @@ describe('bot designer in Chromium', () => {
     await page.waitForTimeout(300);
     await block(id).locator('.bd-card-head').click();
     await expect.poll(panelBlock).toBe(id);
-  }
-  /** A real pointer drag, as React Flow's connection line expects: press, move in steps, release. */
-  async function drag(from: Locator, to: Locator) {
-    const source = await from.boundingBox();
-    const target = await to.boundingBox();
-    if (!source || !target) throw new Error('drag source or target is not visible');
-    await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(source.x + 30, source.y + 10, { steps: 4 });
-    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
-    await page.mouse.up();
   }
 
   beforeAll(async () => {
@@ -83,7 +72,8 @@ describe('bot designer in Chromium', () => {
     await page.waitForTimeout(400);
 
     // Drag from the greeting's «Далее» handle onto the buttons: the greeting now leads there.
-    await drag(
+    await pointerDrag(
+      page,
       page.getByTestId('bd-exit-greeting-next').locator('.react-flow__handle'),
       block('buttons').locator('.bd-in'),
     );

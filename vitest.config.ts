@@ -32,6 +32,11 @@ export default defineConfig({
             'tests/integration/**/*.test.ts',
             'tests/security/**/*.test.ts',
           ],
+          setupFiles: ['server/src/testing/cheap-password-hashing.ts'],
+          // Files share their worker's modules: the server's module graph and PGlite's WebAssembly are loaded once per
+          // worker instead of once per file (tens of seconds per file on a busy two-core machine). Every file makes
+          // and closes its own apps and databases, so nothing else is shared.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,87 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Database, openDatabase } from '@opora/server';
 import { FakeTelegram } from '@opora/server/testing/fake-telegram';
-import { createThrowawayDatabase, dropDatabase } from '@opora/server/testing/test-database';
 import { describe, expect, it } from 'vitest';
+import { crashTargets } from './fixtures/crash-databases.js';
 import { seedTelegramAnswers } from './fixtures/seed-telegram-answers.js';
+import { startServer, until } from './fixtures/server-child.js';
 
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const secretsKey = 'crash-test-secrets-key-000001';
 // Enough to kill the server mid-flight with sends in every state (queued, in the call, committed) on two cores.
 const answers = 100;
 const leaseMs = '4000';
 
-interface Setup {
-  env: Record<string, string>;
-  open(): Promise<Database>;
-  cleanup(): Promise<void>;
-}
-
-async function pgliteSetup(): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'opora-send-crash-'));
-  return {
-    env: { DATA_DIR: dir, DATABASE_URL: '' },
-    open: () => openDatabase({ dataDir: dir }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresSetup(server: string): Promise<Setup> {
-  const url = await createThrowawayDatabase(server);
-  const dir = mkdtempSync(join(tmpdir(), 'opora-send-crash-'));
-  return {
-    env: { DATABASE_URL: url, DATA_DIR: dir },
-    open: () => openDatabase({ databaseUrl: url }),
-    cleanup: async () => {
-      rmSync(dir, { recursive: true, force: true });
-      await dropDatabase(server, url);
-    },
-  };
-}
-
-const targets: [string, () => Promise<Setup>][] = [['pglite', pgliteSetup]];
-if (process.env.DATABASE_URL) targets.push(['postgresql', () => postgresSetup(process.env.DATABASE_URL!)]);
-
-/** The real server (`server/src/main.ts`) as a child process, so it can be killed without a goodbye. */
-function startServer(env: Record<string, string>) {
-  let log = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--no-node-snapshot', '--import', 'tsx', 'server/src/main.ts'],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: String(20000 + Math.floor(Math.random() * 20000)),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DEMO_TEMPLATE: '',
-        ADMIN_PASSWORD: 'crash-admin-password',
-        OPORA_SECRETS_KEY: secretsKey,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, exited, output: () => log };
-}
-
-async function until(condition: () => boolean, timeoutMs: number, what: string, log: () => string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${log().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-describe.each(targets)('answers queued to Telegram when the server is killed (%s)', (_name, setup) => {
+describe.each(crashTargets)('answers queued to Telegram when the server is killed (%s)', (_name, setup) => {
   // Telegram has no idempotency key: a send whose call reached Telegram but whose commit the kill prevented is sent
   // again after the restart. That window (Telegram's answer → commit) is the only one: at most one repeat per job
   // slot in flight, and this test, killing right as a call arrives, aims at it.
@@ -101,13 +29,13 @@ describe.each(targets)('answers queued to Telegram when the server is killed (%s
       await db.close(); // PGlite is single-process: the server gets the files to itself.
 
       const env = { ...s.env, JOB_LEASE_MS: leaseMs };
-      const first = startServer(env);
+      const first = startServer(env, secretsKey);
       await until(() => fake.sent().length >= answers / 2, 120_000, 'half the answers', first.output);
       first.child.kill('SIGKILL');
       await first.exited;
       const beforeKill = fake.sent().length;
 
-      const second = startServer(env);
+      const second = startServer(env, secretsKey);
       const chats = () => new Set(fake.sent().map((call) => call.chatId)).size;
       await until(() => chats() >= answers, 180_000, 'every chat', second.output);
       // The jobs the killed process held come back when their lease runs out: wait until nothing more arrives.

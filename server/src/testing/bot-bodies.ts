@@ -81,6 +81,34 @@ export const waitingBot = (seconds: number, interruptible = true): Body => ({
   ],
 });
 
+/**
+ * Asks an order number, says it checks it, waits `seconds` (a client's message does not interrupt), then says it
+ * is checked and asks for anything else, and notes the answer: every client message and the wait each have one
+ * reply naming what it answers.
+ */
+export const orderBot = (seconds: number): Body => ({
+  title: { ru: 'Заказы' },
+  triggers: start('order'),
+  blocks: [
+    block(
+      'order',
+      'ask',
+      { text: { ru: 'Номер заказа?' }, input: 'text', variable: 'order', retries: 0 },
+      { next: 'checking', fallback: 'checking' },
+    ),
+    say('checking', 'Проверяю: {{order}}.', 'pause'),
+    block('pause', 'wait', { seconds, interruptible: false }, { next: 'more' }),
+    block(
+      'more',
+      'ask',
+      { text: { ru: 'Готово: {{order}}. Что-нибудь ещё?' }, input: 'text', variable: 'more', retries: 0 },
+      { next: 'noted', fallback: 'noted' },
+    ),
+    say('noted', 'Записал: {{more}}.', 'end'),
+    end,
+  ],
+});
+
 /** Runs script `script` on the first message: its answer on success, an apology on the error exit. */
 export const scriptBot = (script: string): Body => ({
   title: { ru: 'Скрипт' },

@@ -2,7 +2,9 @@ import { OporaClient } from '@opora/sdk';
 import type { RunningServer } from './server-process.js';
 
 /** An API client holding an admin's API token, so a test can prepare data as an integration would. */
-export async function adminApiClient(server: RunningServer): Promise<OporaClient> {
+export async function adminApiClient(
+  server: Pick<RunningServer, 'baseUrl' | 'adminPassword'>,
+): Promise<OporaClient> {
   const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -6,6 +6,7 @@ import {
   type Edge,
   type EdgeChange,
   MarkerType,
+  MiniMap,
   type NodeChange,
   type OnNodeDrag,
   ReactFlow,
@@ -26,6 +27,8 @@ import type { BotFlowNode } from './card-data';
 const nodeTypes = { 'bot-block': BlockCard, 'bot-trigger': TriggerCard };
 const proOptions = { hideAttribution: true };
 const deleteKeys = ['Delete', 'Backspace'];
+/** Past this many cards a bot opens at a readable zoom on its start, not whole: a map shows where the rest is. */
+const mapFrom = 30;
 
 /** One connection on the canvas: a block's exit (or a trigger's start) to a block. */
 export interface BotLink {
@@ -162,6 +165,15 @@ export function BotCanvas({
         aria-label={t('botDesigner.flow.pane')}
       >
         <Background gap={24} />
+        {base.length > mapFrom && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={t('botDesigner.flow.minimap')}
+            className="bd-minimap"
+            data-testid="bd-minimap"
+          />
+        )}
         <Controls showInteractive={false} showFitView={false}>
           <ControlButton
             onClick={onFit}

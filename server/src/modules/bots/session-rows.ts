@@ -115,16 +115,19 @@ export async function saveSession(
   const status = change.status ?? session.status;
   const reached = union(session.reached, change.ran ?? []);
   const handedOverFrom = union(session.handedOverFrom, change.handedOverFrom ? [change.handedOverFrom] : []);
+  // The sets are written only when the step added to them: most turns of a long dialog revisit known blocks.
+  const grew = reached !== session.reached || handedOverFrom !== session.handedOverFrom;
   await db.query(
-    `update bot_session set state = ?::jsonb, handled_seq = ?, status = ?, reached = ?::text[],
-       handed_over_from = ?::text[], updated_at = ? where id = ?`,
+    grew
+      ? `update bot_session set state = ?::jsonb, handled_seq = ?, status = ?, updated_at = ?, reached = ?::text[],
+           handed_over_from = ?::text[] where id = ?`
+      : 'update bot_session set state = ?::jsonb, handled_seq = ?, status = ?, updated_at = ? where id = ?',
     [
       JSON.stringify(state),
       handledSeq,
       status,
-      toPgArray(reached),
-      toPgArray(handedOverFrom),
       now,
+      ...(grew ? [toPgArray(reached), toPgArray(handedOverFrom)] : []),
       session.id,
     ],
     tx,

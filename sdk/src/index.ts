@@ -1,6 +1,6 @@
 export type { AnswerTemplate, AnswerTemplatesApi, TemplateText } from './api/answer-templates-api.js';
 export { ApiError } from './api/api-error.js';
-export type { BotSessionView, BotsApi } from './api/bots-api.js';
+export type { BotBlockStats, BotSessionView, BotStats, BotsApi } from './api/bots-api.js';
 export { type ClientOptions, OporaClient, toQueryString } from './api/client.js';
 export * from './api/conversation-types.js';
 export type { ConversationsApi } from './api/conversations-api.js';

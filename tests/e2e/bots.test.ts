@@ -161,6 +161,20 @@ describe('bot designer in Chromium', () => {
     expect(width).toBeLessThanOrEqual(375);
   });
 
+  it('offers statistics once published (none yet) and the versions with how the draft differs', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('bd-stats-toggle').click();
+    await expect
+      .poll(() => page.getByTestId('bd-stats-empty').textContent())
+      .toContain('Статистики пока нет');
+    await page.getByTestId('versions-tab').click();
+    await page.getByTestId('open-version-1').click();
+    await expect
+      .poll(() => page.getByTestId('bd-version-diff').textContent())
+      .toContain('Черновик совпадает с этой версией');
+    expect(await page.getByTestId('rollback-version').isVisible()).toBe(true);
+  });
+
   it('opens a 200-block bot without saved places laid out and readable from its start', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     const created = await api.createDefinition({

@@ -30,6 +30,7 @@ export const BlockCard = memo(function BlockCard({ id, data, selected }: NodePro
       }
     >
       <Handle id="in" type="target" position={Position.Left} className="bd-handle bd-in" />
+      {data.stats && <BlockStatsBadge id={id} stats={data.stats} />}
       <div className="bd-card-head">
         <span className="bd-card-type">{data.typeName}</span>
         {data.label && <span className="bd-card-label">«{data.label}»</span>}
@@ -64,6 +65,28 @@ export const BlockCard = memo(function BlockCard({ id, data, selected }: NodePro
     </div>
   );
 });
+
+/** The block's three numbers above its card, in the gap between cards, so showing them moves nothing. */
+function BlockStatsBadge({ id, stats }: { id: string; stats: NonNullable<BlockFlowNode['data']['stats']> }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      className={stats.reached ? 'bd-card-stats' : 'bd-card-stats unused'}
+      data-testid={`bd-stats-${id}`}
+      title={t('botDesigner.stats.cardTitle', { ...stats })}
+    >
+      <span>
+        {t('botDesigner.stats.reached')} <strong>{stats.reached}</strong>
+      </span>
+      <span>
+        {t('botDesigner.stats.left')} <strong>{stats.left}</strong>
+      </span>
+      <span>
+        {t('botDesigner.stats.handedOver')} <strong>{stats.handedOver}</strong>
+      </span>
+    </div>
+  );
+}
 
 /** A trigger: what starts the chain, with one handle to the block it starts at. */
 export const TriggerCard = memo(function TriggerCard({ id, data, selected }: NodeProps<TriggerFlowNode>) {

@@ -6,6 +6,7 @@ import {
   type Edge,
   type EdgeChange,
   MarkerType,
+  MiniMap,
   type NodeChange,
   type OnNodeDrag,
   ReactFlow,
@@ -26,6 +27,10 @@ import type { BotFlowNode } from './card-data';
 const nodeTypes = { 'bot-block': BlockCard, 'bot-trigger': TriggerCard };
 const proOptions = { hideAttribution: true };
 const deleteKeys = ['Delete', 'Backspace'];
+/** Past this many cards a bot opens at a readable zoom on its start, not whole: a map shows where the rest is. */
+const mapFrom = 30;
+/** On the map, the triggers (where a bot starts) stand out from its blocks. */
+const miniMapColor = (node: BotFlowNode) => (node.type === 'bot-trigger' ? '#7a5af8' : '#667085');
 
 /** One connection on the canvas: a block's exit (or a trigger's start) to a block. */
 export interface BotLink {
@@ -162,6 +167,18 @@ export function BotCanvas({
         aria-label={t('botDesigner.flow.pane')}
       >
         <Background gap={24} />
+        {base.length > mapFrom && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={miniMapColor}
+            nodeStrokeWidth={0}
+            maskColor="rgba(208, 213, 221, 0.45)"
+            ariaLabel={t('botDesigner.flow.minimap')}
+            className="bd-minimap"
+            data-testid="bd-minimap"
+          />
+        )}
         <Controls showInteractive={false} showFitView={false}>
           <ControlButton
             onClick={onFit}

@@ -11,6 +11,7 @@ import { BlockProperties } from './BlockProperties';
 import { BotCanvas, type BotLink } from './BotCanvas';
 import { BotProperties } from './BotProperties';
 import { blockSummary, exitLabel, exitsOf, exitTarget } from './block-exits';
+import { blockStatsFor } from './block-stats';
 import { blockHeight, botCard, fitBot, layoutBot } from './bot-layout';
 import {
   addBlock,
@@ -34,15 +35,20 @@ import type { BotFlowNode } from './card-data';
 import { newBlock, newTrigger, type TriggerType } from './new-nodes';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
+import { StatsStatus } from './StatsStatus';
 import { TestChat } from './TestChat';
 import { TriggerProperties } from './TriggerProperties';
 import { useBotProblems } from './use-bot-problems';
+import { useBotStats } from './use-bot-stats';
 
 export interface BotDesignerProps {
   body: BotBody;
   onChange: (body: BotBody) => void;
   /** The page's problems; the designer shows the server's (from the last publish) beside its own live check. */
   problems: EditorProblem[];
+  /** The bot's key and latest published version: statistics of live dialogs are offered once it has one. */
+  definitionKey?: string;
+  publishedVersion?: number | null;
 }
 
 /**
@@ -81,7 +87,7 @@ function isBotShape(body: unknown): body is BotBody {
 
 const wide = () => typeof window === 'undefined' || window.matchMedia('(min-width: 901px)').matches;
 
-function Designer({ body, onChange, problems }: BotDesignerProps) {
+function Designer({ body, onChange, problems, definitionKey, publishedVersion }: BotDesignerProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const flow = useReactFlow();
@@ -96,6 +102,10 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
   const [current, setCurrent] = useState<string | null>(null);
   const [pickedLink, setPickedLink] = useState<BotLink | null>(null);
   const canvasRef = useRef<HTMLElement>(null);
+  const [showStats, setShowStats] = useState(false);
+  const published = !!definitionKey && publishedVersion != null;
+  const stats = useBotStats(published ? definitionKey : undefined, showStats);
+  const liveStats = stats.status === 'ready' ? stats.stats : null;
 
   // The draft replaced from outside (the JSON tab, a reload after a conflict): start over from it.
   useEffect(() => {
@@ -152,11 +162,12 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
           problems: messages(block.id),
           current: block.id === current,
           height,
+          stats: blockStatsFor(liveStats, block.id),
         },
       };
     });
     return [...triggers, ...blocks];
-  }, [bot, layout, byNode, current, lang, t]);
+  }, [bot, layout, byNode, current, lang, t, liveStats]);
 
   const links = useMemo<BotLink[]>(() => {
     const ids = new Set(bot.blocks.map((b) => b.id));
@@ -345,6 +356,21 @@ function Designer({ body, onChange, problems }: BotDesignerProps) {
             : t('botDesigner.toolbar.noProblems')}
         </span>
         <span className="spacer" />
+        {published && (
+          <>
+            <StatsStatus state={stats} />
+            <button
+              type="button"
+              className={showStats ? 'btn primary' : 'btn'}
+              data-testid="bd-stats-toggle"
+              aria-pressed={showStats}
+              title={t('botDesigner.stats.toggleTitle')}
+              onClick={() => setShowStats((on) => !on)}
+            >
+              {t('botDesigner.stats.toggle')}
+            </button>
+          </>
+        )}
         <button
           type="button"
           className={chatOpen ? 'btn primary' : 'btn'}

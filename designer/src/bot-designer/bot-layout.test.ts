@@ -38,6 +38,40 @@ function bigBot(n: number): BotBody {
   };
 }
 
+/** An imported menu bot with no positions: 200 blocks, each a menu of three options opening the next ones. */
+function menuBot(n: number): BotBody {
+  const blocks: BotBlock[] = [];
+  for (let i = 0; i < n; i++) {
+    const child = (k: number) => (3 * i + k < n ? `b${3 * i + k}` : 'b0');
+    blocks.push({
+      id: `b${i}`,
+      type: 'buttons',
+      typeVersion: 1,
+      text: { ru: `Меню ${i}` },
+      retries: 0,
+      options: [1, 2, 3].map((k) => ({ id: `o${k}`, label: { ru: `Пункт ${k}` } })),
+      exits: { 'option:o1': child(1), 'option:o2': child(2), 'option:o3': child(3), fallback: 'b0' },
+    } as BotBlock);
+  }
+  return {
+    schemaVersion: 2,
+    title: { ru: 'Меню' },
+    triggers: [
+      { id: 'start', type: 'newDialog', next: 'b0' },
+      { id: 'menu', type: 'keyword', keywords: ['меню'], next: 'b0' },
+    ],
+    blocks,
+  };
+}
+
+const noOverlaps = (boxes: ReturnType<typeof layoutBot>) => {
+  const all = [...boxes.entries()];
+  const clashes: string[] = [];
+  for (const [i, [ida, a]] of all.entries())
+    for (const [idb, b] of all.slice(i + 1)) if (overlap(a, b)) clashes.push(`${ida}/${idb}`);
+  return clashes;
+};
+
 describe('bot layout', () => {
   it('lays blocks out in layers by exits from the triggers, left to right, without overlaps', () => {
     const boxes = layoutBot(sampleBot());
@@ -82,5 +116,27 @@ describe('bot layout', () => {
     expect(view.x).toBeCloseTo(24 - bounds.x * readableZoom);
     const small = fitBot(layoutBot(sampleBot()), { width: 2000, height: 1200 });
     expect(small.zoom).toBe(1);
+  });
+
+  it('lays out an imported 200-block bot with no card over another and opens it readable at its start', () => {
+    for (const body of [menuBot(200), bigBot(140)]) {
+      const boxes = layoutBot(body);
+      expect(boxes.size).toBe(body.blocks.length + body.triggers.length);
+      expect(noOverlaps(boxes)).toEqual([]);
+      const pane = { width: 1000, height: 640 };
+      const view = fitBot(boxes, pane);
+      expect(view.zoom).toBeGreaterThanOrEqual(readableZoom);
+      // The start trigger and the first block are on screen when it opens.
+      for (const id of [triggerNodeId(body.triggers[0]?.id ?? ''), body.blocks[0]?.id ?? '']) {
+        const box = boxes.get(id);
+        expect(box).toBeDefined();
+        const left = (box?.x ?? 0) * view.zoom + view.x;
+        const top = (box?.y ?? 0) * view.zoom + view.y;
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(top).toBeGreaterThanOrEqual(0);
+        expect(left + (box?.width ?? 0) * view.zoom).toBeLessThanOrEqual(pane.width);
+        expect(top + (box?.height ?? 0) * view.zoom).toBeLessThanOrEqual(pane.height);
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { BotBlockStats } from '@opora/sdk';
 import type { Node } from '@xyflow/react';
 
 export interface ExitRow {
@@ -19,6 +20,8 @@ export interface BlockCardData extends Record<string, unknown> {
   /** The test chat's session is at this block. */
   current: boolean;
   height: number;
+  /** How live dialogs went through the block, while statistics are shown. */
+  stats: BotBlockStats | null;
 }
 
 export interface TriggerCardData extends Record<string, unknown> {

@@ -1,14 +1,30 @@
 import type { DefinitionVersion, DefinitionVersionSummary } from '@opora/sdk';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../lib/api';
+import { ConfirmDialog } from './ConfirmDialog';
 import { JsonEditor } from './JsonEditor';
 
-/** Published versions, newest first; any of them opens read-only. */
-export function VersionsPanel({ id, refreshKey }: { id: string; refreshKey: number }) {
+/**
+ * Published versions, newest first; any of them opens read-only — with how the draft differs from it, where the
+ * kind can say (`renderDiff`), and a way to make the draft that version again (`onRollback`, then publish).
+ */
+export function VersionsPanel({
+  id,
+  refreshKey,
+  renderDiff,
+  onRollback,
+}: {
+  id: string;
+  refreshKey: number;
+  renderDiff?: (version: DefinitionVersion) => ReactNode;
+  /** Replaces the draft with the version's body; offered only to those who may write the draft. */
+  onRollback?: (version: DefinitionVersion) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [versions, setVersions] = useState<DefinitionVersionSummary[] | null>(null);
   const [open, setOpen] = useState<DefinitionVersion | null>(null);
+  const [asking, setAsking] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey changes after a publish to reload the list
   useEffect(() => {
     void client.listVersions(id).then((r) => setVersions(r.items));
@@ -28,7 +44,11 @@ export function VersionsPanel({ id, refreshKey }: { id: string; refreshKey: numb
         </thead>
         <tbody>
           {versions.map((v) => (
-            <tr key={v.version} data-testid="version-row">
+            <tr
+              key={v.version}
+              data-testid="version-row"
+              className={open?.version === v.version ? 'selected' : undefined}
+            >
               <td>v{v.version}</td>
               <td>{new Date(v.publishedAt).toLocaleString(i18n.language)}</td>
               <td>{v.publishedBy ?? '—'}</td>
@@ -36,6 +56,7 @@ export function VersionsPanel({ id, refreshKey }: { id: string; refreshKey: numb
                 <button
                   type="button"
                   className="btn"
+                  data-testid={`open-version-${v.version}`}
                   onClick={() => void client.getVersion(id, v.version).then(setOpen)}
                 >
                   {t('editor.open')}
@@ -47,9 +68,35 @@ export function VersionsPanel({ id, refreshKey }: { id: string; refreshKey: numb
       </table>
       {open && (
         <section>
-          <h3>{t('editor.versionTitle', { version: open.version })}</h3>
+          <div className="page-head">
+            <h3>{t('editor.versionTitle', { version: open.version })}</h3>
+            {onRollback && (
+              <button
+                type="button"
+                className="btn"
+                data-testid="rollback-version"
+                title={t('editor.rollbackTitle')}
+                onClick={() => setAsking(true)}
+              >
+                {t('editor.rollback')}
+              </button>
+            )}
+          </div>
+          {renderDiff?.(open)}
           <JsonEditor value={JSON.stringify(open.body, null, 2)} marks={[]} readOnly />
         </section>
+      )}
+      {asking && open && onRollback && (
+        <ConfirmDialog
+          title={t('editor.rollbackConfirmTitle', { version: open.version })}
+          text={t('editor.rollbackConfirmText', { version: open.version })}
+          confirmLabel={t('editor.rollback')}
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            onRollback(open);
+          }}
+        />
       )}
     </div>
   );

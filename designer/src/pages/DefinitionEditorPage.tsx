@@ -3,6 +3,7 @@ import { ApiError, type DefinitionKind } from '@opora/sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BotDesigner } from '../bot-designer/BotDesigner';
+import { BotVersionDiffView } from '../bot-designer/BotVersionDiff';
 import { ChannelForm } from '../channel-designer/ChannelForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -271,6 +272,8 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
         <BotDesigner
           body={body as unknown as BotBody}
           problems={problems}
+          definitionKey={d.key}
+          publishedVersion={d.latestVersion}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
       ) : tab === 'design' && body && kind === 'page' ? (
@@ -368,7 +371,28 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           </aside>
         </div>
       ) : (
-        <VersionsPanel id={id} refreshKey={versionsKey} />
+        <VersionsPanel
+          id={id}
+          refreshKey={versionsKey}
+          renderDiff={
+            kind === 'bot'
+              ? (version) => (
+                  <BotVersionDiffView version={version.version} versionBody={version.body} draftBody={body} />
+                )
+              : undefined
+          }
+          onRollback={
+            may('write')
+              ? (version) => {
+                  // The draft becomes the version, unsaved: the analyst looks, then saves or publishes.
+                  draft.setText(JSON.stringify(version.body, null, 2));
+                  setTab(firstTab(kind));
+                  setError(null);
+                  setNotice(t('editor.rolledBack', { version: version.version }));
+                }
+              : undefined
+          }
+        />
       )}
       {confirm && (
         <ConfirmDialog

@@ -34,6 +34,24 @@ describe('bot engine', () => {
     expect(answered?.state.status).toBe('ended');
   });
 
+  it('names the blocks each step ran, the resumed one first, for per-block statistics', () => {
+    const body = botBody([
+      say('hi', 'Привет', 'q'),
+      ask('q', 'name', { next: 'bye', fallback: 'bye' }),
+      say('bye', 'Пока', 'end'),
+      end(),
+    ]);
+    const [opened, answered, refused] = converse(body, [
+      { type: 'dialogOpened' },
+      message('Анна'),
+      { type: 'timer', blockId: 'q', attempt: 0 },
+    ]);
+    expect(opened?.ran).toEqual(['hi', 'q']);
+    expect(answered?.ran).toEqual(['q', 'bye', 'end']);
+    expect(refused?.refused).toBeTruthy();
+    expect(refused?.ran).toBeUndefined();
+  });
+
   it('stops a loop that never waits after the block limit, naming the block, without throwing', () => {
     const body = botBody(
       [

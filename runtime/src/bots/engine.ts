@@ -10,8 +10,12 @@ import type { BotSession, StartOptions } from './session.js';
 import { matchTrigger } from './triggers.js';
 import { setVariable } from './variables.js';
 
-/** One step of a bot session; `refused` is set when the event answers nothing here (the session is unchanged). */
-export type BotStep = StepResult<BotSession, BotEffect>;
+/**
+ * One step of a bot session; `refused` is set when the event answers nothing here (the session is unchanged).
+ * `ran` names the blocks the step ran or resumed, in order (a block run twice, twice): what the server counts as
+ * the blocks a session reached, for the designer's per-block statistics.
+ */
+export type BotStep = StepResult<BotSession, BotEffect> & { ran?: string[] };
 
 /** A session no event has reached yet: idle, with the bot's declared initial variables and the caller's. */
 export function startBot(bot: PreparedBot, options: Partial<StartOptions> = {}): BotSession {
@@ -48,11 +52,12 @@ export function stepBot(bot: PreparedBot, session: BotSession, event: BotEvent, 
     session: { ...session, variables: { ...session.variables }, turn: session.turn + 1 },
     effects: [],
     clock,
+    ran: [],
   };
   const why = route(turn, session, event);
   if (why !== null) return refuse(session, why);
   turn.effects.push(...noReplyTimers(bot, session, turn.session, clock));
-  return { state: turn.session, effects: turn.effects };
+  return { state: turn.session, effects: turn.effects, ran: turn.ran };
 }
 
 /**
@@ -71,10 +76,11 @@ export function returnToBot(bot: PreparedBot, session: BotSession, blockId: stri
     session: { ...session, variables: { ...session.variables }, turn: session.turn + 1 },
     effects: [],
     clock,
+    ran: [],
   };
   startTrigger(turn, blockId, undefined);
   turn.effects.push(...noReplyTimers(bot, session, turn.session, clock));
-  return { state: turn.session, effects: turn.effects };
+  return { state: turn.session, effects: turn.effects, ran: turn.ran };
 }
 
 /** Sends the event where it belongs; answers why it was refused, or null. */

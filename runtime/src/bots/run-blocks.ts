@@ -14,6 +14,8 @@ export interface Turn {
   session: BotSession;
   effects: BotEffect[];
   clock: Clock;
+  /** The blocks run or resumed so far, in order. */
+  ran: string[];
 }
 
 function contextFor(turn: Turn, block: BotBlock): BlockContext<BotBlock> {
@@ -47,6 +49,7 @@ export function resumeAt(turn: Turn, block: BotBlock, event: ResumeEvent): strin
     outcome = { end: 'error', message: error instanceof Error ? error.message : String(error) };
   }
   if ('refuse' in outcome) return outcome.refuse;
+  turn.ran.push(block.id);
   turn.session.waiting = null;
   const next = follow(turn, block, outcome);
   if (next !== null) runFrom(turn, next, 1);
@@ -75,6 +78,7 @@ export function runFrom(turn: Turn, blockId: string, alreadyRun = 0): void {
       );
       return;
     }
+    turn.ran.push(block.id);
     let outcome: BlockOutcome;
     try {
       outcome = specOf(block).run(contextFor(turn, block));

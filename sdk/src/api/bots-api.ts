@@ -20,9 +20,28 @@ export interface BotSessionView {
   updatedAt: string;
 }
 
+/** How live sessions went through one block of a bot (`GET /bots/:key/stats`). */
+export interface BotBlockStats {
+  /** Sessions that ran the block at least once. */
+  reached: number;
+  /** Sessions that ended there, or whose client went silent there (not those with operators). */
+  left: number;
+  /** Sessions handed to operators from the block. */
+  handedOver: number;
+}
+
+/** A bot's per-block statistics over its published versions, or one of them. */
+export interface BotStats {
+  sessions: number;
+  /** The published versions that have sessions, newest first. */
+  versions: number[];
+  /** By block id; a block no session reached is absent. */
+  blocks: Record<string, BotBlockStats>;
+}
+
 const enc = encodeURIComponent;
 
-/** The bot side of a dialog: what the bot collected, and handing the dialog back to it. */
+/** The bot side of a dialog (what the bot collected, handing the dialog back to it) and a bot's statistics. */
 export class BotsApi {
   constructor(private readonly client: OporaClient) {}
 
@@ -37,6 +56,12 @@ export class BotsApi {
   resume(conversationId: string, blockId?: string): Promise<BotSessionView> {
     return this.client.request('POST', `/conversations/${enc(conversationId)}/bot/resume`, {
       body: blockId ? { blockId } : {},
+    });
+  }
+  /** Per-block statistics of the bot's live sessions, over every published version or the one given. */
+  stats(botKey: string, version?: number): Promise<BotStats> {
+    return this.client.request('GET', `/bots/${enc(botKey)}/stats`, {
+      query: version === undefined ? {} : { version },
     });
   }
 }

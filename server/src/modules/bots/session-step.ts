@@ -54,10 +54,16 @@ export async function applyStep(
     deps.db,
     tx,
     session,
-    { state: step.state, handledSeq: options.handledSeq },
+    { state: step.state, handledSeq: options.handledSeq, ran: step.ran, handedOverFrom: handedFrom(step) },
     now,
   );
   return carryOut(deps, tx, conversation, saved, step.effects, options.jumps ?? 0);
+}
+
+/** The block a step handed the dialog to operators from, if it did: the one the session now waits at. */
+function handedFrom(step: BotStep): string | undefined {
+  if (!step.effects.some((effect) => effect.type === 'handOver')) return undefined;
+  return step.state.waiting?.blockId ?? step.state.block ?? undefined;
 }
 
 async function carryOut(

@@ -25,7 +25,7 @@ describe('channel designer in Chromium', () => {
     await mailbox.start();
     server = await startServer();
     api = await adminApiClient(server);
-    await linesWorkRoundTheClock(api);
+    await linesWorkRoundTheClock(api, undefined, { withoutBots: true });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });

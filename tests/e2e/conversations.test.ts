@@ -50,7 +50,7 @@ describe('operators answer conversations in Chromium', () => {
     server = await startServer();
     browser = await launchBrowser();
     admin = await adminApiClient(server);
-    await linesWorkRoundTheClock(admin);
+    await linesWorkRoundTheClock(admin, undefined, { withoutBots: true });
     await admin.setSecret('tg_token', '42:e2e-token');
     await admin.setSecret('tg_hook', hookSecret);
     const channel = await admin.createDefinition({

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { linesWorkRoundTheClock } from './support/round-the-clock.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -38,6 +39,8 @@ describe('the column beside a dialog in Chromium', () => {
     browser = await launchBrowser();
     admin = await adminApiClient(server);
     await admin.createUser({ ...operator, name: 'Ольга Смирнова', roles: ['operator'] });
+    // The dialog waits for people at once, as a bot would have handed it over.
+    await linesWorkRoundTheClock(admin, ['first-line'], { withoutBots: true });
     const headers = { 'content-type': 'application/json', origin: server.baseUrl };
     const session = await fetch(`${server.baseUrl}/api/v1/widget/site-chat/session`, {
       method: 'POST',

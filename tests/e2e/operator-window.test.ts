@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../server/src/testing/fake-telegram.js';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { linesWorkRoundTheClock } from './support/round-the-clock.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -59,6 +60,8 @@ describe('the operator’s single window in Chromium', () => {
       },
     });
     await admin.publishDefinition(channel.id, 1);
+    // Anna's question has no line of its own: «Общие вопросы» takes it, straight to people here.
+    await linesWorkRoundTheClock(admin, ['first-line'], { withoutBots: true });
     await admin.createUser({ ...operator, name: 'Нина Петрова', roles: ['operator'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });

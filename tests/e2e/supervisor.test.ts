@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApiClient } from './support/api-client.js';
 import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { linesWorkRoundTheClock } from './support/round-the-clock.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 /**
@@ -66,6 +67,8 @@ describe('the supervisor’s live board in Chromium', () => {
     server = await startServer();
     browser = await launchBrowser();
     admin = await adminApiClient(server);
+    // Visitors queue for people at once (the line's bot is the bots test's subject).
+    await linesWorkRoundTheClock(admin, [line], { withoutBots: true });
     const operator = await admin.createUser({
       login: 'ivan',
       password: 'operator-password-1',

@@ -27,6 +27,11 @@ describe('stripQuotedReply', () => {
     ).toBe('Вы писали:\n> код 1234\nЭтот код не подходит.');
   });
 
+  it('takes an answer written below the quote of the previous mail', () => {
+    const reply = `Opora <help@example.ru> пишет:\n> ${replyAboveMarker}\n>\n> Это помогло?\n> 1. Да\n> 2. Нет\n\n2\n`;
+    expect(stripQuotedReply(reply)).toBe('2');
+  });
+
   it('keeps the text when all of it looks quoted', () => {
     expect(stripQuotedReply('> только цитата')).toBe('> только цитата');
   });

@@ -33,12 +33,31 @@ const isReplyHeader = (line: string) => {
 export function stripQuotedReply(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const header = lines.findIndex(isReplyHeader);
+  const answer = aboveQuote(lines, header);
+  // A reply written below the quote (bottom-posting: «On … wrote:», the `>` lines, then «2») is what follows it.
+  const below = answer || header < 0 ? '' : writtenBelow(lines.slice(header + 1));
+  // A reply that is only a quote (the client pressed "send" by mistake) keeps its text rather than showing nothing.
+  return answer || below || text.trim();
+}
+
+/** The lines above the reply header (all when there is none), less a trailing block of `>`-quoted lines. */
+function aboveQuote(lines: readonly string[], header: number): string {
   let kept = header >= 0 ? lines.slice(0, header) : lines;
   // A trailing block of `>` lines (with blank lines among them) is the quote of a client that writes on top.
   let end = kept.length;
-  while (end > 0 && (kept[end - 1]?.trim() === '' || kept[end - 1]?.trimStart().startsWith('>'))) end -= 1;
-  if (kept.slice(end).some((line) => line.trimStart().startsWith('>'))) kept = kept.slice(0, end);
-  const answer = kept.join('\n').trim();
-  // A reply that is only a quote (the client pressed "send" by mistake) keeps its text rather than showing nothing.
-  return answer || text.trim();
+  while (end > 0 && isQuoteOrBlank(kept[end - 1]!)) end -= 1;
+  if (kept.slice(end).some(isQuoted)) kept = kept.slice(0, end);
+  return kept.join('\n').trim();
+}
+
+const isQuoted = (line: string) => line.trimStart().startsWith('>');
+const isQuoteOrBlank = (line: string) => line.trim() === '' || isQuoted(line);
+
+/** What a client wrote under a quote: the lines after the `>` block that follows the reply header, up to the next. */
+function writtenBelow(afterHeader: readonly string[]): string {
+  let start = 0;
+  while (start < afterHeader.length && isQuoteOrBlank(afterHeader[start]!)) start += 1;
+  if (!afterHeader.slice(0, start).some(isQuoted)) return '';
+  const rest = afterHeader.slice(start);
+  return aboveQuote(rest, rest.findIndex(isReplyHeader));
 }

@@ -23,9 +23,14 @@ const normalize = (text: string) =>
     .replace(/ё/g, 'е')
     .replace(/[.!)]+$/u, '');
 
+const labelled = (option: ChoiceOption, typed: string) =>
+  normalize(option.label.ru) === typed ||
+  (option.label.en !== undefined && normalize(option.label.en) === typed);
+
 /**
- * The option a client chose: by the button pressed, by its label typed (either language, any case), or by its
- * number — channels without buttons show them as a numbered list and e-mail clients answer «2».
+ * The option a client chose: by the button pressed, by its label typed (either language, any case), by its
+ * number — channels without buttons show them as a numbered list and e-mail clients answer «2» — or by a line of
+ * that list copied whole («2. Нет, нужен оператор», the number and the label agreeing).
  */
 export function chosenOption(
   options: readonly ChoiceOption[],
@@ -35,10 +40,12 @@ export function chosenOption(
   const typed = normalize(answer.text.slice(0, 500));
   if (!typed) return null;
   if (/^\d{1,2}$/.test(typed)) return options[Number(typed) - 1] ?? null;
-  return (
-    options.find((o) => normalize(o.label.ru) === typed || (o.label.en && normalize(o.label.en) === typed)) ??
-    null
-  );
+  const listLine = /^(\d{1,2})[.)]\s+(.+)$/u.exec(typed);
+  if (listLine) {
+    const numbered = options[Number(listLine[1]) - 1];
+    return numbered && labelled(numbered, listLine[2]!) ? numbered : null;
+  }
+  return options.find((o) => labelled(o, typed)) ?? null;
 }
 
 /** Options whose id repeats: their exits (`option:<id>`) and answers could not be told apart. */

@@ -108,13 +108,14 @@ function readButton(query: Json, externalMessageId: string): ReadUpdate {
   const data = text(query.data, 64);
   const index = data?.startsWith('#') ? Number(data.slice(1)) : Number.NaN;
   if (!chat || !Number.isSafeInteger(index)) return { kind: 'ignored', reason: 'not a button of ours' };
-  const label = buttonLabel(message, data!) ?? data!;
+  // Without the label the conversation's offer names the button (see `withPressedLabel`).
+  const label = buttonLabel(message, data!) ?? '';
   return {
     kind: 'message',
     message: {
       from: sender(chat, query.from),
       externalMessageId,
-      message: { text: label, parts: [], attachments: [] },
+      message: { text: label || data!, parts: [], attachments: [] },
       pressed: { index, label },
     },
     files: [],

@@ -20,6 +20,7 @@ import { storeInboundFiles } from './inbound-files.js';
 import { mergeContactInto } from './merge-contacts.js';
 import { appendToOpenConversation } from './open-conversation-append.js';
 import { appendOutbound, lockConversation, type OutboundInput } from './outbound.js';
+import { withPressedLabel } from './pressed-label.js';
 import { conversationView } from './rows.js';
 import { type SendJobPayload, sendJobKey, sendJobName } from './send-job.js';
 import { clientTimeline, type TimelinePage } from './timeline.js';
@@ -126,7 +127,8 @@ export class ConversationStore {
     const { conversation, opened, queued } = routed
       ? { conversation: routed.conversation, opened: false, queued: true }
       : await conversationFor(db, tx, { ...contact, clientRecordId: client }, inbound, now);
-    const message = await appendInbound(db, tx, channel, conversation, inbound, now);
+    const labelled = routed ? inbound : await withPressedLabel(db, tx, conversation.id, inbound);
+    const message = await appendInbound(db, tx, channel, conversation, labelled, now);
     const counted = {
       ...conversation,
       messageCount: conversation.messageCount + 1,

@@ -19,8 +19,9 @@ export interface DemoDialog {
 }
 
 /**
- * The demo's conversations, in the order they arrive: some wait in «Бухгалтерия», «Доставка и возврат» and
- * «Общие вопросы», some are being answered, some were closed and rated, one went to the second line as a request.
+ * The demo's conversations, in the order they arrive: some wait in «Бухгалтерия» and «Доставка и возврат», one on
+ * «Общие вопросы» meets the line's bot (it greets, searches the knowledge base and hands over once the server runs),
+ * some are being answered, some were closed and rated, one went to the second line as a request.
  * Clients with the e-mail of a template client are recognised and land on that client's card.
  */
 export const demoDialogs: readonly DemoDialog[] = [

@@ -67,7 +67,7 @@ describe.each(databaseTargets)('demo contact centre on $name', (target) => {
       expect([dialog.key, (await dialogRow(dialog.key)).line_key]).toEqual([dialog.key, dialog.line]);
   });
 
-  it('leaves dialogs waiting in the queues of «Бухгалтерия», «Доставка и возврат» and «Общие вопросы»', async () => {
+  it('leaves dialogs waiting in the queues of «Бухгалтерия» and «Доставка и возврат»; «Общие вопросы» meets its bot', async () => {
     const waiting = await rows(
       `select line_key, count(*) as n from conversation
         where status = 'open' and handler = 'queue' and queued_at is not null group by line_key order by line_key`,
@@ -75,8 +75,15 @@ describe.each(databaseTargets)('demo contact centre on $name', (target) => {
     expect(waiting.map((r) => [r.line_key, Number(r.n)])).toEqual([
       ['accounting', 3],
       ['delivery', 2],
-      ['first-line', 1],
     ]);
+    // The line's bot greets the waiting visitor, searches the knowledge base and hands over once the server runs.
+    const sms = await dialogRow('waiting-sms');
+    expect(sms).toMatchObject({ line_key: 'first-line', handler: 'bot', status: 'open' });
+    const turns = await rows(
+      `select id from job where name = 'bot.turn' and payload->>'conversationId' = ?`,
+      [sms.id],
+    );
+    expect(turns).toHaveLength(1);
   });
 
   it('gives the demo operators dialogs in progress, answered back and forth', async () => {

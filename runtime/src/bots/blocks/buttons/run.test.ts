@@ -38,6 +38,7 @@ describe('buttons block', () => {
       { type: 'message' as const, text: 'Вход', buttonId: 'login' },
       { type: 'message' as const, text: 'вход' },
       { type: 'message' as const, text: '2' },
+      { type: 'message' as const, text: '2. Вход' },
     ]) {
       const ctx = blockContext(b, { waiting: { kind: 'client', attempt: 0 } });
       expect(buttonsBlock.resume?.(ctx, event)).toEqual({ go: 'option:login' });
@@ -53,5 +54,8 @@ describe('buttons block', () => {
     expect(first.effects[0]).toMatchObject({ type: 'send', text: 'Выберите кнопку' });
     const second = blockContext(b, { waiting: { kind: 'client', attempt: 1 } });
     expect(buttonsBlock.resume?.(second, { type: 'message', text: '7' })).toEqual({ go: 'fallback' });
+    // A list line whose number and label disagree is no choice.
+    const third = blockContext(b, { waiting: { kind: 'client', attempt: 1 } });
+    expect(buttonsBlock.resume?.(third, { type: 'message', text: '1. Вход' })).toEqual({ go: 'fallback' });
   });
 });

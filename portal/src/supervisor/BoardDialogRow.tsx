@@ -50,9 +50,11 @@ export function BoardDialogRow({
         <span className="muted">{t(`conversations.channel.${dialog.channel}`)}</span>
         <span className="sv-holder">{holder}</span>
         <span className="sv-timer">{t(sinceKey(dialog), { time: elapsed })}</span>
-        <span className={dialog.firstResponseAt ? 'muted' : 'sv-pending'}>
-          {t(dialog.firstResponseAt ? 'supervisor.answered' : 'supervisor.notAnswered')}
-        </span>
+        {dialog.handler !== 'bot' && (
+          <span className={dialog.firstResponseAt ? 'muted' : 'sv-pending'}>
+            {t(dialog.firstResponseAt ? 'supervisor.answered' : 'supervisor.notAnswered')}
+          </span>
+        )}
         {breach && (
           <span className="sv-breach" data-testid="dialog-breach">
             {t(`supervisor.breach.${breach}`)}

@@ -11,6 +11,7 @@ export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessi
       | 'secretsKey'
       | 'scriptMaxima'
       | 'timeZone'
+      | 'language'
       | 'dataDir'
       | 'fileMaxMb'
       | 'instanceId'
@@ -35,6 +36,8 @@ export interface AppSettings {
   secretsKey: string | undefined;
   scriptMaxima: ScriptLimits;
   timeZone: string;
+  /** The install's language, for texts the server writes for staff. */
+  language: 'ru' | 'en';
   dataDir: string;
   fileMaxMb: number;
   instanceId: string;
@@ -60,6 +63,7 @@ export function settingsFrom(config: AppConfig): AppSettings {
     secretsKey: config.secretsKey,
     scriptMaxima: config.scriptMaxima ?? defaultMaxima,
     timeZone: config.timeZone ?? 'Europe/Moscow',
+    language: config.language ?? 'ru',
     // Same default as readConfig, for callers that build the app without a full Config.
     dataDir: config.dataDir ?? resolve('./data'),
     fileMaxMb: config.fileMaxMb ?? 100,

@@ -33,6 +33,11 @@ export interface Config {
   secretsKey: string | undefined;
   /** The organisation's time zone (OPORA_TIME_ZONE): what "today" means in forms, the same in browser and server. */
   timeZone: string;
+  /**
+   * The install's language (OPORA_LANGUAGE: ru or en, ru by default): texts the server itself writes for staff —
+   * a bot's hand-over note, for one — are in it.
+   */
+  language: 'ru' | 'en';
   /** The most a script may ask for, per run (SCRIPT_MAX_* variables). */
   scriptMaxima: ScriptLimits;
   /** Server-wide cap on one uploaded file (FILE_MAX_MB); a file field's own maxSizeMb can only lower it. */
@@ -68,6 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseMs: intFrom(env.JOB_LEASE_MS, 60_000, 'JOB_LEASE_MS'),
     secretsKey: env.OPORA_SECRETS_KEY || undefined,
     timeZone: timeZoneFrom(env.OPORA_TIME_ZONE),
+    language: languageFrom(env.OPORA_LANGUAGE),
     fileMaxMb: intFrom(env.FILE_MAX_MB, 100, 'FILE_MAX_MB'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     smtpUrl: urlFrom(env.SMTP_URL, ['smtp:', 'smtps:'], 'SMTP_URL'),
@@ -97,6 +103,12 @@ function timeZoneFrom(value: string | undefined): string {
     throw new StartupError(`OPORA_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${zone}"`);
   }
   return zone;
+}
+
+function languageFrom(value: string | undefined): 'ru' | 'en' {
+  if (!value || value === 'ru') return 'ru';
+  if (value === 'en') return 'en';
+  throw new StartupError(`OPORA_LANGUAGE must be ru or en, got "${value}"`);
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {

@@ -10,7 +10,9 @@ import { type RunningServer, startServer } from './support/server-process.js';
 /**
  * The supervisor's board on the demo template: an operator of «Общие вопросы» is full (capacity 1), so a second
  * visitor waits; the supervisor sees the waiting dialog on the line's card, drags it onto the operator (past
- * capacity, which the board says), and it moves; then joins it with an internal note. Screenshots at 1280 and 375.
+ * capacity, which the board says), and it moves; then joins it with an internal note. Once the line greets with the
+ * template's bot, a dialog the bot talks with shows on the board and «Подключиться» makes it the supervisor's (the
+ * bot pauses) and opens it. Screenshots at 1280 and 375.
  */
 describe('the supervisor’s live board in Chromium', () => {
   let server: RunningServer;
@@ -19,6 +21,7 @@ describe('the supervisor’s live board in Chromium', () => {
   let page: Page;
   const line = 'first-line';
   let operatorId = '';
+  let svetaId = '';
 
   /** A visitor of the site's chat writes: a new dialog, routed by the template's lines. */
   const visitorWrites = async (text: string) => {
@@ -86,12 +89,13 @@ describe('the supervisor’s live board in Chromium', () => {
       body: JSON.stringify({ status: 'online' }),
     });
     expect(online.status).toBe(200);
-    await admin.createUser({
+    const sveta = await admin.createUser({
       login: 'sveta',
       password: 'supervisor-password-1',
       name: 'Светлана Орлова',
       roles: ['supervisor'],
     });
+    svetaId = sveta.id;
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
@@ -149,5 +153,29 @@ describe('the supervisor’s live board in Chromium', () => {
     const id = (await row.getAttribute('data-testid'))!.replace('board-dialog-', '');
     const history = await admin.conversations.messages(id);
     expect(history.messages.at(-1)).toMatchObject({ internal: true, text: 'Подключилась, помогу с паролем' });
+  });
+
+  it('joins a dialog the bot talks with: it becomes the supervisor’s and opens', async () => {
+    const [line] = (await admin.listDefinitions({ kind: 'line', q: 'first-line' })).items.filter(
+      (d) => d.key === 'first-line',
+    );
+    const full = await admin.getDefinition(line!.id);
+    const saved = await admin.updateDefinition(line!.id, {
+      name: full.name,
+      body: { ...(full.body as Record<string, unknown>), bot: 'first-line-bot' },
+      draftVersion: full.draftVersion,
+    });
+    await admin.publishDefinition(line!.id, saved.draftVersion);
+    await visitorWrites('Добрый вечер');
+    const withBot = page
+      .getByTestId(`line-card-first-line`)
+      .locator('[data-testid^="board-dialog-"][data-handler="bot"]');
+    await poll(() => withBot.count()).toBe(1);
+    const id = (await withBot.getAttribute('data-testid'))!.replace('board-dialog-', '');
+    await shoot('supervisor-bot-dialog');
+    await withBot.getByTestId('join-dialog').click();
+    await page.waitForURL((url) => url.pathname.endsWith(id));
+    const { conversation } = await admin.conversations.messages(id);
+    expect(conversation).toMatchObject({ handler: 'operator', operatorId: svetaId });
   });
 });

@@ -3,15 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { conversationPath } from '../work/conversations/paths';
-import { breachAt, clockTime, secondsSince } from './format';
+import { breachAt, clockTime, joinKind, secondsSince, sinceKey } from './format';
 import { JoinForm } from './JoinForm';
 import { dialogDragType } from './local-text';
 import { assignTo } from './state/assign';
+import { joinAndOpen } from './state/join';
 import '../work/conversations/i18n';
 
 /**
  * A dialog on the board: who, where, with whom, for how long and what it missed. It can be dragged onto an
- * operator; «Назначить…» does the same from the keyboard or a touch screen.
+ * operator; «Назначить…» does the same from the keyboard or a touch screen. «Подключиться» takes a dialog the bot
+ * talks with and opens it; into one waiting or led by an operator the supervisor writes from here.
  */
 export function BoardDialogRow({
   dialog,
@@ -28,6 +30,9 @@ export function BoardDialogRow({
   const elapsed = clockTime(secondsSince(dialog.since, now));
   const candidates = operators.filter((o) => o.status === 'online' && o.id !== dialog.operatorId);
   const toggle = (which: 'assign' | 'join') => setPanel((open) => (open === which ? null : which));
+  const takes = joinKind(dialog) === 'take';
+  const holder =
+    dialog.handler === 'bot' ? t('supervisor.bot') : (dialog.operatorName ?? t('supervisor.queue'));
   return (
     <li
       className={`sv-dialog${breach ? ' breached' : ''}`}
@@ -43,13 +48,13 @@ export function BoardDialogRow({
       <div className="sv-dialog-main">
         <strong>{dialog.clientName || t('supervisor.anonymous')}</strong>
         <span className="muted">{t(`conversations.channel.${dialog.channel}`)}</span>
-        <span className="sv-holder">{dialog.operatorName ?? t('supervisor.queue')}</span>
-        <span className="sv-timer">
-          {t(dialog.handler === 'queue' ? 'supervisor.waitsFor' : 'supervisor.handledFor', { time: elapsed })}
-        </span>
-        <span className={dialog.firstResponseAt ? 'muted' : 'sv-pending'}>
-          {t(dialog.firstResponseAt ? 'supervisor.answered' : 'supervisor.notAnswered')}
-        </span>
+        <span className="sv-holder">{holder}</span>
+        <span className="sv-timer">{t(sinceKey(dialog), { time: elapsed })}</span>
+        {dialog.handler !== 'bot' && (
+          <span className={dialog.firstResponseAt ? 'muted' : 'sv-pending'}>
+            {t(dialog.firstResponseAt ? 'supervisor.answered' : 'supervisor.notAnswered')}
+          </span>
+        )}
         {breach && (
           <span className="sv-breach" data-testid="dialog-breach">
             {t(`supervisor.breach.${breach}`)}
@@ -69,15 +74,27 @@ export function BoardDialogRow({
         >
           {t('supervisor.assign')}
         </button>
-        <button
-          type="button"
-          className="btn small"
-          aria-expanded={panel === 'join'}
-          data-testid="join-dialog"
-          onClick={() => toggle('join')}
-        >
-          {t('supervisor.join')}
-        </button>
+        {takes ? (
+          <button
+            type="button"
+            className="btn small"
+            title={t('supervisor.joinBotHint')}
+            data-testid="join-dialog"
+            onClick={() => void joinAndOpen(dialog.id)}
+          >
+            {t('supervisor.joinBot')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn small"
+            aria-expanded={panel === 'join'}
+            data-testid="join-dialog"
+            onClick={() => toggle('join')}
+          >
+            {t('supervisor.join')}
+          </button>
+        )}
       </div>
       {panel === 'assign' && (
         <fieldset className="sv-menu">

@@ -5,14 +5,14 @@ import { breachAt, clockTime, secondsSince } from './format';
 import { localText } from './local-text';
 import { OperatorCard } from './OperatorCard';
 
-/** One line: its queue and longest wait (ticking), its operators (drop targets) and its dialogs. */
+/** One line: its queue and longest wait (ticking), its operators (drop targets) and its dialogs (the bot's too). */
 export function LineCard({ line, now, limit }: { line: BoardLine; now: number; limit: number }) {
   const { t, i18n } = useTranslation();
   const wait = line.oldestQueuedAt ? clockTime(secondsSince(line.oldestQueuedAt, now)) : '—';
   // The server counted at its `now`; a target passed since then is counted here at once.
   const localBreaches = line.dialogs.filter((d) => breachAt(d, now)).length;
   const breaches = Math.max(line.breaches, localBreaches);
-  const total = line.waiting + line.inProgress;
+  const total = line.waiting + line.inProgress + line.withBot;
   const target = (seconds: number | null) => {
     if (seconds === null) return t('supervisor.noTarget');
     const h = Math.floor(seconds / 3600);
@@ -50,6 +50,11 @@ export function LineCard({ line, now, limit }: { line: BoardLine; now: number; l
           <dd data-testid={`line-breaches-${line.key}`}>{breaches}</dd>
         </div>
       </dl>
+      {line.withBot > 0 && (
+        <p className="muted sv-with-bot" data-testid={`line-with-bot-${line.key}`}>
+          {t('supervisor.withBot', { count: line.withBot })}
+        </p>
+      )}
       <h3>{t('supervisor.operators')}</h3>
       {line.operators.length === 0 ? (
         <p className="muted">{t('supervisor.noOperators')}</p>

@@ -1,6 +1,6 @@
 import type { BoardDialog } from '@opora/sdk';
 import { describe, expect, it } from 'vitest';
-import { breachAt, clockTime } from './format';
+import { breachAt, clockTime, joinKind, sinceKey } from './format';
 
 const dialog = (over: Partial<BoardDialog>): BoardDialog => ({
   id: 'd',
@@ -37,5 +37,14 @@ describe('board formatting', () => {
     expect(breachAt(answered, Date.parse('2026-12-03T10:05:00.000Z'))).toBeNull();
     expect(breachAt(answered, Date.parse('2026-12-03T10:10:01.000Z'))).toBe('resolution');
     expect(breachAt(dialog({ breach: 'resolution' }), 0)).toBe('resolution');
+  });
+
+  it('joins the bot’s dialog by taking it, and writes into one waiting or led by an operator', () => {
+    expect(joinKind(dialog({ handler: 'bot' }))).toBe('take');
+    expect(joinKind(dialog({ handler: 'queue' }))).toBe('write');
+    expect(joinKind(dialog({ handler: 'operator', operatorId: 'o' }))).toBe('write');
+    expect(sinceKey(dialog({ handler: 'bot' }))).toBe('supervisor.withBotFor');
+    expect(sinceKey(dialog({ handler: 'queue' }))).toBe('supervisor.waitsFor');
+    expect(sinceKey(dialog({ handler: 'operator' }))).toBe('supervisor.handledFor');
   });
 });

@@ -22,3 +22,18 @@ export function breachAt(dialog: BoardDialog, now: number): SlaBreachKind | null
   if (dialog.resolutionDue && Date.parse(dialog.resolutionDue) < now) return 'resolution';
   return null;
 }
+
+/**
+ * What «Подключиться» does with a dialog: one the bot talks with the supervisor takes and opens in the operator
+ * window — the bot pauses; into one waiting or led by an operator they write from the board.
+ */
+export const joinKind = (dialog: Pick<BoardDialog, 'handler'>): 'take' | 'write' =>
+  dialog.handler === 'bot' ? 'take' : 'write';
+
+/** The board's words for how long a dialog has been where it is: waiting, in progress, or with the bot. */
+export const sinceKey = (dialog: Pick<BoardDialog, 'handler'>) =>
+  dialog.handler === 'queue'
+    ? 'supervisor.waitsFor'
+    : dialog.handler === 'bot'
+      ? 'supervisor.withBotFor'
+      : 'supervisor.handledFor';

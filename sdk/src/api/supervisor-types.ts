@@ -18,22 +18,22 @@ export interface CsatToday {
   count: number;
 }
 
-/** A dialog on the board: waiting in the line's queue or led by an operator. */
+/** A dialog on the board: waiting in the line's queue, led by an operator, or still with the line's bot. */
 export interface BoardDialog {
   id: string;
   clientName: string | null;
   channel: ChannelType;
-  handler: 'queue' | 'operator';
+  handler: 'queue' | 'operator' | 'bot';
   operatorId: string | null;
   operatorName: string | null;
-  /** Since when it waits (queue) or is led (operator). */
+  /** Since when it waits (queue), is led (operator) or talks with the bot (bot: since it opened). */
   since: string;
   queuedAt: string | null;
   openedAt: string;
   firstResponseAt: string | null;
-  /** When the first answer is due (null: no target, or already answered). */
+  /** When the first answer is due (null: no target, already answered, or still with the bot — its time does not count). */
   firstResponseDue: string | null;
-  /** When the dialog must be resolved (null: no target). */
+  /** When the dialog must be resolved (null: no target, or still with the bot). */
   resolutionDue: string | null;
   /** What it has missed by the board's `now` (first response first). */
   breach: SlaBreachKind | null;
@@ -59,9 +59,11 @@ export interface BoardLine {
   oldestQueuedAt: string | null;
   longestWaitSeconds: number | null;
   inProgress: number;
+  /** Open dialogs the line's bot is talking with (a supervisor may join one). */
+  withBot: number;
   /** Open dialogs past a target now. */
   breaches: number;
-  /** Waiting first (queue order), then those in progress; at most `dialogsLimit` of `waiting + inProgress`. */
+  /** Waiting first (queue order), then those in progress, then the bot's; at most `dialogsLimit` of all three. */
   dialogs: BoardDialog[];
   operators: BoardOperator[];
   csat: CsatToday;

@@ -178,3 +178,18 @@ export const searchBot = (line: string): Body => ({
     end,
   ],
 });
+
+/** Answers a message close to «не работает интернет дома» (the knowledge base's synonyms count) and ends. */
+export const phraseBot = (): Body => ({
+  title: { ru: 'Про интернет' },
+  triggers: [
+    {
+      id: 'net',
+      type: 'phrase' as const,
+      examples: ['не работает интернет дома'],
+      threshold: 0.9,
+      next: 'net',
+    },
+  ],
+  blocks: [say('net', 'Про интернет', 'end'), end],
+});

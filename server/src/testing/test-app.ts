@@ -38,6 +38,8 @@ export async function createHarness(
     trustProxy?: TrustProxy;
     /** The time the app reads (a fixed one makes timestamps predictable); the wall clock by default. */
     clock?: Clock;
+    /** The install's language (OPORA_LANGUAGE); Russian by default. */
+    language?: 'ru' | 'en';
   } = {},
 ): Promise<Harness> {
   const { db, dispose } = await createTestDatabase(target);
@@ -57,6 +59,7 @@ export async function createHarness(
       trustProxy: options.trustProxy,
       secretsKey: options.secretsKey,
       dataDir,
+      language: options.language,
     },
   });
   await app.ready();

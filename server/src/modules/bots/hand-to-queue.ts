@@ -8,8 +8,9 @@ import { requestDistribution } from '../distribution/distribution-signal.js';
 import type { BotDeps } from './bot-deps.js';
 
 /**
- * The bot passes the dialog to people: it waits in `lineKey`'s queue (the dialog's own line when that one is not
- * published), with `note` written for the operators (never sent to the client), and distribution is asked to run.
+ * The bot passes the dialog to people: it waits in `lineKey`'s queue — the dialog's own line when that one is not
+ * published or has no people (a bot-only line), and the named line all the same when neither has any —, with
+ * `note` written for the operators (never sent to the client), and distribution is asked to run.
  */
 export async function handToQueue(
   deps: BotDeps,
@@ -20,9 +21,7 @@ export async function handToQueue(
 ): Promise<ConversationView> {
   const { db } = deps;
   const now = dateOf(deps.clock);
-  const line =
-    (lineKey ? await deps.lines.get(lineKey, tx) : null) ??
-    (conversation.lineKey ? await deps.lines.get(conversation.lineKey, tx) : null);
+  const line = await queueLine(deps, tx, [lineKey, conversation.lineKey]);
   const [row] = await db.query<Record<string, unknown>>(
     `update conversation set handler = 'queue', line_key = coalesce(?, line_key), priority = ?,
        queued_at = coalesce(queued_at, ?), operator_id = null, assigned_at = null
@@ -49,6 +48,16 @@ export async function handToQueue(
   await pushAssignment(deps.hub, tx, queued, [], [conversation.lineKey, queued.lineKey]);
   await requestDistribution(db, tx);
   return queued;
+}
+
+/** The first of `keys` that is published with people behind it, else the first published one. */
+async function queueLine(deps: BotDeps, tx: Em, keys: readonly (string | null)[]) {
+  const lines = [];
+  for (const key of keys) {
+    const line = key ? await deps.lines.get(key, tx) : null;
+    if (line) lines.push(line);
+  }
+  return lines.find((line) => line.body.botOnly !== true) ?? lines[0] ?? null;
 }
 
 /** Whether a line has people behind it (a bot-only line has none to hand a dialog to). */

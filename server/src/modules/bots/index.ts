@@ -8,6 +8,7 @@ import { botTimerJobName } from './bot-timers.js';
 import { botEffectJob } from './effect-job.js';
 import { botEffectJobName } from './effect-requests.js';
 import { PublishedBots } from './published-bots.js';
+import { queuePositionJob, queuePositionJobName } from './queue-position-job.js';
 import { endSessions } from './session-rows.js';
 import { botTimerJob } from './timer-job.js';
 import { type BotTurnPayload, botHolds, botTurnJob, botTurnJobName, botTurnKey } from './turn-job.js';
@@ -22,12 +23,13 @@ declare module 'fastify' {
 /**
  * Bots answer clients: a dialog routed to a line with a bot gets a session of the bot's published version, and
  * every client message, timer and effect result is stepped through the engine one at a time per conversation by
- * durable jobs (`bot.turn`, `bot.timer`, `bot.effect`). An operator taking the dialog pauses the bot; the operator
+ * durable jobs (`bot.turn`, `bot.timer`, `bot.effect`); a dialog the bot handed over hears of its place in the
+ * queue as it moves (`bot.queuePosition`). An operator taking the dialog pauses the bot; the operator
  * window reads the session and hands the dialog back (`/conversations/:id/bot`).
  */
 export const botsModule = fp(
   async (app) => {
-    const bots = new PublishedBots(app.db);
+    const bots = new PublishedBots(app.db, (tx) => app.kb.synonyms.terms(tx));
     const deps: BotDeps = {
       db: app.db,
       jobs: app.jobQueue,
@@ -36,6 +38,7 @@ export const botsModule = fp(
       conversations: app.conversations,
       lines: app.publishedLines,
       bots,
+      language: app.settings.language,
     };
     app.decorate('publishedBots', bots);
     app.definitions.extend('bot', botPublishing());
@@ -54,6 +57,7 @@ export const botsModule = fp(
     });
     app.jobWorker.registerHandler(botTurnJobName, botTurnJob(deps));
     app.jobWorker.registerHandler(botTimerJobName, botTimerJob(deps));
+    app.jobWorker.registerHandler(queuePositionJobName, queuePositionJob(deps));
     const effects = botEffectJob(deps, {
       scripts: app.scripts,
       integrations: app.integrations,

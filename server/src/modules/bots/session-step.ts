@@ -3,11 +3,12 @@ import { dateOf } from '../../adapters/clock.js';
 import type { Em } from '../../db/database.js';
 import type { ConversationView } from '../conversations/conversation-types.js';
 import type { BotDeps } from './bot-deps.js';
+import { botNotes, failureNote, summaryNote } from './bot-notes.js';
 import { cancelTimer, scheduleTimer } from './bot-timers.js';
 import { isRequest, requestEffect } from './effect-requests.js';
 import { handToQueue, lineIsStaffed } from './hand-to-queue.js';
-import { tellQueuePosition } from './queue-position.js';
 import { insertSession, type SessionRow, saveSession } from './session-rows.js';
+import { tellWaiting } from './tell-waiting.js';
 
 /** Jumps from bot to bot in one turn stop here: two bots sending a dialog back and forth cannot spin for ever. */
 const maxJumpsPerTurn = 5;
@@ -47,7 +48,7 @@ export async function applyStep(
     const saved = await saveSession(deps.db, tx, session, { handledSeq: options.handledSeq }, now);
     // A client who writes on after the bot said goodbye gets a person, where the line has people.
     if (options.event?.type === 'message' && session.state.status === 'ended')
-      await toPeopleIfStaffed(deps, tx, conversation, 'Бот закончил разговор, а клиент пишет дальше.');
+      await toPeopleIfStaffed(deps, tx, conversation, botNotes[deps.language].writesOn);
     return saved;
   }
   const saved = await saveSession(
@@ -83,16 +84,11 @@ async function carryOut(
     else if (effect.type === 'scheduleTimer') await scheduleTimer(deps, tx, session, effect);
     else if (effect.type === 'cancelTimer') await cancelTimer(deps, tx, session, effect.key);
     else if (effect.type === 'handOver') {
-      dialog = await handToQueue(deps, tx, dialog, effect.line, summaryNote(effect.summary));
-      await tellQueuePosition(deps, tx, dialog, session.state.locale);
+      dialog = await handToQueue(deps, tx, dialog, effect.line, summaryNote(effect.summary, deps.language));
+      await tellWaiting(deps, tx, dialog, session.state.locale);
     } else if (effect.type === 'jumpToBot') current = await jump(deps, tx, dialog, session, effect, jumps);
     else if (effect.type === 'ended' && effect.reason === 'error')
-      await toPeopleIfStaffed(
-        deps,
-        tx,
-        dialog,
-        `Бот остановился с ошибкой в блоке «${effect.blockId}»: ${effect.message ?? ''}`.trim(),
-      );
+      await toPeopleIfStaffed(deps, tx, dialog, failureNote(effect.blockId, effect.message, deps.language));
   }
   return current;
 }
@@ -120,14 +116,6 @@ async function send(
   );
 }
 
-/** What the bot collected, as the note operators read when the dialog reaches them (nothing said of what it did not). */
-function summaryNote(summary: readonly { label: string; value: string }[]): string {
-  const lines = summary
-    .filter((item) => item.value.trim() !== '')
-    .map((item) => `${item.label}: ${item.value}`);
-  return ['Бот передал диалог оператору.', ...lines].join('\n').slice(0, 8000);
-}
-
 /** Ends this session and starts the named bot's latest version with the variables handed over. */
 async function jump(
   deps: BotDeps,
@@ -141,12 +129,7 @@ async function jump(
   const ended = await saveSession(deps.db, tx, session, { status: 'ended' }, now);
   const bot = jumps < maxJumpsPerTurn ? await deps.bots.latest(effect.bot, tx) : null;
   if (!bot) {
-    await toPeopleIfStaffed(
-      deps,
-      tx,
-      conversation,
-      `Бот «${effect.bot}» не опубликован: диалог не продолжить.`,
-    );
+    await toPeopleIfStaffed(deps, tx, conversation, botNotes[deps.language].missingBot(effect.bot));
     return ended;
   }
   const state = startBot(bot, { locale: session.state.locale });

@@ -6,6 +6,7 @@ import type { ConversationView, MessageView } from '../conversations/conversatio
 import { lockConversation } from '../conversations/outbound.js';
 import { conversationView, messageView } from '../conversations/rows.js';
 import type { BotDeps } from './bot-deps.js';
+import { botNotes } from './bot-notes.js';
 import { handToQueue, lineIsStaffed } from './hand-to-queue.js';
 import { activeSession, type SessionRow, saveSession } from './session-rows.js';
 import { startSession } from './session-start.js';
@@ -57,13 +58,7 @@ export function botTurnJob(deps: BotDeps): JobHandler {
       // The line's bot is not published (a line may name a bot before it is): people answer, where there are any.
       if (!session) {
         if (await lineIsStaffed(deps, em, locked.lineKey))
-          await handToQueue(
-            deps,
-            em,
-            locked,
-            locked.lineKey,
-            'Бот линии не опубликован: диалог ждёт оператора.',
-          );
+          await handToQueue(deps, em, locked, locked.lineKey, botNotes[deps.language].unpublished);
         return;
       }
     }

@@ -24,7 +24,7 @@ export async function assignDialog(
     /** A dialog the operator took themselves is not timed. */
     offered: boolean;
     actor: Actor | null;
-    reason: 'distributed' | 'taken' | 'transferred' | 'reopened';
+    reason: 'distributed' | 'taken' | 'transferred' | 'reopened' | 'joined';
     from?: string | null;
   },
 ): Promise<ConversationView> {

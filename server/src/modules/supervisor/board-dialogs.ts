@@ -11,7 +11,8 @@ const due = (from: unknown, seconds: unknown) =>
 
 /**
  * The open dialogs of the lines, at most `limit` per line: waiting ones first in queue order, then those in
- * progress, oldest first (a window function numbers them per line, so it is one statement for every line).
+ * progress, then those still with the line's bot, oldest first (a window function numbers them per line, so it is
+ * one statement for every line). A dialog with the bot has no SLA state yet: its time with the bot does not count.
  */
 export async function boardDialogs(
   db: Database,
@@ -24,9 +25,10 @@ export async function boardDialogs(
        from (select c.id, c.line_key, c.channel, c.handler, c.operator_id, c.contact_id, c.queued_at,
                c.assigned_at, c.opened_at, c.first_response_at, t.fr, t.res,
                row_number() over (partition by c.line_key
-                 order by (c.handler = 'queue') desc, c.priority desc, coalesce(c.queued_at, c.opened_at), c.id) as n
+                 order by case c.handler when 'queue' then 0 when 'operator' then 1 else 2 end, c.priority desc,
+                   coalesce(c.queued_at, c.opened_at), c.id) as n
               from conversation c join ${targetsTable} on t.key = c.line_key
-             where c.status = 'open' and c.handler in ('queue', 'operator')) d
+             where c.status = 'open' and c.handler in ('queue', 'operator', 'bot')) d
        join contact k on k.id = d.contact_id
        left join app_user u on u.id = d.operator_id
       where d.n <= ?
@@ -35,8 +37,10 @@ export async function boardDialogs(
   );
   const byLine = new Map<string, BoardDialog[]>();
   for (const row of rows) {
-    const firstResponseDue = row.first_response_at ? null : due(row.queued_at ?? row.opened_at, row.fr);
-    const resolutionDue = due(row.opened_at, row.res);
+    const withBot = row.handler === 'bot';
+    const firstResponseDue =
+      row.first_response_at || withBot ? null : due(row.queued_at ?? row.opened_at, row.fr);
+    const resolutionDue = withBot ? null : due(row.opened_at, row.res);
     const past = (at: Date | null) => at !== null && at.getTime() < now.getTime();
     const dialog: BoardDialog = {
       id: String(row.id),

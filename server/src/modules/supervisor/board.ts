@@ -65,10 +65,11 @@ export async function supervisorBoard(deps: BoardDeps): Promise<SupervisorBoard>
         count(*) filter (where c.handler = 'queue') as waiting,
         min(c.queued_at) filter (where c.handler = 'queue') as oldest,
         count(*) filter (where c.handler = 'operator') as in_progress,
-        count(*) filter (where ${firstResponseMissed('?::timestamptz')} or ${resolutionMissed('?::timestamptz')})
-          as breaches
+        count(*) filter (where c.handler = 'bot') as with_bot,
+        count(*) filter (where c.handler <> 'bot'
+          and (${firstResponseMissed('?::timestamptz')} or ${resolutionMissed('?::timestamptz')})) as breaches
        from conversation c join ${targetsTable} on t.key = c.line_key
-      where c.status = 'open' and c.handler in ('queue', 'operator')
+      where c.status = 'open' and c.handler in ('queue', 'operator', 'bot')
       group by c.line_key`,
     [now, now, targets],
   );
@@ -90,6 +91,7 @@ export async function supervisorBoard(deps: BoardDeps): Promise<SupervisorBoard>
       oldestQueuedAt: oldest?.toISOString() ?? null,
       longestWaitSeconds: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000)) : null,
       inProgress: Number(row?.in_progress ?? 0),
+      withBot: Number(row?.with_bot ?? 0),
       breaches: Number(row?.breaches ?? 0),
       dialogs: dialogs.get(line.key) ?? [],
       operators: staff

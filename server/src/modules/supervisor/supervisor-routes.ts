@@ -2,16 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses, IdParams, maxOffset } from '../../http/schemas.js';
 import type { Actor } from '../auth/actor.js';
+import { ConversationSchema } from '../conversations/conversation-schemas.js';
 import type { ActionDeps } from '../distribution/dialog-actions.js';
 import { assignBySupervisor } from './assign-by-supervisor.js';
 import { type BoardDeps, supervisorBoard } from './board.js';
 import { todaysBreaches } from './breaches.js';
+import { joinDialog } from './join-dialog.js';
 import { AssignInputSchema, AssignmentSchema, BoardSchema, BreachPageSchema } from './supervisor-schemas.js';
 
 const tags = ['supervisor'];
 const config = { access: ['admin', 'supervisor'] as const };
 
-/** The supervisor's board, today's SLA breaches, and giving a dialog to an operator by hand. */
+/** The supervisor's board, today's SLA breaches, giving a dialog to an operator by hand and joining one. */
 export const supervisorRoutes: FastifyPluginAsyncTypebox<{ deps: ActionDeps & BoardDeps }> = async (
   app,
   { deps },
@@ -65,5 +67,20 @@ export const supervisorRoutes: FastifyPluginAsyncTypebox<{ deps: ActionDeps & Bo
       },
     },
     (request) => assignBySupervisor(deps, request.params.id, request.body.operatorId, request.actor as Actor),
+  );
+
+  app.post(
+    '/supervisor/dialogs/:id/join',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'Lead a dialog oneself — one the bot talks with (the bot pauses) or one waiting; 409 `dialog_taken` when an operator leads it',
+        params: IdParams,
+        response: { 200: ConversationSchema, ...errorResponses },
+      },
+    },
+    (request) => joinDialog(deps, request.params.id, request.actor as Actor),
   );
 };

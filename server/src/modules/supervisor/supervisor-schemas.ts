@@ -13,7 +13,7 @@ const BoardDialogSchema = Type.Object({
   id: Uuid,
   clientName: Nullable(Type.String()),
   channel: Channel,
-  handler: Type.Union([Type.Literal('queue'), Type.Literal('operator')]),
+  handler: Type.Union([Type.Literal('queue'), Type.Literal('operator'), Type.Literal('bot')]),
   operatorId: Nullable(Uuid),
   operatorName: Nullable(Type.String()),
   since: Time,
@@ -36,6 +36,7 @@ const BoardLineSchema = Type.Object({
   oldestQueuedAt: Nullable(Time),
   longestWaitSeconds: Nullable(Type.Integer()),
   inProgress: Type.Integer(),
+  withBot: Type.Integer(),
   breaches: Type.Integer(),
   dialogs: Type.Array(BoardDialogSchema),
   operators: Type.Array(

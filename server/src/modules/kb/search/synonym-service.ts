@@ -12,6 +12,12 @@ interface SynonymRow {
   lexemes: string[];
 }
 
+/** The synonym groups' terms, and a stamp that changes whenever any of them does. */
+export interface SynonymTerms {
+  groups: string[][];
+  stamp: string;
+}
+
 /** Kept this long in each server process; a save in this process refreshes it at once, others catch up. */
 const cacheMs = 30_000;
 
@@ -20,7 +26,7 @@ const cacheMs = 30_000;
  * with its lexemes (stemmed by PostgreSQL itself), so matching a query never stems twice.
  */
 export class SynonymService {
-  private cache: { at: number; sets: SynonymSet[] } | undefined;
+  private cache: { at: number; sets: SynonymSet[]; terms: SynonymTerms } | undefined;
 
   constructor(private readonly db: Database) {}
 
@@ -70,16 +76,31 @@ export class SynonymService {
 
   /** The groups as lexeme sequences, for query expansion. */
   async sets(): Promise<SynonymSet[]> {
-    if (this.cache && performance.now() - this.cache.at < cacheMs) return this.cache.sets;
+    return (await this.cached()).sets;
+  }
+
+  /**
+   * The groups as the editors wrote them, for matchers that stem words their own way (a bot's phrases).
+   */
+  async terms(tx?: Em): Promise<SynonymTerms> {
+    return (await this.cached(tx)).terms;
+  }
+
+  /** Read in the caller's transaction when it has one (an embedded database has one connection for both). */
+  private async cached(tx?: Em) {
+    if (this.cache && performance.now() - this.cache.at < cacheMs) return this.cache;
     const rows = await this.db.query<SynonymRow>(
       'select id, terms, lexemes from kb_synonym order by position',
+      [],
+      tx,
     );
     const sets = rows.map((r) =>
       fromPgArray(r.lexemes)
         .map((l) => l.split(' ').filter(Boolean))
         .filter((l) => l.length),
     );
-    this.cache = { at: performance.now(), sets };
-    return sets;
+    const groups = rows.map((r) => fromPgArray(r.terms));
+    this.cache = { at: performance.now(), sets, terms: { groups, stamp: JSON.stringify(groups) } };
+    return this.cache;
   }
 }

@@ -10,6 +10,7 @@ import { publishLine } from '@opora/server/testing/distribution-fixture';
 import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import type { DatabaseTarget } from '@opora/server/testing/test-database';
 import type { Row } from './measure.js';
+import { roundTripRow } from './round-trip.js';
 
 const waits = Number(process.env.BOTS_WAITS ?? 10_000);
 const windowSeconds = Number(process.env.BOTS_WAIT_WINDOW_SECONDS ?? 10);
@@ -28,6 +29,7 @@ export async function botWaitsBench(target: DatabaseTarget): Promise<Row[]> {
     // An hour's wait: none fires by itself while the sessions are made; the bench then spreads their due times.
     await publishBot(h.app, 'waiter', waitingBot(3600, false));
     await publishLine(h.app, 'wait-line', 'wait-chan', { bot: 'waiter', botOnly: true });
+    const roundTrip = await roundTripRow(h.db, 'bot-waits');
     h.app.jobWorker.start();
     const madeFrom = performance.now();
     const dialog = await visitorWrites(h.app, 'wait-chan', 'waiter-0', 'Проверьте заявку');
@@ -68,6 +70,7 @@ export async function botWaitsBench(target: DatabaseTarget): Promise<Row[]> {
     const never = Number(counts?.sessions ?? 0) - once - twice;
     const p99 = percentile(late, 0.99);
     return [
+      roundTrip,
       {
         benchmark: `bot-waits: ${waits} sessions waiting (one run by the bot, the rest copies of its rows)`,
         figure: `made in ${madeSeconds.toFixed(1)} s`,

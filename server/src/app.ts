@@ -46,6 +46,7 @@ import type { UiRoots } from './modules/ui/ui-apps.js';
 import { usersModule } from './modules/users/index.js';
 import { viewsModule } from './modules/views/index.js';
 import { widgetModule } from './modules/widget/index.js';
+import type { WidgetLimits } from './modules/widget/rate-windows.js';
 
 export interface AppDeps {
   db: Database;
@@ -59,6 +60,8 @@ export interface AppDeps {
   serveUi?: boolean;
   /** Where the built SPAs are read from; the repository's designer/dist and portal/dist by default. */
   uiRoots?: UiRoots;
+  /** The chat widget's per-visitor and per-address limits; the defaults unless a test or benchmark raises them. */
+  widgetLimits?: Partial<WidgetLimits>;
 }
 
 /**
@@ -118,7 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(httpPlatform);
   // Before any feature: access control checks every route as it is added.
   await app.register(authModule);
-  for (const feature of featureModules) await app.register(feature);
+  for (const feature of featureModules)
+    await app.register(feature, feature === widgetModule ? { limits: deps.widgetLimits } : {});
   await app.register(uiModule, { serve: deps.serveUi !== false, roots: deps.uiRoots });
   return app;
 }

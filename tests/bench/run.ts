@@ -4,6 +4,8 @@ import { createHarness, type Harness } from '@opora/server/testing/test-app';
 import { databaseTargets } from '@opora/server/testing/test-database';
 import { againstBareInsert } from './against-insert.js';
 import { botEngineBench } from './bot-engine-bench.js';
+import { botWaitsBench } from './bot-waits-bench.js';
+import { botsWidgetBench } from './bots-widget-bench.js';
 import { inboundInsertBench, telegramWebhookBench } from './channels-bench.js';
 import { distributionBurst } from './distribution-bench.js';
 import { healthDuringSlowQuery, healthDuringSlowQueryAndFlood, recordList } from './event-loop-bench.js';
@@ -150,6 +152,15 @@ for (const target of !only || only === 'channels' ? targets : []) {
 for (const target of !only || only === 'widget' ? targets : [])
   printTable(`Chat widget on ${target.name}`, await widgetSocketBench(target));
 
+// BENCH_ONLY=bots-widget: a bot answering 1,000 widget visitors over their sockets (BOTS_VISITORS,
+// BOTS_PACED_SECONDS, BOTS_FLOOD_SECONDS).
+for (const target of !only || only === 'bots-widget' ? targets : [])
+  printTable(`Bot in the chat widget on ${target.name}`, await botsWidgetBench(target));
+
+// BENCH_ONLY=bot-waits: 10,000 bot sessions in a wait block, their timers due over a few seconds (BOTS_WAITS).
+for (const target of !only || only === 'bot-waits' ? targets : [])
+  printTable(`Bot waits on ${target.name}`, await botWaitsBench(target));
+
 // BENCH_ONLY=window: the operator's window in Chromium over 10,000 dialogs (WINDOW_DIALOGS); needs the built UIs.
 for (const target of !only || only === 'window' ? targets : [])
   printTable(`Operator window on ${target.name}`, await operatorWindowBench(target));
@@ -197,6 +208,8 @@ only === 'kb' ||
 only === 'search' ||
 only === 'channels' ||
 only === 'widget' ||
+only === 'bots-widget' ||
+only === 'bot-waits' ||
 only === 'window' ||
 only === 'distribution' ||
 only === 'history'

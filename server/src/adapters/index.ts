@@ -42,6 +42,9 @@ export const adapters = fp(
       log: app.log,
       clock,
       leaseMs: settings.jobLeaseMs,
+      // PGlite is one connection: more jobs at once would only queue on it (and keep requests waiting behind
+      // them). PostgreSQL runs them side by side (bot turns of many dialogs) and the pool leaves room for requests.
+      concurrency: db.kind === 'postgresql' ? 4 : 2,
     });
     const liveHub = new LiveHub(db, app.log);
     app.decorate('db', db);

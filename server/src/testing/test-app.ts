@@ -8,6 +8,7 @@ import { buildApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import type { TrustProxy } from '../http/trust-proxy.js';
 import type { UiRoots } from '../modules/ui/ui-apps.js';
+import type { WidgetLimits } from '../modules/widget/rate-windows.js';
 import { createTestDatabase, type DatabaseTarget } from './test-database.js';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
@@ -40,6 +41,8 @@ export async function createHarness(
     clock?: Clock;
     /** The install's language (OPORA_LANGUAGE); Russian by default. */
     language?: 'ru' | 'en';
+    /** Raised widget limits (a benchmark's visitors write faster than people may). */
+    widgetLimits?: Partial<WidgetLimits>;
   } = {},
 ): Promise<Harness> {
   const { db, dispose } = await createTestDatabase(target);
@@ -50,6 +53,7 @@ export async function createHarness(
     serveUi: options.uiRoots !== undefined,
     uiRoots: options.uiRoots,
     clock: options.clock,
+    widgetLimits: options.widgetLimits,
     config: {
       bodyLimitBytes: 1024 * 1024,
       secureCookies: false,

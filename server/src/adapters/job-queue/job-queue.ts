@@ -3,6 +3,9 @@ import { type Clock, dateOf, systemClock } from '../clock.js';
 import { nextCronRun } from './cron.js';
 import { type EnqueueOptions, type Job, type JobRow, type JobStatus, jobFromRow } from './job-types.js';
 
+/** The NOTIFY channel a job due now is announced on: workers claim it at once instead of at their next poll. */
+export const jobWakeChannel = 'opora_job_due';
+
 /**
  * The producer side of the durable queue. Pass `em` to enqueue inside the transaction that changes state,
  * so the job exists exactly when the change does (the outbox pattern).
@@ -15,9 +18,11 @@ export class JobQueue {
 
   async enqueue(name: string, payload: unknown, options: EnqueueOptions = {}, em?: Em): Promise<Job> {
     const runAt = options.runAt ?? new Date(this.clock.now() + (options.delayMs ?? 0));
+    // Announced in the same statement (no round trip of its own); delivered only if the transaction commits.
+    const wake = runAt.getTime() <= this.clock.now() ? `, pg_notify('${jobWakeChannel}', '')` : '';
     const inserted = await this.db.query<JobRow>(
       `insert into job (name, payload, idempotency_key, run_at, max_attempts) values (?, ?::jsonb, ?, ?, ?)
-       on conflict (idempotency_key) do nothing returning *`,
+       on conflict (idempotency_key) do nothing returning *${wake}`,
       [name, JSON.stringify(payload ?? {}), options.idempotencyKey ?? null, runAt, options.maxAttempts ?? 5],
       em,
     );

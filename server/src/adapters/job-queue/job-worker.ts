@@ -1,10 +1,12 @@
+import { performance } from 'node:perf_hooks';
 import type { Database } from '../../db/database.js';
+import type { Unlisten } from '../../db/listen.js';
 import { safeErrorMessage } from '../../logging/database-error-text.js';
 import { type Clock, systemClock } from '../clock.js';
 import { backoffMs } from './backoff.js';
 import { nextCronRun } from './cron.js';
 import { GiveUp, RetryLater } from './job-errors.js';
-import { JobQueue } from './job-queue.js';
+import { JobQueue, jobWakeChannel } from './job-queue.js';
 import type { HandlerOptions, JobHandler } from './job-types.js';
 
 export interface WorkerOptions {
@@ -42,6 +44,11 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private ticking = false;
+  /** A round was asked for while one ran: the running one looks again when it ends. */
+  private again = false;
+  /** When cron slots were last looked at (monotonic ms): once a poll interval, not once a job. */
+  private schedulesAt = Number.NEGATIVE_INFINITY;
+  private unlisten: Unlisten | null = null;
   private readonly queue: JobQueue;
   private readonly options: Required<Omit<WorkerOptions, 'log'>> & Pick<WorkerOptions, 'log'>;
 
@@ -69,12 +76,29 @@ export class JobWorker {
     if (this.running) return;
     this.running = true;
     this.schedule(0);
+    void this.listenForWork();
+  }
+
+  /**
+   * A job due now was enqueued (by this process or another: the NOTIFY comes on commit): it is claimed at once
+   * rather than at the next poll. Without the notification (the listener failed) polling still finds it.
+   */
+  private async listenForWork(): Promise<void> {
+    try {
+      const unlisten = await this.db.listen(jobWakeChannel, () => this.schedule(0));
+      if (this.running) this.unlisten = unlisten;
+      else await unlisten();
+    } catch (error) {
+      this.options.log?.error({ err: error }, 'job wake-up listener failed; jobs are found by polling');
+    }
   }
 
   /** Stops claiming, waits for in-flight jobs; past the timeout their signal is aborted (and their lease lapses). */
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
+    await this.unlisten?.().catch(() => undefined);
+    this.unlisten = null;
     const timeout = new Promise<'timeout'>((resolve) =>
       setTimeout(() => resolve('timeout'), options.timeoutMs ?? 30_000).unref(),
     );
@@ -85,10 +109,17 @@ export class JobWorker {
 
   /** One round of work: fire due cron slots, claim what fits, run it. Exposed for tests. */
   async tick(): Promise<number> {
-    if (this.ticking) return 0;
+    if (this.ticking) {
+      this.again = true;
+      return 0;
+    }
     this.ticking = true;
+    this.again = false;
     try {
-      await this.fireDueSchedules();
+      if (performance.now() - this.schedulesAt >= this.options.pollIntervalMs) {
+        this.schedulesAt = performance.now();
+        await this.fireDueSchedules();
+      }
       const capacity = this.options.concurrency - this.inFlight.size;
       if (capacity <= 0 || !this.running) return 0;
       const jobs = await this.claim(capacity);
@@ -96,6 +127,7 @@ export class JobWorker {
       return jobs.length;
     } finally {
       this.ticking = false;
+      if (this.again) this.schedule(0);
     }
   }
 
@@ -104,8 +136,10 @@ export class JobWorker {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** The next round in `delay` ms; a sooner or later one asked for before replaces it. */
   private schedule(delay: number): void {
     if (!this.running) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.tick()
         .then((claimed) => this.schedule(claimed > 0 ? 0 : this.options.pollIntervalMs))

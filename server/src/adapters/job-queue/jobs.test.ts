@@ -61,6 +61,19 @@ describe.each(databaseTargets)('job queue on $name', (target) => {
     expect((await queue.get(job.id))?.status).toBe('done');
   });
 
+  it('claims a job enqueued while it idles at once, not at its next poll', async () => {
+    worker = new JobWorker(db, { instanceId: 'test-worker', pollIntervalMs: 60_000, leaseMs: 5000 });
+    worker.registerHandler('note', async (payload, { em }) => {
+      await db.query('insert into job_effect (job) values (?)', [(payload as { text: string }).text], em);
+    });
+    worker.start();
+    // The first round finds nothing; the next poll is a minute away, and the listener is subscribed.
+    await new Promise((r) => setTimeout(r, 300));
+    await db.transaction((em) => queue.enqueue('note', { text: 'сразу' }, {}, em));
+    for (let i = 0; i < 100 && !(await effects()).length; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await effects()).toEqual(['сразу']);
+  });
+
   it('deduplicates by idempotency key', async () => {
     const a = await queue.enqueue('note', { text: 'a' }, { idempotencyKey: 'k1' });
     const b = await queue.enqueue('note', { text: 'b' }, { idempotencyKey: 'k1' });

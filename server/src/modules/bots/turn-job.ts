@@ -63,8 +63,10 @@ export function botTurnJob(deps: BotDeps): JobHandler {
       }
     }
     const messages = await unhandledMessages(db, em, conversationId, session.handledSeq);
-    for (const message of messages) {
-      const conversation = await currentConversation(db, em, conversationId);
+    for (const [index, message] of messages.entries()) {
+      // The row locked above is current until a step of this turn changed it (a session started, a message fed).
+      const conversation =
+        index === 0 && opening === null ? locked : await currentConversation(db, em, conversationId);
       if (!botHolds(conversation) || session.status !== 'active') {
         // Messages the bot will not answer (a hand-over came first) are not replayed when it is handed back.
         session = await saveSession(db, em, session, { handledSeq: message.seq }, dateOf(deps.clock));

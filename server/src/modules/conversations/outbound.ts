@@ -40,19 +40,13 @@ export async function appendOutbound(
   actor: Actor | null,
   now: Date,
 ): Promise<{ message: MessageView; repeated: boolean }> {
-  if (input.clientMessageId) {
-    const [earlier] = await db.query<Record<string, unknown>>(
-      'select * from message where conversation_id = ? and client_message_id = ?',
-      [conversation.id, input.clientMessageId],
-      tx,
-    );
-    if (earlier) return { message: messageView(earlier), repeated: true };
-  }
   const internal = input.internal === true;
+  // A repeated `clientMessageId` inserts nothing: the earlier message is read only then (one statement otherwise).
   const [row] = await db.query<Record<string, unknown>>(
     `insert into message (id, conversation_id, direction, author_kind, author_user_id, internal, text, parts,
        attachments, client_message_id, delivery, created_at)
-     values (?, ?, 'out', ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) returning *`,
+     values (?, ?, 'out', ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+     on conflict (conversation_id, client_message_id) do nothing returning *`,
     [
       randomUUID(),
       conversation.id,
@@ -68,6 +62,14 @@ export async function appendOutbound(
     ],
     tx,
   );
+  if (!row && input.clientMessageId) {
+    const [earlier] = await db.query<Record<string, unknown>>(
+      'select * from message where conversation_id = ? and client_message_id = ?',
+      [conversation.id, input.clientMessageId],
+      tx,
+    );
+    if (earlier) return { message: messageView(earlier), repeated: true };
+  }
   if (!row) throw new Error('message insert returned no row');
   const firstResponse = !internal && input.authorKind === 'operator' && !conversation.firstResponseAt;
   await db.query(

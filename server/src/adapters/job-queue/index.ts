@@ -1,6 +1,6 @@
 export { backoffMs } from './backoff.js';
 export { nextCronRun } from './cron.js';
-export { GiveUp, RetryLater } from './job-errors.js';
+export { GiveUp, NotYet, RetryLater } from './job-errors.js';
 export { JobQueue } from './job-queue.js';
 export type { EnqueueOptions, HandlerOptions, Job, JobContext, JobHandler, JobStatus } from './job-types.js';
 export { JobWorker, type WorkerOptions } from './job-worker.js';

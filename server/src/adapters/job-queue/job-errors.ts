@@ -21,3 +21,17 @@ export class GiveUp extends Error {
     this.name = 'GiveUp';
   }
 }
+
+/**
+ * Not a failure: the job cannot do its work yet because another job must finish first (an earlier answer of the
+ * same dialog is still being sent). It runs again after `delayMs` without spending an attempt or logging an error.
+ */
+export class NotYet extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+    this.name = 'NotYet';
+  }
+}

@@ -5,7 +5,7 @@ import { safeErrorMessage } from '../../logging/database-error-text.js';
 import { type Clock, systemClock } from '../clock.js';
 import { backoffMs } from './backoff.js';
 import { nextCronRun } from './cron.js';
-import { GiveUp, RetryLater } from './job-errors.js';
+import { GiveUp, NotYet, RetryLater } from './job-errors.js';
 import { JobQueue, jobWakeChannel } from './job-queue.js';
 import type { HandlerOptions, JobHandler } from './job-types.js';
 
@@ -206,6 +206,7 @@ export class JobWorker {
   }
 
   private async recordFailure(job: ClaimedJob, error: unknown, retryable: boolean): Promise<void> {
+    if (error instanceof NotYet) return this.postpone(job, error.delayMs);
     const message = safeErrorMessage(error);
     const final = !retryable || error instanceof GiveUp || job.attempts >= job.max_attempts;
     const backoff = backoffMs(job.attempts, this.options.backoffBaseMs);
@@ -225,6 +226,16 @@ export class JobWorker {
         job.id,
         this.options.instanceId,
       ],
+    );
+  }
+
+  /** Back to the queue for a later round, its attempt given back: waiting for another job is not failing. */
+  private async postpone(job: ClaimedJob, delayMs: number): Promise<void> {
+    await this.db.query(
+      `update job set status = 'pending', run_at = now() + (? * interval '1 millisecond'), attempts = attempts - 1,
+         locked_by = null, locked_until = null, updated_at = now()
+       where id = ? and locked_by = ? and status = 'running'`,
+      [delayMs, job.id, this.options.instanceId],
     );
   }
 

@@ -8,6 +8,7 @@ import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
 
 const telegram = { type: 'telegram' as const, key: 'support-bot' };
+const slowStart = { type: 'telegram' as const, key: 'slow-start-bot' };
 let sequence = 0;
 const inbound = (externalId: string, text: string): InboundMessage => ({
   from: { externalId, displayName: 'Клиент' },
@@ -16,13 +17,26 @@ const inbound = (externalId: string, text: string): InboundMessage => ({
   files: [],
 });
 
+/** Telegram on a slow network for the first answer of a dialog: it leaves last unless sends keep their order. */
+class SlowFirstAnswer extends TelegramAdapter {
+  override async send(...args: Parameters<TelegramAdapter['send']>) {
+    if (args[1].message.text === 'Первое') await new Promise((r) => setTimeout(r, 600));
+    return super.send(...args);
+  }
+}
+
 describe.each(databaseTargets)('sending answers through their channel on $name', (target) => {
   let h: Harness;
   const fake = new FakeTelegram();
   /** Until no send job is waiting or running: the worker runs them as it would in the server. */
   const work = () =>
     expect
-      .poll(async () => (await h.db.query("select 1 from job where status in ('pending', 'running')")).length)
+      .poll(
+        async () => (await h.db.query("select 1 from job where status in ('pending', 'running')")).length,
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(0);
   const delivery = async (id: string) =>
     (
@@ -49,6 +63,12 @@ describe.each(databaseTargets)('sending answers through their channel on $name',
       adapter,
       settings: { token: '1:t', webhookSecret: 's', apiRoot: fake.apiRoot },
     }));
+    // The same channel whose first answer of a dialog takes a while to go out, as on a slow network.
+    h.app.channels.register(slowStart.key, async () => ({
+      type: 'telegram',
+      adapter: new SlowFirstAnswer(new SendPacing(() => performance.now(), 0)),
+      settings: { token: '1:t', webhookSecret: 's', apiRoot: fake.apiRoot },
+    }));
     h.app.jobWorker.start();
   });
   afterAll(async () => {
@@ -67,6 +87,15 @@ describe.each(databaseTargets)('sending answers through their channel on $name',
       external_id: expect.stringMatching(/^6001:\d+$/),
     });
     expect(fake.sent().filter((c) => c.chatId === '6001')).toHaveLength(1);
+  });
+
+  it('delivers a dialog’s answers in the order they were written, though sends run side by side', async () => {
+    const question = await h.app.conversations.takeInbound(slowStart, inbound('6005', 'Сменить пароль'));
+    const texts = ['Первое', 'Второе', 'Третье'];
+    for (const text of texts) await answer(question.conversation.id, text);
+    await work();
+    const sent = fake.sent().filter((c) => c.chatId === '6005');
+    expect(sent.map((c) => (c.payload as { text?: string }).text)).toEqual(texts);
   });
 
   it('keeps internal notes at home', async () => {

@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '@opora/runtime/conversations';
 import type { JobContext } from '../../adapters/job-queue/index.js';
-import { GiveUp } from '../../adapters/job-queue/index.js';
+import { GiveUp, NotYet } from '../../adapters/job-queue/index.js';
 import type { Database, Em } from '../../db/database.js';
 import type { FileStore } from '../files/file-store.js';
 import type { ChannelDirectory } from './channel-directory.js';
@@ -27,6 +27,31 @@ export const sendJobKey = (messageId: string) => `${sendJobName}:${messageId}`;
  * channel, an adapter's `GiveUp`), the message is marked `failed` with the reason, for the operator to see, and the
  * job ends; other errors fail the attempt and the queue retries it.
  */
+/** How soon a send waiting for an earlier answer of its dialog looks again. */
+const orderPollMs = 200;
+
+/**
+ * Send jobs run side by side (several per worker, several workers), so two answers of one dialog — a bot's turn
+ * often writes two or three — could reach the client in either order. An answer waits while an earlier one of the
+ * same dialog is still queued (being sent, or retried after a channel error). Only answers queued in the last ten
+ * minutes hold it back: one that never got a send job (a bug, a lost enqueue) must not silence the dialog.
+ */
+async function earlierAnswerOnItsWay(
+  db: Database,
+  tx: Em,
+  conversationId: string,
+  seq: number,
+): Promise<boolean> {
+  const rows = await db.query(
+    `select 1 from message
+      where conversation_id = ? and seq < ? and delivery = 'queued' and created_at > now() - interval '10 minutes'
+      limit 1`,
+    [conversationId, seq],
+    tx,
+  );
+  return rows.length > 0;
+}
+
 export function sendJob(
   db: Database,
   channels: ChannelDirectory,
@@ -46,6 +71,11 @@ export function sendJob(
     const message = messageView(row);
     if (message.delivery !== 'queued' && message.delivery !== 'failed') return;
     const conversation = conversationView(row.conversation_row as Record<string, unknown>);
+    if (await earlierAnswerOnItsWay(db, ctx.em, conversation.id, message.seq))
+      throw new NotYet(
+        `an earlier answer of conversation ${conversation.id} is still being sent`,
+        orderPollMs,
+      );
     const contact = contactView(row.contact_row as Record<string, unknown>);
     const channel = await channels.resolve(conversation.channelKey, ctx.em);
     const mark = (delivery: 'sent' | 'failed', externalId: string | null, error: string | null) =>

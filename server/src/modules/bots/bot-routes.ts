@@ -88,7 +88,8 @@ export const botRoutes: FastifyPluginAsyncTypebox<{ deps: BotDeps }> = async (ap
           { additionalProperties: false },
         ),
         querystring: Type.Object(
-          { version: Type.Optional(Type.Integer({ minimum: 1 })) },
+          // Versions are int4 in the database; a bound also refuses `1e309`, which JSON Schema counts as an integer.
+          { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) },
           { additionalProperties: false },
         ),
         response: { 200: BotStatsSchema, ...errorResponses },

@@ -1,6 +1,7 @@
 import type { InboundMessage } from '@opora/runtime/conversations';
 import type { BotBody } from '@opora/runtime/definitions';
 import type { Database } from '../db/database.js';
+import { api } from './distribution-fixture.js';
 import type { Harness } from './test-app.js';
 
 type App = Harness['app'];
@@ -79,4 +80,16 @@ export async function outbound(db: Database, conversationId: string) {
       order by seq`,
     [conversationId],
   );
+}
+
+/** A knowledge-base article an analyst wrote and published (draft → review → published), for bots to find. */
+export async function publishArticle(h: Harness, title: string, body: string) {
+  const analyst = await h.as('analyst');
+  const article = (await api(h.app, 'POST', '/kb/articles', analyst, { title, body })).json();
+  let version = article.version;
+  for (const state of ['review', 'published'])
+    version = (
+      await api(h.app, 'POST', `/kb/articles/${article.id}/state`, analyst, { version, state })
+    ).json().version;
+  return article as { id: string; key: string };
 }

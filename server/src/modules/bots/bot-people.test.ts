@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { greeterBot, helperBot, phraseBot, searchBot } from '../../testing/bot-bodies.js';
-import { drainBotJobs, outbound, publishBot, visitorWrites } from '../../testing/bot-fixture.js';
+import {
+  drainBotJobs,
+  outbound,
+  publishArticle,
+  publishBot,
+  visitorWrites,
+} from '../../testing/bot-fixture.js';
 import { api, holder, operator, publishLine } from '../../testing/distribution-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
@@ -201,18 +207,7 @@ describe.each(databaseTargets)('the bot and people on $name', (target) => {
     const after = await write(`phrase-chan-${i}`, `v-phrase-2`, 'дома не работает инет');
     expect(await said(after.id)).toEqual(['Про интернет']);
 
-    const analyst = await h.as('analyst');
-    const article = (
-      await api(h.app, 'POST', '/kb/articles', analyst, {
-        title: 'Если пропал интернет',
-        body: '<p>Перезагрузите роутер.</p>',
-      })
-    ).json();
-    let version = article.version;
-    for (const state of ['review', 'published'])
-      version = (
-        await api(h.app, 'POST', `/kb/articles/${article.id}/state`, analyst, { version, state })
-      ).json().version;
+    await publishArticle(h, 'Если пропал интернет', '<p>Перезагрузите роутер.</p>');
     await publishLine(h.app, `kb-people-${i}`, `kb-people-chan-${i}`);
     await publishBot(h.app, `searcher-${i}`, searchBot(`kb-people-${i}`));
     await publishLine(h.app, `kb-line-${i}`, `kb-chan-${i}`, { bot: `searcher-${i}` });

@@ -10,6 +10,7 @@ import {
 import {
   drainBotJobs,
   outbound,
+  publishArticle,
   publishBot,
   publishScript,
   visitorWrites,
@@ -246,18 +247,11 @@ describe.each(databaseTargets)('bots in dialogs on $name', (target) => {
 
   it('searches the knowledge base and offers the articles it finds', async () => {
     const i = ++n;
-    const analyst = await h.as('analyst');
-    const article = (
-      await api(h.app, 'POST', '/kb/articles', analyst, {
-        title: 'Как восстановить пароль',
-        body: '<p>Нажмите «Забыли пароль» на странице входа.</p>',
-      })
-    ).json();
-    let version = article.version;
-    for (const state of ['review', 'published'])
-      version = (
-        await api(h.app, 'POST', `/kb/articles/${article.id}/state`, analyst, { version, state })
-      ).json().version;
+    const article = await publishArticle(
+      h,
+      'Как восстановить пароль',
+      '<p>Нажмите «Забыли пароль» на странице входа.</p>',
+    );
     await publishLine(h.app, `kb-people-${i}`, `kb-people-chan-${i}`);
     await publishBot(h.app, `searcher-${i}`, searchBot(`kb-people-${i}`));
     await publishLine(h.app, `kb-line-${i}`, `kb-chan-${i}`, { bot: `searcher-${i}` });

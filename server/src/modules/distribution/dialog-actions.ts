@@ -40,6 +40,12 @@ async function lockedDialog(db: Database, tx: Em, id: string) {
   return conversation;
 }
 
+/** Refuses a dialog another operator leads, naming them (taking it or a supervisor joining it). */
+export async function refuseTaken(db: Database, tx: Em, operatorId: string): Promise<never> {
+  const holder = await userName(db, tx, operatorId);
+  throw refuse.taken(holder?.name ?? '—', operatorId);
+}
+
 async function userName(db: Database, tx: Em, id: string) {
   const [row] = await db.query<{ name: string; roles: unknown; active: boolean }>(
     'select name, roles, active from app_user where id = ?',
@@ -73,10 +79,7 @@ export async function takeDialogWithin(
   const { db } = deps;
   const dialog = await lockedDialog(db, tx, conversationId);
   if (dialog.handler === 'operator' && dialog.operatorId === actor.id) return dialog;
-  if (dialog.handler === 'operator' && dialog.operatorId) {
-    const holder = await userName(db, tx, dialog.operatorId);
-    throw refuse.taken(holder?.name ?? '—', dialog.operatorId);
-  }
+  if (dialog.handler === 'operator' && dialog.operatorId) await refuseTaken(db, tx, dialog.operatorId);
   const line = dialog.lineKey ? await deps.lines.get(dialog.lineKey, tx) : null;
   await assertOwnRoom(deps, tx, actor.id, line);
   return assignDialog(deps, tx, {

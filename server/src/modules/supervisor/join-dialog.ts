@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { ConversationView } from '../conversations/conversation-types.js';
 import { lockConversation } from '../conversations/outbound.js';
 import { assignDialog } from '../distribution/assign-dialog.js';
-import type { ActionDeps } from '../distribution/dialog-actions.js';
+import { type ActionDeps, refuseTaken } from '../distribution/dialog-actions.js';
 import { refuse } from '../distribution/distribution-errors.js';
 import { lockDistribution } from '../distribution/distribution-signal.js';
 
@@ -26,14 +26,7 @@ export function joinDialog(
     const dialog = await lockConversation(db, tx, conversationId);
     if (dialog.status !== 'open') throw refuse.closed();
     if (dialog.handler === 'operator' && dialog.operatorId === actor.id) return dialog;
-    if (dialog.handler === 'operator' && dialog.operatorId) {
-      const [holder] = await db.query<{ name: string }>(
-        'select name from app_user where id = ?',
-        [dialog.operatorId],
-        tx,
-      );
-      throw refuse.taken(holder?.name ?? '—', dialog.operatorId);
-    }
+    if (dialog.handler === 'operator' && dialog.operatorId) await refuseTaken(db, tx, dialog.operatorId);
     const line = dialog.lineKey ? await deps.lines.get(dialog.lineKey, tx) : null;
     return assignDialog(deps, tx, {
       conversationId,

@@ -10,10 +10,11 @@ import { publishBot } from '@opora/server/testing/bot-fixture';
 import { publishLine } from '@opora/server/testing/distribution-fixture';
 import { createHarness } from '@opora/server/testing/test-app';
 import type { DatabaseTarget } from '@opora/server/testing/test-database';
-import { publishWidgetChannel, shopOrigin } from '@opora/server/testing/widget-fixture';
-import { WebSocket } from 'ws';
+import { publishWidgetChannel } from '@opora/server/testing/widget-fixture';
+import type { WebSocket } from 'ws';
 import type { Row } from './measure.js';
 import { roundTripRow } from './round-trip.js';
+import { openWidgetVisitor } from './widget-visitor.js';
 
 const visitors = Number(process.env.BOTS_VISITORS ?? 1000);
 /** Paced phase: every visitor writes about every `pacedEveryMs` (20 a minute is what a visitor may). */
@@ -168,25 +169,16 @@ async function connect(base: string): Promise<Visitor[]> {
 }
 
 async function visitor(base: string, i: number): Promise<Visitor> {
-  const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-  const headers = { origin: shopOrigin, 'x-forwarded-for': ip, 'content-type': 'application/json' };
-  const session = (await (
-    await fetch(`http://${base}/api/v1/widget/site-chat/session`, { method: 'POST', headers, body: '{}' })
-  ).json()) as { token: string };
-  const socket = new WebSocket(`ws://${base}/api/v1/widget/site-chat/live?token=${session.token}`, {
-    headers: { origin: shopOrigin },
-  });
   const waiting = new Map<string, () => void>();
-  socket.on('message', (data) => {
-    const push = JSON.parse(String(data)) as { type: string; message?: { text?: string } };
+  const open = await openWidgetVisitor(base, i, (data) => {
+    const push = data as { type: string; message?: { text?: string } };
     const text = push.type === 'message' ? push.message?.text : undefined;
     if (text === undefined) return;
     const done = waiting.get(text);
     waiting.delete(text);
     done?.();
   });
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  return { headers: { ...headers, authorization: `Bearer ${session.token}` }, socket, waiting };
+  return { ...open, waiting };
 }
 
 async function runPhase(

@@ -7,9 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { createSupportDesk, publishPortal } from '@opora/server/testing/portal-fixture';
 import { createHarness } from '@opora/server/testing/test-app';
 import type { databaseTargets } from '@opora/server/testing/test-database';
-import { publishWidgetChannel, shopOrigin } from '@opora/server/testing/widget-fixture';
+import { publishWidgetChannel } from '@opora/server/testing/widget-fixture';
 import { WebSocket } from 'ws';
 import type { Row } from './measure.js';
+import { openWidgetVisitor } from './widget-visitor.js';
 
 const visitors = Number(process.env.WIDGET_VISITORS ?? 1000);
 const seconds = Number(process.env.WIDGET_SECONDS ?? 30);
@@ -41,20 +42,7 @@ export async function widgetSocketBench(target: (typeof databaseTargets)[number]
   });
   await new Promise((resolve) => staff.once('open', resolve));
 
-  const people = await Promise.all(
-    Array.from({ length: visitors }, async (_, i) => {
-      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-      const headers = { origin: shopOrigin, 'x-forwarded-for': ip, 'content-type': 'application/json' };
-      const session = (await (
-        await fetch(`http://${base}/api/v1/widget/site-chat/session`, { method: 'POST', headers, body: '{}' })
-      ).json()) as { token: string };
-      const socket = new WebSocket(`ws://${base}/api/v1/widget/site-chat/live?token=${session.token}`, {
-        headers: { origin: shopOrigin },
-      });
-      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-      return { headers: { ...headers, authorization: `Bearer ${session.token}` }, socket };
-    }),
-  );
+  const people = await Promise.all(Array.from({ length: visitors }, (_, i) => openWidgetVisitor(base, i)));
   const rssBefore = process.memoryUsage().rss;
   let failures = 0;
   let count = 0;

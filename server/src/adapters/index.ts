@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { FileStore } from '../modules/files/file-store.js';
 import { type Clock, systemClock } from './clock.js';
 import { HttpGateway } from './http-gateway/http-gateway.js';
-import { JobQueue, JobWorker } from './job-queue/index.js';
+import { JobQueue, JobWorker, jobSlotsFor } from './job-queue/index.js';
 import { LiveHub } from './live-hub/live-hub.js';
 import { RecurringJobs } from './recurring-jobs.js';
 
@@ -42,9 +42,7 @@ export const adapters = fp(
       log: app.log,
       clock,
       leaseMs: settings.jobLeaseMs,
-      // PGlite is one connection: more jobs at once would only queue on it (and keep requests waiting behind
-      // them). PostgreSQL runs them side by side (bot turns of many dialogs) and the pool leaves room for requests.
-      concurrency: db.kind === 'postgresql' ? 4 : 2,
+      concurrency: jobSlotsFor(db.kind),
     });
     const liveHub = new LiveHub(db, app.log);
     app.decorate('db', db);

@@ -32,6 +32,15 @@ interface ClaimedJob {
 class LeaseLostError extends Error {}
 
 /**
+ * How many jobs a server runs at once. PGlite is one connection: more jobs at once would only queue on it (and
+ * keep requests waiting behind them). PostgreSQL runs them side by side (bot turns of many dialogs) and the pool
+ * leaves room for requests.
+ */
+export function jobSlotsFor(kind: Database['kind']): number {
+  return kind === 'postgresql' ? 4 : 2;
+}
+
+/**
  * The consumer side of the queue. Delivery is at least once (a job whose worker died is run again), and a
  * handler's database effects happen once: they commit in the same transaction that marks the job done,
  * which only succeeds while this worker still holds the job's lease.

@@ -2,6 +2,7 @@ import type { BoardLine } from '@opora/sdk';
 import { useTranslation } from 'react-i18next';
 import { BoardDialogRow } from './BoardDialogRow';
 import { breachAt, clockTime, secondsSince } from './format';
+import { LineFigures } from './LineFigures';
 import { localText } from './local-text';
 import { OperatorCard } from './OperatorCard';
 
@@ -25,45 +26,31 @@ export function LineCard({ line, now, limit }: { line: BoardLine; now: number; l
     <article className="sv-card" data-testid={`line-card-${line.key}`} aria-label={title}>
       <header className="sv-card-head">
         <h2>{title}</h2>
-        <p className="muted sv-sla">
-          {t('supervisor.sla', {
-            first: target(line.sla.firstResponseSeconds),
-            resolution: target(line.sla.resolutionSeconds),
-          })}
-        </p>
+        {line.botOnly ? (
+          <p className="muted sv-sla">{t('supervisor.botOnly')}</p>
+        ) : (
+          <p className="muted sv-sla">
+            {t('supervisor.sla', {
+              first: target(line.sla.firstResponseSeconds),
+              resolution: target(line.sla.resolutionSeconds),
+            })}
+          </p>
+        )}
       </header>
-      <dl className="sv-stats">
-        <div>
-          <dt>{t('supervisor.waiting')}</dt>
-          <dd data-testid={`line-waiting-${line.key}`}>{line.waiting}</dd>
-        </div>
-        <div>
-          <dt>{t('supervisor.longestWait')}</dt>
-          <dd data-testid={`line-longest-${line.key}`}>{wait}</dd>
-        </div>
-        <div>
-          <dt>{t('supervisor.inProgress')}</dt>
-          <dd>{line.inProgress}</dd>
-        </div>
-        <div className={breaches ? 'sv-bad' : undefined}>
-          <dt>{t('supervisor.breaches')}</dt>
-          <dd data-testid={`line-breaches-${line.key}`}>{breaches}</dd>
-        </div>
-      </dl>
-      {line.withBot > 0 && (
-        <p className="muted sv-with-bot" data-testid={`line-with-bot-${line.key}`}>
-          {t('supervisor.withBot', { count: line.withBot })}
-        </p>
-      )}
-      <h3>{t('supervisor.operators')}</h3>
-      {line.operators.length === 0 ? (
-        <p className="muted">{t('supervisor.noOperators')}</p>
-      ) : (
-        <ul className="sv-operators">
-          {line.operators.map((operator) => (
-            <OperatorCard key={operator.id} operator={operator} />
-          ))}
-        </ul>
+      <LineFigures line={line} wait={wait} breaches={breaches} />
+      {!line.botOnly && (
+        <>
+          <h3>{t('supervisor.operators')}</h3>
+          {line.operators.length === 0 ? (
+            <p className="muted">{t('supervisor.noOperators')}</p>
+          ) : (
+            <ul className="sv-operators">
+              {line.operators.map((operator) => (
+                <OperatorCard key={operator.id} operator={operator} />
+              ))}
+            </ul>
+          )}
+        </>
       )}
       <h3>{t('supervisor.dialogs')}</h3>
       {line.dialogs.length === 0 ? (

@@ -52,6 +52,8 @@ export interface BoardOperator {
 
 export interface BoardLine {
   key: string;
+  /** Only a bot answers here: no queue, no operators, no SLA; its dialogs are the bot's. */
+  botOnly: boolean;
   title: LocalText;
   sla: SlaTargets;
   waiting: number;

@@ -114,6 +114,27 @@ describe.each(databaseTargets)('the bot and people on $name', (target) => {
     expect(JSON.stringify(audit.map((a) => a.after))).toContain('"assigned":"joined"');
   });
 
+  it('shows a bot-only line on the board with its bot dialogs and no operators; a supervisor joins one', async () => {
+    const i = ++n;
+    await publishBot(h.app, `solo-greeter-${i}`, greeterBot());
+    await publishLine(h.app, `solo-board-${i}`, `solo-board-chan-${i}`, {
+      botOnly: true,
+      bot: `solo-greeter-${i}`,
+    });
+    await operator(h.app, 'Борис', { groups: [] });
+    const dialog = await write(`solo-board-chan-${i}`, 'v-solo-board', 'Здравствуйте');
+    const supervisor = await h.as('supervisor');
+    const board = (await api(h.app, 'GET', '/supervisor/board', supervisor)).json();
+    const card = board.lines.find((l: { key: string }) => l.key === `solo-board-${i}`);
+    expect(card).toMatchObject({ botOnly: true, withBot: 1, waiting: 0, operators: [] });
+    expect(card.dialogs).toMatchObject([{ id: dialog.id, handler: 'bot' }]);
+    const staffed = board.lines.filter((l: { botOnly: boolean }) => !l.botOnly);
+    expect(staffed.length).toBeGreaterThan(0);
+    const joined = await api(h.app, 'POST', `/supervisor/dialogs/${dialog.id}/join`, supervisor);
+    expect(joined.statusCode).toBe(200);
+    expect(await holder(h.app, dialog.id)).toMatchObject({ handler: 'operator' });
+  });
+
   it('refuses to join a dialog an operator leads, naming them; an unknown one is not found', async () => {
     const { channel, group } = await botLine();
     const anna = await operator(h.app, 'Анна', { groups: [group] });

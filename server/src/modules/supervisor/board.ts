@@ -7,13 +7,7 @@ import { capacityFor, serves } from '../distribution/serving.js';
 import { csatSince } from './board-csat.js';
 import { boardDialogs } from './board-dialogs.js';
 import { dayStart } from './day-start.js';
-import {
-  boardLines,
-  firstResponseMissed,
-  resolutionMissed,
-  targetsParam,
-  targetsTable,
-} from './sla-targets.js';
+import { firstResponseMissed, resolutionMissed, targetsParam, targetsTable } from './sla-targets.js';
 
 export interface BoardDeps {
   db: Database;
@@ -54,8 +48,9 @@ async function staffAtWork(db: Database) {
 export async function supervisorBoard(deps: BoardDeps): Promise<SupervisorBoard> {
   const { db } = deps;
   const now = dateOf(deps.clock);
-  // In the order the designer gives lines (the same order routing tries them), then by key.
-  const lines = boardLines(await deps.lines.all()).sort(
+  // In the order the designer gives lines (the same order routing tries them), then by key. Bot-only lines too:
+  // their dialogs are the bot's, and a supervisor may join one.
+  const lines = [...(await deps.lines.all())].sort(
     (a, b) => a.body.order - b.body.order || a.key.localeCompare(b.key),
   );
   const targets = targetsParam(lines);
@@ -80,8 +75,10 @@ export async function supervisorBoard(deps: BoardDeps): Promise<SupervisorBoard>
   const board: BoardLine[] = lines.map((line) => {
     const row = byLine.get(line.key);
     const oldest = row?.oldest == null ? null : new Date(row.oldest as string);
+    const botOnly = Boolean(line.body.botOnly);
     return {
       key: line.key,
+      botOnly,
       title: line.body.title,
       sla: {
         firstResponseSeconds: line.body.sla?.firstResponseSeconds ?? null,
@@ -95,7 +92,7 @@ export async function supervisorBoard(deps: BoardDeps): Promise<SupervisorBoard>
       breaches: Number(row?.breaches ?? 0),
       dialogs: dialogs.get(line.key) ?? [],
       operators: staff
-        .filter((member) => serves(member, line.body))
+        .filter((member) => !botOnly && serves(member, line.body))
         .map((member) => ({
           id: member.id,
           name: member.name,

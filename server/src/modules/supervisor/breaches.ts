@@ -3,7 +3,7 @@ import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database } from '../../db/database.js';
 import type { PublishedLines } from '../distribution/published-lines.js';
 import { dayStart } from './day-start.js';
-import { boardLines, firstResponseDue, resolutionDue, targetsParam, targetsTable } from './sla-targets.js';
+import { firstResponseDue, resolutionDue, staffedLines, targetsParam, targetsTable } from './sla-targets.js';
 
 /**
  * Today's missed targets, newest first: a dialog whose first answer (or resolution) fell due today and came late
@@ -16,7 +16,7 @@ export async function todaysBreaches(
   const { db } = deps;
   const now = dateOf(deps.clock);
   const start = await dayStart(db, now, deps.timeZone);
-  const targets = targetsParam(boardLines(await deps.lines.all()));
+  const targets = targetsParam(staffedLines(await deps.lines.all()));
   // A dialog closed before today cannot have missed anything today; open ones may have fallen due any time. Each
   // half reads through its own partial index (open dialogs; dialogs closed since a moment).
   const rows = await db.query<Record<string, unknown>>(

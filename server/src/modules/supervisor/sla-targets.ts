@@ -1,7 +1,7 @@
 import type { PublishedLine } from '@opora/runtime/lines';
 
-/** The lines the board shows: published lines people serve (a bot-only line has no queue and no operators). */
-export const boardLines = (lines: readonly PublishedLine[]) => lines.filter((line) => !line.body.botOnly);
+/** The lines with SLA targets to breach: published lines people serve (a bot-only line has no queue and no operators). */
+export const staffedLines = (lines: readonly PublishedLine[]) => lines.filter((line) => !line.body.botOnly);
 
 /**
  * The lines' SLA targets as one JSON parameter: queries join it as a table (`t`: key, fr, res — seconds or null),

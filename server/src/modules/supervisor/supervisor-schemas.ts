@@ -27,6 +27,7 @@ const BoardDialogSchema = Type.Object({
 
 const BoardLineSchema = Type.Object({
   key: Type.String(),
+  botOnly: Type.Boolean(),
   title: Type.Object({ ru: Type.String(), en: Type.Optional(Type.String()) }),
   sla: Type.Object({
     firstResponseSeconds: Nullable(Type.Integer()),

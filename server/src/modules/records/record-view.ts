@@ -46,3 +46,10 @@ export const recordRowView = (r: RecordRow): RecordItem => ({
   createdBy: r.created_by,
   updatedBy: r.updated_by,
 });
+
+/** A record as reads inside a save need it: the view's columns and who created it (ownership checks). */
+export const storedColumns = `${recordColumns}, created_by_id`;
+
+export interface StoredRecord extends RecordRow {
+  created_by_id: string | null;
+}

@@ -42,11 +42,11 @@ describe.each(databaseTargets)('the published-definitions cache on $name', (targ
     await app.definitions.publish(ticketId, draftVersion, null, 'ru');
   });
   afterAll(async () => {
-    await other.close();
-    await app.close();
-    if (otherDb !== test.db) await otherDb.close();
-    await test.dispose();
-    await rm(dataDir, { recursive: true, force: true });
+    await other?.close();
+    await app?.close();
+    if (otherDb && otherDb !== test.db) await otherDb.close();
+    await test?.dispose();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   /** Stores a new draft of the ticket type and publishes it through `by`; resolves once it committed. */

@@ -12,10 +12,14 @@ export const publishedChannel = 'opora_published';
  */
 const maxAgeMs = 30_000;
 
+/** Keys come from callers (a record URL names its type): past this many entries the cache starts over. */
+const maxEntries = 2_000;
+
 type Load = (kind: DefinitionKind, key: string, em?: Em) => Promise<DefinitionVersion | null>;
 
 interface Entry {
-  value: DefinitionVersion;
+  /** Null: nothing published under the key (the portal of a fresh install is read on every save, too). */
+  value: DefinitionVersion | null;
   loadedAt: number;
 }
 
@@ -50,7 +54,7 @@ export class PublishedCache {
     await unlisten?.();
   }
 
-  /** The latest published version of kind/key, or null (a miss is not kept: keys come from callers). */
+  /** The latest published version of kind/key, or null. */
   async get(kind: DefinitionKind, key: string, em?: Em): Promise<DefinitionVersion | null> {
     if (!this.unlisten || (em && this.publishedIn.has(em))) return this.load(kind, key, em);
     const id = cacheKey(kind, key);
@@ -58,8 +62,10 @@ export class PublishedCache {
     if (entry && this.now() - entry.loadedAt < maxAgeMs) return entry.value;
     const generation = this.generation;
     const value = await this.load(kind, key, em);
-    if (value && generation === this.generation)
+    if (generation === this.generation) {
+      if (this.entries.size >= maxEntries) this.entries.clear();
       this.entries.set(id, { value: deepFreeze(value), loadedAt: this.now() });
+    }
     return value;
   }
 

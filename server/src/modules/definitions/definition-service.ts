@@ -27,6 +27,7 @@ import type { Actor } from '../auth/actor.js';
 import { checkBody, prefixed } from './body-problems.js';
 import { canonicalJson } from './canonical-json.js';
 import { definitionView, summaryView, versionView } from './definition-view.js';
+import { cacheKey, PublishedCache } from './published-cache.js';
 
 const sortColumns = { name: 'name', updatedAt: 'updatedAt' } as const;
 
@@ -70,11 +71,15 @@ export interface PublishTarget {
 export class DefinitionService {
   private readonly extensions = new Map<DefinitionKind, PublishExtension>();
   private readonly cleaners = new Map<DefinitionKind, (body: unknown) => unknown>();
+  /** The latest published versions kept in memory, for paths that read them on every write (record saves). */
+  readonly publishedCache: PublishedCache;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.publishedCache = new PublishedCache(db, (kind, key, em) => this.latestPublished(kind, key, em));
+  }
 
   extend(kind: DefinitionKind, extension: PublishExtension): void {
     this.extensions.set(kind, extension);
@@ -272,9 +277,16 @@ export class DefinitionService {
         entity: definition.kind,
         after: { version: version.version },
       });
+      // Written now, so reads later in this transaction (a bundle's records) find the new version in the tables.
+      await tx.flush();
+      await this.publishedCache.published(tx, definition.kind, definition.key);
       return versionView(definition, version);
     };
-    return em ? run(em) : this.db.transaction(run);
+    if (em) return run(em);
+    const published = await this.db.transaction(run);
+    // Committed: this process's next read sees it now, before the NOTIFY comes back.
+    this.publishedCache.forget(cacheKey(published.kind, published.key));
+    return published;
   }
 
   async versions(id: string) {

@@ -17,6 +17,9 @@ export const definitionsModule = fp(
   async (app) => {
     const definitions = new DefinitionService(app.db, app.clock);
     app.decorate('definitions', definitions);
+    // Listening before the first request: a publish in another process must reach this one's cache.
+    app.addHook('onReady', () => definitions.publishedCache.start());
+    app.addHook('onClose', () => definitions.publishedCache.stop());
     await app.register(definitionRoutes, { prefix: apiPrefix, definitions });
   },
   { name: 'definitions', dependencies: ['auth'] },

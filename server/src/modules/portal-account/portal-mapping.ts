@@ -2,9 +2,12 @@ import { type EntityBody, type PortalAccount, type PortalBody, portalKey } from 
 import type { Database, Em } from '../../db/database.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 
-/** Which data types hold clients and their requests, from the published portal; null when none says so. */
+/**
+ * Which data types hold clients and their requests, from the published portal; null when none says so. Read on
+ * every record save (the request listeners), so from the published-definitions cache.
+ */
 export async function portalAccount(definitions: DefinitionService, em?: Em): Promise<PortalAccount | null> {
-  const portal = await definitions.latestPublished('portal', portalKey, em);
+  const portal = await definitions.publishedCache.get('portal', portalKey, em);
   return (portal?.body as PortalBody | undefined)?.account ?? null;
 }
 
@@ -13,7 +16,7 @@ export async function publishedEntity(
   key: string,
   em?: Em,
 ): Promise<EntityBody | null> {
-  return ((await definitions.latestPublished('entity', key, em))?.body as EntityBody | undefined) ?? null;
+  return ((await definitions.publishedCache.get('entity', key, em))?.body as EntityBody | undefined) ?? null;
 }
 
 /** The client record a portal account is linked to (null for staff and for accounts made by hand). */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import {
   applyDefaults,
   type EntityBody,
@@ -12,17 +11,17 @@ import type { RecordItem, RecordQuery } from '@opora/sdk';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
 import { AuditEntryEntity } from '../../db/entities/audit-entry.js';
-import { RecordEntity } from '../../db/entities/record.js';
 import { fail } from '../../http/app-error.js';
 import { message } from '../../http/messages.js';
-import { audit, auditView } from '../audit/audit-log.js';
+import { auditView } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { staff } from '../auth/roles.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { type Owner, RecordAccess } from './record-access.js';
 import { buildRecordQuery, type SqlPart } from './record-query.js';
 import type { RecordSave, RecordSaveCheck } from './record-save-check.js';
-import { type RecordRow, recordColumns, recordRowView, recordView } from './record-view.js';
+import { type RecordRow, recordColumns, recordRowView, type StoredRecord } from './record-view.js';
+import { deleteRecord, insertRecord, selectRecord, updateRecord } from './record-writes.sql.js';
 import { ValidatorCache } from './validator-cache.js';
 
 /** A record just created or changed, handed to listeners inside the save's transaction (see {@link RecordService.onSaved}). */
@@ -104,33 +103,34 @@ export class RecordService {
       await this.checkUnique(tx, entity, published.body, data, null, locale);
       await this.runSaveChecks({ tx, entity, body: published.body, data, before: null, actor, locale });
       const now = dateOf(this.clock);
-      const record = Object.assign(new RecordEntity(), {
+      const written = {
         id: options.id ?? randomUUID(),
         entity,
-        number: await this.nextNumber(tx, entity),
         entityVersion: published.version,
         data,
         title: recordTitle(published.body, data),
         searchText: searchableText(published.body, data),
-        createdBy: actor?.name ?? null,
-        createdById: actor?.id ?? null,
-        updatedBy: actor?.name ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      tx.persist(record);
-      audit(tx, actor, {
-        action: 'create',
-        targetType: 'record',
-        targetId: record.id,
-        entity,
-        after: data,
         at: now,
-      });
-      await this.emitSaved({ tx, entity, before: null, after: data, record: recordView(record), actor });
+      };
+      // Record, number and audit row in one statement, as late as the listeners allow (they need the row).
+      const number = await insertRecord(this.db, tx, written, actor);
+      const record: RecordItem = {
+        id: written.id,
+        entity,
+        number,
+        entityVersion: written.entityVersion,
+        title: written.title,
+        data,
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        createdBy: actor?.name ?? null,
+        updatedBy: actor?.name ?? null,
+      };
+      await this.emitSaved({ tx, entity, before: null, after: data, record, actor });
       return record;
     };
-    return recordView(options.em ? await run(options.em) : await this.db.transaction(run));
+    return options.em ? run(options.em) : this.db.transaction(run);
   }
 
   /** Lets another module refuse saves it knows to be wrong (see {@link RecordSaveCheck}). */
@@ -152,12 +152,12 @@ export class RecordService {
    */
   async get(entity: string, id: string, actor?: Actor | null, em: Em = this.db.em()) {
     const who = this.who(actor);
-    if (!who) return recordView(await this.find(em, entity, id));
+    if (!who) return recordRowView(await this.find(em, entity, id));
     const { body } = await this.entity(entity, em);
     const owner = await this.access.ownerFor(entity, body, who, 'read', em);
     const record = await this.find(em, entity, id);
     this.refuseUnowned(entity, body, owner, record);
-    return recordView(record);
+    return recordRowView(record);
   }
 
   /**
@@ -178,10 +178,11 @@ export class RecordService {
       const owner = options.grantedBy
         ? null
         : await this.access.ownerFor(entity, published.body, actor, 'update', tx);
-      const record = await this.find(tx, entity, id, true);
-      this.refuseUnowned(entity, published.body, owner, record);
+      const stored = await this.find(tx, entity, id, true);
+      this.refuseUnowned(entity, published.body, owner, stored);
       if (owner) this.refuseForeignLinks(published.body, owner, patch, locale);
-      if (record.version !== version) throw fail.versionConflict(version, record.version);
+      if (stored.version !== version) throw fail.versionConflict(version, stored.version);
+      const record = recordRowView(stored);
       const data = options.replace ? { ...patch } : { ...record.data, ...patch };
       this.validate(entity, published, data, locale, false);
       // Status fields move only along the analyst's arrows, whoever writes (form, API, script).
@@ -194,25 +195,30 @@ export class RecordService {
       const before = record.data;
       const now = dateOf(this.clock);
       await this.runSaveChecks({ tx, entity, body: published.body, data, before, actor, locale });
-      Object.assign(record, {
+      const title = recordTitle(published.body, data);
+      await updateRecord(
+        this.db,
+        tx,
+        {
+          id,
+          entity,
+          entityVersion: published.version,
+          data,
+          title,
+          searchText: searchableText(published.body, data),
+          at: now,
+        },
+        actor,
+      );
+      const saved: RecordItem = {
+        ...record,
         data,
         entityVersion: published.version,
-        title: recordTitle(published.body, data),
-        searchText: searchableText(published.body, data),
+        title,
         version: record.version + 1,
-        updatedAt: now,
+        updatedAt: now.toISOString(),
         updatedBy: actor?.name ?? null,
-      });
-      audit(tx, actor, {
-        action: 'update',
-        targetType: 'record',
-        targetId: id,
-        entity,
-        before,
-        after: data,
-        at: now,
-      });
-      const saved = recordView(record);
+      };
       await this.emitSaved({ tx, entity, before, after: data, record: saved, actor });
       return saved;
     };
@@ -223,23 +229,12 @@ export class RecordService {
     await this.db.transaction(async (tx) => {
       const { body } = await this.entity(entity, tx);
       const owner = await this.access.ownerFor(entity, body, actor, 'delete', tx);
-      const record = await this.find(tx, entity, id, true);
-      this.refuseUnowned(entity, body, owner, record);
-      if (record.version !== version) throw fail.versionConflict(version, record.version);
-      const now = dateOf(this.clock);
-      Object.assign(record, {
-        deletedAt: now,
-        version: record.version + 1,
-        updatedBy: actor?.name ?? null,
-      });
-      audit(tx, actor, {
-        action: 'delete',
-        targetType: 'record',
-        targetId: id,
-        entity,
-        before: record.data,
-        at: now,
-      });
+      // A client's own-only scope needs the row before deciding; everyone else deletes in one statement.
+      if (owner) this.refuseUnowned(entity, body, owner, await this.find(tx, entity, id, true));
+      const target = { entity, id, version, at: dateOf(this.clock) };
+      if (await deleteRecord(this.db, tx, target, actor)) return;
+      const current = await this.find(tx, entity, id);
+      throw fail.versionConflict(version, current.version);
     });
   }
 
@@ -295,9 +290,10 @@ export class RecordService {
     throw new Error('a record read must name its actor (null for the server itself)');
   }
 
-  private refuseUnowned(entity: string, body: EntityBody, owner: Owner | null, record: RecordEntity): void {
-    if (owner && !this.access.owns(entity, body, owner, record))
-      throw fail.notFound(`${entity} ${record.id}`);
+  private refuseUnowned(entity: string, body: EntityBody, owner: Owner | null, record: StoredRecord): void {
+    if (!owner) return;
+    const owned = { id: record.id, createdById: record.created_by_id, data: recordRowView(record).data };
+    if (!this.access.owns(entity, body, owner, owned)) throw fail.notFound(`${entity} ${record.id}`);
   }
 
   private refuseForeignLinks(body: EntityBody, owner: Owner, data: Record<string, unknown>, locale: Locale) {
@@ -306,7 +302,7 @@ export class RecordService {
   }
 
   private async entity(key: string, em: Em): Promise<PublishedEntity> {
-    const published = await this.definitions.latestPublished('entity', key, em);
+    const published = await this.definitions.publishedCache.get('entity', key, em);
     if (!published) throw fail.entityNotPublished(key);
     return { version: published.version, body: published.body as EntityBody };
   }
@@ -382,22 +378,8 @@ export class RecordService {
     for (const listener of this.savedListeners) await listener(saved);
   }
 
-  private async nextNumber(tx: Em, entity: string): Promise<number> {
-    const rows = await this.db.query<{ last_number: string | number }>(
-      `insert into record_counter (entity, last_number) values (?, 1)
-       on conflict (entity) do update set last_number = record_counter.last_number + 1 returning last_number`,
-      [entity],
-      tx,
-    );
-    return Number(rows[0]!.last_number);
-  }
-
   private async find(em: Em, entity: string, id: string, forUpdate = false, includeDeleted = false) {
-    const record = await em.findOne(
-      RecordEntity,
-      { id, entity, ...(includeDeleted ? {} : { deletedAt: null }) },
-      forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-    );
+    const record = await selectRecord(this.db, em, entity, id, { forUpdate, includeDeleted });
     if (!record) throw fail.notFound(`${entity} ${id}`);
     return record;
   }

@@ -1,19 +1,4 @@
 import type { RecordItem } from '@opora/sdk';
-import type { RecordEntity } from '../../db/entities/record.js';
-
-export const recordView = (r: RecordEntity): RecordItem => ({
-  id: r.id,
-  entity: r.entity,
-  number: Number(r.number),
-  entityVersion: r.entityVersion,
-  title: r.title,
-  data: r.data,
-  version: r.version,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  createdBy: r.createdBy,
-  updatedBy: r.updatedBy,
-});
 
 /** The columns a list query selects, and the row it gets back (raw SQL, no identity map needed for reading). */
 export const recordColumns =
@@ -46,3 +31,10 @@ export const recordRowView = (r: RecordRow): RecordItem => ({
   createdBy: r.created_by,
   updatedBy: r.updated_by,
 });
+
+/** A record as reads inside a save need it: the view's columns and who created it (ownership checks). */
+export const storedColumns = `${recordColumns}, created_by_id`;
+
+export interface StoredRecord extends RecordRow {
+  created_by_id: string | null;
+}

@@ -12,6 +12,7 @@ import { healthDuringSlowQuery, healthDuringSlowQueryAndFlood, recordList } from
 import { formSubmissions, wideFormCompile } from './forms-bench.js';
 import { hostileBodies } from './hostile-bodies-bench.js';
 import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
+import { loggingCost } from './logging-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { operatorHistoryRows } from './operator-history.js';
 import { operatorWindowBench } from './operator-window-bench.js';
@@ -190,6 +191,9 @@ for (const target of !only || only === 'distribution' ? targets : []) {
   }
 }
 
+// BENCH_ONLY=logging: record creates with request logs at info beside the same with logs silent.
+for (const target of !only || only === 'logging' ? targets : [])
+  printTable(`Request logging on ${target.name}`, await loggingCost(target, Math.min(runs, 1000)));
 // BENCH_ONLY=history: an operator's 10,000 closed dialogs (BENCH_HISTORY_DIALOGS) and 6 open ones, as the
 // operator-window browser bench fills its database (`fillOperatorHistory`).
 for (const target of only === 'history' ? targets : []) {
@@ -212,6 +216,7 @@ only === 'bots-widget' ||
 only === 'bot-waits' ||
 only === 'window' ||
 only === 'distribution' ||
+only === 'logging' ||
 only === 'history'
   ? []
   : targets) {

@@ -95,7 +95,7 @@ async function startEmbedded(options: DatabaseOptions): Promise<EmbeddedPostgres
 }
 
 function forwardedListener(orm: MikroORM, embedded: EmbeddedPostgres): Listener {
-  const listener = new ForwardedListener((sql) => orm.em.fork().getConnection().execute(sql));
+  const listener = new ForwardedListener((sql) => orm.em.getConnection().execute(sql));
   embedded.onNotification((channel, payload) => listener.deliver(channel, payload));
   return listener;
 }
@@ -115,10 +115,10 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     },
     async query<T>(sql: string, params: unknown[] = [], em?: Em): Promise<T[]> {
       live();
-      const target = em ?? orm.em.fork();
-      return (await target
-        .getConnection()
-        .execute(sql, params, 'all', target.getTransactionContext())) as T[];
+      // Without em: straight on the pool, outside any transaction. Forking an EntityManager per query (as this did)
+      // cost more than a short query itself: each fork writes process.env through Configuration.set.
+      const context = em?.getTransactionContext();
+      return (await orm.em.getConnection().execute(sql, params, 'all', context)) as T[];
     },
     async migrate() {
       live();
@@ -128,7 +128,7 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     async ping() {
       if (embedded?.failure) return false;
       try {
-        await orm.em.fork().getConnection().execute('select 1');
+        await orm.em.getConnection().execute('select 1');
         return true;
       } catch {
         return false;

@@ -11,6 +11,11 @@ import type { HandlerOptions, JobHandler } from './job-types.js';
 
 export interface WorkerOptions {
   instanceId: string;
+  /**
+   * How often an idle worker looks for work nobody announced (a job enqueued to run later, a lapsed lease); one
+   * statement a look. Jobs due now are announced by NOTIFY and claimed at once; times already in the table
+   * (a job's run_at, a lease's end, a cron slot) are waited for exactly.
+   */
   pollIntervalMs?: number;
   concurrency?: number;
   /** How long a claimed job stays ours; a job whose owner died is claimed again after this. */
@@ -66,7 +71,7 @@ export class JobWorker {
     options: WorkerOptions,
   ) {
     this.options = {
-      pollIntervalMs: 500,
+      pollIntervalMs: 1000,
       concurrency: 2,
       leaseMs: 60_000,
       backoffBaseMs: 1000,
@@ -145,19 +150,48 @@ export class JobWorker {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** The next round in `delay` ms; a sooner or later one asked for before replaces it. */
-  private schedule(delay: number): void {
+  /**
+   * The next round in `delay` ms; a sooner or later one asked for before replaces it. `look` first: one statement
+   * says when the next work is due, and the full round (cron slots, claim: two transactions) runs only then.
+   */
+  private schedule(delay: number, look = false): void {
     if (!this.running) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.tick()
-        .then((claimed) => this.schedule(claimed > 0 ? 0 : this.options.pollIntervalMs))
+      this.round(look)
+        .then((next) => this.schedule(next.delay, next.look))
         .catch((error: unknown) => {
           this.options.log?.error({ err: error }, 'job poll failed');
           this.schedule(this.options.pollIntervalMs);
         });
     }, delay);
     this.timer.unref();
+  }
+
+  private async round(look: boolean): Promise<{ delay: number; look: boolean }> {
+    const idle = { delay: this.options.pollIntervalMs, look: true };
+    if (look) {
+      const dueInMs = await this.nextDueInMs();
+      // Nothing due: sleep until it is (a few ms past, so the database agrees), then a full round; or look again.
+      if (dueInMs > 0) return dueInMs <= idle.delay ? { delay: Math.ceil(dueInMs) + 5, look: false } : idle;
+      // Something is due, perhaps a cron slot: look at them now, however recently a busy round did.
+      this.schedulesAt = Number.NEGATIVE_INFINITY;
+      return (await this.tick()) > 0 ? { delay: 0, look: false } : idle;
+    }
+    // After an unannounced round that found nothing, one look sets the timer to the next thing due.
+    if ((await this.tick()) > 0) return { delay: 0, look: false };
+    return this.inFlight.size >= this.options.concurrency ? idle : { delay: 0, look: true };
+  }
+
+  /** Milliseconds until a job, a lapsed lease or a cron slot is due (≤ 0: now; Infinity: nothing waits). */
+  private async nextDueInMs(): Promise<number> {
+    const [row] = await this.db.query<{ due_in: number | null }>(
+      `select (extract(epoch from least(
+         (select min(run_at) from job where status = 'pending'),
+         (select min(locked_until) from job where status = 'running'),
+         (select min(next_run_at) from job_schedule where enabled)) - now()) * 1000)::float8 as due_in`,
+    );
+    return row?.due_in === null || row?.due_in === undefined ? Number.POSITIVE_INFINITY : Number(row.due_in);
   }
 
   private track(run: Promise<void>): void {

@@ -91,6 +91,32 @@ describe.each(databaseTargets)('job queue on $name', (target) => {
     expect((await queue.get(job.id))?.status).toBe('pending');
   });
 
+  it('starts a delayed job and a lapsed lease at their times, not at a poll a minute away', async () => {
+    worker = new JobWorker(db, { instanceId: 'idle-worker', pollIntervalMs: 60_000, leaseMs: 5000 });
+    const started: Record<string, number> = {};
+    worker.registerHandler('note', async (payload) => {
+      started[(payload as { text: string }).text] = Date.now();
+    });
+    const dueAt = Date.now() + 1200;
+    await queue.enqueue('note', { text: 'later' }, { runAt: new Date(dueAt) });
+    // A job a dead worker held: its lease lapses in 1.5 s.
+    const [orphan] = await db.query<{ id: string }>(
+      `insert into job (name, payload, status, locked_by, locked_until, attempts, run_at)
+       values ('note', '{"text":"orphan"}', 'running', 'dead-worker', now() + interval '1500 milliseconds', 1, now())
+       returning id`,
+    );
+    const leaseEnds = Date.now() + 1500;
+    worker.start();
+    for (let i = 0; i < 80 && Object.keys(started).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    // Found by the look after the first round and waited for exactly, not at the next poll a minute away.
+    expect(started.later! - dueAt).toBeGreaterThanOrEqual(0);
+    expect(started.later! - dueAt).toBeLessThan(1000);
+    expect(started.orphan! - leaseEnds).toBeLessThan(1000);
+    await worker.idle();
+    expect((await queue.get(orphan!.id))?.status).toBe('done');
+  });
+
   it('retries with backoff, rolling back the failed attempt, then succeeds', async () => {
     worker = newWorker();
     let calls = 0;

@@ -5,19 +5,57 @@ import type { Database, Em } from '../../db/database.js';
 import { ApiTokenEntity } from '../../db/entities/api-token.js';
 import { SessionEntity } from '../../db/entities/session.js';
 import { UserEntity } from '../../db/entities/user.js';
+import type { Unlisten } from '../../db/listen.js';
 import { audit } from '../audit/audit-log.js';
 import type { Actor } from './actor.js';
+import { authChangeChannel, type CachedCredential, CredentialCache } from './credential-cache.js';
 import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './secrets.js';
 
 export const sessionCookie = 'opora_session';
 
-/** Sessions and API tokens: turning credentials into an {@link Actor}. */
+/** How often a token's last use is written at most. */
+const lastUseWriteMs = 5 * 60_000;
+
+/**
+ * Sessions and API tokens: turning credentials into an {@link Actor}. Resolved ones are cached in memory (see
+ * {@link CredentialCache}): a request with a known cookie or token sends no query.
+ */
 export class IdentityService {
+  readonly cache: CredentialCache;
+  private unlisten: Unlisten | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly sessionTtlHours: number,
     private readonly clock: Clock,
-  ) {}
+    cache: CredentialCache = new CredentialCache(),
+  ) {
+    this.cache = cache;
+  }
+
+  /** Listens for credential changes; until this succeeds, every request reads its session from the database. */
+  async start(log?: { warn(obj: object, msg: string): void }): Promise<void> {
+    try {
+      this.unlisten = await this.db.listen(authChangeChannel, (userId) => this.cache.userChanged(userId));
+      this.cache.setListening(true);
+    } catch (err) {
+      log?.warn({ err }, 'session change listener failed; sessions are read from the database each request');
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.cache.setListening(false);
+    await this.unlisten?.();
+    this.unlisten = null;
+  }
+
+  /**
+   * Call inside a transaction that ends or changes the user's sessions, tokens or account: this process stops
+   * trusting what it cached for them at once; other processes hear of it from the database's NOTIFY on commit.
+   */
+  credentialsChanging(userId: string): void {
+    this.cache.userChanging(userId);
+  }
 
   /** Returns the user when login and password match an active account; same timing either way. */
   async checkPassword(login: string, password: string): Promise<UserEntity | null> {
@@ -43,8 +81,10 @@ export class IdentityService {
     return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   }
 
-  async closeSession(sessionId: string): Promise<void> {
-    await this.db.em().nativeDelete(SessionEntity, { id: sessionId });
+  async closeSession(actor: Actor): Promise<void> {
+    if (!actor.sessionId) return;
+    this.credentialsChanging(actor.id);
+    await this.db.em().nativeDelete(SessionEntity, { id: actor.sessionId });
   }
 
   /**
@@ -67,6 +107,7 @@ export class IdentityService {
    * passes an actor without a session, so every session ends.
    */
   async replacePassword(em: Em, actor: Actor, passwordHash: string, how: 'changed' | 'reset'): Promise<void> {
+    this.credentialsChanging(actor.id);
     await em.nativeUpdate(UserEntity, { id: actor.id }, { passwordHash });
     await em.nativeDelete(SessionEntity, {
       userId: actor.id,
@@ -81,32 +122,60 @@ export class IdentityService {
     });
   }
 
-  /** One query per request: the session joined to its (active) user. */
+  /** From the cache, or one query: the session joined to its (active) user. */
   async actorFromSession(token: string): Promise<Actor | null> {
-    const [row] = await this.db.query<ActorRow & { session_id: string; csrf_token: string }>(
-      `select u.id, u.login, u.name, u.roles, u.locale, s.id as session_id, s.csrf_token
+    const key = sha256(token);
+    const cached = this.cache.get(key);
+    if (cached) return { ...cached.actor };
+    const ticket = this.cache.ticket();
+    const [row] = await this.db.query<
+      ActorRow & { session_id: string; csrf_token: string; expires_ms: number }
+    >(
+      `select u.id, u.login, u.name, u.roles, u.locale, s.id as session_id, s.csrf_token,
+              (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms
        from session s join app_user u on u.id = s.user_id
        where s.id = ? and s.expires_at > now() and u.active`,
-      [sha256(token)],
+      [key],
     );
-    return row
-      ? { ...actorFromRow(row, 'session'), sessionId: row.session_id, csrfToken: row.csrf_token }
-      : null;
+    if (!row) return null;
+    const actor = { ...actorFromRow(row, 'session'), sessionId: row.session_id, csrfToken: row.csrf_token };
+    this.cache.put(key, { actor, expiresAt: Number(row.expires_ms) }, ticket);
+    return { ...actor };
   }
 
-  /** One query per request, plus a write of last use at most every few minutes (not on every call). */
+  /** From the cache, or one query; the last use is written at most every few minutes (not on every call). */
   async actorFromToken(token: string): Promise<Actor | null> {
-    const [row] = await this.db.query<ActorRow & { token_id: string; stale: boolean }>(
+    const key = `token:${sha256(token)}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      await this.touchToken(cached);
+      return { ...cached.actor };
+    }
+    const ticket = this.cache.ticket();
+    const [row] = await this.db.query<ActorRow & { token_id: string; last_used_ms: number | null }>(
       `select u.id, u.login, u.name, u.roles, u.locale, t.id as token_id,
-              (t.last_used_at is null or t.last_used_at < now() - interval '5 minutes') as stale
+              (extract(epoch from t.last_used_at) * 1000)::float8 as last_used_ms
        from api_token t join app_user u on u.id = t.user_id
        where t.token_hash = ? and u.active`,
       [sha256(token)],
     );
     if (!row) return null;
-    if (row.stale)
-      await this.db.query('update api_token set last_used_at = now() where id = ?', [row.token_id]);
-    return actorFromRow(row, 'token');
+    const credential: CachedCredential = {
+      actor: actorFromRow(row, 'token'),
+      expiresAt: Number.POSITIVE_INFINITY,
+      touchedAt: row.last_used_ms === null ? 0 : Number(row.last_used_ms),
+      tokenId: row.token_id,
+    };
+    await this.touchToken(credential);
+    this.cache.put(key, credential, ticket);
+    return { ...credential.actor };
+  }
+
+  private async touchToken(credential: CachedCredential): Promise<void> {
+    const now = this.cache.now();
+    if (!credential.tokenId || now - (credential.touchedAt ?? 0) < lastUseWriteMs) return;
+    credential.touchedAt = now;
+    await this.db.query('update api_token set last_used_at = now() where id = ?', [credential.tokenId]);
   }
 
   async issueToken(userId: string, name: string): Promise<{ token: string; item: ApiTokenEntity }> {

@@ -27,6 +27,8 @@ export const authModule = fp(
   async (app) => {
     const identity = new IdentityService(app.db, app.settings.sessionTtlHours, app.clock);
     app.decorate('identity', identity);
+    app.addHook('onReady', () => identity.start(app.log));
+    app.addHook('onClose', () => identity.stop());
     registerAccessControl(app, identity);
     await app.register(sessionRoutes, {
       prefix: apiPrefix,

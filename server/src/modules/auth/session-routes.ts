@@ -64,7 +64,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
     '/auth/logout',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'End the current session' } },
     async (request, reply) => {
-      if (request.actor?.sessionId) await identity.closeSession(request.actor.sessionId);
+      if (request.actor) await identity.closeSession(request.actor);
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send();
     },

@@ -76,6 +76,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ db: Database; identity: Id
       },
     },
     async (request, reply) => {
+      identity.credentialsChanging(request.actor!.id);
       const deleted = await db
         .em()
         .nativeDelete(ApiTokenEntity, { id: request.params.id, userId: request.actor!.id });

@@ -14,7 +14,7 @@ declare module 'fastify' {
 /** Staff and client accounts (admin screens) and the user picker of user fields. */
 export const usersModule = fp(
   async (app) => {
-    const users = new UserService(app.db, app.clock);
+    const users = new UserService(app.db, app.clock, (id) => app.identity.credentialsChanging(id));
     app.decorate('users', users);
     await app.register(userRoutes, { prefix: apiPrefix, users });
     await app.register(userLookupRoutes, { prefix: apiPrefix, directory: new UserDirectory(app.db) });

@@ -28,6 +28,8 @@ export class UserService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    /** Told inside the transaction of every account change, so cached sessions of the account end at once. */
+    private readonly credentialsChanging: (userId: string) => void = () => undefined,
   ) {}
 
   async list(q: string | undefined, limit: number, offset: number) {
@@ -72,6 +74,7 @@ export class UserService {
     return this.db.transaction(async (em) => {
       const user = await em.findOne(UserEntity, { id });
       if (!user) throw fail.notFound(`user ${id}`);
+      this.credentialsChanging(id);
       const before = userView(user);
       const { password, roles, ...rest } = patch;
       Object.assign(user, rest);

@@ -8,6 +8,7 @@ import {
   RecordCreateBody,
   RecordDeleteQuery,
   RecordListQuery,
+  RecordPageOf,
   RecordParams,
   RecordSchema,
   RecordUpdateBody,
@@ -33,10 +34,11 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
       config,
       schema: {
         tags,
-        summary: 'List records: full-text search, filters, sorting, pagination',
+        summary:
+          'List records: full-text search, filters, sorting; pages by cursor (after/before) or, for older clients, offset',
         params: EntityParams,
         querystring: RecordListQuery,
-        response: { 200: PageOf(RecordSchema), ...errorResponses },
+        response: { 200: RecordPageOf(RecordSchema), ...errorResponses },
       },
     },
     (request) => records.list(request.params.entity, request.query, request.actor),

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { EntityBody } from '@opora/runtime/definitions';
+import type { Database, Em } from '../../db/database.js';
+import { castFor, entityLiteral, fieldValue, isArrayField } from './field-sql.js';
+
+/**
+ * The indexes of a data type's fields marked `indexed`, kept in step with its published version inside the
+ * publish transaction: one partial index per field on (value, id) — the very expression lists sort and
+ * range-filter by (field-sql.ts), then the id their cursors tie-break on — over the type's live records only.
+ * Names are built from hashes, never from what an analyst typed; an index whose field lost the flag (or
+ * changed type, which changes the expression) is dropped.
+ */
+export async function syncRecordIndexes(
+  db: Database,
+  tx: Em,
+  entity: string,
+  body: EntityBody,
+): Promise<void> {
+  const prefix = `record_f_${hash(entity, 10)}_`;
+  const wanted = new Map(
+    body.fields
+      .filter((f) => f.indexed && !isArrayField(f))
+      .map((f) => fieldValue(f.key, castFor(f)))
+      .map((expression) => [`${prefix}${hash(expression, 12)}`, expression] as const),
+  );
+  const existing = await db.query<{ indexname: string }>(
+    `select indexname from pg_indexes
+     where schemaname = current_schema() and tablename = 'record' and left(indexname, ?) = ?`,
+    [prefix.length, prefix],
+    tx,
+  );
+  for (const { indexname } of existing)
+    if (!wanted.has(indexname)) await db.query(`drop index if exists "${indexname}"`, [], tx);
+  const have = new Set(existing.map((e) => e.indexname));
+  for (const [name, expression] of wanted) {
+    if (have.has(name)) continue;
+    await db.query(
+      `create index if not exists "${name}" on record ((${expression}), id)
+       where entity = ${entityLiteral(entity)} and deleted_at is null`,
+      [],
+      tx,
+    );
+  }
+}
+
+/** Lower-case hex: an identifier PostgreSQL takes as is, whatever the key it stands for. */
+const hash = (text: string, length: number): string =>
+  createHash('sha256').update(text).digest('hex').slice(0, length);

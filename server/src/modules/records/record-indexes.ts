@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { EntityBody } from '@opora/runtime/definitions';
+import { type EntityBody, indexable } from '@opora/runtime/definitions';
 import type { Database, Em } from '../../db/database.js';
-import { castFor, entityLiteral, fieldValue, isArrayField } from './field-sql.js';
+import { castFor, entityLiteral, fieldValue } from './field-sql.js';
 
 /**
  * The indexes of a data type's fields marked `indexed`, kept in step with its published version inside the
@@ -19,7 +19,7 @@ export async function syncRecordIndexes(
   const prefix = `record_f_${hash(entity, 10)}_`;
   const wanted = new Map(
     body.fields
-      .filter((f) => f.indexed && !isArrayField(f))
+      .filter((f) => f.indexed && indexable(f))
       .map((f) => fieldValue(f.key, castFor(f)))
       .map((expression) => [`${prefix}${hash(expression, 12)}`, expression] as const),
   );

@@ -199,8 +199,8 @@ export class OporaClient {
   recordAudit(
     entity: string,
     id: string,
-    query: { limit?: number; offset?: number } = {},
-  ): Promise<Page<AuditEntry>> {
+    query: { limit?: number; offset?: number; after?: string } = {},
+  ): Promise<Page<AuditEntry> & { totalCapped: boolean; nextCursor: string | null }> {
     return this.request('GET', `/records/${enc(entity)}/${enc(id)}/audit`, { query });
   }
 

@@ -329,7 +329,9 @@ export interface RelatedGroup {
   fieldLabel: LocalText;
   /** The field holds a list of links (filter it with `contains`, not `eq`). */
   many: boolean;
+  /** Exact up to 10,000; beyond, 10,000 with `totalCapped`. */
   total: number;
+  totalCapped: boolean;
   items: RecordItem[];
 }
 

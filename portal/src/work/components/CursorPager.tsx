@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { totalText } from '../../records/total-text';
 
 /** Where a page sits and what to page to: cursors from the records API, the counted total («более 10 000» beyond). */
 export interface CursorPage {
@@ -52,14 +53,4 @@ export function CursorPager({
       </button>
     </nav>
   );
-}
-
-/** The total as a list says it: the number, or «более 10 000» where counting stopped. */
-export function totalText(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  language: string,
-  page: { total: number; totalCapped?: boolean },
-): string {
-  if (!page.totalCapped) return String(page.total);
-  return t('work.pager.moreThan', { number: new Intl.NumberFormat(language).format(page.total) });
 }

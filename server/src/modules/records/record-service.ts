@@ -11,15 +11,15 @@ import {
 import type { RecordItem, RecordQuery } from '@opora/sdk';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
-import { AuditEntryEntity } from '../../db/entities/audit-entry.js';
 import { RecordEntity } from '../../db/entities/record.js';
 import { fail } from '../../http/app-error.js';
 import { message } from '../../http/messages.js';
-import { audit, auditView } from '../audit/audit-log.js';
+import { audit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { staff } from '../auth/roles.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { type Owner, RecordAccess } from './record-access.js';
+import { auditPage } from './record-history.js';
 import { listRecords, type RecordListPage } from './record-list.js';
 import type { RecordSave, RecordSaveCheck } from './record-save-check.js';
 import { recordView } from './record-view.js';
@@ -257,18 +257,18 @@ export class RecordService {
    * The audit trail of a record the actor may read. Staff only: it names colleagues and every value ever held,
    * which a client's own history («Мои обращения») deliberately does not.
    */
-  async history(entity: string, id: string, limit: number, offset: number, actor?: Actor | null) {
+  async history(
+    entity: string,
+    id: string,
+    page: { limit: number; offset: number; after?: string },
+    actor?: Actor | null,
+  ) {
     const who = this.who(actor);
     const em = this.db.em();
     if (who && !who.roles.some((role) => staff.includes(role))) throw fail.forbidden();
     if (who) this.access.scope(entity, (await this.entity(entity, em)).body, who, 'read');
     await this.find(em, entity, id, false, true);
-    const [rows, total] = await em.findAndCount(
-      AuditEntryEntity,
-      { targetType: 'record', targetId: id },
-      { orderBy: { id: 'desc' }, limit, offset },
-    );
-    return { items: rows.map(auditView), total, limit, offset };
+    return auditPage(this.db, em, id, page);
   }
 
   /** The actor a read is for: the one named, else the one this instance acts as. */

@@ -23,25 +23,38 @@ export async function syncRecordIndexes(
       .map((f) => fieldValue(f.key, castFor(f)))
       .map((expression) => [`${prefix}${hash(expression, 12)}`, expression] as const),
   );
-  const existing = await db.query<{ indexname: string }>(
-    `select indexname from pg_indexes
+  const existing = await db.query<{ name: string }>(
+    `select indexname as name from pg_indexes
      where schemaname = current_schema() and tablename = 'record' and left(indexname, ?) = ?`,
     [prefix.length, prefix],
     tx,
   );
-  for (const { indexname } of existing)
-    if (!wanted.has(indexname)) await db.query(`drop index if exists "${indexname}"`, [], tx);
-  const have = new Set(existing.map((e) => e.indexname));
-  for (const [name, expression] of wanted) {
-    if (have.has(name)) continue;
+  for (const { name } of existing) {
+    if (wanted.has(name)) continue;
+    await db.query(`drop index if exists "${name}"`, [], tx);
+    await db.query(`drop statistics if exists "${statisticsName(name)}"`, [], tx);
+  }
+  const have = new Set(existing.map((e) => e.name));
+  const missing = [...wanted].filter(([name]) => !have.has(name));
+  for (const [name, expression] of missing) {
     await db.query(
       `create index if not exists "${name}" on record ((${expression}), id)
        where entity = ${entityLiteral(entity)} and deleted_at is null`,
       [],
       tx,
     );
+    // The planner reads no statistics from a partial index: without these it guesses a status filter matches
+    // 0.5% of records and sorts a third of the table instead of walking the sort index (0.4 s against 1 ms).
+    await db.query(
+      `create statistics if not exists "${statisticsName(name)}" on (${expression}) from record`,
+      [],
+      tx,
+    );
   }
+  if (missing.length) await db.query('analyze record', [], tx);
 }
+
+const statisticsName = (indexName: string) => indexName.replace(/^record_f_/, 'record_s_');
 
 /** Lower-case hex: an identifier PostgreSQL takes as is, whatever the key it stands for. */
 const hash = (text: string, length: number): string =>

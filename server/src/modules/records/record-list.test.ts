@@ -34,7 +34,7 @@ interface Page {
 /** Records straight into the table: thousands in one statement, with ties and missing values on purpose. */
 const seedSql = (entity: string, from: number, count: number) => `
   insert into record (id, entity, number, entity_version, data, title, created_at, updated_at)
-  select gen_random_uuid(), '${entity}', n, 1,
+  select gen_random_uuid(), '${entity}', 1000000000 + n, 1,
     jsonb_strip_nulls(jsonb_build_object(
       'name', 'item ' || n,
       'rank', case when n % 5 = 0 then null else n % 7 end,
@@ -217,10 +217,56 @@ describe.each(databaseTargets)('record lists by cursor on $name', (target) => {
     expect((await list('limit=1')).status).toBe(200);
   });
 
+  it("pages a record's history by the id of its last entry, with a capped total", async () => {
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/records/item',
+      headers,
+      payload: { data: { name: 'история' } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let record = created.json() as { id: string; version: number };
+    for (const name of ['два', 'три', 'четыре', 'пять']) {
+      const res = await h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/records/item/${record.id}`,
+        headers,
+        payload: { version: record.version, data: { name } },
+      });
+      record = res.json();
+    }
+    const audit = (query: string) =>
+      h.app.inject({ method: 'GET', url: `/api/v1/records/item/${record.id}/audit?${query}`, headers });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const res = await audit(`limit=2${after ? `&after=${after}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as {
+        items: { id: string }[];
+        total: number;
+        totalCapped: boolean;
+        nextCursor: string | null;
+      };
+      expect(body).toMatchObject({ total: 5, totalCapped: false });
+      seen.push(...body.items.map((i) => i.id));
+      after = body.nextCursor;
+    } while (after);
+    expect(seen).toHaveLength(5);
+    expect([...seen].sort((a, b) => Number(b) - Number(a))).toEqual(seen);
+    expect((await audit('after=1%20or%201%3D1')).statusCode).toBe(400);
+  });
+
   it('builds an index on publish for each indexed field, drops it when the flag goes, and lists use it', async () => {
     const indexes = await fieldIndexes();
     expect(indexes.some((d) => d.includes("'rank'") && d.includes("entity = 'item'"))).toBe(true);
     expect(indexes.some((d) => d.includes("opora_date((data ->> 'due'::text))"))).toBe(true);
+    const statistics = () =>
+      h.db.query<{ stxname: string }>(
+        `select stxname from pg_statistic_ext where stxname like 'record\\_s\\_%'`,
+      );
+    // item and bulk have rank and due (bulk: due only): one statistics object per index, for the planner.
+    expect(await statistics()).toHaveLength(3);
     if (target.name === 'postgresql') {
       await h.db.query(seedSql('item', 1_000_000, 30_000));
       await h.db.query('analyze record');
@@ -236,5 +282,6 @@ describe.each(databaseTargets)('record lists by cursor on $name', (target) => {
     const after = await fieldIndexes();
     expect(after.some((d) => d.includes("'rank'"))).toBe(false);
     expect(after.some((d) => d.includes("'due'"))).toBe(true);
+    expect(await statistics()).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldType } from '@opora/runtime/definitions';
+import { type FieldType, indexable } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
 import { LocalizedInput } from '../components/LocalizedInput';
 import { Messages } from '../components/Messages';
@@ -136,6 +136,16 @@ export function FieldProperties({
             checked={Boolean(field.unique)}
             problems={at('unique')}
             onChange={(v) => set('unique', v)}
+          />
+        )}
+        {!column && indexable(field) && (
+          <CheckInput
+            label={t('entityDesigner.props.indexed')}
+            hint={t('entityDesigner.props.indexedHint')}
+            testId="field-indexed"
+            checked={Boolean(field.indexed)}
+            problems={at('indexed')}
+            onChange={(v) => set('indexed', v)}
           />
         )}
         <CheckInput

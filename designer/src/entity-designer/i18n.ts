@@ -78,6 +78,9 @@ export const ru = {
     unique: 'Уникальное',
     readOnly: 'Только для чтения',
     readOnlyHint: 'Заполняется процессами и скриптами, не вручную',
+    indexed: 'Быстрая сортировка и фильтр',
+    indexedHint:
+      'Списки сортируются и фильтруются по полю быстро и при сотнях тысяч записей: публикация строит индекс',
     default: 'Значение по умолчанию',
     help: 'Подсказка',
     minLength: 'Наименьшая длина',
@@ -277,6 +280,9 @@ export const en: typeof ru = {
     unique: 'Unique',
     readOnly: 'Read-only',
     readOnlyHint: 'Filled by processes and scripts, not by hand',
+    indexed: 'Fast sorting and filtering',
+    indexedHint:
+      'Lists sort and filter by this field quickly even at hundreds of thousands of records: publishing builds an index',
     default: 'Default value',
     help: 'Help text',
     minLength: 'Minimum length',

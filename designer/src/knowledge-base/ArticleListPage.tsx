@@ -175,6 +175,7 @@ export function ArticleListPage({ canEdit }: { canEdit: boolean }) {
           offset={query.offset}
           limit={pageSize}
           total={page.total}
+          capped={page.totalCapped}
           onChange={(offset) => change({ offset })}
         />
       )}

@@ -57,7 +57,15 @@ export function RatingsTab({
           ))}
         </ul>
       )}
-      {page && <Pagination offset={offset} limit={limit} total={page.total} onChange={setOffset} />}
+      {page && (
+        <Pagination
+          offset={offset}
+          limit={limit}
+          total={page.total}
+          capped={page.totalCapped}
+          onChange={setOffset}
+        />
+      )}
     </div>
   );
 }

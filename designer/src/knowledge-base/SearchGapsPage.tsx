@@ -131,7 +131,15 @@ export function SearchGapsPage({ canEdit }: { canEdit: boolean }) {
           </table>
         </div>
       )}
-      {page && <Pagination offset={offset} limit={limit} total={page.total} onChange={setOffset} />}
+      {page && (
+        <Pagination
+          offset={offset}
+          limit={limit}
+          total={page.total}
+          capped={page.totalCapped}
+          onChange={setOffset}
+        />
+      )}
       {dismissing && (
         <ConfirmDialog
           title={t('kb.gaps.dismissTitle')}

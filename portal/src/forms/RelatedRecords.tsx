@@ -7,6 +7,7 @@ import { useAsync } from '../lib/use-async';
 import { CreateRelated } from '../records/CreateRelated';
 import { RelatedRecordList } from '../records/RelatedRecordList';
 import { newPath } from '../records/record-paths';
+import { totalText } from '../records/total-text';
 import { useRenderContext } from './FormRenderer';
 
 /**
@@ -42,7 +43,8 @@ function RelatedList({
     >
       <header className="related-head">
         <h3>
-          {title} {page.status === 'ready' && <span className="count">{page.data.total}</span>}
+          {title}{' '}
+          {page.status === 'ready' && <span className="count">{totalText(t, i18n.language, page.data)}</span>}
         </h3>
         <CreateRelated
           entity={element.entity}
@@ -56,6 +58,7 @@ function RelatedList({
           entity={element.entity}
           items={page.data.items}
           total={page.data.total}
+          totalCapped={page.data.totalCapped}
           filter={filter}
         />
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { formatMoment } from './format-value';
 import { cardPath, listPath } from './record-paths';
+import { totalText } from './total-text';
 import './records.css';
 
 /**
@@ -13,11 +14,14 @@ export function RelatedRecordList({
   entity,
   items,
   total,
+  totalCapped = false,
   filter,
 }: {
   entity: string;
   items: Pick<RecordItem, 'id' | 'entity' | 'number' | 'title' | 'createdAt'>[];
   total: number;
+  /** Counting stopped at `total`: «более 10 000». */
+  totalCapped?: boolean;
   filter: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -40,7 +44,7 @@ export function RelatedRecordList({
       )}
       {total > items.length && (
         <Link to={listPath(entity, `?${new URLSearchParams({ filter })}`)}>
-          {t('work.related.all', { count: total })}
+          {t('work.related.all', { count: totalText(t, i18n.language, { total, totalCapped }) })}
         </Link>
       )}
     </>

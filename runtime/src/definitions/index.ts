@@ -53,6 +53,7 @@ export {
   fileAccepted,
   fileExtension,
 } from './entity/file-field-rules.js';
+export { indexable, indexableTextLength } from './entity/indexable.js';
 export { applyDefaults, recordTitle, searchableText, searchTextLimit } from './entity/record-data.js';
 export { type MigrationPlan, migrateRecord, planMigration } from './entity/record-migration.js';
 export { entityRecordSchema, fieldValueSchema } from './entity/record-schema.js';

@@ -10,6 +10,7 @@ import { ThreadApi } from './thread-api.js';
 import type {
   ApiToken,
   AuditEntry,
+  CursorPage,
   Definition,
   DefinitionInput,
   DefinitionQuery,
@@ -175,7 +176,7 @@ export class OporaClient {
   }
 
   // --- records ---
-  listRecords(entity: string, query: RecordQuery = {}): Promise<Page<RecordItem>> {
+  listRecords(entity: string, query: RecordQuery = {}): Promise<CursorPage<RecordItem>> {
     return this.request('GET', `/records/${enc(entity)}`, { query: { ...query } });
   }
   getRecord(entity: string, id: string): Promise<RecordItem> {
@@ -198,8 +199,8 @@ export class OporaClient {
   recordAudit(
     entity: string,
     id: string,
-    query: { limit?: number; offset?: number } = {},
-  ): Promise<Page<AuditEntry>> {
+    query: { limit?: number; offset?: number; after?: string } = {},
+  ): Promise<Page<AuditEntry> & { totalCapped: boolean; nextCursor: string | null }> {
     return this.request('GET', `/records/${enc(entity)}/${enc(id)}/audit`, { query });
   }
 

@@ -23,9 +23,21 @@ export interface ApiErrorBody {
 
 export interface Page<T> {
   items: T[];
+  /** Exact up to 10,000; beyond, 10,000 with `totalCapped` set, where a list says «более 10 000». */
   total: number;
+  /** Set by lists that stop counting at 10,000: more rows match than `total`. */
+  totalCapped?: boolean;
   limit: number;
   offset: number;
+}
+
+/** A page of a list walked by cursor (records): hand a cursor back as `after` / `before` for the next page. */
+export interface CursorPage<T> extends Page<T> {
+  totalCapped: boolean;
+  /** The page after this one (pass as `after`); null on the last page. */
+  nextCursor: string | null;
+  /** The page before this one (pass as `before`); null on the first page. */
+  prevCursor: string | null;
 }
 
 export interface User {
@@ -158,7 +170,12 @@ export interface RecordQuery {
   /** A field key or createdAt/updatedAt/number, `-` prefix for descending. */
   sort?: string;
   limit?: number;
+  /** Page by number (kept for older clients); a cursor is cheaper and stable under inserts. */
   offset?: number;
+  /** A page's `nextCursor`: the records after it. */
+  after?: string;
+  /** A page's `prevCursor`: the records before it. */
+  before?: string;
 }
 
 export interface AuditEntry {
@@ -312,7 +329,9 @@ export interface RelatedGroup {
   fieldLabel: LocalText;
   /** The field holds a list of links (filter it with `contains`, not `eq`). */
   many: boolean;
+  /** Exact up to 10,000; beyond, 10,000 with `totalCapped`. */
   total: number;
+  totalCapped: boolean;
   items: RecordItem[];
 }
 

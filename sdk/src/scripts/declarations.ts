@@ -22,9 +22,15 @@ interface OporaRecord<Data = Record<string, unknown>> {
 
 interface RecordPage<Data = Record<string, unknown>> {
   items: OporaRecord<Data>[];
+  /** Exact up to 10,000; beyond, 10,000 with totalCapped. */
   total: number;
+  totalCapped: boolean;
   limit: number;
   offset: number;
+  /** Pass as after for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Pass as before for the previous page; null on the first page. */
+  prevCursor: string | null;
 }
 
 interface RecordQuery {
@@ -36,6 +42,10 @@ interface RecordQuery {
   sort?: string;
   limit?: number;
   offset?: number;
+  /** A page's nextCursor: the records after it. */
+  after?: string;
+  /** A page's prevCursor: the records before it. */
+  before?: string;
 }
 
 /** Stands for a secret's value; the gateway puts the value in when the request leaves. It cannot be read. */

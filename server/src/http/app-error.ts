@@ -38,6 +38,10 @@ export const fail = {
     ]),
   badSort: (field: string) =>
     new AppError(400, 'bad_sort', 'bad_sort', { field }, [{ pointer: '/sort', message: field }]),
+  badCursor: (param: string, reason: Localized) =>
+    new AppError(400, 'bad_cursor', 'bad_cursor', { param, reason }, [
+      { pointer: `/querystring/${param}`, message: reason },
+    ]),
   versionConflict: (given: number, current: number) =>
     new AppError(409, 'version_conflict', 'version_conflict', { given, current }),
   duplicate: (what: string, pointer: string) =>

@@ -245,6 +245,20 @@ const catalogue = {
     en: '"{value}" is not a date (write it as 2024-03-01 or 2024-03-01T10:00)',
   },
   bad_sort: { ru: 'Нельзя сортировать по «{field}»', en: 'Cannot sort by "{field}"' },
+  bad_cursor: {
+    ru: 'Некорректный курсор страницы «{param}»: {reason}. Откройте список с первой страницы',
+    en: 'Invalid page cursor "{param}": {reason}. Open the list from its first page',
+  },
+  cursor_unreadable: { ru: 'его не удалось прочитать', en: 'it cannot be read' },
+  cursor_other_sort: {
+    ru: 'он выдан для сортировки «{was}», а запрошена «{is}»',
+    en: 'it was made for the order "{was}", not "{is}"',
+  },
+  cursor_bad_value: { ru: 'значение в нём не подходит к сортировке', en: 'its value does not fit the order' },
+  cursor_conflict: {
+    ru: 'укажите что-то одно: after, before или offset',
+    en: 'give only one of after, before and offset',
+  },
   definition_write_forbidden: {
     ru: 'Недостаточно прав: изменять определения вида «{kind}» могут роли {roles}',
     en: 'Not allowed: definitions of kind "{kind}" are changed by the roles {roles}',

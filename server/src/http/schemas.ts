@@ -28,6 +28,8 @@ export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
     total: Type.Integer(),
+    /** Lists that count only up to 10,000 set it when more match (`total` is then 10,000). */
+    totalCapped: Type.Optional(Type.Boolean()),
     limit: Type.Integer(),
     offset: Type.Integer(),
   });

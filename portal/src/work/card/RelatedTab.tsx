@@ -6,6 +6,7 @@ import { useAsync } from '../../lib/use-async';
 import { CreateRelated } from '../../records/CreateRelated';
 import { RelatedRecordList } from '../../records/RelatedRecordList';
 import { newPath } from '../../records/record-paths';
+import { totalText } from '../../records/total-text';
 
 const shown = 5;
 
@@ -26,7 +27,7 @@ export function RelatedTab({ entityKey, id }: { entityKey: string; id: string })
               <h3>
                 {localText(group.entityLabel, i18n.language)}
                 <span className="muted"> · {localText(group.fieldLabel, i18n.language)}</span>{' '}
-                <span className="count">{group.total}</span>
+                <span className="count">{totalText(t, i18n.language, group)}</span>
               </h3>
               <CreateRelated
                 entity={group.entity}
@@ -37,6 +38,7 @@ export function RelatedTab({ entityKey, id }: { entityKey: string; id: string })
               entity={group.entity}
               items={group.items}
               total={group.total}
+              totalCapped={group.totalCapped}
               filter={filter}
             />
           </section>

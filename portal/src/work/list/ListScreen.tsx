@@ -9,8 +9,9 @@ import { useStore } from '../../lib/store';
 import { useAsync } from '../../lib/use-async';
 import { useEntityType, useTypeAccess } from '../../records/entity-types';
 import { newPath } from '../../records/record-paths';
+import { totalText } from '../../records/total-text';
+import { CursorPager } from '../components/CursorPager';
 import { FlashMessage } from '../components/FlashMessage';
-import { Pager } from '../components/Pager';
 import { flash } from '../state/flash';
 import { BulkBar } from './BulkBar';
 import { ColumnPicker } from './ColumnPicker';
@@ -46,7 +47,11 @@ function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBo
 
   const columns = visibleColumns(entity, state.columns);
   const change = (next: Partial<ListState>, keepPage = false) =>
-    setState({ ...state, ...next, offset: keepPage ? (next.offset ?? state.offset) : 0 });
+    setState({
+      ...state,
+      ...next,
+      ...(keepPage ? {} : { offset: 0, after: null, before: null }),
+    });
   const items = page.data?.items ?? [];
   const selected = items.filter((r) => selectedIn(listId).has(r.id));
   const plural = localText(entity.pluralLabel ?? entity.label, i18n.language);
@@ -170,13 +175,19 @@ function RecordList({ entityKey, entity }: { entityKey: string; entity: EntityBo
       {page.data && page.data.total > 0 && (
         <div className="list-footer">
           <span className="muted" data-testid="total">
-            {t('work.list.total', { count: page.data.total })}
+            {t('work.list.total', { count: totalText(t, i18n.language, page.data) })}
           </span>
-          <Pager
-            total={page.data.total}
+          <CursorPager
+            page={{ ...page.data, shown: items.length }}
             offset={state.offset}
-            limit={state.limit}
-            onOffset={(offset) => change({ offset }, true)}
+            onPage={(move) =>
+              change(
+                'after' in move
+                  ? { after: move.after, before: null, offset: state.offset + items.length }
+                  : { before: move.before, after: null, offset: Math.max(0, state.offset - state.limit) },
+                true,
+              )
+            }
           />
           <label className="inline-label">
             {t('work.list.pageSize')}

@@ -59,6 +59,15 @@ describe('list state in the address', () => {
     expect(listSearch(base)).toBe('');
   });
 
+  it("keeps a page's cursor in the address and sends it instead of the offset", () => {
+    const state: ListState = { ...base, offset: 40, after: 'WyIiLG51bGxd' };
+    expect(parseListState(listSearch(state))).toEqual(state);
+    expect(toRecordQuery(entity, state)).toMatchObject({ after: 'WyIiLG51bGxd' });
+    expect(toRecordQuery(entity, state)).not.toHaveProperty('offset');
+    const back: ListState = { ...base, offset: 20, before: 'WyIiXQ' };
+    expect(toRecordQuery(entity, parseListState(listSearch(back)))).toMatchObject({ before: 'WyIiXQ' });
+  });
+
   it('ignores what it cannot read', () => {
     expect(parseListState('?offset=-3&limit=7&filter=bad&sort=')).toEqual(base);
   });

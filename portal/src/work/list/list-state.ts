@@ -10,7 +10,11 @@ export interface ListState {
   q: string;
   filters: FilterSpec[];
   sort: string | null;
+  /** How many records come before this page: shown as «21–40», never sent once a cursor is known. */
   offset: number;
+  /** The page's place as the records API's cursor: after one page's last record, or before one's first. */
+  after?: string | null;
+  before?: string | null;
   limit: number;
   /** null: the type's default columns. */
   columns: string[] | null;
@@ -34,10 +38,17 @@ export function parseListState(search: string): ListState {
     filters: params.getAll('filter').flatMap((f) => decodeFilter(f) ?? []),
     sort: params.get('sort') || null,
     offset: number('offset', 0),
+    ...cursorOf(params),
     limit: (pageSizes as readonly number[]).includes(limit) ? limit : defaultLimit,
     columns: columns ? columns.split(',').filter(Boolean) : null,
     view: params.get('view'),
   };
+}
+
+function cursorOf(params: URLSearchParams): Pick<ListState, 'after' | 'before'> {
+  const after = params.get('after');
+  const before = params.get('before');
+  return after ? { after } : before ? { before } : {};
 }
 
 export function listSearch(state: ListState): string {
@@ -48,6 +59,8 @@ export function listSearch(state: ListState): string {
   if (state.sort) params.set('sort', state.sort);
   if (state.columns) params.set('columns', state.columns.join(','));
   if (state.offset) params.set('offset', String(state.offset));
+  if (state.after) params.set('after', state.after);
+  else if (state.before) params.set('before', state.before);
   if (state.limit !== defaultLimit) params.set('limit', String(state.limit));
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -85,7 +98,12 @@ export function toRecordQuery(entity: EntityBody, state: ListState): RecordQuery
     filter: filter.length ? filter : undefined,
     sort: sortable ? (state.sort ?? undefined) : undefined,
     limit: state.limit,
-    offset: state.offset,
+    // A cursor holds its place while records are added; the offset is only for addresses from before cursors.
+    ...(state.after
+      ? { after: state.after }
+      : state.before
+        ? { before: state.before }
+        : { offset: state.offset }),
   };
 }
 

@@ -12,6 +12,8 @@ const base = {
   unique: Type.Optional(Type.Boolean()),
   readOnly: Type.Optional(Type.Boolean()),
   default: Type.Optional(Type.Unknown()),
+  /** Work-screen lists sort and filter by it often: publishing builds an index on it (and drops it when unset). */
+  indexed: Type.Optional(Type.Boolean()),
 };
 
 const Limits = { min: Type.Optional(Type.Number()), max: Type.Optional(Type.Number()) };

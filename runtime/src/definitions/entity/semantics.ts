@@ -1,6 +1,7 @@
 import { type Locale, type Problem, pick } from '../kinds.js';
 import { patternProblem } from '../safe-regexp.js';
 import { entityAccessProblems } from './access-problems.js';
+import { indexable, indexableTextLength } from './indexable.js';
 import { migrationRuleProblems } from './migration-rule-problems.js';
 import { compileRecordValidator } from './record-validator.js';
 import type { EntityBody, EntityField } from './schema.js';
@@ -46,6 +47,16 @@ function fieldProblems(field: EntityField, at: string, locale: Locale): Problem[
       pointer: `${at}/minLength`,
       code: 'range',
       message: pick(locale, 'Минимальная длина больше максимальной', 'minLength is greater than maxLength'),
+    });
+  if (field.indexed && !indexable(field))
+    problems.push({
+      pointer: `${at}/indexed`,
+      code: 'indexed',
+      message: pick(
+        locale,
+        `Поле «${field.key}» нельзя ускорить индексом: подходят числа, даты, списки, ссылки на одну запись и строки до ${indexableTextLength} символов`,
+        `Field "${field.key}" cannot be indexed: numbers, dates, options, single links and strings of up to ${indexableTextLength} characters can`,
+      ),
     });
   const badPattern = f.pattern === undefined ? null : patternProblem(f.pattern);
   if (badPattern)

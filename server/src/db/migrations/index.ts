@@ -20,6 +20,7 @@ import { Migration20261217ClosedConversationsIndex } from './20261217-0018c-clos
 import { Migration20261217ProcessPresence } from './20261217-0018g-process-presence.js';
 import { Migration20261218BotSessions } from './20261218-0019b-bot-sessions.js';
 import { Migration20261219BotBlockStats } from './20261219-0020c-bot-block-stats.js';
+import { Migration20261220RecordListKeys } from './20261220-0021l-record-list-keys.js';
 import { Migration20261220AuthChangeNotify } from './20261220-0021s-auth-change-notify.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
@@ -45,5 +46,6 @@ export const migrations: MigrationObject[] = [
   { name: '20261217-0018c-closed-conversations-index', class: Migration20261217ClosedConversationsIndex },
   { name: '20261218-0019b-bot-sessions', class: Migration20261218BotSessions },
   { name: '20261219-0020c-bot-block-stats', class: Migration20261219BotBlockStats },
+  { name: '20261220-0021l-record-list-keys', class: Migration20261220RecordListKeys },
   { name: '20261220-0021s-auth-change-notify', class: Migration20261220AuthChangeNotify },
 ];

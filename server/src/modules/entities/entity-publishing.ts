@@ -8,6 +8,7 @@ import type { ErrorDetail } from '@opora/sdk';
 import type { Database, Em } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { PublishExtension } from '../definitions/definition-service.js';
+import { syncRecordIndexes } from '../records/record-indexes.js';
 import { answerQuestion, type DataAnswer } from './data-questions.js';
 import { migrateRecords } from './record-migration.js';
 
@@ -42,6 +43,7 @@ export function entityPublishing(db: Database): PublishExtension {
       return details;
     },
     async published(tx, { definitionId, key, version, body, locale }) {
+      await syncRecordIndexes(db, tx, key, body as EntityBody);
       if (version === 1) return;
       const details = await migrateRecords(db, tx, {
         entity: key,

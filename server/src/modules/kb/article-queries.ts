@@ -6,6 +6,7 @@ import type {
   ArticleVersionSummary,
   Page,
 } from '@opora/sdk';
+import { cappedCount } from '../../db/capped-count.js';
 import type { Database, Em } from '../../db/database.js';
 import { containsPattern } from '../../db/escape-like.js';
 import { fromPgArray, toPgArray } from '../../db/pg-array.js';
@@ -50,22 +51,15 @@ export class ArticleQueries {
     const order = sorts[query.sort ?? '-updatedAt'];
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const rows = await this.db.query<ArticleRow & { total: string | number }>(
-      `select ${summaryColumns}, count(*) over () as total from kb_article a where ${where.join(' and ')}
-       order by ${order}, a.id limit ? offset ?`,
-      [...params, limit, offset],
-    );
-    let total = Number(rows[0]?.total ?? 0);
-    if (!rows.length && offset > 0)
-      total = Number(
-        (
-          await this.db.query<{ n: string }>(
-            `select count(*) as n from kb_article a where ${where.join(' and ')}`,
-            params,
-          )
-        )[0]?.n ?? 0,
-      );
-    return { items: rows.map(summaryView), total, limit, offset };
+    const fromWhere = `from kb_article a where ${where.join(' and ')}`;
+    const [rows, counted] = await Promise.all([
+      this.db.query<ArticleRow>(
+        `select ${summaryColumns} ${fromWhere} order by ${order}, a.id limit ? offset ?`,
+        [...params, limit, offset],
+      ),
+      cappedCount(this.db, fromWhere, params),
+    ]);
+    return { items: rows.map(summaryView), ...counted, limit, offset };
   }
 
   async get(id: string, em?: Em): Promise<Article> {
@@ -128,12 +122,15 @@ export class ArticleQueries {
 
   async ratings(id: string, limit: number, offset: number): Promise<Page<ArticleRating>> {
     await this.get(id);
-    const rows = await this.db.query<RatingRow & { total: string | number }>(
-      `select r.id, r.helpful, r.comment, r.updated_at, u.name, count(*) over () as total
-       from kb_rating r left join app_user u on u.id = r.user_id where r.article_id = ?
-       order by r.updated_at desc, r.id limit ? offset ?`,
-      [id, limit, offset],
-    );
+    const [rows, counted] = await Promise.all([
+      this.db.query<RatingRow>(
+        `select r.id, r.helpful, r.comment, r.updated_at, u.name
+         from kb_rating r left join app_user u on u.id = r.user_id where r.article_id = ?
+         order by r.updated_at desc, r.id limit ? offset ?`,
+        [id, limit, offset],
+      ),
+      cappedCount(this.db, 'from kb_rating r where r.article_id = ?', [id]),
+    ]);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -142,7 +139,7 @@ export class ArticleQueries {
         by: r.name,
         at: iso(r.updated_at)!,
       })),
-      total: Number(rows[0]?.total ?? 0),
+      ...counted,
       limit,
       offset,
     };

@@ -8,6 +8,7 @@ import {
   RecordCreateBody,
   RecordDeleteQuery,
   RecordListQuery,
+  RecordPageOf,
   RecordParams,
   RecordSchema,
   RecordUpdateBody,
@@ -33,10 +34,11 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
       config,
       schema: {
         tags,
-        summary: 'List records: full-text search, filters, sorting, pagination',
+        summary:
+          'List records: full-text search, filters, sorting; pages by cursor (after/before) or, for older clients, offset',
         params: EntityParams,
         querystring: RecordListQuery,
-        response: { 200: PageOf(RecordSchema), ...errorResponses },
+        response: { 200: RecordPageOf(RecordSchema), ...errorResponses },
       },
     },
     (request) => records.list(request.params.entity, request.query, request.actor),
@@ -131,16 +133,39 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordService }>
         tags,
         summary: 'Change history of a record',
         params: RecordParams,
-        querystring: Type.Object({ ...Paging }, { additionalProperties: false }),
-        response: { 200: PageOf(AuditSchema), ...errorResponses },
+        querystring: Type.Object(
+          {
+            ...Paging,
+            after: Type.Optional(
+              Type.String({
+                pattern: '^[0-9]{1,18}$',
+                description: "A page's nextCursor: the older entries",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Composite([
+            PageOf(AuditSchema),
+            Type.Object({
+              totalCapped: Type.Boolean(),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ]),
+          ...errorResponses,
+        },
       },
     },
     (request) =>
       records.history(
         request.params.entity,
         request.params.id,
-        request.query.limit ?? 50,
-        request.query.offset ?? 0,
+        {
+          limit: request.query.limit ?? 50,
+          offset: request.query.offset ?? 0,
+          ...(request.query.after ? { after: request.query.after } : {}),
+        },
         request.actor,
       ),
   );

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { Paging, Uuid } from '../../http/schemas.js';
 
 /**
@@ -26,9 +26,31 @@ export const RecordListQuery = Type.Object(
     ),
     sort: Type.Optional(Type.String({ maxLength: 64, description: 'field or -field' })),
     ...Paging,
+    after: Type.Optional(
+      Type.String({ maxLength: 20_000, description: "A page's nextCursor: the records after that page" }),
+    ),
+    before: Type.Optional(
+      Type.String({ maxLength: 20_000, description: "A page's prevCursor: the records before that page" }),
+    ),
   },
   { additionalProperties: false },
 );
+
+/** A page of records: the total is exact up to 10,000 (then capped), cursors lead to the neighbouring pages. */
+export const RecordPageOf = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ description: 'Exact up to 10,000; beyond, 10,000 with totalCapped' }),
+    totalCapped: Type.Boolean({ description: 'More records match than total says' }),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as after; null on the last page',
+    }),
+    prevCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as before; null on the first page',
+    }),
+  });
 export const RecordCreateBody = Type.Object({ data: Data }, { additionalProperties: false });
 export const RecordUpdateBody = Type.Object(
   { version: Version, data: Data },

@@ -18,7 +18,8 @@ import type { Actor } from '../auth/actor.js';
 import { staff } from '../auth/roles.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { type Owner, RecordAccess } from './record-access.js';
-import { buildRecordQuery, type SqlPart } from './record-query.js';
+import { auditPage } from './record-history.js';
+import { listRecords, type RecordListPage } from './record-list.js';
 import type { RecordSave, RecordSaveCheck } from './record-save-check.js';
 import { type RecordRow, recordColumns, recordRowView, type StoredRecord } from './record-view.js';
 import { deleteRecord, insertRecord, selectRecord, updateRecord } from './record-writes.sql.js';
@@ -238,49 +239,32 @@ export class RecordService {
     });
   }
 
-  /** A page of the records the actor may read (a client's own only, where the type says so). */
-  async list(entity: string, query: RecordQuery, actor?: Actor | null) {
+  /** A page of the records the actor may read (a client's own only, where the type says so): see record-list.ts. */
+  async list(entity: string, query: RecordQuery, actor?: Actor | null): Promise<RecordListPage> {
     const who = this.who(actor);
     const em = this.db.em();
     const published = await this.entity(entity, em);
     const owner = await this.access.ownerFor(entity, published.body, who, 'read', em);
-    const { orderBy, ...built } = buildRecordQuery(entity, published.body, query);
-    const where = owner ? and(built.where, this.access.ownedSql(entity, published.body, owner)) : built.where;
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    // One round trip: the page and, through a window function, the total.
-    const rows = await this.db.query<RecordRow & { total: string | number }>(
-      `select ${recordColumns}, count(*) over () as total from record where ${where.sql}
-       order by ${orderBy.sql} limit ? offset ?`,
-      [...where.params, ...orderBy.params, limit, offset],
-    );
-    let total = Number(rows[0]?.total ?? 0);
-    if (!rows.length && offset > 0) {
-      const [counted] = await this.db.query<{ total: string | number }>(
-        `select count(*) as total from record where ${where.sql}`,
-        where.params,
-      );
-      total = Number(counted?.total ?? 0);
-    }
-    return { items: rows.map(recordRowView), total, limit, offset };
+    const owned = owner ? this.access.ownedSql(entity, published.body, owner) : null;
+    return listRecords(this.db, entity, published.body, query, owned);
   }
 
   /**
    * The audit trail of a record the actor may read. Staff only: it names colleagues and every value ever held,
    * which a client's own history («Мои обращения») deliberately does not.
    */
-  async history(entity: string, id: string, limit: number, offset: number, actor?: Actor | null) {
+  async history(
+    entity: string,
+    id: string,
+    page: { limit: number; offset: number; after?: string },
+    actor?: Actor | null,
+  ) {
     const who = this.who(actor);
     const em = this.db.em();
     if (who && !who.roles.some((role) => staff.includes(role))) throw fail.forbidden();
     if (who) this.access.scope(entity, (await this.entity(entity, em)).body, who, 'read');
     await this.find(em, entity, id, false, true);
-    const [rows, total] = await em.findAndCount(
-      AuditEntryEntity,
-      { targetType: 'record', targetId: id },
-      { orderBy: { id: 'desc' }, limit, offset },
-    );
-    return { items: rows.map(auditView), total, limit, offset };
+    return auditPage(this.db, em, id, page);
   }
 
   /** The actor a read is for: the one named, else the one this instance acts as. */
@@ -384,8 +368,3 @@ export class RecordService {
     return record;
   }
 }
-
-const and = (a: SqlPart, b: SqlPart): SqlPart => ({
-  sql: `${a.sql} and ${b.sql}`,
-  params: [...a.params, ...b.params],
-});

@@ -6,7 +6,8 @@ import type { RecordTypes } from './record-types.js';
 
 /**
  * Records of other types that point at one record through a relation field (a client's requests, a company's
- * clients): one group per type and field, newest first, each with its total so the screen can link to the rest.
+ * clients): one group per type and field, newest first, each with its total (counted up to 10,000) so the screen
+ * can link to the rest.
  * Only types the actor may read are listed, and of those only the records the actor may read.
  */
 export class RelatedRecords {
@@ -36,6 +37,7 @@ export class RelatedRecords {
           fieldLabel: field.label,
           many: field.many === true,
           total: page.total,
+          totalCapped: page.totalCapped,
           items: page.items,
         });
       }

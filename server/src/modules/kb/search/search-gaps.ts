@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page, SearchGap, SearchGapKind } from '@opora/sdk';
+import { cappedCount } from '../../../db/capped-count.js';
 import type { Database } from '../../../db/database.js';
 import { fromPgArray, toPgArray } from '../../../db/pg-array.js';
 import { fail } from '../../../http/app-error.js';
@@ -48,12 +49,15 @@ export class SearchGaps {
   }
 
   async list(limit: number, offset: number, kind?: SearchGapKind): Promise<Page<SearchGap>> {
-    const rows = await this.db.query<GapRow & { total: string | number }>(
-      `select id, query, kind, count, first_at, last_at, shown, count(*) over () as total from kb_search_gap
-       where (?::text is null or kind = ?::text)
-       order by count desc, last_at desc, id limit ? offset ?`,
-      [kind ?? null, kind ?? null, limit, offset],
-    );
+    const fromWhere = 'from kb_search_gap where (?::text is null or kind = ?::text)';
+    const [rows, counted] = await Promise.all([
+      this.db.query<GapRow>(
+        `select id, query, kind, count, first_at, last_at, shown ${fromWhere}
+         order by count desc, last_at desc, id limit ? offset ?`,
+        [kind ?? null, kind ?? null, limit, offset],
+      ),
+      cappedCount(this.db, fromWhere, [kind ?? null, kind ?? null]),
+    ]);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -64,7 +68,7 @@ export class SearchGaps {
         lastAt: iso(r.last_at)!,
         shown: fromPgArray(r.shown),
       })),
-      total: Number(rows[0]?.total ?? 0),
+      ...counted,
       limit,
       offset,
     };

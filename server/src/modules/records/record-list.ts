@@ -1,0 +1,142 @@
+import type { EntityBody } from '@opora/runtime/definitions';
+import type { RecordItem, RecordQuery } from '@opora/sdk';
+import { type CappedTotal, cappedCount } from '../../db/capped-count.js';
+import type { Database } from '../../db/database.js';
+import { fail } from '../../http/app-error.js';
+import { type Cursor, type CursorParam, decodeCursor, encodeCursor } from './record-cursor.js';
+import { buildRecordQuery, type SqlPart } from './record-query.js';
+import type { SortKey } from './record-sort.js';
+import { type RecordRow, recordColumns, recordRowView } from './record-view.js';
+
+export interface RecordListPage extends CappedTotal {
+  items: RecordItem[];
+  limit: number;
+  offset: number;
+  /** Pass as `after` for the page that follows; null on the last page. */
+  nextCursor: string | null;
+  /** Pass as `before` for the page that precedes; null on the first page. */
+  prevCursor: string | null;
+}
+
+type Row = RecordRow & { sort_value: string | null };
+type Direction = 'asc' | 'desc';
+type Segment = 'values' | 'nulls';
+
+/**
+ * A page of records walked by (sort key, id) from a cursor, so page 1,000 costs what page 1 does, with the
+ * total counted only up to the cap. `offset` still works for API clients that page by number.
+ */
+export async function listRecords(
+  db: Database,
+  entity: string,
+  body: EntityBody,
+  query: RecordQuery,
+  owned: SqlPart | null,
+): Promise<RecordListPage> {
+  const built = buildRecordQuery(entity, body, query);
+  const where = owned ? and(built.where, owned) : built.where;
+  const { sort } = built;
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const param: CursorParam | null = query.before ? 'before' : query.after ? 'after' : null;
+  if ((query.after && query.before) || (param && offset > 0))
+    throw fail.badCursor(param ?? 'after', { key: 'cursor_conflict' });
+  const cursor = param ? decodeCursor((query.after ?? query.before)!, param, sort) : null;
+  const [counted, rows] = await Promise.all([
+    cappedCount(db, `from record where ${where.sql}`, where.params),
+    offset > 0
+      ? offsetRows(db, where, sort, limit + 1, offset)
+      : walk(db, where, sort, cursor, param === 'before', limit + 1),
+  ]);
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (param === 'before') page.reverse();
+  const edge = (row: Row | undefined) =>
+    row ? encodeCursor({ sort: sort.name, value: row.sort_value, id: row.id }) : null;
+  const started = cursor !== null || offset > 0;
+  return {
+    items: page.map(recordRowView),
+    ...counted,
+    limit,
+    offset,
+    nextCursor: param === 'before' || more ? edge(page.at(-1)) : null,
+    prevCursor: param === 'before' ? (more ? edge(page[0]) : null) : started ? edge(page[0]) : null,
+  };
+}
+
+/**
+ * Reads `want` rows from the cursor on, in walk order (backwards for `before`). Records without a sort value
+ * form their own segment after those with one, each read in index order, so either direction of a sort
+ * uses the one (key, id) index; the second segment is read only when the first runs out.
+ */
+async function walk(
+  db: Database,
+  where: SqlPart,
+  sort: SortKey,
+  cursor: Cursor | null,
+  backward: boolean,
+  want: number,
+): Promise<Row[]> {
+  const direction: Direction = backward ? flip(sort.dir) : sort.dir;
+  const segments: Segment[] = sort.nullable ? ['values', 'nulls'] : ['values'];
+  if (backward) segments.reverse();
+  const first = cursor ? segments.indexOf(cursor.value === null ? 'nulls' : 'values') : 0;
+  const rows: Row[] = [];
+  for (let i = first; i < segments.length && rows.length < want; i++) {
+    const from = i === first ? cursor : null;
+    rows.push(...(await segmentRows(db, where, sort, segments[i]!, direction, from, want - rows.length)));
+  }
+  return rows;
+}
+
+function segmentRows(
+  db: Database,
+  where: SqlPart,
+  sort: SortKey,
+  segment: Segment,
+  direction: Direction,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<Row[]> {
+  const e = sort.expr;
+  const op = direction === 'asc' ? '>' : '<';
+  const parts: SqlPart[] = [where];
+  if (segment === 'nulls') {
+    parts.push({ sql: `${e.sql} is null`, params: e.params });
+    if (cursor) parts.push({ sql: `id ${op} ?::uuid`, params: [cursor.id] });
+  } else {
+    if (sort.nullable) parts.push({ sql: `${e.sql} is not null`, params: e.params });
+    if (cursor)
+      parts.push({
+        sql: `(${e.sql}, id) ${op} (?::${sort.cast}, ?::uuid)`,
+        params: [...e.params, cursor.value, cursor.id],
+      });
+  }
+  const order: SqlPart =
+    segment === 'nulls'
+      ? { sql: `id ${direction}`, params: [] }
+      : { sql: `${e.sql} ${direction}, id ${direction}`, params: e.params };
+  const condition = parts.reduce(and);
+  return db.query<Row>(
+    `select ${recordColumns}, (${e.sql})::text as sort_value from record where ${condition.sql}
+     order by ${order.sql} limit ?`,
+    [...e.params, ...condition.params, ...order.params, limit],
+  );
+}
+
+/** The old way by number, for API clients that page by offset: the same order in one statement. */
+function offsetRows(db: Database, where: SqlPart, sort: SortKey, limit: number, offset: number) {
+  const e = sort.expr;
+  return db.query<Row>(
+    `select ${recordColumns}, (${e.sql})::text as sort_value from record where ${where.sql}
+     order by ${e.sql} ${sort.dir} nulls last, id ${sort.dir} limit ? offset ?`,
+    [...e.params, ...where.params, ...e.params, limit, offset],
+  );
+}
+
+const flip = (d: Direction): Direction => (d === 'asc' ? 'desc' : 'asc');
+
+const and = (a: SqlPart, b: SqlPart): SqlPart => ({
+  sql: `${a.sql} and ${b.sql}`,
+  params: [...a.params, ...b.params],
+});

@@ -1,17 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { Locale } from '@opora/runtime/definitions';
-import {
-  bridgeLimits,
-  type FailureCode,
-  mapStack,
-  type RunRequest,
-  type RunResult,
-  runMessage,
-  type ScriptFailure,
-  type ScriptLimits,
-  type SdkHandler,
-  valueShapeProblem,
-} from '@opora/runtime/scripts';
+// Precise modules, never the scripts barrel: the runner lives in the sandbox worker (sandbox-worker-graph.test.ts).
+import { bridgeLimits, type ScriptLimits } from '@opora/runtime/scripts/limits';
+import { runMessage } from '@opora/runtime/scripts/run-messages';
+import type {
+  FailureCode,
+  RunRequest,
+  RunResult,
+  ScriptFailure,
+  SdkHandler,
+} from '@opora/runtime/scripts/run-types';
+import { mapStack } from '@opora/runtime/scripts/source-positions';
+import { valueShapeProblem } from '@opora/runtime/scripts/value-shape';
 import ivm from 'isolated-vm';
 import { guestBootstrap } from './guest-bootstrap.js';
 import { HostBridge } from './host-bridge.js';

@@ -13,6 +13,7 @@ import type {
 import { mapStack } from '@opora/runtime/scripts/source-positions';
 import { valueShapeProblem } from '@opora/runtime/scripts/value-shape';
 import ivm from 'isolated-vm';
+import { type CodeCache, sharedCodeCache } from './code-cache.js';
 import { guestBootstrap } from './guest-bootstrap.js';
 import { HostBridge } from './host-bridge.js';
 
@@ -48,6 +49,8 @@ export class IsolateRunner {
    * creates its fresh context and runs: no recompilation of the bootstrap or of a script seen before.
    */
   private readonly compiled = new WeakMap<ivm.Isolate, Map<string, ivm.Script>>();
+  /** What compiling the same code costs in the next fresh isolate: V8's code cache of it. */
+  private readonly codeCache: CodeCache = sharedCodeCache;
 
   /**
    * One run. Its clock (wall and CPU) starts only once the context is set up and the author's code compiled:
@@ -156,7 +159,7 @@ export class IsolateRunner {
       scripts.set(code, cached);
       return cached;
     }
-    const compiled = isolate.compileScriptSync(code, filename ? { filename } : {});
+    const compiled = this.codeCache.compile(isolate, code, filename);
     if (scripts.size >= compiledPerIsolate)
       for (const [oldest, script] of scripts)
         if (oldest !== guestBootstrap) {

@@ -1,14 +1,11 @@
 import type { Locale } from '@opora/runtime/definitions';
-import {
-  bridgeLimits,
-  CallGate,
-  type LogLevel,
-  type LogLine,
-  runMessage,
-  type ScriptLimits,
-  type SdkHandler,
-  valueShapeProblem,
-} from '@opora/runtime/scripts';
+// Precise modules, never the scripts barrel: this runs in the sandbox worker, which must not load the compiler
+// side of scripts (ajv for I/O schemas, TypeScript's diagnostics) — see sandbox-worker-graph.test.ts.
+import { CallGate } from '@opora/runtime/scripts/call-gate';
+import { bridgeLimits, type ScriptLimits } from '@opora/runtime/scripts/limits';
+import { runMessage } from '@opora/runtime/scripts/run-messages';
+import type { LogLevel, LogLine, SdkHandler } from '@opora/runtime/scripts/run-types';
+import { valueShapeProblem } from '@opora/runtime/scripts/value-shape';
 
 const levels: readonly LogLevel[] = ['info', 'warn', 'error'];
 const ellipsis = '…';

@@ -1,18 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import type { Locale } from '@opora/runtime/definitions';
-import {
-  bridgeLimits,
-  type FailureCode,
-  mapStack,
-  type RunRequest,
-  type RunResult,
-  runMessage,
-  type ScriptFailure,
-  type ScriptLimits,
-  type SdkHandler,
-  valueShapeProblem,
-} from '@opora/runtime/scripts';
+// Precise modules, never the scripts barrel: the runner lives in the sandbox worker (sandbox-worker-graph.test.ts).
+import { bridgeLimits, type ScriptLimits } from '@opora/runtime/scripts/limits';
+import { runMessage } from '@opora/runtime/scripts/run-messages';
+import type {
+  FailureCode,
+  RunRequest,
+  RunResult,
+  ScriptFailure,
+  SdkHandler,
+} from '@opora/runtime/scripts/run-types';
+import { mapStack } from '@opora/runtime/scripts/source-positions';
+import { valueShapeProblem } from '@opora/runtime/scripts/value-shape';
 import ivm from 'isolated-vm';
+import { type CodeCache, sharedCodeCache } from './code-cache.js';
 import { guestBootstrap } from './guest-bootstrap.js';
 import { HostBridge } from './host-bridge.js';
 
@@ -48,6 +49,8 @@ export class IsolateRunner {
    * creates its fresh context and runs: no recompilation of the bootstrap or of a script seen before.
    */
   private readonly compiled = new WeakMap<ivm.Isolate, Map<string, ivm.Script>>();
+  /** What compiling the same code costs in the next fresh isolate: V8's code cache of it. */
+  private readonly codeCache: CodeCache = sharedCodeCache;
 
   /**
    * One run. Its clock (wall and CPU) starts only once the context is set up and the author's code compiled:
@@ -156,7 +159,7 @@ export class IsolateRunner {
       scripts.set(code, cached);
       return cached;
     }
-    const compiled = isolate.compileScriptSync(code, filename ? { filename } : {});
+    const compiled = this.codeCache.compile(isolate, code, filename);
     if (scripts.size >= compiledPerIsolate)
       for (const [oldest, script] of scripts)
         if (oldest !== guestBootstrap) {

@@ -1,4 +1,4 @@
-import type { RunRequest, RunResult } from '@opora/runtime/scripts';
+import type { RunRequest, RunResult } from '@opora/runtime/scripts/run-types';
 
 /** Messages between the server and a sandbox worker process (over the IPC channel, as JSON). */
 export type ToWorker =

@@ -1,6 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import {
   bridgeLimits,
   CallGate,
@@ -15,8 +14,7 @@ import {
   valueShapeProblem,
 } from '@opora/runtime/scripts';
 import { bootDelayOption, type FromWorker, setupDelayOption, type ToWorker } from './protocol.js';
-
-const workerScript = fileURLToPath(new URL('./sandbox-worker.ts', import.meta.url));
+import { sandboxWorkerBundle } from './worker-bundle.js';
 
 /** A run waiting for a ready worker; its clock has not started. */
 interface Queued {
@@ -202,8 +200,8 @@ export class SandboxPool implements ScriptHost {
       `${bootDelayOption}${this.options.workerBootDelayMs}`,
       `${setupDelayOption}${this.options.workerSetupDelayMs}`,
     ];
-    const child = fork(workerScript, options, {
-      execArgv: ['--no-node-snapshot', '--import', 'tsx'],
+    const child = fork(sandboxWorkerBundle().path, options, {
+      execArgv: ['--no-node-snapshot'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const bootTimer = setTimeout(() => child.kill('SIGKILL'), this.options.bootTimeoutMs);

@@ -1,7 +1,10 @@
 // A sandbox worker process: runs scripts in isolated-vm isolates for the server, which talks to it over IPC.
 // Isolates live here, not in the server, so a V8 failure takes down only this process (the pool replaces it).
 import type { Locale } from '@opora/runtime/definitions';
-import { defaultLimits, type RunResult, runMessage } from '@opora/runtime/scripts';
+// Precise modules, never the scripts barrel: a worker loads only what runs a script (sandbox-worker-graph.test.ts).
+import { defaultLimits } from '@opora/runtime/scripts/limits';
+import { runMessage } from '@opora/runtime/scripts/run-messages';
+import type { RunResult } from '@opora/runtime/scripts/run-types';
 import { IsolateRunner } from './isolate-runner.js';
 import { bootDelayOption, type FromWorker, setupDelayOption, type ToWorker } from './protocol.js';
 

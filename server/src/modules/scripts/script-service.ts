@@ -13,6 +13,7 @@ import {
 } from '@opora/runtime/scripts';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import { compileScript } from '../../adapters/script-toolchain/compile.js';
+import { CompileCache } from '../../adapters/script-toolchain/compile-cache.js';
 import { syntaxErrorText } from '../../adapters/script-toolchain/syntax-text.js';
 import type { Database } from '../../db/database.js';
 import { AppError, fail } from '../../http/app-error.js';
@@ -55,6 +56,8 @@ interface Build {
 export class ScriptService {
   private host: Host | undefined;
   private readonly builds = new Map<string, Build>();
+  /** Test-runs of the same source (an author pressing "run" again) reuse its build. */
+  private readonly compiled = new CompileCache();
   private readonly admission: RunAdmission;
   readonly runs: ScriptRunLog;
 
@@ -80,7 +83,7 @@ export class ScriptService {
     locale: Locale,
   ): Promise<RunResult> {
     checkInputShape(input, locale);
-    const compiled = await compileScript(source);
+    const compiled = await this.compiled.compile(source);
     if (!compiled.ok)
       throw fail.validation(
         compiled.problems.map((p) => ({

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/database.js';
 import { allowFramingBy } from '../../http/security-headers.js';
+import { bundleEncoding, bundleReader } from './widget-bundle.js';
 import { widgetChannel } from './widget-channels.js';
 import { ChannelKeyParams } from './widget-schemas.js';
 
@@ -11,19 +11,9 @@ const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..
 /** Where `npm run build -w widget` puts the one-file bundle. */
 export const builtWidget = join(repoRoot, 'widget', 'dist', 'widget.js');
 
-/** The bundle, read again only when the file changed (a rebuild while the server runs). */
-function bundleReader(path: string) {
-  let cached: { mtimeMs: number; content: Buffer } | null = null;
-  return async (): Promise<Buffer | null> => {
-    try {
-      const { mtimeMs } = await stat(path);
-      if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, content: await readFile(path) };
-      return cached.content;
-    } catch {
-      return null;
-    }
-  };
-}
+/** Whether an If-None-Match header (one tag, a list, or `*`) names the tag the browser would get. */
+const matches = (header: string | undefined, etag: string) =>
+  header?.split(',').some((tag) => ['*', etag, `W/${etag}`].includes(tag.trim())) ?? false;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -37,15 +27,20 @@ export const widgetAssets: FastifyPluginAsyncTypebox<{ db: Database; bundlePath?
 ) => {
   const bundle = bundleReader(bundlePath ?? builtWidget);
 
-  app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) => {
-    const content = await bundle();
-    if (!content) return reply.status(404).type('text/plain').send('widget not built');
+  app.get('/widget.js', { schema: { hide: true } }, async (request, reply) => {
+    const file = await bundle(bundleEncoding(request.headers['accept-encoding']));
+    if (!file) return reply.status(404).type('text/plain').send('widget not built');
     // Other sites include it with a plain <script>: the default same-origin resource policy would block it.
     reply.header('cross-origin-resource-policy', 'cross-origin');
-    return reply
+    // Its name never changes (sites embed this URL): kept five minutes, then checked by its ETag.
+    reply
       .type('text/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
-      .send(content);
+      .header('vary', 'accept-encoding')
+      .header('etag', file.etag);
+    if (matches(request.headers['if-none-match'], file.etag)) return reply.status(304).send();
+    if (file.encoding !== 'identity') reply.header('content-encoding', file.encoding);
+    return reply.send(file.content);
   });
 
   app.get(

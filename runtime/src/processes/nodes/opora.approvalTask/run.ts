@@ -97,7 +97,7 @@ function decide(
 
 /** A return for revision: an explicit 'returned' flow when the analyst drew one, else a task for the author. */
 function returned(walk: Walk, token: Token, node: ApprovalTaskNode, wait: TasksWait): NodeOutcome {
-  for (const t of [...wait.tasks]) closeTask(walk, wait, t);
+  for (const t of [...wait.tasks]) closeTask(walk, wait, t, true);
   walk.instance.variables.outcome = 'returned';
   const drawn = (walk.process.outgoing.get(node.id) ?? []).some(
     (f) =>
@@ -125,7 +125,7 @@ function revised(
 }
 
 function finishWith(walk: Walk, wait: TasksWait, result: 'approved' | 'rejected'): NodeOutcome {
-  for (const t of [...wait.tasks]) closeTask(walk, wait, t);
+  for (const t of [...wait.tasks]) closeTask(walk, wait, t, true);
   walk.instance.variables.outcome = result;
   return { leave: true, outcome: result, scope: { outcome: result } };
 }
@@ -178,8 +178,10 @@ function openTask(
   return task;
 }
 
-function closeTask(walk: Walk, wait: TasksWait, task: OpenTask) {
+/** Forgets a task: completed by its decision, or `cancelled` (the server withdraws it from the inbox). */
+function closeTask(walk: Walk, wait: TasksWait, task: OpenTask, cancelled = false) {
   wait.tasks = wait.tasks.filter((t) => t !== task);
+  if (cancelled) walk.effects.push({ type: 'cancelTask', taskId: task.taskId });
   for (const key of [task.dueKey, task.remindKey]) if (key) walk.effects.push({ type: 'cancelTimer', key });
 }
 

@@ -28,6 +28,27 @@ const kinds = {
   timer: () => ({ type: 'bpmn.intermediateCatchEvent', config: { kind: 'timer', durationSeconds: 5 } }),
   end: () => ({ type: 'bpmn.endEvent', config: { result: 'none' } }),
   terminate: () => ({ type: 'bpmn.endEvent', config: { result: 'terminate' } }),
+  /** A sub-process (a multi-instance one over two items) whose body is a task or a failing-prone service. */
+  sub: () => ({ type: 'bpmn.subProcess', config: {} }),
+  multi: () => ({
+    type: 'bpmn.subProcess',
+    config: {
+      multiInstance: {
+        mode: 'parallel',
+        collection: '[1, 2]',
+        element: 'item',
+        completionCondition: 'x > 3',
+      },
+    },
+  }),
+  sequential: () => ({
+    type: 'bpmn.userTask',
+    config: {
+      assignee: { kind: 'expression', value: 'item' },
+      multiInstance: { mode: 'sequential', collection: '["a", "b"]', element: 'item' },
+    },
+  }),
+  events: () => ({ type: 'bpmn.eventBasedGateway', config: {} }),
 } as const;
 type Kind = keyof typeof kinds;
 
@@ -55,7 +76,7 @@ const processes = fc
       nodes.push({ id: `n${i}`, typeVersion: 1, ...kinds[kind]() } as ProcessNode);
       if (kind === 'end' || kind === 'terminate') return;
       const [a, b, k] = targets[i] as [number, number, number];
-      const gateway = kind === 'xor' || kind === 'or' || kind === 'and';
+      const gateway = kind === 'xor' || kind === 'or' || kind === 'and' || kind === 'events';
       // Prefer the next node, so most graphs reach everything; gateways split in two with conditions on x.
       flows.push({
         id: `f${i}a`,
@@ -71,6 +92,61 @@ const processes = fc
           ...(kind === 'and' ? {} : { isDefault: k % 2 === 0 }),
           ...(kind === 'approval' ? { condition: 'outcome == "rejected"' } : {}),
         });
+      if (kind === 'sub' || kind === 'multi') {
+        // Its body: start → task or service → end (or an error end when `k` says so).
+        const body = k % 2 === 0 ? kinds.task() : kinds.service();
+        nodes.push(
+          {
+            id: `s${i}`,
+            type: 'bpmn.startEvent',
+            typeVersion: 1,
+            parent: `n${i}`,
+            config: { trigger: 'none' },
+          } as ProcessNode,
+          { id: `w${i}`, typeVersion: 1, parent: `n${i}`, ...body } as ProcessNode,
+          {
+            id: `e${i}`,
+            type: 'bpmn.endEvent',
+            typeVersion: 1,
+            parent: `n${i}`,
+            config: k === 3 ? { result: 'error', errorCode: 'bad' } : { result: 'none' },
+          } as ProcessNode,
+        );
+        flows.push(
+          { id: `fs${i}`, source: `s${i}`, target: `w${i}` },
+          { id: `fw${i}`, source: `w${i}`, target: `e${i}` },
+        );
+        if (boundary) {
+          nodes.push({
+            id: `b${i}`,
+            type: 'bpmn.boundaryEvent',
+            typeVersion: 1,
+            config: {
+              attachedTo: `n${i}`,
+              kind: k % 2 ? 'error' : 'timer',
+              interrupting: true,
+              durationSeconds: 30,
+            },
+          } as ProcessNode);
+          flows.push({ id: `f${i}c`, source: `b${i}`, target: `n${b}` });
+        }
+      }
+      if (kind === 'events') {
+        // The gateway's flows lead to two timers of its own, which go on into the graph.
+        flows.splice(flows.length - 2, 2);
+        for (const [j, target] of [a, b].entries()) {
+          nodes.push({
+            id: `t${i}-${j}`,
+            type: 'bpmn.intermediateCatchEvent',
+            typeVersion: 1,
+            config: { kind: 'timer', durationSeconds: 1 + j },
+          } as ProcessNode);
+          flows.push(
+            { id: `fe${i}-${j}`, source: `n${i}`, target: `t${i}-${j}` },
+            { id: `ft${i}-${j}`, source: `t${i}-${j}`, target: `n${target}` },
+          );
+        }
+      }
       if (boundary && (kind === 'task' || kind === 'service')) {
         nodes.push({
           id: `b${i}`,

@@ -27,8 +27,11 @@ export const userTaskNode: NodeSpec<UserTaskNode> = {
     });
     return { wait: { kind: 'tasks', tasks: [{ taskId, assignee }] } };
   },
-  resume({ walk }, event) {
+  resume({ token, walk }, event) {
     if (event.type !== 'taskCompleted') return { refuse: 'the task waits for its completion' };
+    const task = token.wait?.kind === 'tasks' ? token.wait.tasks[0] : undefined;
+    if (task?.assignee.kind === 'user' && task.assignee.value !== event.actor)
+      return { refuse: 'the task is assigned to someone else' };
     setVariables(walk, event.variables);
     return { leave: true, outcome: event.outcome ?? 'completed' };
   },

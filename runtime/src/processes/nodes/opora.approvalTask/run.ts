@@ -35,7 +35,10 @@ export const approvalTaskNode: NodeSpec<ApprovalTaskNode> = {
     if (event.type === 'timerFired') return deadline(walk, node, wait, event.key);
     if (event.type !== 'taskCompleted') return { refuse: 'the approval waits for decisions' };
     const task = wait.tasks.find((t) => t.taskId === event.taskId) as OpenTask;
-    if (task.slot === -1) return revised(walk, token, node, wait, task);
+    if (task.slot === -1)
+      return event.actor === task.assignee.value
+        ? revised(walk, token, node, wait, task)
+        : { refuse: 'the revision is the author’s task' };
     return decide(walk, token, node, wait, task, event);
   },
 };
@@ -51,6 +54,8 @@ function decide(
   const author = walk.instance.author;
   if (author !== undefined && event.actor === author)
     return { refuse: 'four eyes: the author of the document cannot decide on it' };
+  if (task.assignee.kind === 'user' && task.assignee.value !== event.actor)
+    return { refuse: 'the task is assigned to someone else' };
   if (event.currentHash !== undefined && event.seenHash !== event.currentHash)
     return { refuse: 'the document changed since the approver saw it: reopen it and decide again' };
   const outcome = event.outcome;

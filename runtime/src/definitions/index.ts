@@ -99,7 +99,8 @@ export {
   type PortalMenuItem,
   portalKey,
 } from './portal/schema.js';
-export type { ProcessBody } from './process/schema.js';
+export { nodeName, nodeTypeNames } from './process/node-names.js';
+export type { KeptElement, ProcessBody, ProcessFlow, ProcessNode } from './process/schema.js';
 export { checkReferences, collectReferences, type DefinitionReference } from './references.js';
 export { patternProblem } from './safe-regexp.js';
 export { currentSchemaVersion, definitionBodySchemas } from './schemas.js';

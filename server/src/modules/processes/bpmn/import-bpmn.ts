@@ -3,7 +3,7 @@ import type { Moddle, ModdleElement } from 'bpmn-moddle';
 import type { BpmnBody, BpmnBounds, BpmnFlow, BpmnKept, BpmnNode } from './body-types.js';
 import { refuse } from './bpmn-error.js';
 import { definitionsContainer, diagramContainer, markKept } from './kept-marks.js';
-import { layoutIfMissing, placeInLayers } from './layout.js';
+import { layoutComputed, layoutIfMissing, placeInLayers } from './layout.js';
 import { bpmnLimits } from './limits.js';
 import { type MappedNode, mapBoundaryEvent, mapFlowNode, safeJsonObject } from './map-node.js';
 import { expressionBody, localName, many, one, text } from './moddle-access.js';
@@ -56,7 +56,12 @@ export async function importBpmn(xml: string, locale: Locale): Promise<BpmnImpor
   const { moddle, definitions } = await parseBpmn(laidOut.xml, locale);
   const reader = new BpmnReader(moddle, definitions, locale);
   const body = await reader.read();
-  return { body, problems: [...laidOut.problems, ...reader.problems] };
+  const hadDiagram = body.nodes.some((node) => node.position);
+  const placed = placeInLayers(body) && !hadDiagram && laidOut.problems.length === 0;
+  return {
+    body,
+    problems: [...laidOut.problems, ...(placed ? [layoutComputed(locale)] : []), ...reader.problems],
+  };
 }
 
 class BpmnReader {
@@ -120,9 +125,7 @@ class BpmnReader {
     this.readLanes(process);
     await this.readContainer(process, undefined);
     this.checkCounts();
-    const body = this.body(process);
-    placeInLayers(body);
-    return body;
+    return this.body(process);
   }
 
   private mainProcess(roots: ModdleElement[], collaboration: ModdleElement | undefined): ModdleElement {

@@ -18,34 +18,32 @@ export async function layoutIfMissing(
   refuseHostileXml(xml, locale);
   const flowNodes =
     xml.match(/<(\w+:)?(\w+(Task|Event|Gateway)|task|subProcess|callActivity)\b/g)?.length ?? 0;
-  if (flowNodes > autoLayoutMaxNodes) return { xml, problems: [] };
+  // bpmn-auto-layout follows the nodes' incoming/outgoing references; without them it stacks the nodes.
+  if (flowNodes > autoLayoutMaxNodes || !/<(\w+:)?outgoing>/.test(xml)) return { xml, problems: [] };
   try {
     const laidOut = await layoutProcess(xml);
-    return {
-      xml: laidOut,
-      problems: [
-        {
-          pointer: '/nodes',
-          code: 'layout_computed',
-          message:
-            locale === 'en'
-              ? 'The file had no diagram: positions were computed'
-              : 'В файле не было схемы: расположение рассчитано автоматически',
-        },
-      ],
-    };
+    return { xml: laidOut, problems: [layoutComputed(locale)] };
   } catch {
     return { xml, problems: [] };
   }
 }
 
+export const layoutComputed = (locale: Locale): Problem => ({
+  pointer: '/nodes',
+  code: 'layout_computed',
+  message:
+    locale === 'en'
+      ? 'The file had no diagram: positions were computed'
+      : 'В файле не было схемы: расположение рассчитано автоматически',
+});
+
 /**
  * Places nodes with no position left to right by their distance from the starts (a layered layout), each layer
  * top to bottom — enough for the designer to show a file that came without a diagram.
  */
-export function placeInLayers(body: BpmnBody): void {
+export function placeInLayers(body: BpmnBody): boolean {
   const unplaced = body.nodes.filter((node) => !node.position && !node.parent);
-  if (unplaced.length === 0) return;
+  if (unplaced.length === 0) return false;
   const next = new Map<string, string[]>();
   const incoming = new Map<string, number>();
   for (const flow of body.flows) {
@@ -70,6 +68,7 @@ export function placeInLayers(body: BpmnBody): void {
     rows.set(column, row + 1);
     node.position = { x: 100 + column * 180, y: 100 + row * 120, ...size(node.type) };
   }
+  return true;
 }
 
 export function size(type: string): { width: number; height: number } {

@@ -14,6 +14,7 @@ export interface ParsedBpmn {
 /** Parses a BPMN file after refusing hostile XML; a file moddle cannot read, or no `definitions`, is refused. */
 export async function parseBpmn(xml: string, locale: Locale): Promise<ParsedBpmn> {
   refuseHostileXml(xml, locale);
+  if (rootLocalName(xml) !== 'definitions') throw notBpmn(locale);
   const moddle = createModdle();
   let parsed: Awaited<ReturnType<Moddle['fromXML']>>;
   try {
@@ -47,4 +48,18 @@ export async function parseBpmn(xml: string, locale: Locale): Promise<ParsedBpmn
     definitions: parsed.rootElement,
     warnings: parsed.warnings.map((warning) => warning.message.split('\n')[0] ?? ''),
   };
+}
+
+const notBpmn = (locale: Locale) =>
+  refuse(
+    locale,
+    'not_bpmn',
+    'В файле нет BPMN-определений (definitions)',
+    'The file has no BPMN definitions',
+  );
+
+/** The root element's local name: the first tag that is no declaration, comment or processing instruction. */
+function rootLocalName(xml: string): string | undefined {
+  const withoutProlog = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '');
+  return /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(withoutProlog)?.[1];
 }

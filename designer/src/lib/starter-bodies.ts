@@ -65,10 +65,25 @@ export function starterBody(kind: DefinitionKind, input: StarterInput = {}): unk
       };
     case 'process':
       return {
-        schemaVersion: 1,
+        schemaVersion: 2,
         title,
-        nodes: [{ id: 'start', type: 'bpm.start', typeVersion: 1, config: {} }],
-        edges: [],
+        nodes: [
+          {
+            id: 'start',
+            type: 'bpmn.startEvent',
+            typeVersion: 1,
+            position: { x: 100, y: 100 },
+            config: { trigger: 'none' },
+          },
+          {
+            id: 'end',
+            type: 'bpmn.endEvent',
+            typeVersion: 1,
+            position: { x: 300, y: 100 },
+            config: { result: 'none' },
+          },
+        ],
+        flows: [{ id: 'flow', source: 'start', target: 'end' }],
       };
     case 'script':
       return {

@@ -47,11 +47,13 @@ describe('references', () => {
 
   it('collects references of processes, trees, pages and entity relations', () => {
     const process = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       title: { ru: 'p' },
       entity: 'request',
-      nodes: [{ id: 's', type: 'bpm.script', typeVersion: 1, config: { script: 'lookup' } }],
-      edges: [],
+      nodes: [
+        { id: 's', type: 'bpmn.serviceTask', typeVersion: 1, config: { action: 'script', script: 'lookup' } },
+      ],
+      flows: [],
     };
     expect(collectReferences('process', process).map((r) => `${r.kind}:${r.key}`)).toEqual([
       'entity:request',

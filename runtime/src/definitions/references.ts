@@ -5,7 +5,7 @@ import { type DefinitionKind, type Locale, type Problem, pick } from './kinds.js
 import type { LineBody } from './line/schema.js';
 import type { PageBody } from './page/schema.js';
 import type { PortalBody } from './portal/schema.js';
-import type { ProcessBody } from './process/schema.js';
+import { processReferences } from './process/references.js';
 import type { ScriptBody } from './script/schema.js';
 import type { TemplateBody } from './template/schema.js';
 import type { TreeBody } from './tree/schema.js';
@@ -57,15 +57,7 @@ const collectors: Partial<Record<DefinitionKind, Collector>> = {
         ? [{ pointer: `/nodes/${i}/leaf/form`, kind: 'form' as const, key: node.leaf.form }]
         : [],
     ),
-  process: (body: ProcessBody) => [
-    ...(body.entity ? [{ pointer: '/entity', kind: 'entity' as const, key: body.entity }] : []),
-    ...body.nodes.flatMap((n, i) => {
-      const script = (n.config as { script?: unknown }).script;
-      return typeof script === 'string'
-        ? [{ pointer: `/nodes/${i}/config/script`, kind: 'script' as const, key: script }]
-        : [];
-    }),
-  ],
+  process: processReferences,
   script: (body: ScriptBody) =>
     (body.integrations ?? []).map((key, i) => ({
       pointer: `/integrations/${i}`,

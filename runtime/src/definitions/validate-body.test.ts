@@ -176,12 +176,19 @@ describe('validateDefinitionBody: form', () => {
 describe('validateDefinitionBody: other kinds', () => {
   it('checks process structure', () => {
     const body = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       title: { ru: 'Согласование' },
-      nodes: [{ id: 'a', type: 'bpm.task', typeVersion: 1, config: {} }],
-      edges: [{ id: 'e', from: 'a', to: 'zzz' }],
+      nodes: [
+        {
+          id: 'a',
+          type: 'bpmn.userTask',
+          typeVersion: 1,
+          config: { assignee: { kind: 'role', value: 'x' } },
+        },
+      ],
+      flows: [{ id: 'e', source: 'a', target: 'zzz' }],
     };
-    expect(pointers(validateDefinitionBody('process', body))).toEqual(['/nodes', '/edges/0/to']);
+    expect(pointers(validateDefinitionBody('process', body))).toEqual(['/flows/0/target', '/nodes']);
   });
 
   it('finds dangling tree nodes', () => {

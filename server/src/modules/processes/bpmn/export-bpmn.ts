@@ -1,3 +1,4 @@
+import type { ProcessBody } from '@opora/runtime/definitions';
 import type { BpmnBody, BpmnFlow, BpmnKept, BpmnNode } from './body-types.js';
 import {
   escapeAttribute as attr,
@@ -5,6 +6,7 @@ import {
   diagramContainer,
   escapeText,
   readKept,
+  unescapeXml,
 } from './kept-marks.js';
 import { size } from './layout.js';
 import { oporaUri } from './opora-namespace.js';
@@ -44,8 +46,8 @@ interface Kept {
  * `<opora:config>`, so Opora reads it back whole), DI from positions and waypoints, and every kept element
  * back where it was, with its DI.
  */
-export function exportBpmn(body: BpmnBody): string {
-  return new BpmnWriter(body).write();
+export function exportBpmn(body: ProcessBody | BpmnBody): string {
+  return new BpmnWriter(body as BpmnBody).write();
 }
 
 class BpmnWriter {
@@ -199,7 +201,14 @@ class BpmnWriter {
       parent === undefined ? !node.parent || !this.nodeIds.has(node.parent) : node.parent === parent;
     const nodes = this.body.nodes.filter(inHere);
     const here = new Set(nodes.map((node) => node.id));
-    const flows = this.body.flows.filter((flow) => here.has(flow.source));
+    // A flow lies where its source node does; one from a kept element, where its target does.
+    const flows = this.body.flows.filter((flow) =>
+      this.nodeIds.has(flow.source)
+        ? here.has(flow.source)
+        : this.nodeIds.has(flow.target)
+          ? here.has(flow.target)
+          : parent === undefined,
+    );
     return [
       ...nodes.map((node) => this.node(node)),
       ...flows.map((flow) => this.flow(flow)),
@@ -360,11 +369,3 @@ function withNamespaces(open: string): string {
     .join('');
   return open.replace(/^<([^\s/>]+)/, (start) => start + missing);
 }
-
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&gt;/g, '>')
-    .replace(/&lt;/g, '<')
-    .replace(/&#10;/g, '\n')
-    .replace(/&amp;/g, '&');

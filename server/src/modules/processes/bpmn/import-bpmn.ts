@@ -1,8 +1,9 @@
-import type { Locale, Problem } from '@opora/runtime/definitions';
+import type { Locale, Problem, ProcessBody } from '@opora/runtime/definitions';
+import { validateDefinitionBody } from '@opora/runtime/definitions';
 import type { Moddle, ModdleElement } from 'bpmn-moddle';
 import type { BpmnBody, BpmnBounds, BpmnFlow, BpmnKept, BpmnNode } from './body-types.js';
 import { refuse } from './bpmn-error.js';
-import { definitionsContainer, diagramContainer, markKept } from './kept-marks.js';
+import { definitionsContainer, diagramContainer, markKept, unescapeXml } from './kept-marks.js';
 import { layoutComputed, layoutIfMissing, placeInLayers } from './layout.js';
 import { bpmnLimits } from './limits.js';
 import { type MappedNode, mapBoundaryEvent, mapFlowNode, safeJsonObject } from './map-node.js';
@@ -12,8 +13,12 @@ import { fragment, without } from './serialize.js';
 import { attributesOf, splitElement } from './xml-fragments.js';
 
 export interface BpmnImport {
-  body: BpmnBody;
-  /** What the analyst should look at: placeholders set, ids renamed, a layout computed. */
+  body: ProcessBody;
+  /**
+   * What the analyst should look at: the import's notes (placeholders set, ids renamed, a layout computed), then
+   * what the process definition's own checks say (kept elements connected to the graph, dead ends…), which
+   * publish would refuse.
+   */
   problems: Problem[];
 }
 
@@ -59,8 +64,14 @@ export async function importBpmn(xml: string, locale: Locale): Promise<BpmnImpor
   const hadDiagram = body.nodes.some((node) => node.position);
   const placed = placeInLayers(body) && !hadDiagram && laidOut.problems.length === 0;
   return {
-    body,
-    problems: [...laidOut.problems, ...(placed ? [layoutComputed(locale)] : []), ...reader.problems],
+    // The schema's node union is checked right below: every problem it finds is handed back.
+    body: body as unknown as ProcessBody,
+    problems: [
+      ...laidOut.problems,
+      ...(placed ? [layoutComputed(locale)] : []),
+      ...reader.problems,
+      ...validateDefinitionBody('process', body, locale),
+    ],
   };
 }
 
@@ -74,6 +85,9 @@ class BpmnReader {
   private readonly ids = new Map<string, string>();
   private readonly usedIds = new Set<string>();
   private readonly nodeIds = new Set<string>();
+  private readonly keptIds = new Set<string>();
+  /** The file's DI shape ids of nodes: the export writes those shapes anew, under other ids. */
+  private readonly nodeShapeIds = new Set<string>();
   /** The file's prefix declarations, lent to each kept fragment (see fragment()). */
   private readonly namespaces: Record<string, string>;
 
@@ -125,6 +139,7 @@ class BpmnReader {
     this.readLanes(process);
     await this.readContainer(process, undefined);
     this.checkCounts();
+    this.forgetNodeShapes();
     return this.body(process);
   }
 
@@ -219,6 +234,7 @@ class BpmnReader {
     if (name !== undefined) node.name = name;
     const position = this.boundsOf(element);
     if (position) node.position = position;
+    for (const shape of this.di.get(element.id ?? '') ?? []) if (shape.id) this.nodeShapeIds.add(shape.id);
     if (parent) node.parent = parent;
     const lane = this.laneOf.get(element.id ?? '');
     if (lane) node.lane = lane;
@@ -229,10 +245,14 @@ class BpmnReader {
     return id;
   }
 
+  /**
+   * A sequence flow between nodes is a flow; one between a node and a kept element is a flow too, so publish
+   * names the kept element it connects (the engine's `kept_connected`); one between kept elements is kept.
+   */
   private async readFlow(element: ModdleElement, containerId: string): Promise<void> {
-    const source = this.ids.get(one(element, 'sourceRef')?.id ?? '');
-    const target = this.ids.get(one(element, 'targetRef')?.id ?? '');
-    if (!source || !target || !this.nodeIds.has(source) || !this.nodeIds.has(target))
+    const source = this.flowEnd(one(element, 'sourceRef'));
+    const target = this.flowEnd(one(element, 'targetRef'));
+    if (!source || !target || (!this.nodeIds.has(source) && !this.nodeIds.has(target)))
       return this.keep(element, containerId);
     const pointer = `/flows/${this.flows.length}`;
     const flow: BpmnFlow = { id: this.idOf(element, `${pointer}/id`), source, target };
@@ -254,6 +274,15 @@ class BpmnReader {
     if (waypoints) flow.waypoints = waypoints;
     this.flows.push(flow);
     await this.keepExtras(element, flow.id, flowOwnProperties);
+  }
+
+  /** A flow's end as the body names it: a node's id, or a kept element's own id when the schema accepts it. */
+  private flowEnd(end: ModdleElement | undefined): string | undefined {
+    const id = end?.id;
+    if (!id) return undefined;
+    const node = this.ids.get(id);
+    if (node && this.nodeIds.has(node)) return node;
+    return this.keptIds.has(id) && /^[A-Za-z0-9_-]{1,64}$/.test(id) && !this.usedIds.has(id) ? id : undefined;
   }
 
   // Lanes -----------------------------------------------------------------------------------------------
@@ -362,6 +391,7 @@ class BpmnReader {
           `The ${what} of element "${id}" is over ${bpmnLimits.maxKeptChars / 1024} KB`,
         );
     this.kept.push({ id, bpmnType, xml, ...(diXml ? { diXml } : {}) });
+    this.keptIds.add(id);
   }
 
   // DI ---------------------------------------------------------------------------------------------------
@@ -407,6 +437,19 @@ class BpmnReader {
     };
     visit(element);
     return found;
+  }
+
+  /**
+   * A kept edge may name the shapes it joins (`sourceElement`, optional in BPMN DI); a node's shape is written
+   * anew on export, so the kept edge stops naming it rather than name a shape that is gone.
+   */
+  private forgetNodeShapes(): void {
+    for (const kept of this.kept)
+      if (kept.diXml?.includes('Element="'))
+        kept.diXml = kept.diXml.replace(
+          / (sourceElement|targetElement)="([^"]*)"/g,
+          (whole, _: string, id: string) => (this.nodeShapeIds.has(unescapeXml(id)) ? '' : whole),
+        );
   }
 
   private boundsOf(element: ModdleElement): BpmnBounds | undefined {

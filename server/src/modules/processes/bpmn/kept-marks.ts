@@ -28,7 +28,7 @@ export function readKept(xml: string): { xml: string; marks: KeptMarks | undefin
   if (!match) return { xml, marks: undefined };
   return {
     xml: xml.replace(match[0], ''),
-    marks: { container: unescapeAttribute(match[1] ?? ''), shell: Boolean(match[2]) },
+    marks: { container: unescapeXml(match[1] ?? ''), shell: Boolean(match[2]) },
   };
 }
 
@@ -46,9 +46,12 @@ export const escapeAttribute = (text: string) =>
 export const escapeText = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const unescapeAttribute = (text: string) =>
+export const unescapeXml = (text: string) =>
   text
     .replace(/&quot;/g, '"')
     .replace(/&gt;/g, '>')
     .replace(/&lt;/g, '<')
+    .replace(/&#10;/g, '\n')
+    .replace(/&#13;/g, '\r')
+    .replace(/&#9;/g, '\t')
     .replace(/&amp;/g, '&');

@@ -93,6 +93,27 @@ describe('hostile BPMN is refused before parsing, quickly and with a code', () =
     expect(await refusal(`<definitions xmlns="${model}" id="d"/>`)).toBe('no_process');
   });
 
+  it('scans pathological tags in linear time', async () => {
+    const started = performance.now();
+    // A 4 MB run of name characters with no `=`: the parser shrugs it off; the point is that nothing hangs.
+    const longName = `<startEvent id="s" ${'a'.repeat(4 * 1024 * 1024)}/>`;
+    await importBpmn(wrap(longName), 'en').catch((error: unknown) =>
+      expect(error).toBeInstanceOf(BpmnRefusedError),
+    );
+    expect(await refusal(wrap(`<startEvent id="s" name="${'x'.repeat(4 * 1024 * 1024)}`))).toBe('not_xml');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('reads no Opora config whose JSON names __proto__, constructor or prototype', async () => {
+    const poisoned = JSON.stringify({ trigger: 'form', constructor: { prototype: { polluted: true } } });
+    const xml = wrap(
+      `<startEvent id="s"><extensionElements><opora:config xmlns:opora="https://opora.dev/schema/bpmn/1.0" type="bpmn.startEvent">${poisoned}</opora:config></extensionElements></startEvent>`,
+    );
+    const { body } = await importBpmn(xml, 'en');
+    expect(body.nodes[0]?.config).toEqual({ trigger: 'none' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('answers in Russian by default', async () => {
     await expect(importBpmn(wrap('', '<!DOCTYPE d>'), 'ru')).rejects.toThrow(/DOCTYPE и ENTITY/);
   });

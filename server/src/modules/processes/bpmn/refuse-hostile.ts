@@ -90,7 +90,8 @@ function tagEnd(xml: string, open: number, locale: Locale): number {
   throw notXml(locale);
 }
 
-const attributePattern = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// Starts only after whitespace, so a long run of name characters with no `=` costs linear time, not quadratic.
+const attributePattern = /\s([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function checkTag(tag: string, locale: Locale): void {
   const name = /^[^\s/>]+/.exec(tag)?.[0] ?? '';

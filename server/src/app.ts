@@ -34,6 +34,7 @@ import { lineDefinitionsModule } from './modules/line-definitions/index.js';
 import { liveModule } from './modules/live/index.js';
 import { portalAccountModule } from './modules/portal-account/index.js';
 import { portalPagesModule } from './modules/portal-pages/index.js';
+import { processesModule } from './modules/processes/index.js';
 import { recordsModule } from './modules/records/index.js';
 import { requestThreadsModule } from './modules/request-threads/index.js';
 import { scriptsModule } from './modules/scripts/index.js';
@@ -73,6 +74,7 @@ const featureModules = [
   systemModule,
   usersModule,
   definitionsModule,
+  processesModule,
   recordsModule,
   entitiesModule,
   secretsModule,

@@ -139,6 +139,7 @@ const catalogue = {
     ru: 'Определение содержит ошибки и не может быть опубликовано',
     en: 'The definition has errors and cannot be published',
   },
+  bpmn_refused: { ru: 'BPMN-файл не принят: {reason}', en: 'The BPMN file was refused: {reason}' },
   bundle_invalid: {
     ru: 'Пакет содержит ошибки; ничего не импортировано',
     en: 'The bundle has errors; nothing was imported',

@@ -15,6 +15,7 @@ import { kbSearchBenchmarks, portalBundleRows } from './kb-search-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { operatorHistoryRows } from './operator-history.js';
 import { operatorWindowBench } from './operator-window-bench.js';
+import { scaleRun } from './scale-run.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
 import { twoProcesses } from './two-processes.js';
@@ -202,6 +203,9 @@ for (const target of only === 'history' ? targets : []) {
   }
 }
 
+// BENCH_ONLY=scale: 1,000,000 requests on PostgreSQL (SCALE_RECORDS), 100,000 on PGlite (SCALE_EMBEDDED_RECORDS).
+if (!only || only === 'scale') await scaleRun(targets);
+
 for (const target of only === 'sandbox' ||
 only === 'bots' ||
 only === 'kb' ||
@@ -212,7 +216,8 @@ only === 'bots-widget' ||
 only === 'bot-waits' ||
 only === 'window' ||
 only === 'distribution' ||
-only === 'history'
+only === 'history' ||
+only === 'scale'
   ? []
   : targets) {
   const h = await createHarness(target);

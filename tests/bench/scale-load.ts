@@ -81,8 +81,10 @@ function figures(result: LoadResult): LoadFigures {
 }
 
 export const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+/** Throughput with a decimal where a slow figure would otherwise read 0. */
+export const rate = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
 
 /** «p50 / p95 / p99 ms, req/s» as the table prints it. */
 export const latencies = (f: LoadFigures, unit = 'req/s') =>
-  `${ms(f.p50)} / ${ms(f.p95)} / ${ms(f.p99)} ms, ${f.perSec.toFixed(0)} ${unit}` +
+  `${ms(f.p50)} / ${ms(f.p95)} / ${ms(f.p99)} ms, ${rate(f.perSec)} ${unit}` +
   (f.failures ? `, ${f.failures} FAILED (${f.firstFailure})` : '');

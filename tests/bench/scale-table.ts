@@ -1,5 +1,5 @@
 import type { ScaleReport, ScaleRow } from './scale-bench.js';
-import { latencies, ms } from './scale-load.js';
+import { latencies, ms, rate } from './scale-load.js';
 
 const ratio = (r: ScaleRow) => `${(r.opora.perSec / r.bare.perSec).toFixed(2)}×`;
 const met = (r: ScaleRow) => (r.goal === '—' ? '—' : r.met ? 'met' : 'NOT met');
@@ -31,7 +31,7 @@ export function printScaleSummary(reports: { report: ScaleReport; records: numbe
     return [
       row.benchmark,
       row.goal,
-      ...same.map((r) => (r ? `${ms(r.opora.p95)} ms, ${r.opora.perSec.toFixed(0)}/s, ${ratio(r)}` : '—')),
+      ...same.map((r) => (r ? `${ms(r.opora.p95)} ms, ${rate(r.opora.perSec)}/s, ${ratio(r)}` : '—')),
       ...same.map((r) => (r ? met(r) : '—')),
     ];
   });

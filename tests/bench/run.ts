@@ -16,6 +16,7 @@ import { loggingCost } from './logging-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { operatorHistoryRows } from './operator-history.js';
 import { operatorWindowBench } from './operator-window-bench.js';
+import { scaleRun } from './scale-run.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
 import { twoProcesses } from './two-processes.js';
@@ -206,6 +207,9 @@ for (const target of only === 'history' ? targets : []) {
   }
 }
 
+// BENCH_ONLY=scale: 1,000,000 requests on PostgreSQL (SCALE_RECORDS), 100,000 on PGlite (SCALE_EMBEDDED_RECORDS).
+if (!only || only === 'scale') await scaleRun(targets);
+
 for (const target of only === 'sandbox' ||
 only === 'bots' ||
 only === 'kb' ||
@@ -217,7 +221,8 @@ only === 'bot-waits' ||
 only === 'window' ||
 only === 'distribution' ||
 only === 'logging' ||
-only === 'history'
+only === 'history' ||
+only === 'scale'
   ? []
   : targets) {
   const h = await createHarness(target);

@@ -10,10 +10,8 @@ import {
 import type { RecordItem, RecordQuery } from '@opora/sdk';
 import { type Clock, dateOf } from '../../adapters/clock.js';
 import type { Database, Em } from '../../db/database.js';
-import { AuditEntryEntity } from '../../db/entities/audit-entry.js';
 import { fail } from '../../http/app-error.js';
 import { message } from '../../http/messages.js';
-import { auditView } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { staff } from '../auth/roles.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
@@ -21,7 +19,7 @@ import { type Owner, RecordAccess } from './record-access.js';
 import { auditPage } from './record-history.js';
 import { listRecords, type RecordListPage } from './record-list.js';
 import type { RecordSave, RecordSaveCheck } from './record-save-check.js';
-import { type RecordRow, recordColumns, recordRowView, type StoredRecord } from './record-view.js';
+import { recordRowView, type StoredRecord } from './record-view.js';
 import { deleteRecord, insertRecord, selectRecord, updateRecord } from './record-writes.sql.js';
 import { ValidatorCache } from './validator-cache.js';
 

@@ -88,8 +88,10 @@ describe('the column beside a dialog in Chromium', () => {
       .toContain('anna.orlova@mail.example');
     expect(await page.getByTestId('open-client-card').getAttribute('href')).toMatch(/^\/work\/client\//);
     await shoot('dialog-side-client');
-    await card.getByTestId('timeline-conversation').waitFor();
-    await card.getByTestId('timeline-conversation').scrollIntoViewIfNeeded();
+    // The demo dialogs of the same client join this one in her timeline: one history per client.
+    const timeline = card.getByTestId('timeline-conversation');
+    await expect.poll(() => timeline.count()).toBeGreaterThan(0);
+    await timeline.first().scrollIntoViewIfNeeded();
     await page
       .getByTestId('dialog-side')
       .screenshot({ path: screenshotPath('dialog-side-client-conversations') });

@@ -166,12 +166,18 @@ describe('the supervisor’s live board in Chromium', () => {
       draftVersion: full.draftVersion,
     });
     await admin.publishDefinition(line!.id, saved.draftVersion);
-    await visitorWrites('Добрый вечер');
-    const withBot = page
+    // The demo's own dialogs may already talk with the bot: the new one is the row that was not there before.
+    const botRows = page
       .getByTestId(`line-card-first-line`)
       .locator('[data-testid^="board-dialog-"][data-handler="bot"]');
-    await poll(() => withBot.count()).toBe(1);
-    const id = (await withBot.getAttribute('data-testid'))!.replace('board-dialog-', '');
+    const rowIds = async () =>
+      Promise.all((await botRows.all()).map(async (row) => (await row.getAttribute('data-testid'))!));
+    const before = new Set(await rowIds());
+    await visitorWrites('Добрый вечер');
+    await poll(async () => (await rowIds()).filter((rowId) => !before.has(rowId)).length).toBe(1);
+    const rowId = (await rowIds()).find((candidate) => !before.has(candidate))!;
+    const withBot = page.getByTestId(rowId);
+    const id = rowId.replace('board-dialog-', '');
     await shoot('supervisor-bot-dialog');
     await withBot.getByTestId('join-dialog').click();
     await page.waitForURL((url) => url.pathname.endsWith(id));

@@ -13,7 +13,8 @@ export const Data = Type.Object(
   {},
   { additionalProperties: true, description: 'Field values; validated against the published entity' },
 );
-export const Version = Type.Integer({ minimum: 1 });
+/** A record's version; bounded by the database's integer, so a larger one is a 400, not a failed statement. */
+export const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 export const RecordListQuery = Type.Object(
   {

@@ -1,4 +1,5 @@
 import type { AttachmentRef, Button } from '../conversations/message.js';
+import type { SharedEffectRequest } from '../effect-requests.js';
 import type { Value } from '../forms/expressions/index.js';
 import type { BotEvent } from './events.js';
 
@@ -14,24 +15,8 @@ export type BotEffect =
    * scheduled again replaces the earlier timer. The server prefixes the key with the session to make it global. */
   | { type: 'scheduleTimer'; key: string; at: number; event: BotEvent }
   | { type: 'cancelTimer'; key: string }
-  | { type: 'runScript'; requestId: string; script: string; input: Record<string, Value> }
-  | {
-      type: 'callIntegration';
-      requestId: string;
-      integration: string;
-      operation: string;
-      input: Record<string, Value>;
-    }
+  | SharedEffectRequest
   | { type: 'searchKnowledgeBase'; requestId: string; query: string; limit: number }
-  | { type: 'createRecord'; requestId: string; entity: string; values: Record<string, Value> }
-  | {
-      type: 'updateRecord';
-      requestId: string;
-      entity: string;
-      recordId: string;
-      values: Record<string, Value>;
-    }
-  | { type: 'startProcess'; requestId: string; process: string; variables: Record<string, Value> }
   | { type: 'handOver'; line: string; summary: { label: string; value: string }[] }
   | { type: 'jumpToBot'; bot: string; variables: Record<string, Value> }
   /** The session ended: by an end block, a jump to another bot, or an error naming the block. */

@@ -1,3 +1,4 @@
+import type { SharedEffectRequest } from '../effect-requests.js';
 import type { Value } from '../forms/expressions/index.js';
 import type { InstanceStatus, TaskAssignee } from './instance.js';
 
@@ -21,22 +22,7 @@ export type ProcessEffect =
   | { type: 'cancelTask'; taskId: string }
   | { type: 'scheduleTimer'; key: string; at?: number; cron?: string; timeDate?: string }
   | { type: 'cancelTimer'; key: string }
-  | { type: 'runScript'; requestId: string; script: string; input: Record<string, Value> }
-  | {
-      type: 'callIntegration';
-      requestId: string;
-      integration: string;
-      operation: string;
-      input: Record<string, Value>;
-    }
-  | { type: 'createRecord'; requestId: string; entity: string; values: Record<string, Value> }
-  | {
-      type: 'updateRecord';
-      requestId: string;
-      entity: string;
-      recordId: string;
-      values: Record<string, Value>;
-    }
+  | SharedEffectRequest
   | { type: 'setStatus'; requestId: string; status: string; record?: { entity: string; id: string } }
   | { type: 'sendClientMessage'; requestId: string; text: string }
   | {
@@ -47,6 +33,5 @@ export type ProcessEffect =
       reason?: 'reminder' | 'overdue' | 'message';
       taskId?: string;
     }
-  | { type: 'startProcess'; requestId: string; process: string; variables: Record<string, Value> }
   | { type: 'publishMessage'; name: string; variables: Record<string, Value> }
   | { type: 'ended'; status: InstanceStatus; error?: { nodeId?: string; message: string; code?: string } };

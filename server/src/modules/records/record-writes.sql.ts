@@ -65,16 +65,8 @@ export async function insertRecord(
   return Number(row!.number);
 }
 
-/** What an update changes; the row is already locked by {@link lockRecord}. */
-export interface RecordChange {
-  id: string;
-  entity: string;
-  entityVersion: number;
-  data: Record<string, unknown>;
-  title: string;
-  searchText: string;
-  at: Date;
-}
+/** What an update changes (the same columns a create writes); the row is already locked by {@link lockRecord}. */
+export type RecordChange = NewRecord;
 
 /**
  * The new data and its `update` audit row in one statement. `before` is read by the same statement (its

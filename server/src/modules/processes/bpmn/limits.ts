@@ -6,6 +6,8 @@ export const bpmnLimits = {
   maxDepth: 100,
   /** XML elements of any kind (DI waypoints included): 5,000 flows with their DI stay well below. */
   maxElements: 100_000,
+  /** An element or attribute name, prefix included. */
+  maxNameChars: 1000,
   /** The process schema's limits. */
   maxNodes: 2000,
   maxFlows: 5000,

@@ -58,8 +58,20 @@ const notBpmn = (locale: Locale) =>
     'The file has no BPMN definitions',
   );
 
-/** The root element's local name: the first tag that is no declaration, comment or processing instruction. */
+/**
+ * The root element's local name: the first tag that is no declaration, comment or processing instruction.
+ * Walked with indexOf, not a pattern over the whole file, so its cost stays linear in the file.
+ */
 function rootLocalName(xml: string): string | undefined {
-  const withoutProlog = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '');
-  return /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(withoutProlog)?.[1];
+  let at = 0;
+  for (;;) {
+    const open = xml.indexOf('<', at);
+    if (open < 0) return undefined;
+    const closer = xml.startsWith('<?', open) ? '?>' : xml.startsWith('<!--', open) ? '-->' : '';
+    if (!closer)
+      return /^<(?:[A-Za-z_][\w.-]{0,200}:)?([A-Za-z_][\w.-]{0,200})/.exec(xml.slice(open, open + 420))?.[1];
+    const end = xml.indexOf(closer, open);
+    if (end < 0) return undefined;
+    at = end + closer.length;
+  }
 }

@@ -95,11 +95,9 @@ describe('hostile BPMN is refused before parsing, quickly and with a code', () =
 
   it('scans pathological tags in linear time', async () => {
     const started = performance.now();
-    // A 4 MB run of name characters with no `=`: the parser shrugs it off; the point is that nothing hangs.
-    const longName = `<startEvent id="s" ${'a'.repeat(4 * 1024 * 1024)}/>`;
-    await importBpmn(wrap(longName), 'en').catch((error: unknown) =>
-      expect(error).toBeInstanceOf(BpmnRefusedError),
-    );
+    // A 4 MB run of name characters with no `=`: not well-formed, refused by the scan without a pattern.
+    expect(await refusal(wrap(`<startEvent id="s" ${'a'.repeat(4 * 1024 * 1024)}/>`))).toBe('not_xml');
+    expect(await refusal(wrap(`<startEvent id="s" ${'a'.repeat(2000)}="x"/>`))).toBe('not_xml');
     expect(await refusal(wrap(`<startEvent id="s" name="${'x'.repeat(4 * 1024 * 1024)}`))).toBe('not_xml');
     expect(performance.now() - started).toBeLessThan(5000);
   });

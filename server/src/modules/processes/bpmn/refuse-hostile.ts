@@ -90,17 +90,43 @@ function tagEnd(xml: string, open: number, locale: Locale): number {
   throw notXml(locale);
 }
 
-// Starts only after whitespace, so a long run of name characters with no `=` costs linear time, not quadratic.
-const attributePattern = /\s([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
+/**
+ * Reads a start tag's name and attributes by hand rather than with a regular expression: on a multi-megabyte
+ * run of name characters a backtracking pattern can exhaust the engine's stack. A name with no `=` and value
+ * after it is not well-formed XML, and no real BPMN name is longer than the limit.
+ */
 function checkTag(tag: string, locale: Locale): void {
-  const name = /^[^\s/>]+/.exec(tag)?.[0] ?? '';
-  checkName(name, locale);
-  for (const match of tag.matchAll(attributePattern)) {
-    checkName(match[1] ?? '', locale);
-    checkValue(match[2] ?? match[3] ?? '', locale);
+  let at = 0;
+  const readName = () => {
+    const from = at;
+    while (at < tag.length && !isNameEnd(tag.charCodeAt(at))) at += 1;
+    if (at - from > bpmnLimits.maxNameChars) throw notXml(locale);
+    return tag.slice(from, at);
+  };
+  const skipSpace = () => {
+    while (at < tag.length && isSpace(tag.charCodeAt(at))) at += 1;
+  };
+  checkName(readName(), locale);
+  for (;;) {
+    skipSpace();
+    if (at >= tag.length || tag[at] === '/') return;
+    const name = readName();
+    skipSpace();
+    if (!name || tag[at] !== '=') throw notXml(locale);
+    at += 1;
+    skipSpace();
+    const quote = tag[at];
+    if (quote !== '"' && quote !== "'") throw notXml(locale);
+    const close = tag.indexOf(quote, at + 1);
+    if (close < 0) throw notXml(locale);
+    checkName(name, locale);
+    checkValue(tag.slice(at + 1, close), locale);
+    at = close + 1;
   }
 }
+
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+const isNameEnd = (code: number) => isSpace(code) || code === 0x3d /* = */ || code === 0x2f /* / */;
 
 /** Both parts of a qualified name (`xmlns:__proto__` declares a prefix the parser keys by). */
 function checkName(name: string, locale: Locale): void {

@@ -1,0 +1,51 @@
+import type { ProcessEffect, ProcessEvent, ProcessInstance, TaskAssignee } from '@opora/runtime/processes';
+import type { Em } from '../../db/database.js';
+
+/**
+ * The seam between the instances (stepping, timers, effects, messages: `instances/`) and the tasks people work on
+ * (the inbox, the approval sheet: `tasks/`). Each side reaches the other only through these ports, so either can
+ * change its tables without the other noticing.
+ */
+
+/** A task the engine opened (`createTask`), with what the inbox shows without reading the instance. */
+export interface TaskOpening {
+  instanceId: string;
+  processKey: string;
+  processVersion: number;
+  /** The engine's id, unique within the instance. */
+  taskId: string;
+  tokenId: string;
+  nodeId: string;
+  kind: 'user' | 'approval' | 'revision';
+  assignee: TaskAssignee;
+  title?: string;
+  /** A form definition's key: the inbox renders it with the forms runtime. */
+  form?: string;
+  dueAt?: Date;
+  record?: { entity: string; id: string };
+  /** Who started the instance: an approval's four-eyes rule keeps them off its approval tasks. */
+  author?: string;
+}
+
+/** What the instances side asks of the tasks side, inside the step's transaction. */
+export interface TaskPort {
+  open(tx: Em, task: TaskOpening): Promise<void>;
+  /** The engine no longer waits for it (decided elsewhere, cancelled, interrupted by a boundary event). */
+  cancel(tx: Em, instanceId: string, taskId: string): Promise<void>;
+  /** A `notifyStaff` effect: in the app, and by e-mail where the person has one. */
+  notify(tx: Em, instanceId: string, effect: Extract<ProcessEffect, { type: 'notifyStaff' }>): Promise<void>;
+}
+
+/** Why the engine did not take an event (see `StepResult.refused`), or that it did. */
+export type FeedOutcome = { ok: true; instance: ProcessInstance } | { ok: false; refused: string };
+
+/** What the tasks side asks of the instances side. */
+export interface InstancePort {
+  /**
+   * Steps the instance with `event` under its row lock, in `tx` when given (the task's completion and the step
+   * commit together), and carries out the step's effects.
+   */
+  feed(instanceId: string, event: ProcessEvent, tx?: Em): Promise<FeedOutcome>;
+  /** The instance's state as stored, or null. */
+  get(instanceId: string, tx?: Em): Promise<ProcessInstance | null>;
+}

@@ -49,3 +49,20 @@ export interface InstancePort {
   /** The instance's state as stored, or null. */
   get(instanceId: string, tx?: Em): Promise<ProcessInstance | null>;
 }
+
+/** How a process instance begins: from the API, a form, a record's change, a timer, a bot. */
+export interface StartRequest {
+  variables?: Record<string, unknown>;
+  record?: { entity: string; id: string };
+  /** The start event to start at; the first plain one when absent. */
+  startEvent?: string;
+  /** The staff user or client who started it (the author, for four eyes). */
+  actor?: string;
+  /** Starting twice with one key starts one instance (a retried job, a replayed webhook). */
+  idempotencyKey?: string;
+}
+
+/** Starts the latest published version of a process; in `tx` when given. Answers the instance's id. */
+export interface ProcessStarter {
+  start(processKey: string, request: StartRequest, tx?: Em): Promise<{ instanceId: string }>;
+}

@@ -5,7 +5,14 @@ import { type EntityManager, MikroORM, PostgreSqlDriver } from '@mikro-orm/postg
 import { checkConnection } from './connection-check.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres.js';
 import { entitySchemas } from './entities/index.js';
-import { ForwardedListener, type Listener, type NotifyHandler, PgListener, type Unlisten } from './listen.js';
+import {
+  ForwardedListener,
+  type GapHandler,
+  type Listener,
+  type NotifyHandler,
+  PgListener,
+  type Unlisten,
+} from './listen.js';
 import { migrations } from './migrations/index.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -22,8 +29,11 @@ export interface Database {
   /** Raw SQL (knex `?` placeholders) inside em's transaction when given. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], em?: Em): Promise<T[]>;
   migrate(): Promise<void>;
-  /** Calls handler with every NOTIFY on channel (sent with pg_notify, delivered on commit); resolves to unlisten. */
-  listen(channel: string, handler: NotifyHandler): Promise<Unlisten>;
+  /**
+   * Calls handler with every NOTIFY on channel (sent with pg_notify, delivered on commit), and onGap whenever
+   * notifications may have been lost (the listening connection dropped); resolves to unlisten.
+   */
+  listen(channel: string, handler: NotifyHandler, onGap?: GapHandler): Promise<Unlisten>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -124,7 +134,7 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
       live();
       await orm.getMigrator().up();
     },
-    listen: (channel, handler) => listener.listen(channel, handler),
+    listen: (channel, handler, onGap) => listener.listen(channel, handler, onGap),
     async ping() {
       if (embedded?.failure) return false;
       try {

@@ -54,9 +54,14 @@ describe.each(databaseTargets)('Database.listen on $name', (target) => {
     await expect(test.db.listen('bad"; drop table x; --', () => undefined)).rejects.toThrow(/channel/);
   });
 
-  it.runIf(target.url)('listens again after its connection is cut', async () => {
+  it.runIf(target.url)('listens again after its connection is cut, telling of the gap', async () => {
     const got: string[] = [];
-    await test.db.listen('opora_reconnect', (payload) => got.push(payload));
+    let gaps = 0;
+    await test.db.listen(
+      'opora_reconnect',
+      (payload) => got.push(payload),
+      () => gaps++,
+    );
     const cut = await other.query<{ n: number }>(
       `select count(pg_terminate_backend(pid)) as n from pg_stat_activity
        where datname = current_database() and query ilike 'listen%'`,
@@ -68,6 +73,8 @@ describe.each(databaseTargets)('Database.listen on $name', (target) => {
       await settle();
     }
     expect(got[0]).toBe('again');
+    // Once when the connection dropped, once when it listened again: a cache starts over after both.
+    expect(gaps).toBe(2);
   });
 });
 

@@ -2,10 +2,15 @@ import pg from 'pg';
 
 /** Receives the payload of one NOTIFY, delivered after the sending transaction committed. */
 export type NotifyHandler = (payload: string) => void;
+/**
+ * Called when notifications may have been lost: the listening connection dropped (and again once it is back).
+ * What a handler keeps up to date by notifications (a cache) must start over.
+ */
+export type GapHandler = () => void;
 export type Unlisten = () => Promise<void>;
 
 export interface Listener {
-  listen(channel: string, handler: NotifyHandler): Promise<Unlisten>;
+  listen(channel: string, handler: NotifyHandler, onGap?: GapHandler): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -22,10 +27,12 @@ function checkChannel(channel: string): void {
  */
 class ChannelHandlers {
   private readonly byChannel = new Map<string, Set<NotifyHandler>>();
+  private readonly gapHandlers = new Set<GapHandler>();
 
   async add(
     channel: string,
     handler: NotifyHandler,
+    onGap: GapHandler | undefined,
     subscribe: (first: boolean) => Promise<unknown>,
     unsubscribe: () => Promise<unknown>,
   ): Promise<Unlisten> {
@@ -41,7 +48,11 @@ class ChannelHandlers {
       if (!set.size) this.byChannel.delete(channel);
       throw error;
     }
+    // A fresh wrapper per listen, so one handler listening twice is told twice and removed once per unlisten.
+    const gap = onGap ? () => onGap() : undefined;
+    if (gap) this.gapHandlers.add(gap);
     return async () => {
+      if (gap) this.gapHandlers.delete(gap);
       set.delete(handler);
       if (set.size || this.byChannel.get(channel) !== set) return;
       this.byChannel.delete(channel);
@@ -53,12 +64,24 @@ class ChannelHandlers {
     for (const handler of this.byChannel.get(channel) ?? []) handler(payload);
   }
 
+  /** Tells every gap handler; one that throws does not keep the others from hearing. */
+  gap(log: (message: string) => void): void {
+    for (const handler of this.gapHandlers) {
+      try {
+        handler();
+      } catch (error) {
+        log(`a notification gap handler failed (${(error as Error).message})`);
+      }
+    }
+  }
+
   channels(): IterableIterator<string> {
     return this.byChannel.keys();
   }
 
   clear(): void {
     this.byChannel.clear();
+    this.gapHandlers.clear();
   }
 }
 
@@ -73,10 +96,12 @@ export class ForwardedListener implements Listener {
 
   constructor(private readonly run: (sql: string) => Promise<unknown>) {}
 
-  listen(channel: string, handler: NotifyHandler): Promise<Unlisten> {
+  /** The embedded backend lives in this process: its notifications have no connection to lose, so no gap. */
+  listen(channel: string, handler: NotifyHandler, onGap?: GapHandler): Promise<Unlisten> {
     return this.handlers.add(
       channel,
       handler,
+      onGap,
       (first) => (first ? this.run(`listen ${channel}`) : Promise.resolve()),
       () => this.run(`unlisten ${channel}`),
     );
@@ -104,16 +129,18 @@ export class PgListener implements Listener {
   private retryMs = 500;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private lostConnection = false;
 
   constructor(
     private readonly url: string,
     private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  listen(channel: string, handler: NotifyHandler): Promise<Unlisten> {
+  listen(channel: string, handler: NotifyHandler, onGap?: GapHandler): Promise<Unlisten> {
     return this.handlers.add(
       channel,
       handler,
+      onGap,
       async (first) => {
         const client = await this.connect();
         if (first) await client.query(`listen ${channel}`);
@@ -151,14 +178,19 @@ export class PgListener implements Listener {
     for (const channel of this.handlers.channels()) await client.query(`listen ${channel}`);
     this.client = client;
     this.retryMs = 500;
+    // Listening again: what was sent while the connection was down is lost, so caches start over once more.
+    if (this.lostConnection) this.handlers.gap(this.log);
+    this.lostConnection = false;
     return client;
   }
 
   private dropped(client: pg.Client, error: Error): void {
     if (this.client !== client || this.closed) return;
     this.client = null;
+    this.lostConnection = true;
     client.end().catch(() => undefined);
     this.log(`notification listener lost its connection (${error.message}); reconnecting`);
+    this.handlers.gap(this.log);
     this.scheduleReconnect();
   }
 

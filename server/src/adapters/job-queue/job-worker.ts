@@ -99,7 +99,11 @@ export class JobWorker {
    */
   private async listenForWork(): Promise<void> {
     try {
-      const unlisten = await this.db.listen(jobWakeChannel, () => this.schedule(0));
+      const unlisten = await this.db.listen(
+        jobWakeChannel,
+        () => this.schedule(0),
+        () => this.schedule(0),
+      );
       if (this.running) this.unlisten = unlisten;
       else await unlisten();
     } catch (error) {

@@ -36,7 +36,12 @@ export class IdentityService {
   /** Listens for credential changes; until this succeeds, every request reads its session from the database. */
   async start(log?: { warn(obj: object, msg: string): void }): Promise<void> {
     try {
-      this.unlisten = await this.db.listen(authChangeChannel, (userId) => this.cache.userChanged(userId));
+      this.unlisten = await this.db.listen(
+        authChangeChannel,
+        (userId) => this.cache.userChanged(userId),
+        // A logout or a role change may have been missed: every session is read from the database again.
+        () => this.cache.clear(),
+      );
       this.cache.setListening(true);
     } catch (err) {
       log?.warn({ err }, 'session change listener failed; sessions are read from the database each request');

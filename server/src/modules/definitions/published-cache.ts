@@ -44,7 +44,11 @@ export class PublishedCache {
   ) {}
 
   async start(): Promise<void> {
-    this.unlisten ??= await this.db.listen(publishedChannel, (payload) => this.forget(payload));
+    this.unlisten ??= await this.db.listen(
+      publishedChannel,
+      (payload) => this.forget(payload),
+      () => this.forgetAll(),
+    );
   }
 
   async stop(): Promise<void> {
@@ -84,6 +88,12 @@ export class PublishedCache {
   forget(id: string): void {
     this.generation++;
     this.entries.delete(id);
+  }
+
+  /** Publishes may have been missed (the listening connection dropped): nothing cached is trusted any more. */
+  forgetAll(): void {
+    this.generation++;
+    this.entries.clear();
   }
 }
 

@@ -20,7 +20,12 @@ export class Dispatcher {
 
   /** Listens, and runs a first pass for whatever waited while no process was up (a restart loses nothing). */
   async start(db: Database): Promise<void> {
-    this.unlisten = await db.listen(distributionChannel, () => this.wake());
+    // A missed wake-up (the listening connection dropped) is made up for by a pass when it comes back.
+    this.unlisten = await db.listen(
+      distributionChannel,
+      () => this.wake(),
+      () => this.wake(),
+    );
     this.wake();
   }
 

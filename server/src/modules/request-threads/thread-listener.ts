@@ -26,9 +26,8 @@ export function threadListener(deps: {
     if (before !== null && !moved) return;
     const body = await publishedEntity(definitions, entity, tx);
     const party = await threadParty(db, tx, { account, body }, after);
+    // The request's row is already written (the save's statement runs before its listeners): the thread can point at it.
     const now = dateOf(deps.clock);
-    // The thread points at the request: its row must be written before the thread's.
-    await tx.flush();
     if (before === null)
       await openThread(db, tx, { id: record.id, number: record.number, title: record.title }, party, now);
     else await followClient(db, tx, record.id, party, now);

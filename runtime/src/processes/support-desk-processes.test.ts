@@ -210,6 +210,55 @@ describe('support-desk process «Согласование возврата де�
     });
   });
 
+  it('when the request cannot be updated or the client cannot be written to, accounting tells them by hand', () => {
+    const run = drive('refund-approval');
+    const first = taskOf(run.feed({ type: 'start', variables: { orderNumber: '100245', amount: '1490' } }));
+    const second = taskOf(
+      run.feed({ type: 'taskCompleted', taskId: first.taskId, actor: 'svetlana', outcome: 'approve' }),
+    );
+    const status = ofType(
+      run.feed({ type: 'taskCompleted', taskId: second.taskId, actor: 'marina', outcome: 'approve' }),
+      'setStatus',
+    );
+    expect(status).toEqual([{ type: 'setStatus', requestId: expect.any(String), status: 'resolved' }]);
+    const failedStatus = { code: 'no_record', message: 'the instance has no record' };
+    const told = ofType(
+      run.feed({ type: 'effectResult', requestId: status[0]!.requestId, ok: false, error: failedStatus }),
+      'sendClientMessage',
+    );
+    expect(told).toHaveLength(1);
+    const byHand = taskOf(
+      run.feed({
+        type: 'effectResult',
+        requestId: told[0]!.requestId,
+        ok: false,
+        error: { message: 'the client has no conversation' },
+      }),
+    );
+    expect(byHand).toMatchObject({
+      kind: 'user',
+      nodeId: 'tell-by-hand',
+      assignee: { kind: 'role', value: 'accounting' },
+      title: 'Сообщить клиенту решение вручную',
+    });
+    expect(run.feed({ type: 'taskCompleted', taskId: byHand.taskId, actor: 'marina' })).toEqual([
+      { type: 'ended', status: 'completed' },
+    ]);
+    expect(
+      run
+        .state()
+        .history.map((h) => `${h.nodeId} ${h.outcome}`)
+        .slice(-6),
+    ).toEqual([
+      'set-resolved error',
+      'set-failed fired',
+      'tell-approved error',
+      'tell-approved-failed fired',
+      'tell-by-hand completed',
+      'end-by-hand ended',
+    ]);
+  });
+
   it('reminds the approver four hours before the working day is out, then escalates to the supervisor', () => {
     const run = drive('refund-approval');
     const started = run.feed(fromRequest);

@@ -220,6 +220,37 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
     ]);
   });
 
+  it('returns a document for revision: the author revises it, the approvers decide again in round 2', async () => {
+    const doc = await newRecord('Положение');
+    const started = await startOn('contract', doc.id, { approvers: [anna.id] });
+    const first = await taskIn(anna, started.id);
+    const back = await complete(anna, first, {
+      outcome: 'return',
+      seenHash: first.documentHash,
+      comment: 'доработать',
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    const revision = await taskIn(kira, started.id);
+    expect(revision).toMatchObject({
+      kind: 'revision',
+      outcomes: [],
+      assignee: { kind: 'user', value: kira.id },
+    });
+    expect((await complete(anna, revision, {})).statusCode).toBe(403);
+    expect((await complete(kira, revision, {})).statusCode).toBe(200);
+    const second = await taskIn(anna, started.id);
+    expect(second.id).not.toBe(first.id);
+    expect(
+      (await complete(anna, second, { outcome: 'approve', seenHash: second.documentHash })).statusCode,
+    ).toBe(200);
+    expect((await instance(started.id)).status).toBe('completed');
+    const sheet = (await api(h.app, 'GET', `/records/ticket/${doc.id}/approvals`, admin)).json().items;
+    expect(sheet.map((r: { round: number; outcome: string }) => [r.round, r.outcome])).toEqual([
+      [1, 'return'],
+      [2, 'approve'],
+    ]);
+  });
+
   it('approves three from the list, each on its own: one not hers fails, the others go through', async () => {
     const ids: string[] = [];
     const instances: string[] = [];

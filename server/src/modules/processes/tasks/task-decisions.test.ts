@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDefinition } from '../../../testing/definitions.js';
 import { api, operator } from '../../../testing/distribution-fixture.js';
 import { ticketEntity } from '../../../testing/fixtures.js';
-import { publishProcess } from '../../../testing/process-fixture.js';
+import { drainProcessJobs, publishProcess } from '../../../testing/process-fixture.js';
 import { createHarness, type Harness } from '../../../testing/test-app.js';
 import { databaseTargets } from '../../../testing/test-database.js';
 
@@ -249,6 +249,42 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
       [1, 'return'],
       [2, 'approve'],
     ]);
+  });
+
+  it('reminds the approver before the deadline and escalates a passed one, in the app, once each', async () => {
+    await publishProcess(
+      h.app,
+      'timed',
+      approval(
+        { kind: 'listField', value: 'approvers' },
+        { dueInSeconds: 7200, remindBeforeSeconds: 3600, escalateTo: { kind: 'role', value: 'supervisor' } },
+      ),
+    );
+    const doc = await newRecord('Срочный договор');
+    const started = await startOn('timed', doc.id, { approvers: [anna.id] });
+    const task = await taskIn(anna, started.id);
+    expect(task).toMatchObject({ overdue: false });
+    const fire = async () => {
+      await h.db.query(
+        `update job set run_at = now() where id = (select id from job where name = 'process.timer'
+           and payload->>'instanceId' = ? and status = 'pending' order by run_at limit 1)`,
+        [started.id],
+      );
+      await drainProcessJobs(h.app);
+    };
+    const notices = async (who: Record<string, string>) =>
+      (await api(h.app, 'GET', '/portal/my/notifications?limit=100', who))
+        .json()
+        .items.filter((n: { link: string | null }) => n.link === `/work/tasks/${task.id}`);
+    await fire();
+    expect(await notices(anna.headers)).toMatchObject([
+      { title: 'Напоминание о задаче', text: 'Напоминание: согласование «Согласовать договор»' },
+    ]);
+    await fire();
+    expect(await notices(await h.as('supervisor'))).toMatchObject([
+      { title: 'Срок задачи прошёл', text: 'Срок согласования «Согласовать договор» прошёл' },
+    ]);
+    expect(await notices(anna.headers)).toHaveLength(1);
   });
 
   it('approves three from the list, each on its own: one not hers fails, the others go through', async () => {

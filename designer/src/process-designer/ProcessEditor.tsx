@@ -188,7 +188,14 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
             : t('processDesigner.toolbar.noProblems')}
         </span>
         <span className="spacer" />
-        <BpmnFileActions definitionId={definitionId} onImported={(next) => store.change(() => next, null)} />
+        <BpmnFileActions
+          definitionId={definitionId}
+          onImported={(next) => {
+            store.change(() => next, null);
+            // The file's diagram stands wherever its tool put it: show all of it once drawn.
+            setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 60);
+          }}
+        />
       </div>
       <div className="prd-grid">
         <Palette onAdd={(type) => add(type)} />

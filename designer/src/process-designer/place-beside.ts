@@ -6,7 +6,7 @@ const gapX = 70;
 /**
  * Where a new node's top-left corner goes: where it was dropped (centred on the pointer); on the bottom edge of
  * the selected activity for a boundary event; right of the selected node, level with its middle; else right of
- * everything, level with the diagram's top.
+ * everything, level with the middle of the rightmost node.
  */
 export function placeBeside(
   type: NodeType,
@@ -21,7 +21,8 @@ export function placeBeside(
   if (box && onBorder)
     return { x: box.x + box.width - size.width - 10, y: box.y + box.height - size.height / 2 };
   if (box) return { x: box.x + box.width + gapX, y: box.y + box.height / 2 - size.height / 2 };
-  const all = extentOf(layout);
   if (!layout.size) return { x: 100, y: 100 };
-  return { x: all.x + all.width + gapX, y: all.y };
+  const all = extentOf(layout);
+  const last = [...layout.values()].reduce((a, b) => (b.x + b.width > a.x + a.width ? b : a));
+  return { x: all.x + all.width + gapX, y: last.y + last.height / 2 - size.height / 2 };
 }

@@ -39,5 +39,7 @@ describe('layout from DI bounds', () => {
     expect(placeBeside('bpmn.endEvent', layout, 'approve', undefined, false)).toEqual({ x: 370, y: 120 });
     expect(placeBeside('bpmn.boundaryEvent', layout, 'approve', undefined, true)).toEqual({ x: 254, y: 160 });
     expect(placeBeside('bpmn.userTask', layout, null, { x: 300, y: 300 }, false)).toEqual({ x: 250, y: 260 });
+    // Nothing selected: right of everything, level with the rightmost node's middle.
+    expect(placeBeside('opora.approvalTask', layout, null, undefined, false)).toEqual({ x: 576, y: 38 });
   });
 });

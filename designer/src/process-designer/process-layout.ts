@@ -31,6 +31,7 @@ export function defaultSize(type: NodeType): { width: number; height: number } {
 
 const gap = { x: 80, y: 60 };
 const origin = { x: 100, y: 100 };
+const slotHeight = 80;
 
 /**
  * Where each node stands: its DI bounds when it has them (the size defaulting to its type's), else laid out in
@@ -58,13 +59,14 @@ export function layoutProcess(body: Pick<ProcessBody, 'nodes' | 'flows'>): Map<s
   const columns = columnsOf(loose, body.flows);
   let x = origin.x;
   for (const column of columns) {
+    const width = Math.max(...column.map((n) => defaultSize(n.type).width));
     let y = top;
-    let width = 0;
     for (const node of column) {
+      // Centred in a slot a task's height tall, so a row of event, task and gateway shares one middle line.
       const size = defaultSize(node.type);
-      boxes.set(node.id, { x, y, ...size });
-      y += size.height + gap.y;
-      width = Math.max(width, size.width);
+      const slot = Math.max(slotHeight, size.height);
+      boxes.set(node.id, { x: x + (width - size.width) / 2, y: y + (slot - size.height) / 2, ...size });
+      y += slot + gap.y;
     }
     x += width + gap.x;
   }

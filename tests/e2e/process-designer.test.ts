@@ -177,6 +177,12 @@ describe('process designer in Chromium', () => {
     });
     expect(approval?.position).toMatchObject({ width: 100, height: 80 });
 
+    // Export writes the saved draft as BPMN 2.0, through the browser's own session.
+    const href = await page.getByTestId('prd-export').getAttribute('href');
+    const exported = await page.request.get(`${server.baseUrl}${href}`);
+    expect(exported.status()).toBe(200);
+    expect(await exported.text()).toContain('id="approval"');
+
     await page.getByTestId('versions-tab').click();
     await page.getByTestId('open-version-1').click();
     await expect

@@ -8,6 +8,7 @@ import { UndoRedoButtons } from '../components/UndoRedoButtons';
 import { sameJson } from '../state/same-json';
 import { BpmnFileActions } from './BpmnFileActions';
 import { canvasModel } from './canvas-model';
+import { containerAt } from './container-at';
 import { FlowProperties } from './FlowProperties';
 import { NodeProperties } from './NodeProperties';
 import { newNode } from './new-nodes';
@@ -106,6 +107,9 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
     let node = newNode(now, type, at);
     if (host && node.type === 'bpmn.boundaryEvent')
       node = { ...node, config: { ...node.config, attachedTo: host.id } };
+    // Drawn inside a sub-process (dropped there, or beside one of its children), it belongs to it.
+    const parent = dropped ? containerAt(now, layoutRef.current, dropped) : from?.parent;
+    if (parent && type !== 'bpmn.boundaryEvent' && parent !== node.id) node = { ...node, parent };
     const follows =
       from &&
       !host &&

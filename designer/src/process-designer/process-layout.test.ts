@@ -1,5 +1,6 @@
 import type { ProcessBody } from '@opora/runtime/definitions';
 import { describe, expect, it } from 'vitest';
+import { containerAt } from './container-at';
 import { placeBeside } from './place-beside';
 import { layoutProcess } from './process-layout';
 import { sampleProcess } from './sample-process';
@@ -41,5 +42,24 @@ describe('layout from DI bounds', () => {
     expect(placeBeside('bpmn.userTask', layout, null, { x: 300, y: 300 }, false)).toEqual({ x: 250, y: 260 });
     // Nothing selected: right of everything, level with the rightmost node's middle.
     expect(placeBeside('opora.approvalTask', layout, null, undefined, false)).toEqual({ x: 576, y: 38 });
+  });
+
+  it('finds the innermost sub-process under a point, for a node dropped into it', () => {
+    const body = sampleProcess();
+    body.nodes.push(
+      { id: 'outer', type: 'bpmn.subProcess', typeVersion: 1, position: { x: 100, y: 300 }, config: {} },
+      {
+        id: 'inner',
+        type: 'bpmn.subProcess',
+        typeVersion: 1,
+        parent: 'outer',
+        position: { x: 120, y: 320, width: 150, height: 100 },
+        config: {},
+      },
+    );
+    const layout = layoutProcess(body);
+    expect(containerAt(body, layout, { x: 400, y: 450 })).toBe('outer');
+    expect(containerAt(body, layout, { x: 150, y: 350 })).toBe('inner');
+    expect(containerAt(body, layout, { x: 150, y: 150 })).toBeUndefined();
   });
 });

@@ -32,6 +32,7 @@ import {
   replaceFlow,
   replaceNode,
   setDefaultFlow,
+  setParent,
 } from './process-ops';
 import { createProcessStore, useProcessStore } from './process-store';
 import { useProcessProblems } from './use-process-problems';
@@ -209,7 +210,19 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
             flows={model.flows}
             selected={selected}
             onSelect={select}
-            onMove={(id, to) => store.change((b) => moveNode(b, id, to))}
+            onMove={(id, to) =>
+              store.change((b) => {
+                // Dropped inside a sub-process it joins it; dragged out of one, it leaves it.
+                const box = layoutRef.current.get(id);
+                const middle = { x: to.x + (box?.width ?? 0) / 2, y: to.y + (box?.height ?? 0) / 2 };
+                const inside = containerAt(
+                  { nodes: b.nodes.filter((n) => n.id !== id) },
+                  layoutRef.current,
+                  middle,
+                );
+                return setParent(moveNode(b, id, to), id, inside);
+              })
+            }
             onConnect={(source, target) => store.change((b) => connect(b, source, target))}
             onDropType={(type, at) => add(type, at)}
           />

@@ -163,3 +163,11 @@ export function setDefaultFlow(body: ProcessBody, flowId: string, on: boolean): 
   });
   return { ...body, flows };
 }
+
+/** Puts a node into a sub-process (or back to the top level when `parent` is undefined). */
+export function setParent(body: ProcessBody, id: string, parent: string | undefined): ProcessBody {
+  const node = findNode(body, id);
+  if (!node || node.parent === parent || parent === id || node.type === 'bpmn.boundaryEvent') return body;
+  const { parent: _, ...rest } = node;
+  return replaceNode(body, id, (parent ? { ...rest, parent } : rest) as ProcessNode);
+}

@@ -9,6 +9,7 @@ import {
   moveNode,
   removeElements,
   setDefaultFlow,
+  setParent,
 } from './process-ops';
 import { createProcessStore } from './process-store';
 import { sampleProcess } from './sample-process';
@@ -91,6 +92,15 @@ describe('process edits', () => {
     expect(moved.nodes[1]?.position).toEqual({ x: 220, y: 110, width: 100, height: 80 });
     expect(moved.nodes.at(-1)?.position).toEqual({ x: 280, y: 172, width: 36, height: 36 });
     expect(moveNode(moved, 'approve', { x: 220, y: 110 })).toBe(moved);
+  });
+
+  it('puts a node into a sub-process and back, never a boundary event or a node into itself', () => {
+    const body = sampleProcess();
+    const inside = setParent(body, 'approve', 'sub');
+    expect(inside.nodes[1]?.parent).toBe('sub');
+    expect(setParent(inside, 'approve', 'sub')).toBe(inside);
+    expect(setParent(inside, 'approve', undefined).nodes[1]).toEqual(body.nodes[1]);
+    expect(setParent(body, 'approve', 'approve')).toBe(body);
   });
 
   it('keeps one default flow per gateway', () => {

@@ -1,4 +1,11 @@
-import type { BotBody, FormBody, PageBody, PortalBody, TreeBody } from '@opora/runtime/definitions';
+import type {
+  BotBody,
+  FormBody,
+  PageBody,
+  PortalBody,
+  ProcessBody,
+  TreeBody,
+} from '@opora/runtime/definitions';
 import { ApiError, type DefinitionKind } from '@opora/sdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +29,8 @@ import { navigate } from '../lib/router';
 import { LineForm } from '../line-designer/LineForm';
 import { PageDesigner } from '../page-designer/PageDesigner';
 import { PortalSettings } from '../portal-settings/PortalSettings';
+import { ProcessDesigner } from '../process-designer/ProcessDesigner';
+import { ProcessVersionDiffView } from '../process-designer/ProcessVersionDiff';
 import { ScriptWorkbench } from '../scripts/ScriptWorkbench';
 import { useDefinitionDraft } from '../state/use-definition-draft';
 import { useDefinitionRights } from '../state/use-definition-rights';
@@ -39,6 +48,7 @@ function tabsFor(kind: DefinitionKind): [Tab, string][] {
     form: ['design', 'formDesigner.tab'],
     tree: ['design', 'treeDesigner.tab'],
     bot: ['design', 'botDesigner.tab'],
+    process: ['design', 'processDesigner.tab'],
     page: ['design', 'pageDesigner.tab'],
     portal: ['design', 'portalSettings.tab'],
     integration: ['settings', 'integration.settings'],
@@ -276,6 +286,14 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
           publishedVersion={d.latestVersion}
           onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
         />
+      ) : tab === 'design' && body && kind === 'process' ? (
+        <ProcessDesigner
+          body={body as unknown as ProcessBody}
+          problems={problems}
+          definitionId={id}
+          definitionKey={d.key}
+          onChange={(next) => draft.setText(JSON.stringify(next, null, 2))}
+        />
       ) : tab === 'design' && body && kind === 'page' ? (
         <PageDesigner
           body={body as unknown as PageBody}
@@ -379,7 +397,15 @@ export function DefinitionEditorPage({ kind, id }: { kind: DefinitionKind; id: s
               ? (version) => (
                   <BotVersionDiffView version={version.version} versionBody={version.body} draftBody={body} />
                 )
-              : undefined
+              : kind === 'process'
+                ? (version) => (
+                    <ProcessVersionDiffView
+                      version={version.version}
+                      versionBody={version.body}
+                      draftBody={body}
+                    />
+                  )
+                : undefined
           }
           onRollback={
             may('write')

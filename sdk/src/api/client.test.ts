@@ -47,6 +47,25 @@ describe('OporaClient', () => {
     expect(client.fileUrl('f1')).toBe('http://x/api/v1/files/f1');
   });
 
+  it('sends a text body with its own content type and the CSRF token (a BPMN file)', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const fakeFetch = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      const body = url.endsWith('/auth/login') ? { user: { id: '1' }, csrfToken: 'tok' } : { ok: true };
+      return new Response(JSON.stringify(body), { status: 200 });
+    }) as typeof fetch;
+    const client = new OporaClient({ baseUrl: 'http://x', fetch: fakeFetch });
+    await client.login('admin', 'secret');
+    const answer = await client.request('POST', '/processes/import', {
+      text: { content: '<definitions/>', type: 'application/xml' },
+    });
+    expect(answer).toEqual({ ok: true });
+    const headers = calls[1]?.init.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('application/xml');
+    expect(headers['x-csrf-token']).toBe('tok');
+    expect(calls[1]?.init.body).toBe('<definitions/>');
+  });
+
   it('turns error answers into ApiError with details', async () => {
     const body = {
       error: {

@@ -298,14 +298,18 @@ export class OporaClient {
     return this.request('GET', '/info');
   }
 
-  /** Low-level call under /api/v1 (a JSON `body`, or a multipart `form`); throws {@link ApiError} on any non-2xx answer. */
+  /**
+   * Low-level call under /api/v1 (a JSON `body`, a multipart `form`, or a `text` of its own content type such as
+   * a BPMN file); throws {@link ApiError} on any non-2xx answer.
+   */
   async request<T = unknown>(
     method: string,
     path: string,
-    init: { body?: unknown; query?: Query; form?: FormData } = {},
+    init: { body?: unknown; query?: Query; form?: FormData; text?: { content: string; type: string } } = {},
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.locale };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.text) headers['content-type'] = init.text.type;
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     else if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     const response = await this.doFetch(`${this.baseUrl}/api/v1${path}${toQueryString(init.query)}`, {
@@ -313,7 +317,8 @@ export class OporaClient {
       headers,
       credentials: 'include',
       // A FormData body sets its own multipart content type and boundary.
-      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      body:
+        init.form ?? init.text?.content ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
     const text = await response.text();
     const parsed = text ? safeJson(text) : undefined;

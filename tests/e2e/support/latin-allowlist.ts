@@ -24,6 +24,7 @@ export const latinAllowed: Readonly<Record<string, string>> = {
   HTTPS: 'the protocol',
   API: 'the programming interface',
   JSON: 'the data format',
+  BPMN: 'the process notation’s name («Импорт BPMN» in the process designer)',
   CSV: 'the file format',
   PDF: 'the file format',
   HTML: 'the markup language',

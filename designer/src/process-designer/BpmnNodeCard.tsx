@@ -1,0 +1,79 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BpmnGlyph } from './BpmnGlyph';
+import type { BpmnFlowNode, LaneFlowNode } from './canvas-data';
+
+/**
+ * One BPMN node on the canvas: a circle for an event (thin ring at the start, thick at the end, double between),
+ * a diamond for a gateway, a rounded box with its type's mark for a task, a large box for a sub-process. Events'
+ * and gateways' names stand under them, as in every BPMN tool; a red mark tells a node has problems.
+ */
+export const BpmnNodeCard = memo(function BpmnNodeCard({ id, data, selected }: NodeProps<BpmnFlowNode>) {
+  const { t } = useTranslation();
+  const classes = [
+    'prd-node',
+    `prd-${data.figure}`,
+    data.ring ? `prd-ring-${data.ring}` : '',
+    data.dashed ? 'dashed' : '',
+    selected ? 'selected' : '',
+    data.problems.length ? 'has-problem' : '',
+    data.trace ? `trace-${data.trace}` : '',
+  ];
+  const title = data.problems.length
+    ? t('processDesigner.card.hasProblems', { text: data.problems.join('; ') })
+    : `${data.typeName}${data.name ? ` «${data.name}»` : ''}`;
+  const boxed = data.figure === 'task' || data.figure === 'subprocess';
+  return (
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      style={{ width: data.width, height: data.height }}
+      data-testid={`prd-node-${id}`}
+      data-type={data.typeName}
+      title={title}
+    >
+      <Handle
+        id="in"
+        type="target"
+        position={Position.Left}
+        className="prd-handle prd-in"
+        isConnectable={!data.readOnly}
+      />
+      <div className="prd-figure">
+        {data.figure === 'gateway' ? (
+          <svg className="prd-diamond" viewBox="0 0 50 50" aria-hidden="true">
+            <path d="M25 1.5L48.5 25 25 48.5 1.5 25z" />
+          </svg>
+        ) : null}
+        <span className="prd-marker">
+          <BpmnGlyph marker={data.marker} size={boxed ? 16 : data.figure === 'gateway' ? 26 : 20} />
+        </span>
+        {boxed && <span className="prd-task-name">{data.name || data.typeName}</span>}
+      </div>
+      {!boxed && (data.name || data.figure === 'gateway') && (
+        <span className="prd-outer-name">{data.name ?? ''}</span>
+      )}
+      {data.problems.length > 0 && (
+        <span className="prd-problem-mark" data-testid={`prd-node-problem-${id}`}>
+          !
+        </span>
+      )}
+      <Handle
+        id="out"
+        type="source"
+        position={Position.Right}
+        className="prd-handle prd-out"
+        isConnectable={!data.readOnly}
+      />
+    </div>
+  );
+});
+
+/** A lane: a band with its name written along its left edge; the nodes stand on it. */
+export const LaneCard = memo(function LaneCard({ data }: NodeProps<LaneFlowNode>) {
+  return (
+    <div className="prd-lane" style={{ width: data.width, height: data.height }}>
+      <span className="prd-lane-name">{data.name}</span>
+    </div>
+  );
+});

@@ -1,0 +1,88 @@
+import { nodeTypeNames, type ProcessBody, type ProcessNode } from '@opora/runtime/definitions';
+import type { BpmnFlowNode, LaneFlowNode, ProcessFlowNode } from './canvas-data';
+import { figureOf } from './figure-of';
+import type { CanvasFlow } from './ProcessCanvas';
+import type { Box } from './process-layout';
+import { flowSelection } from './process-ops';
+
+export interface CanvasInput {
+  body: ProcessBody;
+  layout: ReadonlyMap<string, Box>;
+  lang: 'ru' | 'en';
+  /** Problem messages by node id or `flow:<id>`. */
+  problems?: ReadonlyMap<string, readonly { message: string }[]>;
+  /** The instance view's marks: nodes with a token now, nodes and flows the path went through. */
+  trace?: { tokens: ReadonlySet<string>; visited: ReadonlySet<string>; flows: ReadonlySet<string> };
+  readOnly?: boolean;
+  /** Condition labels on flows, with the word for a default flow. */
+  defaultLabel: string;
+}
+
+/** Layers: lanes under everything, sub-processes under their children, boundary events over their hosts. */
+const layer = (node: ProcessNode) =>
+  node.type === 'bpmn.subProcess' ? 0 : node.type === 'bpmn.boundaryEvent' ? 2 : 1;
+
+/** The canvas's nodes and flows for a process body: what both the designer and the instance view draw. */
+export function canvasModel(input: CanvasInput): { nodes: ProcessFlowNode[]; flows: CanvasFlow[] } {
+  const { body, layout, lang, problems, trace } = input;
+  const lanes = (body.lanes ?? []).flatMap((lane): LaneFlowNode[] =>
+    lane.position
+      ? [
+          {
+            id: `lane:${lane.id}`,
+            type: 'lane',
+            position: { x: lane.position.x, y: lane.position.y },
+            width: lane.position.width ?? 600,
+            height: lane.position.height ?? 200,
+            draggable: false,
+            selectable: false,
+            connectable: false,
+            zIndex: -2,
+            data: {
+              name: lane.name ?? lane.id,
+              width: lane.position.width ?? 600,
+              height: lane.position.height ?? 200,
+            },
+          },
+        ]
+      : [],
+  );
+  const seen = new Set<string>();
+  const nodes = [...body.nodes]
+    .filter((n) => !seen.has(n.id) && seen.add(n.id))
+    .sort((a, b) => layer(a) - layer(b))
+    .map((node): BpmnFlowNode => {
+      const box = layout.get(node.id) ?? { x: 0, y: 0, width: 100, height: 80 };
+      return {
+        id: node.id,
+        type: 'bpmn',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        zIndex: layer(node) - 1,
+        draggable: !input.readOnly,
+        data: {
+          ...figureOf(node),
+          typeName: nodeTypeNames[node.type]?.[lang] ?? node.type,
+          name: node.name,
+          width: box.width,
+          height: box.height,
+          problems: (problems?.get(node.id) ?? []).map((p) => p.message),
+          trace: trace?.tokens.has(node.id) ? 'token' : trace?.visited.has(node.id) ? 'visited' : undefined,
+          readOnly: input.readOnly,
+        },
+      };
+    });
+  const flows = body.flows.map(
+    (f): CanvasFlow => ({
+      id: f.id,
+      source: f.source,
+      target: f.target,
+      label: f.name ?? (f.condition ? f.condition : f.isDefault ? input.defaultLabel : undefined),
+      isDefault: f.isDefault,
+      problem: !!problems?.get(flowSelection(f.id))?.length,
+      visited: trace?.flows.has(f.id),
+    }),
+  );
+  return { nodes: [...lanes, ...nodes], flows };
+}

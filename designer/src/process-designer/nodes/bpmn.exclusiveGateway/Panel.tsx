@@ -1,0 +1,8 @@
+import type { NodeOfType } from '@opora/runtime/processes';
+import { NoSettings } from '../NoSettings';
+import type { PanelProps } from '../panel-props';
+
+/** No settings of its own: what it does follows from its flows (their conditions and the default). */
+export function ExclusiveGatewayPanel(_props: PanelProps<NodeOfType<'bpmn.exclusiveGateway'>>) {
+  return <NoSettings />;
+}

@@ -1,0 +1,219 @@
+import type { OporaClient } from '@opora/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApiClient } from './support/api-client.js';
+import { launchBrowser, pointerDrag, screenshotPath, signIn } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server-process.js';
+
+/** A BPMN file as another tool writes it: a start, a user task for a role, an end, with their DI bounds. */
+const refundBpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="urn:t">
+  <process id="refund" name="Возврат">
+    <startEvent id="start"/><userTask id="check" name="Проверить"><potentialOwner><resourceRef>head</resourceRef></potentialOwner></userTask><endEvent id="end"/>
+    <sequenceFlow id="f1" sourceRef="start" targetRef="check"/><sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
+  </process>
+  <resource id="head" name="supervisor"/>
+  <bpmndi:BPMNDiagram id="dia"><bpmndi:BPMNPlane id="plane" bpmnElement="refund">
+    <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="check_di" bpmnElement="check"><dc:Bounds x="200" y="78" width="100" height="80"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="360" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</definitions>`;
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/**
+ * An analyst draws an approval process: the starter's nodes deleted (the flow going along is confirmed), a start,
+ * an approval task and an end added from the palette, the start connected to the approval by dragging its handle;
+ * the live check names the approval while nothing reaches it; approvers and the rule set in the approval's panel;
+ * undo and redo by keys; version 1 published, then the versions' diff and the instances view; a .bpmn file
+ * imported over the draft and undone.
+ */
+describe('process designer in Chromium', () => {
+  let api: OporaClient;
+  let browser: Browser;
+  let page: Page;
+  const node = (id: string) => page.getByTestId(`prd-node-${id}`);
+  const panelNode = () => page.getByTestId('prd-node-panel').getAttribute('data-node');
+  const problemCount = () => page.getByTestId('prd-problem-count').textContent();
+  const fit = async () => {
+    await page.getByTestId('prd-fit').click();
+    await page.waitForTimeout(350);
+  };
+
+  beforeAll(async () => {
+    api = await adminApiClient(server);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-process');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('builds start → approval → end from the palette, naming the approval while it is unconnected', async () => {
+    await page.getByTestId('nav-process').click();
+    await page.getByTestId('create-definition').click();
+    await page.getByTestId('definition-key').fill('contract-approval');
+    await page.getByTestId('definition-name').fill('Согласование договора');
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('process-designer').waitFor();
+    await node('start').waitFor();
+    await expect.poll(problemCount).toBe('Ошибок нет');
+    await page.screenshot({ path: screenshotPath('process-designer-starter') });
+
+    // The start has a flow: deleting it asks first; the end, alone then, goes at once.
+    await node('start').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('confirm-dialog').textContent()).toContain('(1)');
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Удалить' }).click();
+    await expect.poll(() => node('start').count()).toBe(0);
+    await node('end').click();
+    await page.getByTestId('prd-remove').click();
+    await expect.poll(() => node('end').count()).toBe(0);
+
+    await page.getByTestId('prd-add-bpmn.startEvent').click();
+    await node('start').waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.getByTestId('prd-add-opora.approvalTask').click();
+    await expect.poll(panelNode).toBe('approval');
+    await fit();
+
+    // Nothing reaches the approval and nothing leaves it: the check says so, naming it; the node has a red mark.
+    await expect.poll(() => node('approval').getByTestId('prd-node-problem-approval').count()).toBe(1);
+    const problems = page.getByTestId('prd-problems');
+    await expect.poll(() => problems.textContent()).toContain('(approval)');
+    await expect.poll(() => problems.textContent()).toContain('не доходит ни один путь');
+    await page.screenshot({ path: screenshotPath('process-designer-unconnected') });
+
+    await pointerDrag(page, node('start').locator('.prd-out'), node('approval').locator('.prd-in'));
+    await expect
+      .poll(() => page.locator('[data-testid="rf__edge-flow:flow_start_approval"]').count())
+      .toBe(1);
+    await expect.poll(() => problems.textContent()).not.toContain('не доходит ни один путь');
+
+    // Added with the approval selected, the end follows it.
+    await node('approval').click();
+    await page.getByTestId('prd-add-bpmn.endEvent').click();
+    await expect.poll(panelNode).toBe('end');
+    await expect.poll(problemCount).toBe('Ошибок нет');
+    await expect.poll(() => page.locator('[data-testid="rf__edge-flow:flow_approval_end"]').count()).toBe(1);
+
+    // A click on a problem selects its node: break the end's flow, pick the problem, undo and redo by keys.
+    await page.locator('[data-testid="rf__edge-flow:flow_approval_end"]').dispatchEvent('click');
+    await expect
+      .poll(() => page.getByTestId('prd-flow-panel').getAttribute('data-flow'))
+      .toBe('flow_approval_end');
+    await page.keyboard.press('Delete');
+    await expect.poll(problemCount).not.toBe('Ошибок нет');
+    await page.getByTestId('prd-problem').first().click();
+    await expect.poll(panelNode).toBe('approval');
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(problemCount).toBe('Ошибок нет');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => node('end').count()).toBe(0);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => node('end').count()).toBe(1);
+    await expect.poll(problemCount).toBe('Ошибок нет');
+  });
+
+  it('sets the approvers, the rule and the deadline in the approval panel', async () => {
+    await fit();
+    await node('approval').click();
+    await expect.poll(panelNode).toBe('approval');
+    await page.getByTestId('prd-node-name').fill('Согласовать договор');
+    await page.getByTestId('prd-approvers-kind').selectOption('roles');
+    await page.getByTestId('prd-approvers-value').fill('supervisor, lawyer');
+    await page.getByTestId('prd-approval-mode').selectOption('parallel');
+    await page.getByTestId('prd-approval-rule').selectOption('quorum');
+    await page.getByTestId('prd-approval-quorum').fill('2');
+    await page.getByTestId('prd-approval-due-unit').selectOption('days');
+    await page.getByTestId('prd-approval-due').fill('3');
+    await page.getByTestId('prd-approval-escalate').fill('admin');
+    await expect.poll(problemCount).toBe('Ошибок нет');
+    await expect.poll(() => node('approval').textContent()).toContain('Согласовать договор');
+    // A reminder after the deadline is a problem the panel shows on the spot.
+    await page.getByTestId('prd-approval-remind-unit').selectOption('days');
+    await page.getByTestId('prd-approval-remind').fill('5');
+    await expect
+      .poll(() => page.getByTestId('prd-panel-problems').textContent())
+      .toContain('напоминание должно быть раньше срока');
+    await page.getByTestId('prd-approval-remind').fill('1');
+    await expect.poll(problemCount).toBe('Ошибок нет');
+    await fit();
+    await page.screenshot({ path: screenshotPath('process-designer-approval-panel') });
+  });
+
+  it('publishes version 1 with the approval as drawn, and shows the versions and the instances', async () => {
+    await page.getByTestId('publish-definition').click();
+    const outcome = page.locator('[data-testid="publish-result"], .banner.error').first();
+    await outcome.waitFor({ timeout: 30_000 });
+    await expect.poll(() => outcome.textContent(), { timeout: 20_000 }).toContain('Опубликована версия 1');
+
+    const published = await api.getPublished('process', 'contract-approval');
+    const body = published.body as {
+      nodes: { id: string; name?: string; config: unknown; position?: unknown }[];
+    };
+    expect(body.nodes.map((n) => n.id)).toEqual(['start', 'approval', 'end']);
+    const approval = body.nodes[1];
+    expect(approval?.name).toBe('Согласовать договор');
+    expect(approval?.config).toEqual({
+      approvers: { kind: 'roles', value: 'supervisor, lawyer' },
+      mode: 'parallel',
+      rule: 'quorum',
+      quorum: 2,
+      allowReturn: true,
+      dueInSeconds: 3 * 86_400,
+      remindBeforeSeconds: 86_400,
+      escalateTo: { kind: 'role', value: 'admin' },
+      fourEyes: true,
+    });
+    expect(approval?.position).toMatchObject({ width: 100, height: 80 });
+
+    // Export writes the saved draft as BPMN 2.0, through the browser's own session.
+    const href = await page.getByTestId('prd-export').getAttribute('href');
+    const exported = await page.request.get(`${server.baseUrl}${href}`);
+    expect(exported.status()).toBe(200);
+    expect(await exported.text()).toContain('id="approval"');
+
+    await page.getByTestId('versions-tab').click();
+    await page.getByTestId('open-version-1').click();
+    await expect
+      .poll(() => page.getByTestId('prd-version-diff').textContent())
+      .toContain('Черновик совпадает с этой версией');
+
+    await page.getByTestId('design-tab').click();
+    await page.getByTestId('prd-mode-instances').click();
+    const state = page.locator(
+      '[data-testid="prd-instances-empty"], [data-testid="prd-instances-unavailable"], [data-testid="prd-instance-row"]',
+    );
+    await state.first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('prd-instances-error').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('process-designer-instances') });
+    await page.getByTestId('prd-mode-design').click();
+    await node('approval').waitFor();
+  });
+
+  it('imports a .bpmn file into the draft (the server reads it), and undo brings the drawn process back', async () => {
+    await page.getByTestId('prd-import-file').setInputFiles({
+      name: 'refund.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(refundBpmn),
+    });
+    await node('check').waitFor();
+    await expect.poll(() => node('check').textContent()).toContain('Проверить');
+    await expect.poll(() => node('approval').count()).toBe(0);
+    await expect.poll(problemCount).toBe('Ошибок нет');
+    await page.screenshot({ path: screenshotPath('process-designer-imported') });
+    await page.getByTestId('prd-undo').click();
+    await node('approval').waitFor();
+    expect(await node('check').count()).toBe(0);
+  });
+});

@@ -140,7 +140,9 @@ export type LiveMessage =
   /** Someone is typing in a conversation the socket listens to (never stored; the widget sends one every few s). */
   | { type: 'typing'; conversationId: string; authorKind: 'client' | 'operator' | 'bot' }
   /** Something a supervisor's board shows changed that no conversation event tells (an operator's status, a rating). */
-  | { type: 'board' };
+  | { type: 'board' }
+  /** The staff member's task inbox changed (a task opened, was claimed, delegated or closed): read it again. */
+  | { type: 'tasks.changed' };
 
 export interface PortalAsset {
   id: string;

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { formatMoment } from '../../records/format-value';
+import type { ApprovalSheetRow } from '../tasks/task-types';
+import '../tasks/i18n';
+
+/** Лист согласования: every decision on a record — who, when, what, on which version of the document, and why. */
+export function ApprovalSheet({ rows }: { rows: readonly ApprovalSheetRow[] }) {
+  const { t, i18n } = useTranslation();
+  if (!rows.length) return <p className="empty">{t('tasks.sheet.empty')}</p>;
+  return (
+    <section className="approval-sheet" data-testid="approval-sheet" aria-label={t('tasks.sheet.title')}>
+      <div className="table-wrap">
+        <table className="records">
+          <thead>
+            <tr>
+              <th>{t('tasks.sheet.who')}</th>
+              <th>{t('tasks.sheet.when')}</th>
+              <th>{t('tasks.sheet.step')}</th>
+              <th>{t('tasks.sheet.decision')}</th>
+              <th>{t('tasks.sheet.version')}</th>
+              <th>{t('tasks.sheet.comment')}</th>
+              <th>{t('tasks.sheet.round')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={`${row.instanceId}:${row.nodeId}:${row.round}:${row.actor.id}:${row.at}`}
+                data-testid="approval-row"
+              >
+                <td>{row.actor.name}</td>
+                <td>{formatMoment(row.at, i18n.language)}</td>
+                <td>{row.nodeName || row.nodeId}</td>
+                <td className={`decision ${row.outcome}`}>
+                  {t(`tasks.outcomeDone.${row.outcome}`, { defaultValue: row.outcome })}
+                  {row.delegateTo && <span className="muted"> → {row.delegateTo}</span>}
+                </td>
+                <td>{row.hash ? <code title={row.hash}>{shortHash(row.hash)}</code> : '—'}</td>
+                <td className="comment">{row.comment ?? ''}</td>
+                <td>{row.round}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The first characters of a content hash: enough to tell versions apart on screen. */
+export const shortHash = (hash: string): string => hash.replace(/^sha256:/, '').slice(0, 8);

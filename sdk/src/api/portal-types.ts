@@ -141,8 +141,8 @@ export type LiveMessage =
   | { type: 'typing'; conversationId: string; authorKind: 'client' | 'operator' | 'bot' }
   /** Something a supervisor's board shows changed that no conversation event tells (an operator's status, a rating). */
   | { type: 'board' }
-  /** The staff member's task inbox changed (a task opened, was claimed, delegated or closed): read it again. */
-  | { type: 'tasks.changed' };
+  /** The staff user's process tasks changed (one opened, was taken, decided or withdrawn): reload the inbox. */
+  | { type: 'tasks.changed'; taskId?: string };
 
 export interface PortalAsset {
   id: string;

@@ -59,7 +59,9 @@ export function TasksScreen({ taskId }: { taskId: string | null }) {
         <TaskFiltersBar filters={state.filters} items={state.items} team={team} />
         <BulkApproveBar items={state.items} checked={state.checked} />
         <TaskListBody />
-        <p className="muted small tasks-hint">{t('tasks.keyboardHint')}</p>
+        <p className="muted small tasks-hint">
+          <kbd>j</kbd>/<kbd>k</kbd> {t('tasks.keyboardHint')}
+        </p>
       </div>
       <div className="tasks-panel-pane">
         {taskId ? <TaskPanelView key={taskId} id={taskId} /> : <p className="empty">{t('tasks.pickOne')}</p>}

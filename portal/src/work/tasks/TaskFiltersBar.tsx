@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskFilters } from './task-query';
-import type { Task } from './task-types';
 import { setFilters } from './tasks-store';
 
 /** Мои / Команды, Открытые / Выполненные, «Только просроченные», the process and a search. */
 export function TaskFiltersBar({
   filters,
-  items,
+  known,
   team,
 }: {
   filters: TaskFilters;
-  items: readonly Task[];
+  /** Processes seen in the inbox (key → name). */
+  known: ReadonlyMap<string, string>;
   /** Whether the person may see the team's tasks (supervisors, admins). */
   team: boolean;
 }) {
   const { t } = useTranslation();
-  const processes = processOptions(items, filters.process);
+  const processes = processOptions(known, filters.process);
   return (
     <div className="list-toolbar tasks-filters" data-testid="tasks-filters">
       {team && (
@@ -68,9 +68,9 @@ export function TaskFiltersBar({
   );
 }
 
-/** Processes to narrow by: those of the tasks shown, and the one chosen (it stays even when its rows are gone). */
-function processOptions(items: readonly Task[], chosen: string): [string, string][] {
-  const found = new Map(items.map((task) => [task.processKey, task.processName || task.processKey]));
+/** Processes to narrow by: those seen in the inbox, and the one chosen (from an address, say). */
+function processOptions(known: ReadonlyMap<string, string>, chosen: string): [string, string][] {
+  const found = new Map(known);
   if (chosen && !found.has(chosen)) found.set(chosen, chosen);
   return [...found].sort((a, b) => a[1].localeCompare(b[1]));
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/Link';
 import { navigate } from '../../lib/router';
@@ -28,6 +28,13 @@ export function TaskTable({
   const names = useNames(noRecords, people);
   const eligible = bulkEligible(items);
   const allChecked = eligible.length > 0 && eligible.every((task) => checked.has(task.id));
+  const body = useRef<HTMLTableSectionElement>(null);
+  // The keyboard moves the selection: the chosen row stays in view.
+  useEffect(() => {
+    if (!selected) return;
+    const row = [...(body.current?.rows ?? [])].find((r) => r.dataset.task === selected);
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   return (
     <div className="table-wrap">
       <table className="records tasks-table" aria-label={t('tasks.list')} data-testid="tasks-table">
@@ -50,7 +57,7 @@ export function TaskTable({
             <th>{t('tasks.column.due')}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {items.map((task) => (
             <tr
               key={task.id}

@@ -30,7 +30,13 @@ export function TasksScreen({ taskId }: { taskId: string | null }) {
   }, [taskId]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const key = listKey({ ...event, key: event.key, target: event.target as HTMLElement | null });
+      const key = listKey({
+        key: event.key,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        target: event.target as HTMLElement | null,
+      });
       if (!key || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       if (key === 'open') {
@@ -56,7 +62,7 @@ export function TasksScreen({ taskId }: { taskId: string | null }) {
             </span>
           )}
         </header>
-        <TaskFiltersBar filters={state.filters} items={state.items} team={team} />
+        <TaskFiltersBar filters={state.filters} known={state.processes} team={team} />
         <BulkApproveBar items={state.items} checked={state.checked} />
         <TaskListBody />
         <p className="muted small tasks-hint">

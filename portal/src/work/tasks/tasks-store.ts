@@ -17,6 +17,8 @@ export interface TasksState {
   selected: string | null;
   /** Rows ticked for «Согласовать выбранные». */
   checked: ReadonlySet<string>;
+  /** Every process seen in the inbox so far (key → name), for the process filter. */
+  processes: ReadonlyMap<string, string>;
 }
 
 const initial: TasksState = {
@@ -29,7 +31,17 @@ const initial: TasksState = {
   error: null,
   selected: null,
   checked: new Set(),
+  processes: new Map(),
 };
+
+/** The processes known so far with those of a fresh page added. */
+const withProcesses = (known: ReadonlyMap<string, string>, items: readonly Task[]) =>
+  items.every((task) => known.has(task.processKey))
+    ? known
+    : new Map([
+        ...known,
+        ...items.map((task): [string, string] => [task.processKey, task.processName || task.processKey]),
+      ]);
 
 /** The inbox, kept outside components so a live push refreshes it whether or not it is on screen. */
 export const tasksStore = createStore<TasksState>(initial);
@@ -55,6 +67,7 @@ export async function loadTasks(filters: TaskFilters = tasksStore.get().filters)
       nextCursor: page.nextCursor ?? null,
       counts: page.counts,
       loaded: true,
+      processes: withProcesses(s.processes, page.items),
       // Ticks survive a refresh only on rows that are still there and still eligible.
       checked: new Set(checkedEligible(s.checked, page.items)),
     }));
@@ -80,6 +93,7 @@ export async function loadMoreTasks(): Promise<void> {
         nextCursor: page.nextCursor ?? null,
         counts: page.counts,
         loadingMore: false,
+        processes: withProcesses(s.processes, page.items),
       };
     });
   } catch (error) {

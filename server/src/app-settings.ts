@@ -21,6 +21,7 @@ export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessi
       | 'smtpListenPort'
       | 'jobLeaseMs'
       | 'smtpListenHost'
+      | 'processHistoryDays'
     >
   > & {
     /** Sign-ins per minute per address; the portal's anonymous writes are limited from it too. */
@@ -52,6 +53,8 @@ export interface AppSettings {
   smtpListenPort: number | undefined;
   smtpListenHost: string;
   jobLeaseMs: number;
+  /** Days an ended process instance is kept. */
+  processHistoryDays: number;
 }
 
 export function settingsFrom(config: AppConfig): AppSettings {
@@ -75,5 +78,6 @@ export function settingsFrom(config: AppConfig): AppSettings {
     smtpListenPort: config.smtpListenPort,
     smtpListenHost: config.smtpListenHost ?? '127.0.0.1',
     jobLeaseMs: config.jobLeaseMs ?? 60_000,
+    processHistoryDays: config.processHistoryDays ?? 365,
   };
 }

@@ -52,6 +52,8 @@ export interface Config {
   smtpListenHost: string;
   /** Where users reach the portal (PUBLIC_URL): links in mail point here, never at a request's Host header. */
   publicUrl: string | undefined;
+  /** Days an ended process instance is kept (PROCESS_HISTORY_DAYS, 365 by default), then deleted by a daily job. */
+  processHistoryDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpListenPort: env.SMTP_LISTEN_PORT ? portFrom(env.SMTP_LISTEN_PORT, 'SMTP_LISTEN_PORT') : undefined,
     smtpListenHost: env.SMTP_LISTEN_HOST || '127.0.0.1',
     publicUrl: urlFrom(env.PUBLIC_URL, ['http:', 'https:'], 'PUBLIC_URL')?.replace(/\/+$/, ''),
+    processHistoryDays: intFrom(env.PROCESS_HISTORY_DAYS, 365, 'PROCESS_HISTORY_DAYS'),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
       timeoutMs: intFrom(env.SCRIPT_MAX_TIMEOUT_MS, defaultMaxima.timeoutMs, 'SCRIPT_MAX_TIMEOUT_MS'),

@@ -140,6 +140,13 @@ const catalogue = {
     en: 'The definition has errors and cannot be published',
   },
   bpmn_refused: { ru: 'BPMN-файл не принят: {reason}', en: 'The BPMN file was refused: {reason}' },
+  process_not_found: { ru: 'Процесс «{key}» не опубликован', en: 'Process "{key}" is not published' },
+  process_start_refused: { ru: 'Процесс не запущен: {reason}', en: 'The process did not start: {reason}' },
+  process_instance_not_found: { ru: 'Экземпляр процесса не найден', en: 'Process instance not found' },
+  process_instance_ended: {
+    ru: 'Экземпляр процесса уже завершён',
+    en: 'The process instance has already ended',
+  },
   bundle_invalid: {
     ru: 'Пакет содержит ошибки; ничего не импортировано',
     en: 'The bundle has errors; nothing was imported',

@@ -21,8 +21,8 @@ export function botEffectJob(
   return {
     options: {
       outside: (payload) => {
-        const { effect, locale } = payload as BotEffectPayload;
-        return answerRequest(ports, effect, locale);
+        const { effect, locale, sessionId } = payload as BotEffectPayload;
+        return answerRequest(ports, effect, locale, sessionId);
       },
     },
     handler: async (payload, { em, prepared }) => {

@@ -64,6 +64,8 @@ export const botsModule = fp(
       kb: app.kb,
       records: app.records,
       publicUrl: app.settings.publicUrl,
+      startProcess: async (process, variables, idempotencyKey) =>
+        (await app.processInstances.start(process, { variables, idempotencyKey })).instanceId,
     });
     app.jobWorker.registerHandler(botEffectJobName, effects.handler, effects.options);
     await app.register(botRoutes, { prefix: apiPrefix, deps });
@@ -78,6 +80,7 @@ export const botsModule = fp(
       'integrations',
       'kb',
       'records',
+      'processes',
     ],
   },
 );

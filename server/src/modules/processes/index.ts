@@ -1,11 +1,70 @@
 import fp from 'fastify-plugin';
 import { apiPrefix } from '../../http/http-platform.js';
 import { bpmnRoutes } from './bpmn-routes.js';
+import { processEffectJob } from './instances/effect-job.js';
+import { processFeedJob, processMessageJob } from './instances/feed-job.js';
+import type { InstanceDeps } from './instances/instance-deps.js';
+import { instanceRoutes } from './instances/instance-routes.js';
+import { loggingTaskPort } from './instances/logging-task-port.js';
+import { processMessageJobName } from './instances/message-publish.js';
+import { ProcessInstances } from './instances/process-instances.js';
+import { processEffectJobName, processFeedJobName } from './instances/process-jobs.js';
+import { processTimerJobName } from './instances/process-timers.js';
+import { PublishedProcesses } from './instances/published-processes.js';
+import { processRetentionJob, processRetentionJobName } from './instances/retention-job.js';
+import { processTimerJob } from './instances/timer-job.js';
 
-/** Business processes: for now their BPMN 2.0 import and export. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Process instances: start (`ProcessStarter`), feed and read (`InstancePort`). */
+    processInstances: ProcessInstances;
+    /** Published process versions, prepared once per server process. */
+    publishedProcesses: PublishedProcesses;
+  }
+}
+
+/**
+ * Business processes: their BPMN 2.0 import and export, and their instances — started from the API, bots and
+ * messages, stepped one event at a time under the instance's row lock, their timers, requests and messages
+ * carried out by durable jobs (`process.timer`, `process.effect`, `process.feed`, `process.message`).
+ */
 export const processesModule = fp(
   async (app) => {
+    const processes = new PublishedProcesses(app.db);
+    const deps: InstanceDeps = {
+      db: app.db,
+      jobs: app.jobQueue,
+      clock: app.clock,
+      processes,
+      tasks: loggingTaskPort(app.log),
+      timeZone: app.settings.timeZone,
+    };
+    const instances = new ProcessInstances(deps);
+    app.decorate('processInstances', instances);
+    app.decorate('publishedProcesses', processes);
+    app.jobWorker.registerHandler(processTimerJobName, processTimerJob(deps));
+    app.jobWorker.registerHandler(processFeedJobName, processFeedJob(deps));
+    app.jobWorker.registerHandler(processMessageJobName, processMessageJob(deps));
+    const effects = processEffectJob(deps, {
+      db: app.db,
+      scripts: app.scripts,
+      integrations: app.integrations,
+      records: app.records,
+      definitions: app.definitions,
+      conversations: app.conversations,
+      language: app.settings.language,
+    });
+    app.jobWorker.registerHandler(processEffectJobName, effects.handler, effects.options);
+    app.recurringJobs.add(
+      processRetentionJobName,
+      '37 2 * * *',
+      processRetentionJob(app.db, app.clock, app.settings.processHistoryDays),
+    );
     await app.register(bpmnRoutes, { prefix: apiPrefix, definitions: app.definitions });
+    await app.register(instanceRoutes, { prefix: apiPrefix, deps, instances });
   },
-  { name: 'processes', dependencies: ['auth', 'definitions'] },
+  {
+    name: 'processes',
+    dependencies: ['auth', 'definitions', 'records', 'scripts', 'integrations', 'conversations'],
+  },
 );

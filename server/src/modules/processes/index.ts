@@ -5,7 +5,6 @@ import { processEffectJob } from './instances/effect-job.js';
 import { processFeedJob, processMessageJob } from './instances/feed-job.js';
 import type { InstanceDeps } from './instances/instance-deps.js';
 import { instanceRoutes } from './instances/instance-routes.js';
-import { loggingTaskPort } from './instances/logging-task-port.js';
 import { processMessageJobName } from './instances/message-publish.js';
 import { ProcessInstances } from './instances/process-instances.js';
 import { processEffectJobName, processFeedJobName } from './instances/process-jobs.js';
@@ -13,6 +12,7 @@ import { processTimerJobName } from './instances/process-timers.js';
 import { PublishedProcesses } from './instances/published-processes.js';
 import { processRetentionJob, processRetentionJobName } from './instances/retention-job.js';
 import { processTimerJob } from './instances/timer-job.js';
+import { registerProcessTasks } from './tasks/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,15 +31,21 @@ declare module 'fastify' {
 export const processesModule = fp(
   async (app) => {
     const processes = new PublishedProcesses(app.db);
+    // The tasks side reads the instances only when a task is decided: built first, it is handed to them.
+    let instances: ProcessInstances | undefined;
+    const tasks = await registerProcessTasks(app, () => {
+      if (!instances) throw new Error('process instances are not built yet');
+      return instances;
+    });
     const deps: InstanceDeps = {
       db: app.db,
       jobs: app.jobQueue,
       clock: app.clock,
       processes,
-      tasks: loggingTaskPort(app.log),
+      tasks,
       timeZone: app.settings.timeZone,
     };
-    const instances = new ProcessInstances(deps);
+    instances = new ProcessInstances(deps);
     app.decorate('processInstances', instances);
     app.decorate('publishedProcesses', processes);
     app.jobWorker.registerHandler(processTimerJobName, processTimerJob(deps));

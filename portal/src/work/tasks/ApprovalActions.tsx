@@ -35,7 +35,10 @@ export function ApprovalActions({ task, panel }: { task: TaskDetail; panel: Task
           maxLength={4000}
           aria-invalid={missing}
           aria-describedby={missing ? 'task-comment-missing' : undefined}
-          onChange={(event) => setComment(event.target.value)}
+          onChange={(event) => {
+            setComment(event.target.value);
+            if (event.target.value.trim()) setMissing(false);
+          }}
           data-testid="task-comment"
         />
       </label>

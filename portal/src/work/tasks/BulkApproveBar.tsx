@@ -65,7 +65,12 @@ export function BulkApproveBar({ items, checked }: { items: readonly Task[]; che
               ))}
             </ul>
           )}
-          <button type="button" className="btn" onClick={() => setSummary(null)} aria-label="×">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setSummary(null)}
+            aria-label={t('tasks.bulk.dismiss')}
+          >
             ×
           </button>
         </div>

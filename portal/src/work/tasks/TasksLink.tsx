@@ -6,6 +6,7 @@ import { tasksPath } from './task-paths';
 import { badgeText } from './task-query';
 import { useTasksLive } from './use-tasks-live';
 import './i18n';
+import './tasks.css';
 
 /** «Мои задачи» in the staff bar: the count of open tasks, red when some are overdue; live. */
 export function TasksLink({ path }: { path: string }) {
@@ -23,7 +24,7 @@ export function TasksLink({ path }: { path: string }) {
       {t('tasks.nav')}
       {open > 0 && (
         <span
-          className={overdue > 0 ? 'count overdue' : 'count'}
+          className={overdue > 0 ? 'count tasks-nav-count overdue' : 'count tasks-nav-count'}
           title={overdue > 0 ? t('tasks.navOverdue', { count: overdue }) : undefined}
           data-testid="tasks-badge"
         >

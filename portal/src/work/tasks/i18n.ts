@@ -81,6 +81,7 @@ export const ru = {
     comment: 'Комментарий ко всем (необязательно)',
     done: 'Согласовано: {{done}}.',
     failed: 'Не получилось: {{count}}.',
+    dismiss: 'Скрыть итог',
   },
   sheet: {
     tab: 'Лист согласования',
@@ -176,6 +177,7 @@ export const en: typeof ru = {
     comment: 'Comment for all (optional)',
     done: 'Approved: {{done}}.',
     failed: 'Failed: {{count}}.',
+    dismiss: 'Dismiss the summary',
   },
   sheet: {
     tab: 'Approval sheet',

@@ -1,0 +1,143 @@
+import type { OporaClient, User } from '@opora/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApiClient } from './support/api-client.js';
+import { launchBrowser, screenshotPath, signIn } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server-process.js';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** An approval process over requests: one approver, then the end (approved or not). */
+const approvalProcess = (approverId: string) => ({
+  schemaVersion: 2,
+  title: { ru: 'Согласование обращения', en: 'Request approval' },
+  entity: 'request',
+  nodes: [
+    { id: 'start', type: 'bpmn.startEvent', typeVersion: 1, config: { trigger: 'none' } },
+    {
+      id: 'approve',
+      type: 'opora.approvalTask',
+      typeVersion: 1,
+      name: 'Согласовать обращение',
+      config: {
+        approvers: { kind: 'users', value: [approverId] },
+        mode: 'sequential',
+        rule: 'all',
+        fourEyes: true,
+        allowReturn: true,
+        dueInSeconds: 86_400,
+      },
+    },
+    { id: 'end', type: 'bpmn.endEvent', typeVersion: 1, config: { result: 'none' } },
+  ],
+  flows: [
+    { id: 'start-approve', source: 'start', target: 'approve' },
+    { id: 'approve-end', source: 'approve', target: 'end' },
+  ],
+});
+
+/**
+ * The approver's path: a process with an approval step is published and started for a request through the API;
+ * the approver opens «Мои задачи», sees the task with its badge, approves with a comment, and the request's card
+ * shows the decision in «Лист согласования».
+ */
+describe('the task inbox in Chromium', () => {
+  let admin: OporaClient;
+  let browser: Browser;
+  let page: Page;
+  let approver: User;
+  let record: { id: string; title: string };
+  const approverLogin = { login: 'irina', password: 'approver-password-1' };
+
+  beforeAll(async () => {
+    admin = await adminApiClient(server);
+    approver = await admin.createUser({ ...approverLogin, name: 'Ирина Котова', roles: ['operator'] });
+    const created = await admin.createDefinition({
+      kind: 'process',
+      key: 'request-approval',
+      name: 'Согласование обращения',
+      body: approvalProcess(approver.id),
+    });
+    await admin.publishDefinition(created.id, created.draftVersion);
+    const request = (await admin.listRecords('request', { limit: 1 })).items[0]!;
+    record = { id: request.id, title: request.title };
+    await admin.request('POST', '/processes/request-approval/instances', {
+      body: { record: { entity: 'request', id: request.id } },
+    });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the approver the task in «Мои задачи» with a badge', async () => {
+    await signIn(
+      page,
+      `${server.baseUrl}/work/tasks`,
+      approverLogin.login,
+      approverLogin.password,
+      'tasks-screen',
+    );
+    await expect.poll(() => page.getByTestId('tasks-badge').textContent()).toBe('1');
+    const row = page.getByTestId('task-row').first();
+    await expect.poll(() => row.textContent()).toContain('Согласовать обращение');
+    expect(await row.textContent()).toContain('Согласование обращения');
+  });
+
+  it('approves with a comment and the card shows the approval sheet', async () => {
+    await page.getByTestId('task-row').first().getByRole('link', { name: 'Согласовать обращение' }).click();
+    await page.getByTestId('task-panel').waitFor();
+    // Reject needs a comment: without one nothing is sent.
+    await page.getByTestId('task-reject').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('нужен комментарий');
+    await page.getByTestId('task-comment').fill('Проверила, всё верно');
+    await page.screenshot({ path: screenshotPath('tasks-inbox-panel') });
+    await page.getByTestId('task-approve').click();
+    await expect.poll(() => page.getByTestId('task-notice').textContent()).toContain('задача выполнена');
+    await expect.poll(() => page.getByTestId('task-outcome').textContent()).toBe('Согласовано');
+    // The list and the badge follow: no open task is left.
+    await expect.poll(() => page.getByTestId('tasks-empty').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('tasks-badge').count()).toBe(0);
+
+    await page.getByTestId('task-record').click();
+    await page.getByTestId('card-screen').waitFor();
+    await page.getByTestId('tab-approvals').click();
+    const sheet = page.getByTestId('approval-sheet');
+    await expect.poll(() => sheet.textContent()).toContain('Ирина Котова');
+    const text = await sheet.textContent();
+    expect(text).toContain('Согласовано');
+    expect(text).toContain('Проверила, всё верно');
+    expect(text).toContain('Согласовать обращение');
+    await page.screenshot({ path: screenshotPath('tasks-approval-sheet'), fullPage: true });
+  });
+
+  it('hears new tasks live and approves several at once', async () => {
+    // The card stays open: the staff bar's badge counts the new tasks as they open, without a reload.
+    const others = (await admin.listRecords('request', { limit: 3 })).items.filter((r) => r.id !== record.id);
+    for (const other of others.slice(0, 2))
+      await admin.request('POST', '/processes/request-approval/instances', {
+        body: { record: { entity: 'request', id: other.id } },
+      });
+    await expect.poll(() => page.getByTestId('tasks-badge').textContent()).toBe('2');
+
+    await page.getByTestId('nav-tasks').click();
+    await expect.poll(() => page.getByTestId('task-row').count()).toBe(2);
+    await page.getByRole('checkbox', { name: 'Выбрать все, которые можно согласовать' }).check();
+    await page.getByTestId('tasks-bulk-approve').click();
+    await page.getByTestId('confirm').click();
+    await expect
+      .poll(() => page.getByTestId('tasks-bulk-summary').textContent())
+      .toContain('Согласовано: 2.');
+    await expect.poll(() => page.getByTestId('tasks-empty').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('tasks-badge').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('tasks-bulk-approved') });
+  });
+});

@@ -42,6 +42,27 @@ const approvalProcess = (approverId: string) => ({
   ],
 });
 
+/** A task for one person with a published form: what they enter becomes the process's variables. */
+const formProcess = (assigneeId: string) => ({
+  schemaVersion: 2,
+  title: { ru: 'Уточнение обращения', en: 'Request details' },
+  nodes: [
+    { id: 'start', type: 'bpmn.startEvent', typeVersion: 1, config: { trigger: 'none' } },
+    {
+      id: 'details',
+      type: 'bpmn.userTask',
+      typeVersion: 1,
+      name: 'Уточнить детали',
+      config: { assignee: { kind: 'user', value: assigneeId }, form: 'feedback' },
+    },
+    { id: 'end', type: 'bpmn.endEvent', typeVersion: 1, config: { result: 'none' } },
+  ],
+  flows: [
+    { id: 'start-details', source: 'start', target: 'details' },
+    { id: 'details-end', source: 'details', target: 'end' },
+  ],
+});
+
 /**
  * The approver's path: a process with an approval step is published and started for a request through the API;
  * the approver opens «Мои задачи», sees the task with its badge, approves with a comment, and the request's card
@@ -139,5 +160,33 @@ describe('the task inbox in Chromium', () => {
     await expect.poll(() => page.getByTestId('tasks-empty').count()).toBe(1);
     await expect.poll(() => page.getByTestId('tasks-badge').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('tasks-bulk-approved') });
+  });
+
+  it('fills a user task’s form and completes it: the entries become the process’s variables', async () => {
+    const created = await admin.createDefinition({
+      kind: 'process',
+      key: 'request-details',
+      name: 'Уточнение обращения',
+      body: formProcess(approver.id),
+    });
+    await admin.publishDefinition(created.id, created.draftVersion);
+    const instance = await admin.request<{ id: string }>('POST', '/processes/request-details/instances', {
+      body: {},
+    });
+    const row = page.getByTestId('task-row').filter({ hasText: 'Уточнить детали' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('link', { name: 'Уточнить детали' }).click();
+    await page.getByTestId('task-form').getByTestId('form-renderer').waitFor();
+    await page.getByLabel('Тема').fill('Нужен доступ к отчётам');
+    await page.getByLabel('Опишите, что случилось').fill('Отчёт за квартал не открывается');
+    await page.screenshot({ path: screenshotPath('tasks-user-form') });
+    await page.getByTestId('task-complete').click();
+    await expect.poll(() => page.getByTestId('task-notice').textContent()).toContain('задача выполнена');
+    const done = await admin.request<{ status: string; variables: Record<string, unknown> }>(
+      'GET',
+      `/processes/instances/${instance.id}`,
+    );
+    expect(done.status).toBe('completed');
+    expect(done.variables).toMatchObject({ subject: 'Нужен доступ к отчётам' });
   });
 });

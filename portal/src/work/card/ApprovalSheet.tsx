@@ -33,7 +33,7 @@ export function ApprovalSheet({ rows }: { rows: readonly ApprovalSheetRow[] }) {
                 <td>{row.nodeName || row.nodeId}</td>
                 <td className={`decision ${row.outcome}`}>
                   {t(`tasks.outcomeDone.${row.outcome}`, { defaultValue: row.outcome })}
-                  {row.delegateTo && <span className="muted"> → {row.delegateTo}</span>}
+                  {row.delegateTo && <span className="muted"> → {personName(row.delegateTo)}</span>}
                 </td>
                 <td>{row.hash ? <code title={row.hash}>{shortHash(row.hash)}</code> : '—'}</td>
                 <td className="comment">{row.comment ?? ''}</td>
@@ -46,6 +46,9 @@ export function ApprovalSheet({ rows }: { rows: readonly ApprovalSheetRow[] }) {
     </section>
   );
 }
+
+const personName = (person: string | { name: string }): string =>
+  typeof person === 'string' ? person : person.name;
 
 /** The first characters of a content hash: enough to tell versions apart on screen. */
 export const shortHash = (hash: string): string => hash.replace(/^sha256:/, '').slice(0, 8);

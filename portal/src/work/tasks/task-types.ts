@@ -41,7 +41,8 @@ export interface ApprovalSheetRow {
   at: string;
   hash?: string;
   comment?: string;
-  delegateTo?: string;
+  /** Whom the task was handed to (the contract names an id; the server sends the person). */
+  delegateTo?: string | { id: string; name: string };
 }
 
 export interface TaskDetail extends Task {

@@ -162,6 +162,42 @@ describe('the task inbox in Chromium', () => {
     await page.screenshot({ path: screenshotPath('tasks-bulk-approved') });
   });
 
+  it('stops an approval of a document changed meanwhile, then hands the task to a colleague', async () => {
+    const colleague = await admin.createUser({
+      login: 'oleg',
+      password: 'approver-password-2',
+      name: 'Олег Лебедев',
+      roles: ['operator'],
+    });
+    await admin.request('POST', '/processes/request-approval/instances', {
+      body: { record: { entity: 'request', id: record.id } },
+    });
+    const row = page.getByTestId('task-row').filter({ hasText: 'Согласовать обращение' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('link', { name: 'Согласовать обращение' }).click();
+    await page.getByTestId('approval-actions').waitFor();
+    // Someone edits the request while the approver reads it: the decision would be on another version.
+    const current = await admin.getRecord('request', record.id);
+    await admin.updateRecord('request', record.id, current.version, { priority: 'critical' });
+    await page.getByTestId('task-comment').fill('Согласую');
+    await page.getByTestId('task-approve').click();
+    await expect
+      .poll(() => page.getByTestId('task-problem').textContent())
+      .toBe('Документ изменился — откройте его заново');
+    await page.screenshot({ path: screenshotPath('tasks-document-changed') });
+
+    await page.getByTestId('task-delegate-open').click();
+    await page.locator('#task-delegate-to').fill('Олег');
+    await page.getByRole('option', { name: 'Олег Лебедев' }).click();
+    await page.getByTestId('task-delegate').click();
+    await expect.poll(() => page.getByTestId('task-notice').textContent()).toContain('Олег Лебедев');
+    await expect.poll(() => page.getByTestId('tasks-badge').count()).toBe(0);
+    const theirs = await admin.request<{ items: { assignee: { value: string } }[] }>('GET', '/tasks', {
+      query: { scope: 'team', status: 'open' },
+    });
+    expect(theirs.items.map((t) => t.assignee.value)).toContain(colleague.id);
+  });
+
   it('fills a user task’s form and completes it: the entries become the process’s variables', async () => {
     const created = await admin.createDefinition({
       kind: 'process',

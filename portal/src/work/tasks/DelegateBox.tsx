@@ -16,7 +16,7 @@ export function DelegateBox({ panel, busy }: { panel: TaskPanel; busy: boolean }
       </button>
     );
   return (
-    <section className="task-delegate" data-testid="task-delegate">
+    <section className="task-delegate" data-testid="task-delegate-box">
       <label className="field" htmlFor="task-delegate-to">
         <span>{t('tasks.panel.delegateTo')}</span>
       </label>

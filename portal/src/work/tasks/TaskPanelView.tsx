@@ -125,9 +125,7 @@ function TaskDetails({ task, panel }: { task: TaskDetail; panel: TaskPanel }) {
           )}
         </div>
       )}
-      {open && task.kind === 'approval' && (
-        <ApprovalActions key={task.documentHash ?? ''} task={task} panel={panel} />
-      )}
+      {open && task.kind === 'approval' && <ApprovalActions key={task.id} task={task} panel={panel} />}
       {open && task.kind !== 'approval' && <UserTaskForm key={task.id} task={task} panel={panel} />}
       {open && task.canDelegate && <DelegateBox panel={panel} busy={busy} />}
       {task.record && task.decisions.length > 0 && <ApprovalSheet rows={task.decisions} />}

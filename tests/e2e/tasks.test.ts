@@ -225,4 +225,20 @@ describe('the task inbox in Chromium', () => {
     expect(done.status).toBe('completed');
     expect(done.variables).toMatchObject({ subject: 'Нужен доступ к отчётам' });
   });
+
+  it('fits a phone: the list alone, then the task alone with a way back', async () => {
+    await page.getByTestId('tasks-status').getByRole('button', { name: 'Выполненные' }).click();
+    await expect.poll(() => page.getByTestId('task-row').count()).toBeGreaterThan(2);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByTestId('nav-tasks').click();
+    await page.getByTestId('task-row').first().getByRole('link').first().click();
+    await page.getByTestId('task-panel').waitFor();
+    expect(await page.getByTestId('tasks-table').isVisible()).toBe(false);
+    await page.screenshot({ path: screenshotPath('tasks-phone-task'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.getByRole('link', { name: 'К списку' }).click();
+    await page.getByTestId('tasks-table').waitFor();
+    await page.screenshot({ path: screenshotPath('tasks-phone-list'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
 });

@@ -28,16 +28,20 @@ export function ApprovalSheet({ rows }: { rows: readonly ApprovalSheetRow[] }) {
                 key={`${row.instanceId}:${row.nodeId}:${row.round}:${row.actor.id}:${row.at}`}
                 data-testid="approval-row"
               >
-                <td>{row.actor.name}</td>
-                <td>{formatMoment(row.at, i18n.language)}</td>
-                <td>{row.nodeName || row.nodeId}</td>
-                <td className={`decision ${row.outcome}`}>
+                <td data-label={t('tasks.sheet.who')}>{row.actor.name}</td>
+                <td data-label={t('tasks.sheet.when')}>{formatMoment(row.at, i18n.language)}</td>
+                <td data-label={t('tasks.sheet.step')}>{row.nodeName || row.nodeId}</td>
+                <td data-label={t('tasks.sheet.decision')} className={`decision ${row.outcome}`}>
                   {t(`tasks.outcomeDone.${row.outcome}`, { defaultValue: row.outcome })}
                   {row.delegateTo && <span className="muted"> → {personName(row.delegateTo)}</span>}
                 </td>
-                <td>{row.hash ? <code title={row.hash}>{shortHash(row.hash)}</code> : '—'}</td>
-                <td className="comment">{row.comment ?? ''}</td>
-                <td>{row.round}</td>
+                <td data-label={t('tasks.sheet.version')}>
+                  {row.hash ? <code title={row.hash}>{shortHash(row.hash)}</code> : '—'}
+                </td>
+                <td data-label={t('tasks.sheet.comment')} className="comment">
+                  {row.comment ?? ''}
+                </td>
+                <td data-label={t('tasks.sheet.round')}>{row.round}</td>
               </tr>
             ))}
           </tbody>

@@ -87,16 +87,16 @@ export function TaskTable({
                 <Link to={taskPath(task.id)}>{task.title}</Link>
                 <div className="muted small">{t(`tasks.kind.${task.kind}`)}</div>
               </td>
-              <td>{task.processName || task.processKey}</td>
-              <td>
+              <td data-label={t('tasks.column.process')}>{task.processName || task.processKey}</td>
+              <td data-label={t('tasks.column.record')}>
                 {task.record && (
                   <Link to={cardPath(task.record.entity, task.record.id)}>
                     {task.record.title || task.record.id.slice(0, 8)}
                   </Link>
                 )}
               </td>
-              <td>{assigneeText(task, names, t)}</td>
-              <td>
+              <td data-label={t('tasks.column.assignee')}>{assigneeText(task, names, t)}</td>
+              <td data-label={t('tasks.column.due')}>
                 <DueCell task={task} />
               </td>
             </tr>

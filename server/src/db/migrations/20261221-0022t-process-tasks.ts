@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - `process_task`: one row per engine task (`task_id`, unique within its instance): a replayed step that opens
  *   the same task again stores it once. `assignee_kind`/`assignee_value` say who it is for (a user id, a role, a
  *   line key); `claimed_by` is who took it to work on; `status` moves from `open` to `completed` or `cancelled`
- *   and never back. `record_id` is text: the engine names records by whatever id the process was started with.
+ *   and never back. A task goes with its instance (the history's retention deletes both). `record_id` is text: the engine names records by whatever id the process was started with.
  * - Indexes: the open tasks of an assignee in inbox order (due date, nulls last, then creation), all open tasks in
  *   that order (the team's inbox), tasks of a record (the approval sheet), and what a user claimed or completed.
  */
@@ -14,7 +14,7 @@ export class Migration20261221ProcessTasks extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table process_task (
       id uuid primary key,
-      instance_id uuid not null,
+      instance_id uuid not null references process_instance(id) on delete cascade,
       task_id text not null,
       token_id text not null,
       node_id text not null,

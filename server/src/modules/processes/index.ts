@@ -31,12 +31,7 @@ declare module 'fastify' {
 export const processesModule = fp(
   async (app) => {
     const processes = new PublishedProcesses(app.db);
-    // The tasks side reads the instances only when a task is decided: built first, it is handed to them.
-    let instances: ProcessInstances | undefined;
-    const tasks = await registerProcessTasks(app, () => {
-      if (!instances) throw new Error('process instances are not built yet');
-      return instances;
-    });
+    const tasks = await registerProcessTasks(app, () => app.processInstances);
     const deps: InstanceDeps = {
       db: app.db,
       jobs: app.jobQueue,
@@ -45,7 +40,7 @@ export const processesModule = fp(
       tasks,
       timeZone: app.settings.timeZone,
     };
-    instances = new ProcessInstances(deps);
+    const instances = new ProcessInstances(deps);
     app.decorate('processInstances', instances);
     app.decorate('publishedProcesses', processes);
     app.jobWorker.registerHandler(processTimerJobName, processTimerJob(deps));

@@ -1,6 +1,7 @@
 import type { Decision, ProcessInstance } from '@opora/runtime/processes';
 import type { Em } from '../../../db/database.js';
 import { toPgArray } from '../../../db/pg-array.js';
+import type { Actor } from '../../auth/actor.js';
 import type { TaskDeps } from './task-deps.js';
 
 /** One decision on the approval sheet (лист согласования), as people read it. */
@@ -73,8 +74,10 @@ export async function sheetRows(
  */
 export async function recordApprovalSheet(
   deps: TaskDeps,
+  actor: Actor,
   record: { entity: string; id: string },
 ): Promise<ApprovalSheetRow[]> {
+  await deps.mayReadRecords(actor, record.entity);
   const found = await deps.db.query<{ instance_id: string }>(
     `select instance_id from process_task where record_entity = ? and record_id = ? and kind = 'approval'
       group by instance_id order by min(created_at), instance_id limit 200`,

@@ -1,7 +1,9 @@
+import type { EntityBody } from '@opora/runtime/definitions';
 import type { FastifyInstance } from 'fastify';
 import { apiPrefix } from '../../../http/http-platform.js';
 import { PublishedLines } from '../../distribution/published-lines.js';
 import { NotificationService } from '../../portal-account/notification-service.js';
+import { RecordAccess } from '../../records/record-access.js';
 import type { InstancePort, TaskPort } from '../process-ports.js';
 import { ProcessVersions } from './process-versions.js';
 import { staffMailJob, staffMailJobName } from './staff-mail-job.js';
@@ -34,6 +36,10 @@ export async function registerProcessTasks(
     versions: new ProcessVersions(app.db),
     instances,
     mailEnabled: app.settings.smtpUrl !== undefined,
+    mayReadRecords: async (actor, entity) => {
+      const type = await app.definitions.latestPublished('entity', entity);
+      if (type) new RecordAccess(app.db).scope(entity, type.body as EntityBody, actor, 'read');
+    },
     timeZone: app.settings.timeZone,
     language: app.settings.language,
   };

@@ -2,6 +2,7 @@ import type { Clock } from '../../../adapters/clock.js';
 import type { JobQueue } from '../../../adapters/job-queue/index.js';
 import type { LiveHub } from '../../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../../db/database.js';
+import type { Actor } from '../../auth/actor.js';
 import type { PublishedLines } from '../../distribution/published-lines.js';
 import type { NotificationService } from '../../portal-account/notification-service.js';
 import type { InstancePort } from '../process-ports.js';
@@ -19,6 +20,8 @@ export interface TaskDeps {
   instances: () => InstancePort;
   /** Whether staff get e-mail (outbound mail is configured); in-app notices go out regardless. */
   mailEnabled: boolean;
+  /** Refuses (403) a caller who may not read records of the data type; the approval sheet is about a record. */
+  mayReadRecords: (actor: Actor, entity: string) => Promise<void>;
   timeZone: string;
   language: 'ru' | 'en';
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveChannel } from '../../../adapters/live-hub/live-hub.js';
 import type { MailMessage } from '../../../adapters/mail/index.js';
 import { api, operator, publishLine } from '../../../testing/distribution-fixture.js';
 import { createHarness, type Harness, login, testPassword } from '../../../testing/test-app.js';
@@ -30,7 +31,29 @@ describe.each(databaseTargets)('process task inbox on $name', (target) => {
     title: 'Проверить',
     ...over,
   });
-  const open = (task: TaskOpening) => h.db.transaction((tx) => h.app.processTasks.open(tx, task));
+  /** The instance a task belongs to, as a bare row: these tests drive the tasks side alone. */
+  const instanceRow = (id: string) =>
+    h.db.query(
+      `insert into process_instance (id, process_key, process_version, status, state, started_at, updated_at)
+       values (?, 'inbox-test', 1, 'running', ?::jsonb, now(), now()) on conflict do nothing`,
+      [
+        id,
+        JSON.stringify({
+          processKey: 'inbox-test',
+          processVersion: 1,
+          status: 'running',
+          variables: {},
+          tokens: [],
+          history: [],
+          decisions: [],
+          seq: 0,
+        }),
+      ],
+    );
+  const open = async (task: TaskOpening) => {
+    await instanceRow(task.instanceId);
+    await h.db.transaction((tx) => h.app.processTasks.open(tx, task));
+  };
   const taskOf = async (instanceId: string) =>
     (await h.db.query<{ id: string }>('select id from process_task where instance_id = ?', [instanceId]))[0]!
       .id;
@@ -51,6 +74,31 @@ describe.each(databaseTargets)('process task inbox on $name', (target) => {
     const rows = await h.db.query('select * from process_task where instance_id = ?', [task.instanceId]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'open', assignee_kind: 'role', assignee_value: 'nobody' });
+  });
+
+  it('tells the inboxes live when a task opens, once the step commits; a deleted instance takes its tasks', async () => {
+    const heard: { to: string[]; message: { type: string; taskId?: string } }[] = [];
+    const unlisten = await h.db.listen(liveChannel, (payload) => void heard.push(JSON.parse(payload)));
+    try {
+      const mine = opening({ assignee: { kind: 'user', value: anna.id }, title: 'Живой' });
+      const lines = opening({ assignee: { kind: 'line', value: 'inbox-line' }, title: 'Живой линии' });
+      await open(mine);
+      await open(lines);
+      const ids = [await taskOf(mine.instanceId), await taskOf(lines.instanceId)];
+      const of = (id: string) => heard.find((e) => e.message.taskId === id);
+      for (let i = 0; i < 200 && !(of(ids[0]!) && of(ids[1]!)); i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(of(ids[0]!)).toEqual({
+        to: [`user:${anna.id}`, 'room:supervisors'],
+        message: { type: 'tasks.changed', taskId: ids[0] },
+      });
+      expect(of(ids[1]!)?.to).toEqual(['line:inbox-line', 'room:supervisors']);
+      await h.db.query('delete from process_instance where id = ?', [lines.instanceId]);
+      expect(await h.db.query('select 1 from process_task where id = ?', [ids[1]])).toEqual([]);
+      await h.db.query('delete from process_task where id = ?', [ids[0]]);
+    } finally {
+      await unlisten();
+    }
   });
 
   it('lists mine by user, role and line with counts, in due order, page by page', async () => {
@@ -159,6 +207,9 @@ describe.each(databaseTargets)('process task inbox on $name', (target) => {
     await h.db.transaction((tx) => h.app.processTasks.cancel(tx, task.instanceId, task.taskId));
     const done = await api(h.app, 'GET', '/tasks?scope=team&status=done&limit=200', await h.as('supervisor'));
     expect(done.json().items.find((t: { id: string }) => t.id === id)).toMatchObject({ status: 'cancelled' });
+    const view = await api(h.app, 'GET', `/tasks/${id}`, anna.headers);
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ status: 'cancelled', variables: {}, decisions: [] });
     const res = await api(h.app, 'POST', `/tasks/${id}/complete`, anna.headers, {});
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('task_closed');
@@ -193,10 +244,12 @@ describe.each(databaseTargets)('process task inbox on $name', (target) => {
         throw new Error('not needed');
       },
       mailEnabled: true,
+      mayReadRecords: async () => undefined,
       timeZone: 'Europe/Moscow',
       language: 'ru',
     });
     const task = opening({ assignee: { kind: 'user', value: vera.id } });
+    await instanceRow(task.instanceId);
     await h.db.transaction((tx) => port.open(tx, task));
     const effect = {
       type: 'notifyStaff' as const,

@@ -156,6 +156,6 @@ export const taskRoutes: FastifyPluginAsyncTypebox<{ deps: TaskDeps }> = async (
         response: { 200: Type.Object({ items: Type.Array(ApprovalSheetRowSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await recordApprovalSheet(deps, request.params) }),
+    async (request) => ({ items: await recordApprovalSheet(deps, actorOf(request), request.params) }),
   );
 };

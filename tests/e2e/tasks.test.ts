@@ -42,8 +42,8 @@ const approvalProcess = (approverId: string) => ({
   ],
 });
 
-/** A task for one person with a published form: what they enter becomes the process's variables. */
-const formProcess = (assigneeId: string) => ({
+/** A task for one person (or, with `role`, for anyone holding it) with a published form (or none). */
+const formProcess = (assigneeId: string, role?: string) => ({
   schemaVersion: 2,
   title: { ru: 'Уточнение обращения', en: 'Request details' },
   nodes: [
@@ -53,7 +53,9 @@ const formProcess = (assigneeId: string) => ({
       type: 'bpmn.userTask',
       typeVersion: 1,
       name: 'Уточнить детали',
-      config: { assignee: { kind: 'user', value: assigneeId }, form: 'feedback' },
+      config: role
+        ? { assignee: { kind: 'role', value: role } }
+        : { assignee: { kind: 'user', value: assigneeId }, form: 'feedback' },
     },
     { id: 'end', type: 'bpmn.endEvent', typeVersion: 1, config: { result: 'none' } },
   ],
@@ -224,6 +226,30 @@ describe('the task inbox in Chromium', () => {
     );
     expect(done.status).toBe('completed');
     expect(done.variables).toMatchObject({ subject: 'Нужен доступ к отчётам' });
+  });
+
+  it('takes a task offered to a role, gives it back, takes it again and completes it', async () => {
+    const created = await admin.createDefinition({
+      kind: 'process',
+      key: 'operators-check',
+      name: 'Проверка операторами',
+      body: formProcess(approver.id, 'operator'),
+    });
+    await admin.publishDefinition(created.id, created.draftVersion);
+    await admin.request('POST', '/processes/operators-check/instances', { body: {} });
+    const row = page.getByTestId('task-row').filter({ hasText: 'Проверка операторами' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Роль: оператор');
+    await row.getByRole('link').first().click();
+    await page.getByTestId('task-claim').click();
+    await expect
+      .poll(() => page.getByTestId('task-panel').textContent())
+      .toContain('Взял в работу: Ирина Котова');
+    await page.getByTestId('task-unclaim').click();
+    await page.getByTestId('task-claim').click();
+    await page.getByTestId('task-unclaim').waitFor();
+    await page.getByTestId('task-complete').click();
+    await expect.poll(() => page.getByTestId('task-notice').textContent()).toContain('задача выполнена');
   });
 
   it('fits a phone: the list alone, then the task alone with a way back', async () => {

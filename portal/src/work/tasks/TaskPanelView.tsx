@@ -96,7 +96,8 @@ function TaskDetails({ task, panel }: { task: TaskDetail; panel: TaskPanel }) {
       {!open && <p className="muted">{t('tasks.panel.closed')}</p>}
       {open && (
         <div className="task-claim">
-          {!task.claimedBy && (
+          {/* A task offered to a role or a line is taken first; one named for a person is theirs already. */}
+          {!task.claimedBy && task.assignee.kind !== 'user' && (
             <button
               type="button"
               className="btn"

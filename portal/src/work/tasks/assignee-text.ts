@@ -6,7 +6,12 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export function assigneeText(task: Task, names: ReadonlyMap<string, string>, t: Translate): string {
   if (task.claimedBy) return task.claimedBy.name;
   if (task.assignee.kind === 'user') return names.get(task.assignee.value) ?? t('tasks.assignee.user');
-  return t(`tasks.assignee.${task.assignee.kind}`, { value: task.assignee.value });
+  // A built-in role reads by its name; a line (or an unknown role) by its key.
+  const value =
+    task.assignee.kind === 'role'
+      ? t(`tasks.role.${task.assignee.value}`, { defaultValue: task.assignee.value })
+      : task.assignee.value;
+  return t(`tasks.assignee.${task.assignee.kind}`, { value });
 }
 
 /** Ids of the people tasks are assigned to by name, to look their names up at once. */

@@ -23,6 +23,14 @@ export const ru = {
   column: { title: 'Задача', process: 'Процесс', record: 'Запись', assignee: 'Исполнитель', due: 'Срок' },
   kind: { user: 'Задача', approval: 'Согласование', revision: 'Доработка' },
   assignee: { user: 'Сотрудник', role: 'Роль: {{value}}', line: 'Линия: {{value}}' },
+  role: {
+    admin: 'администратор',
+    analyst: 'аналитик',
+    developer: 'разработчик',
+    operator: 'оператор',
+    supervisor: 'супервизор',
+    client: 'клиент',
+  },
   noDue: 'Без срока',
   due: {
     overdue: 'Просрочено',
@@ -119,6 +127,14 @@ export const en: typeof ru = {
   column: { title: 'Task', process: 'Process', record: 'Record', assignee: 'Assignee', due: 'Due' },
   kind: { user: 'Task', approval: 'Approval', revision: 'Revision' },
   assignee: { user: 'Staff member', role: 'Role: {{value}}', line: 'Line: {{value}}' },
+  role: {
+    admin: 'admin',
+    analyst: 'analyst',
+    developer: 'developer',
+    operator: 'operator',
+    supervisor: 'supervisor',
+    client: 'client',
+  },
   noDue: 'No due date',
   due: {
     overdue: 'Overdue',

@@ -113,6 +113,12 @@ describe('the task inbox in Chromium', () => {
     const row = page.getByTestId('task-row').first();
     await expect.poll(() => row.textContent()).toContain('Согласовать обращение');
     expect(await row.textContent()).toContain('Согласование обращения');
+    // The keyboard: j selects the first row, Enter opens it.
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('task-panel').waitFor();
+    expect(page.url()).toMatch(/\/work\/tasks\/[0-9a-f-]+$/);
   });
 
   it('approves with a comment and the card shows the approval sheet', async () => {
@@ -250,6 +256,32 @@ describe('the task inbox in Chromium', () => {
     await page.getByTestId('task-unclaim').waitFor();
     await page.getByTestId('task-complete').click();
     await expect.poll(() => page.getByTestId('task-notice').textContent()).toContain('задача выполнена');
+    expect(await page.getByTestId('task-outcome').textContent()).toBe('Выполнено');
+  });
+
+  it('marks a late task in red, in the list and on the badge, and finds it with «Только просроченные»', async () => {
+    const body = formProcess(approver.id, 'operator');
+    const late = {
+      ...body,
+      nodes: body.nodes.map((n) =>
+        n.id === 'details' ? { ...n, config: { ...n.config, dueInSeconds: 1 } } : n,
+      ),
+    };
+    const created = await admin.createDefinition({
+      kind: 'process',
+      key: 'late-check',
+      name: 'Срочная проверка',
+      body: late,
+    });
+    await admin.publishDefinition(created.id, created.draftVersion);
+    await admin.request('POST', '/processes/late-check/instances', { body: {} });
+    await page.waitForTimeout(1500);
+    await page.getByTestId('tasks-overdue-only').check();
+    await expect.poll(() => page.getByTestId('task-row').count()).toBe(1);
+    expect(await page.getByTestId('overdue-mark').textContent()).toBe('Просрочено');
+    await expect.poll(() => page.getByTestId('tasks-badge').getAttribute('class')).toContain('overdue');
+    await page.screenshot({ path: screenshotPath('tasks-overdue') });
+    await page.getByTestId('tasks-overdue-only').uncheck();
   });
 
   it('fits a phone: the list alone, then the task alone with a way back', async () => {

@@ -79,6 +79,8 @@ export const ru = {
     reject: 'Отклонено',
     return: 'Возвращено на доработку',
     delegate: 'Передано',
+    completed: 'Выполнено',
+    revised: 'Доработано',
   },
   bulk: {
     select: 'Выбрать задачу',
@@ -183,6 +185,8 @@ export const en: typeof ru = {
     reject: 'Rejected',
     return: 'Returned for revision',
     delegate: 'Delegated',
+    completed: 'Completed',
+    revised: 'Revised',
   },
   bulk: {
     select: 'Select the task',

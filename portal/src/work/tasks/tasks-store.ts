@@ -1,4 +1,5 @@
 import { createStore } from '../../lib/store';
+import { taskBadgeStore } from './badge-store';
 import { checkedEligible } from './bulk-summary';
 import { defaultFilters, type TaskFilters, taskPageSize, taskQuery } from './task-query';
 import type { Task, TaskCounts } from './task-types';
@@ -61,6 +62,8 @@ export async function loadTasks(filters: TaskFilters = tasksStore.get().filters)
   try {
     const page = await tasksApi.list(taskQuery(filters, { limit }));
     if (mine !== round) return;
+    // The counts are the scope's, whatever the filters: my inbox's are the badge's too.
+    if (filters.scope === 'mine') taskBadgeStore.set(page.counts);
     tasksStore.set((s) => ({
       ...s,
       items: page.items,

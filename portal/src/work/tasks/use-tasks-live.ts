@@ -4,6 +4,8 @@ import { client } from '../../lib/api';
 import { refreshTaskBadge } from './badge-store';
 import { loadTasks, tasksStore } from './tasks-store';
 
+const recountMs = 60_000;
+
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** The inbox changed: the badge, and the list when it has been loaded, read again (once for a burst). */
@@ -24,7 +26,9 @@ export function useTasksLive(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     refreshTaskBadge(0);
-    if (typeof WebSocket === 'undefined') return;
+    // A task falls overdue with no event to tell: the badge is counted again now and then.
+    const recount = setInterval(() => refreshTaskBadge(0), recountMs);
+    if (typeof WebSocket === 'undefined') return () => clearInterval(recount);
     const live = openLive({
       url: client.portal.liveUrl(location.origin),
       onMessage(message) {
@@ -32,6 +36,9 @@ export function useTasksLive(enabled: boolean): void {
       },
       onReconnect: tasksChanged,
     });
-    return () => live.close();
+    return () => {
+      clearInterval(recount);
+      live.close();
+    };
   }, [enabled]);
 }

@@ -140,7 +140,9 @@ export type LiveMessage =
   /** Someone is typing in a conversation the socket listens to (never stored; the widget sends one every few s). */
   | { type: 'typing'; conversationId: string; authorKind: 'client' | 'operator' | 'bot' }
   /** Something a supervisor's board shows changed that no conversation event tells (an operator's status, a rating). */
-  | { type: 'board' };
+  | { type: 'board' }
+  /** The staff user's process tasks changed (one opened, was taken, decided or withdrawn): reload the inbox. */
+  | { type: 'tasks.changed'; taskId?: string };
 
 export interface PortalAsset {
   id: string;

@@ -9,6 +9,39 @@ const catalogue = {
     en: 'Request refused: missing or invalid CSRF token',
   },
   not_found: { ru: 'Не найдено: {what}', en: 'Not found: {what}' },
+  task_closed: {
+    ru: 'Задача уже закрыта: её решили, отозвали или процесс завершился',
+    en: 'The task is closed: it was decided, withdrawn, or its process ended',
+  },
+  task_claimed: { ru: 'Задачу уже взял в работу {name}', en: '{name} has already taken the task' },
+  task_not_yours: {
+    ru: 'Эта задача назначена не вам: решить её может исполнитель или руководитель',
+    en: 'This task is not assigned to you: its assignee or a supervisor may decide it',
+  },
+  document_changed: {
+    ru: 'Документ изменился, пока вы его смотрели: откройте его заново и примите решение ещё раз',
+    en: 'The document changed since you opened it: reopen it and decide again',
+  },
+  four_eyes: {
+    ru: 'Автор документа не может согласовывать его сам (принцип четырёх глаз)',
+    en: 'The author of the document cannot approve it (four-eyes rule)',
+  },
+  task_refused: {
+    ru: 'Процесс не принял решение: {reason}',
+    en: 'The process did not take the decision: {reason}',
+  },
+  task_not_delegable: {
+    ru: 'Эту задачу нельзя передать: делегировать можно только согласование',
+    en: 'This task cannot be delegated: only approvals can',
+  },
+  task_not_approval: {
+    ru: 'Списком можно согласовать только задачи согласования',
+    en: 'Only approval tasks can be approved from the list',
+  },
+  delegate_unknown: {
+    ru: 'Нельзя передать задачу: нет такого активного сотрудника',
+    en: 'Cannot delegate: there is no such active staff member',
+  },
   answer_empty: { ru: 'Напишите текст ответа или приложите файл', en: 'Write an answer or attach a file' },
   contact_unnamed: {
     ru: 'Клиент не назвал ни имени, ни адреса: создайте карточку вручную',

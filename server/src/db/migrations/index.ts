@@ -23,6 +23,7 @@ import { Migration20261219BotBlockStats } from './20261219-0020c-bot-block-stats
 import { Migration20261220RecordListKeys } from './20261220-0021l-record-list-keys.js';
 import { Migration20261220AuthChangeNotify } from './20261220-0021s-auth-change-notify.js';
 import { Migration20261221ProcessInstances } from './20261221-0022p-process-instances.js';
+import { Migration20261221ProcessTasks } from './20261221-0022t-process-tasks.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -50,4 +51,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261220-0021l-record-list-keys', class: Migration20261220RecordListKeys },
   { name: '20261220-0021s-auth-change-notify', class: Migration20261220AuthChangeNotify },
   { name: '20261221-0022p-process-instances', class: Migration20261221ProcessInstances },
+  { name: '20261221-0022t-process-tasks', class: Migration20261221ProcessTasks },
 ];

@@ -6,7 +6,6 @@ import { processFeedJob, processMessageJob } from './instances/feed-job.js';
 import { formStarts } from './instances/form-starts.js';
 import type { InstanceDeps } from './instances/instance-deps.js';
 import { instanceRoutes } from './instances/instance-routes.js';
-import { loggingTaskPort } from './instances/logging-task-port.js';
 import { processMessageJobName } from './instances/message-publish.js';
 import { ProcessInstances } from './instances/process-instances.js';
 import { processEffectJobName, processFeedJobName } from './instances/process-jobs.js';
@@ -20,6 +19,7 @@ import {
   processTimerStartJobName,
   timerStartPublishing,
 } from './instances/timer-starts.js';
+import { registerProcessTasks } from './tasks/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,12 +38,13 @@ declare module 'fastify' {
 export const processesModule = fp(
   async (app) => {
     const processes = new PublishedProcesses(app.db);
+    const tasks = await registerProcessTasks(app, () => app.processInstances);
     const deps: InstanceDeps = {
       db: app.db,
       jobs: app.jobQueue,
       clock: app.clock,
       processes,
-      tasks: loggingTaskPort(app.log),
+      tasks,
       timeZone: app.settings.timeZone,
     };
     const instances = new ProcessInstances(deps);

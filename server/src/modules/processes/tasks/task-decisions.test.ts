@@ -117,6 +117,12 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
       status: 'completed',
       variables: { outcome: 'approved' },
     });
+    const done = (await api(h.app, 'GET', '/tasks?status=done&limit=200', anna.headers)).json();
+    expect(done.items.find((t: Task) => t.id === annas.id)).toMatchObject({
+      status: 'completed',
+      comment: 'ок',
+    });
+    expect((await inbox(anna)).items.some((t: Task) => t.id === annas.id)).toBe(false);
     const again = await complete(anna, annas, { outcome: 'approve', seenHash: annas.documentHash });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('task_closed');
@@ -185,6 +191,27 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
     expect((await complete(boris, his, { outcome: 'approve', seenHash: his.documentHash })).statusCode).toBe(
       200,
     );
+    expect((await instance(started.id)).status).toBe('completed');
+  });
+
+  it('lets a supervisor decide a task someone took; a colleague gets 409 task_claimed', async () => {
+    const doc = await newRecord('Служебная записка');
+    const started = await startOn('by-role', doc.id);
+    const task = await taskIn(anna, started.id);
+    expect((await api(h.app, 'POST', `/tasks/${task.id}/claim`, anna.headers)).statusCode).toBe(200);
+    const colleague = await complete(boris, task, { outcome: 'approve', seenHash: task.documentHash });
+    expect(colleague.statusCode).toBe(409);
+    expect(colleague.json().error.code).toBe('task_claimed');
+    const supervisor = await h.as('supervisor');
+    const team = (await api(h.app, 'GET', '/tasks?scope=team&limit=200', supervisor)).json();
+    expect(team.items.find((t: Task) => t.id === task.id)).toMatchObject({
+      claimedBy: { id: anna.id, name: 'Анна' },
+    });
+    const decided = await api(h.app, 'POST', `/tasks/${task.id}/complete`, supervisor, {
+      outcome: 'approve',
+      seenHash: task.documentHash,
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
     expect((await instance(started.id)).status).toBe('completed');
   });
 

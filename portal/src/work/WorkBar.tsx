@@ -5,6 +5,7 @@ import { useRecordTypes } from '../records/entity-types';
 import { isStaff, useSession } from '../state/session';
 import { SupervisorLink } from '../supervisor/SupervisorLink';
 import { OperatorLink } from './OperatorLink';
+import { TasksLink } from './tasks/TasksLink';
 import { WorkNav } from './WorkNav';
 
 /** The staff header under the portal's: the operator's queues and the list of every data type. */
@@ -32,6 +33,7 @@ function StaffBar() {
   return (
     <nav className="work-bar" aria-label={t('work.nav')} data-testid="work-bar" ref={bar}>
       <OperatorLink path={path} />
+      <TasksLink path={path} />
       <SupervisorLink path={path} />
       <span className="work-bar-divider" aria-hidden="true" />
       <WorkNav />

@@ -5,6 +5,8 @@ import { useSignedInUser } from '../state/use-signed-in-user';
 import { CardScreen } from './card/CardScreen';
 import { CreateScreen } from './create/CreateScreen';
 import { ListScreen } from './list/ListScreen';
+import { TasksScreen } from './tasks/TasksScreen';
+import { tasksPath } from './tasks/task-paths';
 import { WorkHome } from './WorkHome';
 import './work.css';
 
@@ -23,6 +25,10 @@ export function WorkPage() {
 }
 
 function WorkScreen({ path }: { path: string }) {
+  // The inbox comes before the data types: a type keyed «tasks» would otherwise hide it.
+  if (matchPath(tasksPath, path)) return <TasksScreen taskId={null} />;
+  const task = matchPath(`${tasksPath}/:id`, path);
+  if (task) return <TasksScreen taskId={task.id!} />;
   const created = matchPath('/work/:entity/new', path);
   if (created) return <CreateScreen key={path} entity={created.entity!} />;
   const card = matchPath('/work/:entity/:id', path);

@@ -59,7 +59,8 @@ describe('live connection', () => {
     const message = { type: 'message', message: { id: 'm1', conversationId: 'c1', text: 'Ответ' } };
     s.onmessage?.({ data: JSON.stringify(message) });
     s.onmessage?.({ data: JSON.stringify({ type: 'message', message: 'garbage' }) });
-    expect(h.messages).toEqual([{ type: 'request', id: 'r1' }, message]);
+    s.onmessage?.({ data: JSON.stringify({ type: 'tasks.changed', extra: 'dropped' }) });
+    expect(h.messages).toEqual([{ type: 'request', id: 'r1' }, message, { type: 'tasks.changed' }]);
   });
 
   it('reconnects with growing waits, resets them once connected, and says it came back', () => {

@@ -96,6 +96,8 @@ export function parseMessage(data: unknown): LiveMessage | null {
       return value as LiveMessage;
     // Something on the supervisor's board changed (an operator's status).
     if (value.type === 'board') return { type: 'board' };
+    // The staff member's task inbox changed: the inbox and its badge read themselves again.
+    if (value.type === 'tasks.changed') return { type: 'tasks.changed' };
     return null;
   } catch {
     return null;

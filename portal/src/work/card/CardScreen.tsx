@@ -14,12 +14,14 @@ import { clientType } from '../conversations/client-type';
 import { EscalatedDialogs } from '../escalation/EscalatedDialogs';
 import { flash } from '../state/flash';
 import type { ScreenForm } from '../state/screen-form';
+import { ApprovalSheet } from './ApprovalSheet';
 import { CardHeader } from './CardHeader';
 import { CardLoader } from './CardLoader';
 import { createCard } from './card-controller';
 import { HistoryTab } from './HistoryTab';
 import { RelatedTab } from './RelatedTab';
 import { ThreadPanel } from './ThreadPanel';
+import { useApprovalRows } from './use-approval-rows';
 
 /** A record's card: its card form read-only with an Edit button, its history and the records linked to it. */
 export function CardScreen({ entity, id }: { entity: string; id: string }) {
@@ -39,6 +41,7 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
   const { saving } = useStore(card.model.store);
   const typeLabel = localText(screen.entity.label, i18n.language);
   const plural = localText(screen.entity.pluralLabel ?? screen.entity.label, i18n.language);
+  const approvals = useApprovalRows(screen.entityKey, current.id, current.version);
 
   const save = async () => {
     const result = await card.save(i18n.language as Locale, t('work.form.failed'));
@@ -94,6 +97,9 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
           ...(screen.entityKey === clientType
             ? [{ id: 'conversations', title: t('conversations.timeline.tab') }]
             : []),
+          ...(approvals.length
+            ? [{ id: 'approvals', title: t('tasks.sheet.tab'), testId: 'tab-approvals' }]
+            : []),
         ]}
       >
         {tab === 'data' && (
@@ -111,6 +117,7 @@ function Card({ screen, timeZone, record }: { screen: ScreenForm; timeZone: stri
         )}
         {tab === 'related' && <RelatedTab entityKey={screen.entityKey} id={current.id} />}
         {tab === 'conversations' && <ClientConversations entity={screen.entityKey} id={current.id} />}
+        {tab === 'approvals' && <ApprovalSheet rows={approvals} />}
       </Tabs>
       {mode !== 'edit' && <EscalatedDialogs recordId={current.id} />}
       {mode !== 'edit' && <ThreadPanel entityKey={screen.entityKey} id={current.id} />}

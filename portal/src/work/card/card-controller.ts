@@ -7,7 +7,7 @@ import { createStore, type Store } from '../../lib/store';
 import type { ScreenForm } from '../state/screen-form';
 import { type SubmitResult, submit } from '../state/submit';
 
-export type CardTab = 'data' | 'history' | 'related' | 'conversations';
+export type CardTab = 'data' | 'history' | 'related' | 'conversations' | 'approvals';
 
 export interface CardSnapshot {
   record: RecordItem;

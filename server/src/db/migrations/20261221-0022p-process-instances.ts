@@ -45,8 +45,8 @@ export class Migration20261221ProcessInstances extends Migration {
       instance_id uuid not null references process_instance(id) on delete cascade,
       token_id text not null,
       name text not null,
-      correlation text)`);
-    this.addSql('create index process_subscription_instance_idx on process_subscription (instance_id)');
+      correlation text,
+      primary key (instance_id, token_id, name))`);
     this.addSql('create index process_subscription_name_idx on process_subscription (name, correlation)');
     this.addSql(`create table process_message (
       id text primary key,

@@ -92,13 +92,15 @@ export const ru = {
     approverKinds: {
       users: 'Пользователи',
       roles: 'Роли',
+      lines: 'Линии (операторы линии)',
       expression: 'Выражение',
       listField: 'Список из документа',
     },
     approversValue: 'Кто согласует',
     approversHint: {
       users: 'Идентификаторы пользователей через запятую',
-      roles: 'Роли через запятую: supervisor, admin',
+      roles: 'Роли через запятую: supervisor, admin; можно и line:accounting',
+      lines: 'Ключи линий через запятую: accounting; можно и role:supervisor',
       expression: 'Выражение, дающее id пользователя или список',
       listField: 'Путь к полю-списку в переменных: document.approvers',
     },
@@ -280,13 +282,15 @@ export const en: typeof ru = {
     approverKinds: {
       users: 'People',
       roles: 'Roles',
+      lines: "Lines (the line's operators)",
       expression: 'Expression',
       listField: 'List from the document',
     },
     approversValue: 'Who approves',
     approversHint: {
       users: 'User ids, comma-separated',
-      roles: 'Roles, comma-separated: supervisor, admin',
+      roles: 'Roles, comma-separated: supervisor, admin; line:accounting works too',
+      lines: 'Line keys, comma-separated: accounting; role:supervisor works too',
       expression: 'An expression giving a user id or a list',
       listField: 'Path to a list field in the variables: document.approvers',
     },

@@ -83,7 +83,7 @@ describe('support-desk process «Согласование возврата де�
     const second = taskOf(
       run.feed({ type: 'taskCompleted', taskId: first.taskId, actor: 'svetlana', outcome: 'approve' }),
     );
-    expect(second).toMatchObject({ kind: 'approval', assignee: { kind: 'role', value: 'accounting' } });
+    expect(second).toMatchObject({ kind: 'approval', assignee: { kind: 'line', value: 'accounting' } });
 
     const approved = run.feed({
       type: 'taskCompleted',
@@ -238,7 +238,7 @@ describe('support-desk process «Согласование возврата де�
     expect(byHand).toMatchObject({
       kind: 'user',
       nodeId: 'tell-by-hand',
-      assignee: { kind: 'role', value: 'accounting' },
+      assignee: { kind: 'line', value: 'accounting' },
       title: 'Сообщить клиенту решение вручную',
     });
     expect(run.feed({ type: 'taskCompleted', taskId: byHand.taskId, actor: 'marina' })).toEqual([

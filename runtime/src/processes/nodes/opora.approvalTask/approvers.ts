@@ -14,12 +14,28 @@ const ids = (value: Value): string[] =>
       ? list(String(value))
       : [];
 
-/** The approvers in order, one slot each: a user, or a role any of whose members may decide. Duplicates dropped. */
+const listedKinds = { users: 'user', roles: 'role', lines: 'line' } as const;
+
+/** A listed entry: of the list's kind, unless it names its own (`line:accounting` in a list of roles). */
+function listedAssignee(entry: string, kind: TaskAssignee['kind']): TaskAssignee {
+  const colon = entry.indexOf(':');
+  const named = colon > 0 ? entry.slice(0, colon) : '';
+  if (named === 'user' || named === 'role' || named === 'line')
+    return { kind: named, value: entry.slice(colon + 1).trim() };
+  return { kind, value: entry };
+}
+
+/**
+ * The approvers in order, one slot each: a user, or a role or line any of whose people may decide. Duplicates
+ * dropped.
+ */
 export function resolveApprovers(walk: Walk, token: Token, node: ApprovalTaskNode): TaskAssignee[] {
   const { kind, value } = node.config.approvers;
   let people: TaskAssignee[];
-  if (kind === 'roles') people = list(value).map((v) => ({ kind: 'role', value: v }));
-  else if (kind === 'users') people = list(value).map((v) => ({ kind: 'user', value: v }));
+  if (kind === 'roles' || kind === 'users' || kind === 'lines')
+    people = list(value)
+      .map((entry) => listedAssignee(entry, listedKinds[kind]))
+      .filter((p) => p.value);
   else {
     const source = Array.isArray(value) ? value.join(',') : value;
     const found =

@@ -3,11 +3,13 @@ import { literals, Strict } from '../../../definitions/common-schemas.js';
 import { type NodeShape, nodeSchema } from '../../node-shape.js';
 
 /**
- * Who approves: listed `users` or `roles` (value: ids, comma-separated), an `expression` giving a user id or a
- * list of them, or a `listField` of the document (a path in the variables) holding such a list.
+ * Who approves: listed `users`, `roles` or `lines` (value: ids or keys, comma-separated), an `expression` giving a
+ * user id or a list of them, or a `listField` of the document (a path in the variables) holding such a list. A
+ * listed entry may name its own kind — `role:supervisor`, `line:accounting`, `user:<id>` — so one stage can ask a
+ * role and a line's operators at once (the head of support and accounting, in parallel).
  */
 export const ApproversSchema = Strict({
-  kind: literals(['users', 'roles', 'expression', 'listField']),
+  kind: literals(['users', 'roles', 'lines', 'expression', 'listField']),
   value: Type.Union([
     Type.String({ minLength: 1, maxLength: 2000 }),
     Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 100 }),

@@ -168,6 +168,8 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{
             name: Type.String({ minLength: 1, maxLength: 200 }),
             correlation: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Number()])),
             variables: Type.Optional(Variables),
+            /** The document a process started by the message is about (`refund.requested` names its request). */
+            record: Type.Optional(RecordRef),
             messageId: Type.String({ minLength: 1, maxLength: 200 }),
           },
           { additionalProperties: false },
@@ -176,7 +178,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const { name, correlation, variables, messageId } = request.body;
+      const { name, correlation, variables, record, messageId } = request.body;
       return deps.db.transaction(async (tx) => {
         const [fresh] = await deps.db.query(
           `insert into process_message (id, name, delivered, received_at) values (?, ?, 0, now())
@@ -192,6 +194,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{
             name,
             ...(correlation !== undefined ? { correlation } : {}),
             ...(variables ? { variables: variables as never } : {}),
+            ...(record ? { record } : {}),
           },
           `api:${messageId}`,
         );

@@ -156,11 +156,17 @@ describe.each(databaseTargets)('process instances on $name', (target) => {
       name: `go-${processKey}`,
       messageId: `s-${processKey}`,
       variables: { a: 1 },
+      record: { entity: 'ticket', id: 'T-1' },
     });
     expect(sent.json()).toEqual({ delivered: 1 });
     const list = (await api(h.app, 'GET', `/processes/instances?process=${processKey}`, headers)).json();
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ processKey, status: 'running', processName: 'Процесс' });
+    expect(list.items[0]).toMatchObject({
+      processKey,
+      status: 'running',
+      processName: 'Процесс',
+      record: { entity: 'ticket', id: 'T-1' },
+    });
   });
 
   it('keeps an instance on the version it started on after a new publish', async () => {

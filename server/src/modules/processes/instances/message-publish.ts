@@ -14,6 +14,8 @@ export interface ProcessMessage {
   name: string;
   correlation?: Received['correlation'];
   variables?: Received['variables'];
+  /** The document the processes it starts are about; a waiting instance keeps its own. */
+  record?: { entity: string; id: string };
   /**
    * The process that threw it: it starts no new instance of itself (a process that starts on a message it
    * throws would otherwise start itself for ever).
@@ -84,6 +86,7 @@ export async function deliverMessage(
     await startInstance(deps, tx, process, {
       startEvent,
       ...(message.variables ? { variables: message.variables } : {}),
+      ...(message.record ? { record: message.record } : {}),
       idempotencyKey: `message:${key}:${process.key}`,
     });
     delivered++;

@@ -62,6 +62,32 @@ describe.each(databaseTargets)('process effects on $name', (target) => {
     expect(await instance(instanceId)).toMatchObject({ status: 'completed', variables: { answer: 42 } });
   });
 
+  it('cancels the processes an instance called when it is cancelled', async () => {
+    await publishProcess(
+      h.app,
+      'long-child',
+      processBody([start(), userTask('work'), end()], chain('start', 'work', 'end')),
+    );
+    await publishProcess(
+      h.app,
+      'cancelled-parent',
+      processBody(
+        [start(), node('call', 'bpmn.callActivity', { process: 'long-child', variables: {} }), end()],
+        chain('start', 'call', 'end'),
+      ),
+    );
+    const { instanceId } = await h.app.processInstances.start('cancelled-parent', {});
+    await drainProcessJobs(h.app);
+    const [child] = await h.db.query<{ id: string }>(`select id from process_instance where parent_id = ?`, [
+      instanceId,
+    ]);
+    expect((await instance(child!.id))?.status).toBe('running');
+    await h.app.processInstances.feed(instanceId, { type: 'cancel', reason: 'отменено' });
+    await drainProcessJobs(h.app);
+    expect((await instance(instanceId))?.status).toBe('terminated');
+    expect((await instance(child!.id))?.status).toBe('terminated');
+  });
+
   it('sets the record’s status through the records and writes to its client’s conversation', async () => {
     const client = await h.app.records.create(
       'client',

@@ -88,7 +88,11 @@ async function notify(
     );
 }
 
-/** No timer fires into an ended instance; a called process's end answers its caller with its variables. */
+/**
+ * No timer fires into an ended instance, and no process it called runs on for it (cancelled by a job each, as a
+ * caller never takes its children's locks while holding its own); a called process's end answers its caller with
+ * its variables.
+ */
 async function ended(
   deps: InstanceDeps,
   tx: Em,
@@ -96,6 +100,7 @@ async function ended(
   effect: Extract<ProcessEffect, { type: 'ended' }>,
 ) {
   await cancelAllTimers(deps, tx, row.id);
+  await cancelChildren(deps, tx, row.id);
   if (!row.parent) return;
   await feedLater(
     deps,
@@ -104,6 +109,22 @@ async function ended(
     calledAnswer(row.parent.requestId, row.state, effect),
     `${row.parent.id}:${row.parent.requestId}`,
   );
+}
+
+async function cancelChildren(deps: InstanceDeps, tx: Em, parentId: string) {
+  const children = await deps.db.query<{ id: string }>(
+    `select id from process_instance where parent_id = ? and status = 'running'`,
+    [parentId],
+    tx,
+  );
+  for (const { id } of children)
+    await feedLater(
+      deps,
+      tx,
+      id,
+      { type: 'cancel', reason: 'the calling process ended' },
+      `${id}:cancel-by-parent`,
+    );
 }
 
 /** The caller's `effectResult`: the called process's variables when it completed, its error otherwise. */

@@ -300,3 +300,100 @@ describe('the task inbox in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 });
+
+/**
+ * The issue's whole path for people (the analyst's drawing is tests/e2e/process-designer.test.ts): an operator
+ * files a request through the create form, which starts the process waiting for that form; two approvers decide
+ * in parallel, each in their own «Мои задачи»; the author opens the request and reads both decisions in
+ * «Лист согласования».
+ */
+describe('a form submission starts a parallel approval, decided in two inboxes', () => {
+  let admin: OporaClient;
+  let browser: Browser;
+  const people = {
+    author: { login: 'anna', password: 'author-password-1', name: 'Анна Смирнова' },
+    first: { login: 'pavel', password: 'approver-password-3', name: 'Павел Орлов' },
+    second: { login: 'vera', password: 'approver-password-4', name: 'Вера Никитина' },
+  };
+  const subject = 'Возврат за двойное списание';
+
+  async function pageOf(person: (typeof people)[keyof typeof people], url: string, ready: string) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await signIn(page, `${server.baseUrl}${url}`, person.login, person.password, ready);
+    return page;
+  }
+
+  async function approveIn(page: Page, comment: string) {
+    const row = page.getByTestId('task-row').filter({ hasText: subject });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('link').first().click();
+    await page.getByTestId('approval-actions').waitFor();
+    await page.getByTestId('task-comment').fill(comment);
+    await page.getByTestId('task-approve').click();
+    await expect.poll(() => page.getByTestId('task-outcome').textContent()).toBe('Согласовано');
+  }
+
+  beforeAll(async () => {
+    admin = await adminApiClient(server);
+    const ids: string[] = [];
+    for (const person of Object.values(people))
+      ids.push((await admin.createUser({ ...person, roles: ['operator'] })).id);
+    const body = approvalProcess('');
+    const created = await admin.createDefinition({
+      kind: 'process',
+      key: 'request-form-approval',
+      name: 'Согласование нового обращения',
+      body: {
+        ...body,
+        nodes: body.nodes.map((n) =>
+          n.id === 'start'
+            ? { ...n, config: { trigger: 'form', form: 'request-create' } }
+            : n.id === 'approve'
+              ? {
+                  ...n,
+                  config: {
+                    ...n.config,
+                    approvers: { kind: 'users', value: ids.slice(1) },
+                    mode: 'parallel',
+                  },
+                }
+              : n,
+        ),
+      },
+    });
+    await admin.publishDefinition(created.id, created.draftVersion);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is filed by one operator, approved by two at once, and read by its author', async () => {
+    const author = await pageOf(people.author, '/work/request/new', 'create-screen');
+    await author.getByLabel('Тема').fill(subject);
+    await author
+      .getByLabel('Описание')
+      .fill('Деньги за заказ 100245 списали дважды, прошу вернуть одну оплату.');
+    await author.getByTestId('save').click();
+    await author.getByTestId('card-screen').waitFor();
+
+    const [first, second] = await Promise.all([
+      pageOf(people.first, '/work/tasks', 'tasks-screen'),
+      pageOf(people.second, '/work/tasks', 'tasks-screen'),
+    ]);
+    // Both see it at once: parallel, not one after the other.
+    await approveIn(first!, 'Двойное списание видно в выписке');
+    await approveIn(second!, 'Согласую возврат');
+
+    await author.reload();
+    await author.getByTestId('tab-approvals').click();
+    const sheet = author.getByTestId('approval-sheet');
+    await expect.poll(() => sheet.textContent()).toContain(people.second.name);
+    const text = await sheet.textContent();
+    expect(text).toContain(people.first.name);
+    expect(text).toContain('Двойное списание видно в выписке');
+    expect(text).toContain('Согласую возврат');
+    await author.screenshot({ path: screenshotPath('tasks-parallel-approval-sheet'), fullPage: true });
+  });
+});

@@ -22,6 +22,7 @@ export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'secureCookies' | 'sessi
       | 'jobLeaseMs'
       | 'smtpListenHost'
       | 'processHistoryDays'
+      | 'processMessageTtlSeconds'
     >
   > & {
     /** Sign-ins per minute per address; the portal's anonymous writes are limited from it too. */
@@ -55,6 +56,8 @@ export interface AppSettings {
   jobLeaseMs: number;
   /** Days an ended process instance is kept. */
   processHistoryDays: number;
+  /** Seconds a message no instance waits for is kept; 0 refuses it. */
+  processMessageTtlSeconds: number;
 }
 
 export function settingsFrom(config: AppConfig): AppSettings {
@@ -79,5 +82,6 @@ export function settingsFrom(config: AppConfig): AppSettings {
     smtpListenHost: config.smtpListenHost ?? '127.0.0.1',
     jobLeaseMs: config.jobLeaseMs ?? 60_000,
     processHistoryDays: config.processHistoryDays ?? 365,
+    processMessageTtlSeconds: config.processMessageTtlSeconds ?? 0,
   };
 }

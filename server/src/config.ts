@@ -54,6 +54,11 @@ export interface Config {
   publicUrl: string | undefined;
   /** Days an ended process instance is kept (PROCESS_HISTORY_DAYS, 365 by default), then deleted by a daily job. */
   processHistoryDays: number;
+  /**
+   * Seconds a process message no instance waits for is kept for one that will (PROCESS_MESSAGE_TTL_SECONDS);
+   * 0, the default, refuses it instead.
+   */
+  processMessageTtlSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -83,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpListenHost: env.SMTP_LISTEN_HOST || '127.0.0.1',
     publicUrl: urlFrom(env.PUBLIC_URL, ['http:', 'https:'], 'PUBLIC_URL')?.replace(/\/+$/, ''),
     processHistoryDays: intFrom(env.PROCESS_HISTORY_DAYS, 365, 'PROCESS_HISTORY_DAYS'),
+    processMessageTtlSeconds: intFrom(env.PROCESS_MESSAGE_TTL_SECONDS, 0, 'PROCESS_MESSAGE_TTL_SECONDS'),
     scriptMaxima: {
       memoryMb: intFrom(env.SCRIPT_MAX_MEMORY_MB, defaultMaxima.memoryMb, 'SCRIPT_MAX_MEMORY_MB'),
       timeoutMs: intFrom(env.SCRIPT_MAX_TIMEOUT_MS, defaultMaxima.timeoutMs, 'SCRIPT_MAX_TIMEOUT_MS'),

@@ -176,6 +176,10 @@ const catalogue = {
   process_not_found: { ru: 'Процесс «{key}» не опубликован', en: 'Process "{key}" is not published' },
   process_start_refused: { ru: 'Процесс не запущен: {reason}', en: 'The process did not start: {reason}' },
   process_instance_not_found: { ru: 'Экземпляр процесса не найден', en: 'Process instance not found' },
+  process_message_not_delivered: {
+    ru: 'Сообщение «{name}» никто не ждёт; ожидающие сообщения не хранятся (PROCESS_MESSAGE_TTL_SECONDS)',
+    en: 'No instance waits for the message "{name}"; unclaimed messages are not kept (PROCESS_MESSAGE_TTL_SECONDS)',
+  },
   process_instance_ended: {
     ru: 'Экземпляр процесса уже завершён',
     en: 'The process instance has already ended',

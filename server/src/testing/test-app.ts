@@ -43,6 +43,8 @@ export async function createHarness(
     language?: 'ru' | 'en';
     /** Raised widget limits (a benchmark's visitors write faster than people may). */
     widgetLimits?: Partial<WidgetLimits>;
+    /** Seconds a process message no instance waits for is kept (PROCESS_MESSAGE_TTL_SECONDS); 0 refuses it. */
+    processMessageTtlSeconds?: number;
   } = {},
 ): Promise<Harness> {
   const { db, dispose } = await createTestDatabase(target);
@@ -64,6 +66,7 @@ export async function createHarness(
       secretsKey: options.secretsKey,
       dataDir,
       language: options.language,
+      processMessageTtlSeconds: options.processMessageTtlSeconds,
     },
   });
   await app.ready();

@@ -25,6 +25,7 @@ import { Migration20261220AuthChangeNotify } from './20261220-0021s-auth-change-
 import { Migration20261221ProcessInstances } from './20261221-0022p-process-instances.js';
 import { Migration20261221ProcessTasks } from './20261221-0022t-process-tasks.js';
 import { Migration20261222ProcessChildrenIndex } from './20261222-0023c-process-children-index.js';
+import { Migration20261222KeptProcessMessages } from './20261222-0023m-kept-process-messages.js';
 import { Migration20261222ProcessSubscriptionWaits } from './20261222-0023p-process-subscription-waits.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
@@ -56,4 +57,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261221-0022t-process-tasks', class: Migration20261221ProcessTasks },
   { name: '20261222-0023p-process-subscription-waits', class: Migration20261222ProcessSubscriptionWaits },
   { name: '20261222-0023c-process-children-index', class: Migration20261222ProcessChildrenIndex },
+  { name: '20261222-0023m-kept-process-messages', class: Migration20261222KeptProcessMessages },
 ];

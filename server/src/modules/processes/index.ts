@@ -46,6 +46,7 @@ export const processesModule = fp(
       processes,
       tasks,
       timeZone: app.settings.timeZone,
+      messageTtlSeconds: app.settings.processMessageTtlSeconds,
     };
     const instances = new ProcessInstances(deps);
     app.decorate('processInstances', instances);

@@ -14,4 +14,6 @@ export interface InstanceDeps {
   tasks: TaskPort;
   /** The zone a timer event's cron is read in. */
   timeZone: string;
+  /** Seconds a message no instance waits for is kept for one that will; 0 refuses it. */
+  messageTtlSeconds: number;
 }

@@ -11,7 +11,8 @@ import type { InstanceDeps } from './instance-deps.js';
 import { listInstances } from './instance-list.js';
 import { instanceById } from './instance-rows.js';
 import { InstanceSummarySchema, InstanceViewSchema, instanceSummary, instanceView } from './instance-view.js';
-import { deliverMessage } from './message-publish.js';
+import { keepMessage } from './kept-messages.js';
+import { deliverMessage, type ProcessMessage } from './message-publish.js';
 import type { ProcessInstances } from './process-instances.js';
 
 const tags = ['processes'];
@@ -174,7 +175,14 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ delivered: Type.Integer() }), ...errorResponses },
+        response: {
+          200: Type.Object({
+            delivered: Type.Integer(),
+            /** When no instance waited: until when it is kept for one that will. */
+            keptUntil: Type.Optional(Type.String({ format: 'date-time' })),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -187,17 +195,22 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{
           tx,
         );
         if (!fresh) return { delivered: 0 };
-        const delivered = await deliverMessage(
-          deps,
-          tx,
-          {
-            name,
-            ...(correlation !== undefined ? { correlation } : {}),
-            ...(variables ? { variables: variables as never } : {}),
-            ...(record ? { record } : {}),
-          },
-          `api:${messageId}`,
-        );
+        const message: ProcessMessage = {
+          name,
+          ...(correlation !== undefined ? { correlation } : {}),
+          ...(variables ? { variables: variables as never } : {}),
+          ...(record ? { record } : {}),
+        };
+        const delivered = await deliverMessage(deps, tx, message, `api:${messageId}`);
+        if (!delivered) {
+          // Refused, the transaction rolls back with the id: the same message sent later may still be delivered.
+          if (!deps.messageTtlSeconds)
+            throw new AppError(404, 'process_message_not_delivered', 'process_message_not_delivered', {
+              name,
+            });
+          const until = await keepMessage(deps, tx, messageId, message, deps.messageTtlSeconds);
+          return { delivered, keptUntil: until.toISOString() };
+        }
         await deps.db.query(
           'update process_message set delivered = ? where id = ?',
           [delivered, messageId],

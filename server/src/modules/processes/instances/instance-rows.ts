@@ -128,11 +128,16 @@ export const correlationText = (value: unknown): string | null =>
       ? JSON.stringify(value)
       : String(value);
 
-/** Replaces the instance's subscriptions with the message waits its tokens have now. */
-async function saveSubscriptions(db: Database, tx: Em, instanceId: string, state: ProcessInstance) {
-  await db.query('delete from process_subscription where instance_id = ?', [instanceId], tx);
-  if (state.status !== 'running') return;
-  const waits: { token: string; name: string; correlation: string | null }[] = [];
+export interface MessageWait {
+  token: string;
+  name: string;
+  correlation: string | null;
+}
+
+/** The message waits of a running instance's tokens (an event-based gateway's each). */
+export function messageWaits(state: ProcessInstance): MessageWait[] {
+  if (state.status !== 'running') return [];
+  const waits: MessageWait[] = [];
   for (const token of state.tokens) {
     const wait = token.wait;
     if (wait?.kind === 'message')
@@ -141,6 +146,13 @@ async function saveSubscriptions(db: Database, tx: Em, instanceId: string, state
       for (const m of wait.messages)
         waits.push({ token: token.id, name: m.name, correlation: correlationText(m.correlation) });
   }
+  return waits;
+}
+
+/** Replaces the instance's subscriptions with the message waits its tokens have now. */
+async function saveSubscriptions(db: Database, tx: Em, instanceId: string, state: ProcessInstance) {
+  await db.query('delete from process_subscription where instance_id = ?', [instanceId], tx);
+  const waits = messageWaits(state);
   if (!waits.length) return;
   await db.query(
     `insert into process_subscription (instance_id, token_id, name, correlation)

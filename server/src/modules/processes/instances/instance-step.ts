@@ -9,6 +9,7 @@ import type { Em } from '../../../db/database.js';
 import type { FeedOutcome } from '../process-ports.js';
 import type { InstanceDeps } from './instance-deps.js';
 import { type InstanceRow, saveInstance } from './instance-rows.js';
+import { claimKeptMessages } from './kept-messages.js';
 import { publishLater } from './message-publish.js';
 import { feedLater, isRequest, requestEffect } from './process-jobs.js';
 import { cancelAllTimers, cancelTimer, scheduleTimer } from './process-timers.js';
@@ -32,6 +33,7 @@ export async function feedRow(
   if (step.refused) return { ok: false, refused: step.refused };
   const saved = await saveInstance(deps.db, tx, row, step.state, dateOf(deps.clock));
   await carryOut(deps, tx, saved, step.effects);
+  if (deps.messageTtlSeconds > 0) await claimKeptMessages(deps, tx, saved);
   return { ok: true, instance: step.state };
 }
 

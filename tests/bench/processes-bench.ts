@@ -2,7 +2,7 @@
 // 100,000 open tasks. Part of `npm run bench`; alone (PostgreSQL):
 //   BENCH_ONLY=processes BENCH_DATABASES=postgresql DATABASE_URL=postgres://… npm run bench
 // PROCESS_STEPS (approval steps per run), PROCESS_TIMERS (pending), PROCESS_TIMER_SAMPLE (due during the
-// measurement) and PROCESS_TASKS (open tasks) scale it down.
+// measurement) and PROCESS_TASKS (open tasks) scale it down; PROCESS_PARTS=timers (or approvals, inbox) runs one.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { chain, end, node, processBody, start } from '@opora/runtime/test-fixtures/process-kit';
@@ -22,6 +22,8 @@ const openTasks = Number(process.env.PROCESS_TASKS ?? 100_000);
 const chainLength = 10;
 const approverRole = 'supervisor';
 const leadSeconds = 3;
+/** PROCESS_PARTS=approvals,inbox,timers (all by default) measures some of them. */
+const parts = new Set((process.env.PROCESS_PARTS ?? 'approvals,inbox,timers').split(','));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) =>
@@ -33,9 +35,9 @@ export async function processesBench(target: DatabaseTarget): Promise<Row[]> {
   try {
     h.app.jobWorker.start();
     const rows: Row[] = [await roundTripRow(h.db, 'processes')];
-    rows.push(...(await approvalSteps(h, 1)), ...(await approvalSteps(h, 8)));
-    rows.push(...(await inboxPages(h)));
-    rows.push(...(await timerLateness(h)));
+    if (parts.has('approvals')) rows.push(...(await approvalSteps(h, 1)), ...(await approvalSteps(h, 8)));
+    if (parts.has('inbox')) rows.push(...(await inboxPages(h)));
+    if (parts.has('timers')) rows.push(...(await timerLateness(h)));
     return rows;
   } finally {
     await h.close();

@@ -16,6 +16,7 @@ import { loggingCost } from './logging-bench.js';
 import { measure, printTable, type Row } from './measure.js';
 import { operatorHistoryRows } from './operator-history.js';
 import { operatorWindowBench } from './operator-window-bench.js';
+import { processesBench } from './processes-bench.js';
 import { scaleRun } from './scale-run.js';
 import { sandboxBenchmarks, sdkRoundTrip } from './scripts-bench.js';
 import { healthDuringSdkFlood, startFlood } from './sdk-flood-bench.js';
@@ -207,6 +208,11 @@ for (const target of only === 'history' ? targets : []) {
   }
 }
 
+// BENCH_ONLY=processes: approval steps through the API (1 and 8 callers), the task inbox over 100,000 open tasks,
+// timer lateness with 100,000 pending timers (PROCESS_STEPS, PROCESS_TASKS, PROCESS_TIMERS, PROCESS_TIMER_SAMPLE).
+for (const target of !only || only === 'processes' ? targets : [])
+  printTable(`Processes on ${target.name}`, await processesBench(target));
+
 // BENCH_ONLY=scale: 1,000,000 requests on PostgreSQL (SCALE_RECORDS), 100,000 on PGlite (SCALE_EMBEDDED_RECORDS).
 if (!only || only === 'scale') await scaleRun(targets);
 
@@ -222,6 +228,7 @@ only === 'window' ||
 only === 'distribution' ||
 only === 'logging' ||
 only === 'history' ||
+only === 'processes' ||
 only === 'scale'
   ? []
   : targets) {

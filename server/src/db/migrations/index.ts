@@ -27,6 +27,7 @@ import { Migration20261221ProcessTasks } from './20261221-0022t-process-tasks.js
 import { Migration20261222ProcessChildrenIndex } from './20261222-0023c-process-children-index.js';
 import { Migration20261222KeptProcessMessages } from './20261222-0023m-kept-process-messages.js';
 import { Migration20261222ProcessSubscriptionWaits } from './20261222-0023p-process-subscription-waits.js';
+import { Migration20261222ProcessTimerInstanceIndex } from './20261222-0023x-process-timer-instance-index.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -58,4 +59,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261222-0023p-process-subscription-waits', class: Migration20261222ProcessSubscriptionWaits },
   { name: '20261222-0023c-process-children-index', class: Migration20261222ProcessChildrenIndex },
   { name: '20261222-0023m-kept-process-messages', class: Migration20261222KeptProcessMessages },
+  { name: '20261222-0023x-process-timer-instance-index', class: Migration20261222ProcessTimerInstanceIndex },
 ];

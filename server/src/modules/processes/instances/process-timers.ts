@@ -53,11 +53,13 @@ export async function cancelTimer(deps: InstanceDeps, tx: Em, instanceId: string
   );
 }
 
-/** Deletes every pending timer of an instance that ended: none of them can fire into it any more. */
+/**
+ * Deletes every pending timer of an instance that ended: none of them can fire into it any more. The job name is
+ * in the statement's text, so the planner matches the partial index on pending timers' instance ids.
+ */
 export async function cancelAllTimers(deps: InstanceDeps, tx: Em, instanceId: string) {
-  await deps.db.query(
-    `delete from job where name = ? and status = 'pending' and payload->>'instanceId' = ?`,
-    [processTimerJobName, instanceId],
-    tx,
-  );
+  await deps.db.query(deleteInstanceTimers, [instanceId], tx);
 }
+
+export const deleteInstanceTimers = `delete from job
+  where name = '${processTimerJobName}' and status = 'pending' and payload->>'instanceId' = ?`;

@@ -11,10 +11,15 @@ import {
 } from './fixtures/server-child.js';
 
 const secretsKey = 'process-crash-secrets-key-001';
-const instances = Number(process.env.PROCESS_CRASH_INSTANCES ?? 1000);
+/**
+ * The issue's scale (1,000 instances, 10,000 timers) on PostgreSQL, where several job slots fire timers at once; a
+ * fifth of it on PGlite, whose one connection fires them one by one (the full size there takes minutes of the suite
+ * and shows nothing more). PROCESS_CRASH_INSTANCES sets both.
+ */
+const instancesOn = (kind: string) =>
+  Number(process.env.PROCESS_CRASH_INSTANCES ?? (kind === 'pglite' ? 200 : 1000));
 /** Parallel timer branches per instance: instances × branches timers pending at once. */
 const branches = 10;
-const timers = instances * branches;
 const callers = 8;
 /** Timers are made due this long after the server is back, spread over the window in a random order. */
 const leadSeconds = 2;
@@ -60,7 +65,9 @@ interface HistoryEntry {
   leftAt?: string | number;
 }
 
-describe.each(crashTargets)('process timers when the server is killed (%s)', (_name, setup) => {
+describe.each(crashTargets)('process timers when the server is killed (%s)', (name, setup) => {
+  const instances = instancesOn(name);
+  const timers = instances * branches;
   // A timer is a durable `process.timer` job whose step (the instance's state, its history) commits with the job's
   // completion: a kill -9 rolls back the steps in flight, the restarted server takes their jobs again once the
   // killed process's lease runs out, and each timer fires once — none lost, none doubled.
@@ -116,7 +123,7 @@ describe.each(crashTargets)('process timers when the server is killed (%s)', (_n
         // 2. Their due times brought forward, spread over a few seconds (the server is down: PGlite has one owner).
         let db = await s.open();
         expect(await timerJobs(db)).toEqual([['pending', timers]]);
-        await spreadDueTimes(db);
+        await spreadDueTimes(db, timers);
         await db.close();
 
         // 3. The timers fire; the server is killed once about a quarter of a sample of them has fired.
@@ -205,7 +212,7 @@ async function timerJobs(db: Database) {
 }
 
 /** Every pending timer due `leadSeconds` from now plus its place in a random order over the window. */
-async function spreadDueTimes(db: Database) {
+async function spreadDueTimes(db: Database, timers: number) {
   await db.query(
     `update job set run_at = now() + (? * interval '1 second') + (s.k * (? * interval '1 millisecond'))
        from (select id, row_number() over (order by random()) - 1 as k from job

@@ -70,7 +70,16 @@ export const processesModule = fp(
     app.records.onSaved(recordStarts(deps, recordPorts));
     app.forms.onSubmitted(formStarts(deps));
     app.jobWorker.registerHandler(processTimerStartJobName, processTimerStartJob(deps));
-    app.definitions.extend('process', { check: async () => [], ...timerStartPublishing(deps) });
+    const timerStarts = timerStartPublishing(deps);
+    app.definitions.extend('process', {
+      check: async () => [],
+      async published(tx, version) {
+        processes.publishing();
+        await timerStarts.published(tx, version);
+      },
+    });
+    app.addHook('onReady', () => processes.start());
+    app.addHook('onClose', () => processes.stop());
     app.recurringJobs.add(
       processRetentionJobName,
       '37 2 * * *',

@@ -13,6 +13,8 @@ export const liveAddress = {
   line: (lineKey: string) => `line:${lineKey}`,
   /** Operators, supervisors and admins: new conversations and messages for the work screen's list. */
   contactCentre: 'room:contact-centre',
+  /** Every staff socket of a role's holders: a task offered to the role (its inbox changed). */
+  role: (role: string) => `role:${role}`,
   /** Supervisors and admins: their board changed in a way no conversation event tells (an operator's status). */
   supervisors: 'room:supervisors',
 } as const;

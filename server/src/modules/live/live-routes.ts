@@ -44,6 +44,8 @@ export const liveRoutes: FastifyPluginAsync<{
       if (staff) addresses.push(liveAddress.contactCentre);
       if (actor.roles.some((role) => role === 'supervisor' || role === 'admin'))
         addresses.push(liveAddress.supervisors);
+      // A task offered to a role is told to its room: no step looks its holders up to say the inbox changed.
+      for (const role of actor.roles) if (role !== 'client') addresses.push(liveAddress.role(role));
       const connection = hub.attach(addresses, socket, stillValid);
       if (staff) staffSocket?.(actor, connection, socket);
     },

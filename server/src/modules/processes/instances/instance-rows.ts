@@ -116,7 +116,9 @@ export async function saveInstance(
     ],
     tx,
   );
-  await saveSubscriptions(db, tx, row.id, state);
+  // Most steps of most processes wait for no message before or after: nothing to rewrite then.
+  if (messageWaits(row.state).length || messageWaits(state).length)
+    await saveSubscriptions(db, tx, row.id, state);
   return { ...row, state, status: state.status, endedAt };
 }
 

@@ -60,8 +60,8 @@ export async function assigneePeople(
 }
 
 /**
- * Live addresses whose inboxes a task of this assignee is in: the user, the role's holders, the line's room (its
- * operators' sockets listen there), and the supervisors' room (the team's inbox).
+ * Live addresses whose inboxes a task of this assignee is in: the user, the role's room (its holders' staff
+ * sockets listen there), the line's room (its operators'), and the supervisors' room (the team's inbox).
  */
 export async function inboxAddresses(
   deps: { db: Database; lines: PublishedLines },
@@ -72,7 +72,9 @@ export async function inboxAddresses(
   const people =
     assignee.kind === 'line'
       ? [liveAddress.line(assignee.value)]
-      : (await assigneePeople(deps, tx, assignee)).map(liveAddress.user);
+      : assignee.kind === 'role'
+        ? [liveAddress.role(assignee.value)]
+        : (await assigneePeople(deps, tx, assignee)).map(liveAddress.user);
   for (const id of also) if (id) people.push(liveAddress.user(id));
   return [...people, liveAddress.supervisors];
 }

@@ -82,12 +82,19 @@ describe.each(databaseTargets)('process task inbox on $name', (target) => {
     try {
       const mine = opening({ assignee: { kind: 'user', value: anna.id }, title: 'Живой' });
       const lines = opening({ assignee: { kind: 'line', value: 'inbox-line' }, title: 'Живой линии' });
+      const roles = opening({ assignee: { kind: 'role', value: 'analyst' }, title: 'Живой роли' });
       await open(mine);
       await open(lines);
-      const ids = [await taskOf(mine.instanceId), await taskOf(lines.instanceId)];
+      await open(roles);
+      const ids = [
+        await taskOf(mine.instanceId),
+        await taskOf(lines.instanceId),
+        await taskOf(roles.instanceId),
+      ];
       const of = (id: string) => heard.find((e) => e.message.taskId === id);
-      for (let i = 0; i < 200 && !(of(ids[0]!) && of(ids[1]!)); i++)
+      for (let i = 0; i < 200 && !ids.every((id) => of(id)); i++)
         await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(of(ids[2]!)?.to).toEqual(['role:analyst', 'room:supervisors']);
       expect(of(ids[0]!)).toEqual({
         to: [`user:${anna.id}`, 'room:supervisors'],
         message: { type: 'tasks.changed', taskId: ids[0] },

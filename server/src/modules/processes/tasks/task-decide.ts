@@ -34,7 +34,7 @@ export async function workableTask(deps: TaskDeps, tx: Em, actor: Actor, id: str
   const row = await taskById(deps.db, id, tx);
   if (!row) throw fail.notFound('task');
   if (row.status !== 'open') throw taskRefusal.closed();
-  const caller = await taskCaller(deps, actor, tx);
+  const caller = await taskCaller(deps, actor, tx, row.assignee_kind === 'line');
   if (!mayWork(row, caller)) throw taskRefusal.notYours();
   if (row.claimed_by && row.claimed_by !== actor.id && !caller.oversees)
     throw taskRefusal.claimed(row.claimed_name ?? '');
@@ -96,6 +96,16 @@ export function decideTask(
     )
       throw taskRefusal.closed();
     await tellInboxes(deps, tx, row, [actor.id]);
-    return taskView(deps.versions, (await taskById(deps.db, row.id, tx)) as TaskRow, now.getTime(), tx);
+    // The row as the update left it, without reading it again.
+    const completed: TaskRow = {
+      ...row,
+      status: 'completed',
+      completed_by: actor.id,
+      completed_name: actor.name,
+      completed_at: now,
+      outcome,
+      comment: decision.comment ?? null,
+    };
+    return taskView(deps.versions, completed, now.getTime(), tx);
   });
 }

@@ -39,11 +39,13 @@ export async function taskCaller(
   deps: { db: Database; lines: PublishedLines },
   actor: Actor,
   tx?: Em,
+  /** Whether the lines they serve matter (only a line's task asks): reading them costs statements. */
+  withLines = true,
 ): Promise<TaskCaller> {
   return {
     id: actor.id,
     roles: actor.roles,
-    lines: await servedLines(deps, actor, tx),
+    lines: withLines ? await servedLines(deps, actor, tx) : [],
     oversees: actor.roles.some((role) => role === 'supervisor' || role === 'admin'),
   };
 }

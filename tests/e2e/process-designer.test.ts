@@ -189,14 +189,20 @@ describe('process designer in Chromium', () => {
       .poll(() => page.getByTestId('prd-version-diff').textContent())
       .toContain('Черновик совпадает с этой версией');
 
+    // An instance started through the API waits at the approval: the instance view lights its token there and
+    // marks the path it took.
+    const started = await api.request<{ id: string }>('POST', '/processes/contract-approval/instances', {
+      body: {},
+    });
     await page.getByTestId('design-tab').click();
     await page.getByTestId('prd-mode-instances').click();
-    const state = page.locator(
-      '[data-testid="prd-instances-empty"], [data-testid="prd-instances-unavailable"], [data-testid="prd-instance-row"]',
-    );
-    await state.first().waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('prd-instances-error').count()).toBe(0);
+    await page.getByTestId(`prd-open-instance-${started.id}`).click();
+    await page.getByTestId('prd-instance').waitFor();
+    await expect.poll(() => node('approval').getAttribute('class')).toContain('trace-token');
+    expect(await node('start').getAttribute('class')).toContain('trace-visited');
+    expect(await page.getByTestId('prd-instance-steps').textContent()).toContain('Согласовать договор');
     await page.screenshot({ path: screenshotPath('process-designer-instances') });
+    await page.getByTestId('prd-instance-back').click();
     await page.getByTestId('prd-mode-design').click();
     await node('approval').waitFor();
   });

@@ -135,7 +135,10 @@ export function InstanceDetail({
                     </span>
                     {step.outcome && (
                       <span>
-                        {t('processDesigner.instances.outcome')}: {step.outcome}
+                        {t('processDesigner.instances.outcome')}:{' '}
+                        {t(`processDesigner.instances.outcomes.${step.outcome}`, {
+                          defaultValue: step.outcome,
+                        })}
                       </span>
                     )}
                   </button>

@@ -24,7 +24,13 @@ export function ApprovalTaskPanel({ node, onChange }: PanelProps<Node>) {
         <SelectField
           label={t('processDesigner.fields.kind')}
           value={c.approvers.kind}
-          options={optionsOf(t, 'approverKinds', ['users', 'roles', 'lines', 'expression', 'listField'] as const)}
+          options={optionsOf(t, 'approverKinds', [
+            'users',
+            'roles',
+            'lines',
+            'expression',
+            'listField',
+          ] as const)}
           testId="prd-approvers-kind"
           onChange={(kind) => set({ approvers: { ...c.approvers, kind } })}
         />

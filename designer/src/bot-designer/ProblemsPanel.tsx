@@ -1,7 +1,8 @@
 import type { BotBody } from '@opora/runtime/definitions';
 import { blockName } from '@opora/runtime/definitions';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/Icon';
+import { CanvasProblems } from '../components/CanvasProblems';
 import { findBlock, triggerIdOf } from './bot-ops';
 import type { BotProblem } from './node-problems';
 
@@ -24,37 +25,14 @@ export function ProblemsPanel({
     const block = findBlock(body, node);
     return block ? blockName(block, lang) : node;
   };
+  const listed = useMemo(() => problems.map((p) => ({ ...p, target: p.node })), [problems]);
   return (
-    <section className="bd-problems" data-testid="bd-problems" aria-live="polite">
-      <h3>
-        <Icon name={problems.length ? 'warn' : 'check'} size={14} />
-        {t('botDesigner.problems.title')}
-      </h3>
-      {problems.length === 0 ? (
-        <p className="muted" data-testid="bd-problems-none">
-          {t('botDesigner.problems.none')}
-        </p>
-      ) : (
-        <ul>
-          {problems.map((p) => (
-            <li
-              key={`${p.source}:${p.pointer}:${p.message}`}
-              className={p.source === 'server' ? 'bd-problem server' : 'bd-problem'}
-            >
-              <button
-                type="button"
-                className="bd-problem-button"
-                data-testid="bd-problem"
-                disabled={p.node === null}
-                onClick={() => p.node && onPick(p.node)}
-              >
-                <strong>{where(p.node)}</strong>
-                <span>{p.message}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <CanvasProblems
+      problems={listed}
+      where={where}
+      onPick={onPick}
+      texts={{ title: t('botDesigner.problems.title'), none: t('botDesigner.problems.none') }}
+      testId="bd"
+    />
   );
 }

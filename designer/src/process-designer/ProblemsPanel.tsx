@@ -1,6 +1,6 @@
 import { nodeName, type ProcessBody } from '@opora/runtime/definitions';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/Icon';
+import { CanvasProblems } from '../components/CanvasProblems';
 import type { ProcessProblem } from './node-problems';
 import { findNode, flowIdOf } from './process-ops';
 
@@ -24,36 +24,12 @@ export function ProblemsPanel({
     return node ? nodeName(node, lang) : target;
   };
   return (
-    <section className="bd-problems" data-testid="prd-problems" aria-live="polite">
-      <h3>
-        <Icon name={problems.length ? 'warn' : 'check'} size={14} />
-        {t('processDesigner.problems.title')}
-      </h3>
-      {problems.length === 0 ? (
-        <p className="muted" data-testid="prd-problems-none">
-          {t('processDesigner.problems.none')}
-        </p>
-      ) : (
-        <ul>
-          {problems.map((p) => (
-            <li
-              key={`${p.source}:${p.pointer}:${p.message}`}
-              className={p.source === 'server' ? 'bd-problem server' : 'bd-problem'}
-            >
-              <button
-                type="button"
-                className="bd-problem-button"
-                data-testid="prd-problem"
-                disabled={p.target === null}
-                onClick={() => p.target && onPick(p.target)}
-              >
-                <strong>{where(p.target)}</strong>
-                <span>{p.message}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <CanvasProblems
+      problems={problems}
+      where={where}
+      onPick={onPick}
+      texts={{ title: t('processDesigner.problems.title'), none: t('processDesigner.problems.none') }}
+      testId="prd"
+    />
   );
 }

@@ -3,13 +3,19 @@ import { Link } from '../components/Link';
 import { WidgetEmpty, WidgetError, WidgetLoading } from '../components/WidgetStates';
 import { useAsync } from '../lib/use-async';
 import { accountPaths } from './account-paths';
-import { dueMark, formatDue, inDueOrder } from './my-task-view';
+import { dueMark, formatDue, inDueOrder, taskNoticesKey } from './my-task-view';
 import { type MyTask, myTasksApi } from './my-tasks-api';
+import { useNotifications } from './state/notifications';
 
-/** «Мои задачи»: the client's open process tasks, late ones first, each with its due date; `limit` for the home page. */
+/**
+ * «Мои задачи»: the client's open process tasks, late ones first, each with its due date, live as tasks open;
+ * `limit` for the home page.
+ */
 export function MyTasksList({ limit }: { limit?: number }) {
   const { t } = useTranslation();
-  const list = useAsync(() => myTasksApi.list({ status: 'open', limit: 100 }), []);
+  // A task that opens for the client arrives as a live notification: the list reloads with it.
+  const told = taskNoticesKey(useNotifications().items);
+  const list = useAsync(() => myTasksApi.list({ status: 'open', limit: 100 }), [told]);
   if (list.status === 'loading') return <WidgetLoading />;
   if (list.status === 'failed') return <WidgetError error={list.error} onRetry={list.reload} />;
   const items = inDueOrder(list.data.items);

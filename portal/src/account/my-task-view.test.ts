@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueMark, inDueOrder, requestLinkOf } from './my-task-view';
+import { dueMark, inDueOrder, requestLinkOf, taskNoticesKey } from './my-task-view';
 import type { MyTask } from './my-tasks-api';
 
 const task = (over: Partial<MyTask>): MyTask => ({
@@ -48,5 +48,16 @@ describe('«Мои задачи» view logic', () => {
         requestId: 'r/1',
       }),
     ).toEqual({ to: '/account/requests/r%2F1', title: 'Счёт' });
+  });
+
+  it('changes its reload key only for notifications about tasks', () => {
+    const told = [
+      { id: 'n1', link: '/account/tasks/t1' },
+      { id: 'n2', link: '/account/requests/r1' },
+      { id: 'n3', link: null },
+    ];
+    expect(taskNoticesKey(told)).toBe('n1');
+    expect(taskNoticesKey([{ id: 'n4', link: '/account/requests/r2' }, ...told])).toBe('n1');
+    expect(taskNoticesKey([{ id: 'n5', link: '/account/tasks/t2' }, ...told])).toBe('n5,n1');
   });
 });

@@ -37,3 +37,15 @@ export function requestLinkOf(task: MyTaskDetail): { to: string; title: string }
   if (!task.requestId) return null;
   return { to: accountPaths.request(task.requestId), title: task.record?.title ?? '' };
 }
+
+/**
+ * What the client has been told of their tasks so far: the ids of notifications that link to a task. A new one
+ * arriving live changes it, and the list reloads.
+ */
+export function taskNoticesKey(notifications: readonly { id: string; link: string | null }[]): string {
+  const prefix = `${accountPaths.tasks}/`;
+  return notifications
+    .filter((n) => n.link?.startsWith(prefix))
+    .map((n) => n.id)
+    .join(',');
+}

@@ -12,10 +12,22 @@ import { type RunningServer, startServer } from './support/server-process.js';
  * server's log here), sets a new password and signs in; the mailed confirmation link confirms the address.
  * Screenshots of the home page, the confirmation, the account and the forgot/reset pages at 1280 and 375 px.
  */
+// One server and browser for the whole file: each describe opens its own pages.
+let server: RunningServer;
+let browser: Browser;
+let admin: OporaClient;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  admin = await adminApiClient(server);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
 describe('client personal account in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: OporaClient;
   let page: Page;
   let requestId = '';
   let requestNumber = '';
@@ -44,14 +56,10 @@ describe('client personal account in Chromium', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    admin = await adminApiClient(server);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await page?.close();
   });
 
   it('shows the published home page with the portal branding', async () => {
@@ -243,3 +251,117 @@ describe('client personal account in Chromium', () => {
     await visitor.close();
   });
 });
+
+/**
+ * «Мои задачи»: a process gives a signed-in client a task with the feedback form; the client opens it from the
+ * account, fills the form and sends it, and the process moves on. Screenshots at 1280 and 375 px.
+ */
+describe('client tasks in the personal account in Chromium', () => {
+  let page: Page;
+  const key = `client-check-${Date.now()}`;
+  const title = `Уточните обращение ${Date.now()}`;
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const created = await admin.createDefinition({
+      kind: 'process',
+      key,
+      name: key,
+      body: {
+        schemaVersion: 2,
+        title: { ru: 'Уточнение' },
+        nodes: [
+          { id: 'start', type: 'bpmn.startEvent', typeVersion: 1, config: { trigger: 'none' } },
+          {
+            id: 'fill',
+            type: 'bpmn.userTask',
+            typeVersion: 1,
+            name: title,
+            config: {
+              assignee: { kind: 'expression', value: 'clientId' },
+              form: 'feedback',
+              dueInSeconds: 86_400,
+            },
+          },
+          {
+            id: 'check',
+            type: 'bpmn.userTask',
+            typeVersion: 1,
+            config: { assignee: { kind: 'role', value: 'operator' } },
+          },
+          { id: 'end', type: 'bpmn.endEvent', typeVersion: 1, config: { result: 'none' } },
+        ],
+        flows: [
+          { id: 'f1', source: 'start', target: 'fill' },
+          { id: 'f2', source: 'fill', target: 'check' },
+          { id: 'f3', source: 'check', target: 'end' },
+        ],
+      },
+    } as Parameters<OporaClient['createDefinition']>[0]);
+    await admin.publishDefinition(created.id, created.draftVersion);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('opens «Мои задачи», fills the task’s form and sends it; the process moves on', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    const email = `tasks.${Date.now()}@example.ru`;
+    const userId = await page.evaluate(async (address) => {
+      const res = await fetch('/api/v1/portal/signup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Ольга Задачина', email: address, password: 'надёжный-пароль-1' }),
+      });
+      return ((await res.json()) as { user: { id: string } }).user.id;
+    }, email);
+    const started = await admin.request<{ id: string }>('POST', `/processes/${key}/instances`, {
+      body: { variables: { clientId: userId } },
+    });
+
+    await page.goto(`${server.baseUrl}/account`);
+    const row = page.getByTestId('my-tasks-section').getByTestId('my-task').filter({ hasText: title });
+    await row.waitFor({ timeout: 15_000 });
+    await page.getByTestId('my-tasks-section').getByRole('link', { name: 'Мои задачи' }).click();
+    await page.getByTestId('my-tasks-page').waitFor();
+    await shoot(page, 'portal-account-tasks');
+    await page.getByTestId('my-task').filter({ hasText: title }).click();
+    await page.getByTestId('my-task-form').waitFor();
+    await page.locator('[data-field="subject"] input').fill('Номер договора 42-17');
+    await page.locator('[data-field="description"] textarea').fill('Договор от 1 декабря, оплачен.');
+    await shoot(page, 'portal-account-task');
+    await page.getByTestId('my-task-send').click();
+    await page.getByTestId('my-task-done').waitFor({ timeout: 15_000 });
+
+    await expect
+      .poll(
+        async () =>
+          (
+            await admin.request<{ tokens: { nodeId: string }[] }>('GET', `/processes/instances/${started.id}`)
+          ).tokens.map((t) => t.nodeId),
+        { timeout: 15_000 },
+      )
+      .toEqual(['check']);
+    const instance = await admin.request<{ variables: Record<string, unknown> }>(
+      'GET',
+      `/processes/instances/${started.id}`,
+    );
+    expect(instance.variables).toMatchObject({ subject: 'Номер договора 42-17' });
+    await page.goto(`${server.baseUrl}/account/tasks`);
+    await page
+      .getByTestId('my-tasks-page')
+      .locator('.empty-state, [data-testid="my-tasks"]')
+      .first()
+      .waitFor();
+    expect(await page.getByTestId('my-task').filter({ hasText: title }).count()).toBe(0);
+  });
+});
+
+async function shoot(target: Page, name: string) {
+  for (const width of [1280, 375]) {
+    await target.setViewportSize({ width, height: 900 });
+    expect(await target.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await target.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
+  }
+  await target.setViewportSize({ width: 1280, height: 900 });
+}

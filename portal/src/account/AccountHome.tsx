@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link';
 import { kbPaths } from '../kb/kb-paths';
+import { accountPaths } from './account-paths';
 import { ConfirmEmailBanner } from './ConfirmEmailBanner';
+import { MyTasksList } from './MyTasksList';
 import { NotificationsPanel } from './NotificationsPanel';
 import { RequestsList } from './RequestsList';
 import { useClientGate } from './use-client-gate';
 import './i18n';
 import './account.css';
 
-/** The client's personal account: their requests with live status, and their notifications. */
+/** The client's personal account: their tasks, their requests with live status, and their notifications. */
 export function AccountHome() {
   const { t } = useTranslation();
   const gate = useClientGate();
@@ -35,6 +37,12 @@ export function AccountHome() {
       </header>
       <ConfirmEmailBanner />
       <div className="account-grid">
+        <section className="card account-card" aria-labelledby="tasks-title" data-testid="my-tasks-section">
+          <h2 id="tasks-title">
+            <Link to={accountPaths.tasks}>{t('myAccount.tasks.title')}</Link>
+          </h2>
+          <MyTasksList limit={5} />
+        </section>
         <section className="card account-card" aria-labelledby="requests-title">
           <h2 id="requests-title">{t('myAccount.requests.title')}</h2>
           <RequestsList />

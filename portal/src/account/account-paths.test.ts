@@ -13,5 +13,6 @@ describe('account addresses', () => {
   });
   it('encodes request ids', () => {
     expect(accountPaths.request('a/b')).toBe('/account/requests/a%2Fb');
+    expect(accountPaths.task('a/b')).toBe('/account/tasks/a%2Fb');
   });
 });

@@ -4,6 +4,8 @@ export const accountPaths = {
   requests: (page: number) => (page > 1 ? `/account?page=${page}` : '/account'),
   request: (id: string) => `/account/requests/${encodeURIComponent(id)}`,
   notifications: '/account#notifications',
+  tasks: '/account/tasks',
+  task: (id: string) => `/account/tasks/${encodeURIComponent(id)}`,
   signup: '/signup',
 };
 

@@ -2,6 +2,24 @@ import i18n from '../i18n';
 
 /** Texts of sign-up and the client's personal account; registered under `myAccount` (the shared dictionary already has `account`). */
 export const ru = {
+  tasks: {
+    title: 'Мои задачи',
+    empty: 'Задач для вас пока нет.',
+    all: 'Все задачи ({{count}})',
+    due: 'Срок: {{when}}',
+    noDue: 'Без срока',
+    overdue: 'Просрочено: срок был {{when}}',
+    overdueCount: 'Просрочено задач: {{count}}',
+    back: 'Мои задачи',
+    notFound: 'Такой задачи нет или она не ваша.',
+    about: 'По обращению:',
+    request: 'открыть обращение',
+    noForm: 'Для этой задачи ничего заполнять не нужно.',
+    send: 'Отправить',
+    sent: 'Задача выполнена, спасибо.',
+    cancelled: 'Задача больше не нужна.',
+    failed: 'Не удалось отправить: проверьте ответы и попробуйте ещё раз.',
+  },
   signup: {
     title: 'Регистрация',
     intro: 'Учётная запись клиента: следите за своими обращениями и получайте уведомления.',
@@ -122,6 +140,24 @@ export const ru = {
 };
 
 export const en: typeof ru = {
+  tasks: {
+    title: 'My tasks',
+    empty: 'No tasks for you yet.',
+    all: 'All tasks ({{count}})',
+    due: 'Due: {{when}}',
+    noDue: 'No due date',
+    overdue: 'Overdue: it was due {{when}}',
+    overdueCount: 'Overdue tasks: {{count}}',
+    back: 'My tasks',
+    notFound: 'There is no such task, or it is not yours.',
+    about: 'About the request:',
+    request: 'open the request',
+    noForm: 'Nothing to fill in for this task.',
+    send: 'Send',
+    sent: 'The task is done, thank you.',
+    cancelled: 'The task is no longer needed.',
+    failed: 'Could not send it: check your answers and try again.',
+  },
   signup: {
     title: 'Sign up',
     intro: 'A client account: follow your requests and get notified.',

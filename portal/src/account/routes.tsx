@@ -3,13 +3,15 @@ import { matchPath, router } from '../lib/router';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { ConfirmEmailPage } from './ConfirmEmailPage';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
+import { MyTaskPage } from './MyTaskPage';
+import { MyTasksPage } from './MyTasksPage';
 import { RequestPage } from './RequestPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
 import { SignupPage } from './SignupPage';
 
 /**
  * Sign-up, the password change, the pages of links sent by mail (password reset, e-mail confirmation) and one
- * request of the personal account (the account itself is `/account`).
+ * request and the process tasks («Мои задачи») of the personal account (the account itself is `/account`).
  */
 export const accountRoutes: [string, () => ReactNode][] = [
   ['/signup', () => <SignupPage />],
@@ -17,6 +19,14 @@ export const accountRoutes: [string, () => ReactNode][] = [
   ['/account/forgot', () => <ForgotPasswordPage />],
   ['/account/reset', () => <ResetPasswordPage />],
   ['/account/confirm', () => <ConfirmEmailPage />],
+  ['/account/tasks', () => <MyTasksPage />],
+  [
+    '/account/tasks/:id',
+    () => {
+      const id = matchPath('/account/tasks/:id', router.path())?.id ?? '';
+      return <MyTaskPage key={id} id={id} />;
+    },
+  ],
   [
     '/account/requests/:id',
     () => {

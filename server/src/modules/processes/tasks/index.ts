@@ -1,10 +1,13 @@
 import type { EntityBody } from '@opora/runtime/definitions';
 import type { FastifyInstance } from 'fastify';
 import { apiPrefix } from '../../../http/http-platform.js';
+import type { Actor } from '../../auth/actor.js';
 import { PublishedLines } from '../../distribution/published-lines.js';
+import { MyRequests } from '../../portal-account/my-requests.js';
 import { NotificationService } from '../../portal-account/notification-service.js';
 import { RecordAccess } from '../../records/record-access.js';
 import type { InstancePort, TaskPort } from '../process-ports.js';
+import { clientTaskRoutes } from './client-task-routes.js';
 import { ProcessVersions } from './process-versions.js';
 import { staffMailJob, staffMailJobName } from './staff-mail-job.js';
 import type { TaskDeps } from './task-deps.js';
@@ -17,6 +20,16 @@ declare module 'fastify' {
     processTasks: TaskPort;
   }
 }
+
+/** Whether a record is one of the client's requests: «Мои обращения» answers it, or says it is not there. */
+const ownsRequest = (app: FastifyInstance) => {
+  const requests = new MyRequests(app.db, app.definitions);
+  return (actor: Actor, recordId: string) =>
+    requests.get(actor, recordId, 'ru').then(
+      () => true,
+      () => false,
+    );
+};
 
 /**
  * The inbox of process tasks: the TaskPort the instances call, the staff mail job, the routes. `instances` is read
@@ -50,5 +63,11 @@ export async function registerProcessTasks(
     staffMailJob({ db: app.db, mailer: app.mailer, publicUrl: app.settings.publicUrl }),
   );
   await app.register(taskRoutes, { prefix: apiPrefix, deps });
+  await app.register(clientTaskRoutes, {
+    prefix: apiPrefix,
+    deps,
+    ownsRequest: ownsRequest(app),
+    publishedForm: (key) => app.forms.published(key),
+  });
   return port;
 }

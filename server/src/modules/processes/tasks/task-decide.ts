@@ -61,10 +61,54 @@ function completionEvent(
 }
 
 /**
- * Decides a task: the engine takes the decision under the instance's lock in this transaction (approvals fixed to
- * the document's current content hash), the task closes, the inboxes hear of it. Whatever the engine refuses
- * changes nothing.
+ * Decides a task read and checked in tx: the engine takes the decision under the instance's lock (approvals fixed
+ * to the document's current content hash), the task closes, the inboxes hear of it. Whatever the engine refuses
+ * changes nothing. Staff and clients decide through here; each side checks first who may.
  */
+export async function decideTaskRow(
+  deps: TaskDeps,
+  tx: Em,
+  actor: Actor,
+  row: TaskRow,
+  decision: TaskDecision,
+  options: DecideOptions = {},
+): Promise<TaskView> {
+  if (options.approvalOnly && row.kind !== 'approval') throw taskRefusal.notApproval();
+  const current =
+    row.kind === 'approval' && row.record_entity && row.record_id
+      ? await currentDocumentHash(deps.db, tx, { entity: row.record_entity, id: row.record_id })
+      : undefined;
+  const seen = options.seenIsCurrent ? current : decision.seenHash;
+  const event = completionEvent(row, actor, decision, { seen, current });
+  const fed = await deps.instances().feed(row.instance_id, event, tx);
+  if (!fed.ok) throw refusalError(fed.refused);
+  const now = dateOf(deps.clock);
+  const outcome = decision.outcome ?? (row.kind === 'revision' ? 'revised' : 'completed');
+  if (
+    !(await completeTaskRow(
+      deps.db,
+      tx,
+      row.id,
+      { actor: actor.id, outcome, comment: decision.comment ?? null },
+      now,
+    ))
+  )
+    throw taskRefusal.closed();
+  await tellInboxes(deps, tx, row, [actor.id]);
+  // The row as the update left it, without reading it again.
+  const completed: TaskRow = {
+    ...row,
+    status: 'completed',
+    completed_by: actor.id,
+    completed_name: actor.name,
+    completed_at: now,
+    outcome,
+    comment: decision.comment ?? null,
+  };
+  return taskView(deps.versions, completed, now.getTime(), tx);
+}
+
+/** Decides a task of the staff inbox: the caller's, or anyone's for those who oversee. */
 export function decideTask(
   deps: TaskDeps,
   actor: Actor,
@@ -72,40 +116,7 @@ export function decideTask(
   decision: TaskDecision,
   options: DecideOptions = {},
 ): Promise<TaskView> {
-  return deps.db.transaction(async (tx) => {
-    const row = await workableTask(deps, tx, actor, id);
-    if (options.approvalOnly && row.kind !== 'approval') throw taskRefusal.notApproval();
-    const current =
-      row.kind === 'approval' && row.record_entity && row.record_id
-        ? await currentDocumentHash(deps.db, tx, { entity: row.record_entity, id: row.record_id })
-        : undefined;
-    const seen = options.seenIsCurrent ? current : decision.seenHash;
-    const event = completionEvent(row, actor, decision, { seen, current });
-    const fed = await deps.instances().feed(row.instance_id, event, tx);
-    if (!fed.ok) throw refusalError(fed.refused);
-    const now = dateOf(deps.clock);
-    const outcome = decision.outcome ?? (row.kind === 'revision' ? 'revised' : 'completed');
-    if (
-      !(await completeTaskRow(
-        deps.db,
-        tx,
-        row.id,
-        { actor: actor.id, outcome, comment: decision.comment ?? null },
-        now,
-      ))
-    )
-      throw taskRefusal.closed();
-    await tellInboxes(deps, tx, row, [actor.id]);
-    // The row as the update left it, without reading it again.
-    const completed: TaskRow = {
-      ...row,
-      status: 'completed',
-      completed_by: actor.id,
-      completed_name: actor.name,
-      completed_at: now,
-      outcome,
-      comment: decision.comment ?? null,
-    };
-    return taskView(deps.versions, completed, now.getTime(), tx);
-  });
+  return deps.db.transaction(async (tx) =>
+    decideTaskRow(deps, tx, actor, await workableTask(deps, tx, actor, id), decision, options),
+  );
 }

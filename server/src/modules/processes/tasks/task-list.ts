@@ -28,11 +28,13 @@ interface Where {
 function scopeOf(scope: 'mine' | 'team', caller: TaskCaller, done: boolean): Where {
   if (scope === 'team') return { sql: [], params: [] };
   const decided = done ? ' or t.completed_by = ?' : '';
+  const kinds = caller.kinds ? [`t.kind = any(?::text[])`] : [];
   return {
     sql: [
       `(t.claimed_by = ? or (t.assignee_kind = 'user' and t.assignee_value = ?)
         or (t.assignee_kind = 'role' and t.assignee_value = any(?::text[]))
         or (t.assignee_kind = 'line' and t.assignee_value = any(?::text[]))${decided})`,
+      ...kinds,
     ],
     params: [
       caller.id,
@@ -40,6 +42,7 @@ function scopeOf(scope: 'mine' | 'team', caller: TaskCaller, done: boolean): Whe
       toPgArray(caller.roles),
       toPgArray(caller.lines),
       ...(done ? [caller.id] : []),
+      ...(caller.kinds ? [toPgArray(caller.kinds)] : []),
     ],
   };
 }

@@ -12,6 +12,8 @@ export interface TaskCaller {
   lines: readonly string[];
   /** Supervisors and admins see the team's inbox and may decide any task. */
   oversees: boolean;
+  /** Only tasks of these kinds are theirs (a client's: forms and revisions, never approvals). */
+  kinds?: readonly TaskRow['kind'][];
 }
 
 /** Lines an operator works on: the published lines their profile serves (groups and skills). */

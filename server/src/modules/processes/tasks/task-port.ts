@@ -1,6 +1,7 @@
 import { dateOf } from '../../../adapters/clock.js';
 import type { Em } from '../../../db/database.js';
 import type { TaskPort } from '../process-ports.js';
+import { noticeClientTask } from './client-task-notice.js';
 import { noticeStaff } from './staff-notice.js';
 import { inboxAddresses } from './task-audience.js';
 import type { TaskDeps } from './task-deps.js';
@@ -33,7 +34,9 @@ export function taskPort(deps: TaskDeps): TaskPort {
   return {
     async open(tx, task) {
       const row = await insertTask(deps.db, tx, task, dateOf(deps.clock));
-      if (row) await tellInboxes(deps, tx, row);
+      if (!row) return;
+      await tellInboxes(deps, tx, row);
+      await noticeClientTask(deps, tx, row);
     },
     async cancel(tx, instanceId, taskId) {
       const row = await cancelTaskRow(deps.db, tx, instanceId, taskId, dateOf(deps.clock));

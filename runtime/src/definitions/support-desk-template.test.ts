@@ -6,6 +6,7 @@ import { compileRecordValidator } from './entity/record-validator.js';
 import type { EntityBody } from './entity/schema.js';
 import type { DefinitionKind } from './kinds.js';
 import type { LineBody } from './line/schema.js';
+import type { ProcessBody } from './process/schema.js';
 import { checkReferences } from './references.js';
 import type { TreeBody } from './tree/schema.js';
 import { treeDepths } from './tree/semantics.js';
@@ -30,6 +31,8 @@ describe('support-desk template', () => {
         'tree:support',
         'page:home',
         'portal:main',
+        'process:refund-approval',
+        'process:kb-article-review',
       ]),
     );
     const kb = bundle.knowledgeBase!;
@@ -74,6 +77,52 @@ describe('support-desk template', () => {
       const data = resolveRecordRefs(record.data as Record<string, unknown>, (ref) => ids.get(ref));
       expect(compileRecordValidator(entity)(data), `${record.entity} ${record.ref ?? ''}`).toEqual([]);
     }
+  });
+
+  describe('processes', () => {
+    const processes = bundle.definitions.filter((d) => d.kind === 'process');
+
+    it('are the refund approval and the article review, each publishing with no problem', () => {
+      expect(processes.map((p) => [p.key, p.name])).toEqual([
+        ['refund-approval', 'Согласование возврата денег'],
+        ['kb-article-review', 'Проверка статьи базы знаний'],
+      ]);
+      for (const p of processes) {
+        expect(p.published, p.key).toBe(true);
+        expect(validateDefinitionBody('process', p.body, 'en'), p.key).toEqual([]);
+      }
+    });
+
+    it('gives every node its bounds, laid out left to right from the starts', () => {
+      for (const p of processes) {
+        const body = p.body as ProcessBody;
+        const x = new Map(body.nodes.map((n) => [n.id, n.position?.x ?? Number.NaN]));
+        for (const n of body.nodes) {
+          expect(n.position, `${p.key} ${n.id}`).toMatchObject({ width: expect.any(Number) });
+          expect(n.position?.height, `${p.key} ${n.id}`).toBeGreaterThan(0);
+          expect(n.name, `${p.key} ${n.id}`).toBeTruthy();
+        }
+        // Only a loop back for revision may point left.
+        for (const f of body.flows.filter((f) => !f.waypoints))
+          expect(x.get(f.target)!, `${p.key} ${f.id}`).toBeGreaterThan(x.get(f.source)!);
+      }
+    });
+
+    it('starts the refund approval from the request (a message naming it) and from the API or a bot', () => {
+      const refund = processes.find((p) => p.key === 'refund-approval')!.body as ProcessBody;
+      expect(refund.entity).toBe('request');
+      expect(refund.nodes.filter((n) => n.type === 'bpmn.startEvent').map((n) => n.config)).toEqual([
+        { trigger: 'message', message: 'refund.requested' },
+        { trigger: 'none' },
+      ]);
+      const request = bundle.definitions.find((d) => d.kind === 'entity' && d.key === 'request')!
+        .body as EntityBody;
+      const status = request.fields.find((f) => f.key === 'status')!;
+      const statuses = status.type === 'enum' ? status.options.map((o) => o.value) : [];
+      for (const n of refund.nodes)
+        if (n.type === 'bpmn.serviceTask' && n.config.action === 'setStatus')
+          expect(statuses, n.id).toContain(n.config.status);
+    });
   });
 
   describe('lines of the contact centre', () => {

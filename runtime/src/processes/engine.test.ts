@@ -213,6 +213,30 @@ describe('process engine', () => {
       { nodeId: 'ok', round: 1, slot: 0, actor: 'anna', outcome: 'approve', at: 2000, hash: 'v2' },
     ]);
     expect(steps[2]?.state.variables.outcome).toBe('approved');
+    expect(steps[2]?.state.variables.outcomeComment).toBeNull();
+  });
+
+  it('leaves a rejection with the deciding approver’s comment for the next steps', () => {
+    const body = processBody(
+      [
+        start(),
+        node('ok', 'opora.approvalTask', {
+          approvers: { kind: 'users', value: 'anna,boris' },
+          mode: 'parallel',
+          rule: 'all',
+          fourEyes: true,
+        }),
+        end(),
+      ],
+      chain('start', 'ok', 'end'),
+    );
+    const steps = run(body, [
+      { type: 'start', actor: 'author' },
+      { type: 'taskCompleted', taskId: 'task-2', actor: 'anna', outcome: 'approve', comment: 'Согласна' },
+      { type: 'taskCompleted', taskId: 'task-3', actor: 'boris', outcome: 'reject', comment: 'Нет счёта' },
+    ]);
+    expect(steps[2]?.state.status).toBe('completed');
+    expect(steps[2]?.state.variables).toMatchObject({ outcome: 'rejected', outcomeComment: 'Нет счёта' });
   });
 
   it('fails an approval with no approvers but the author, naming the node', () => {

@@ -53,6 +53,14 @@ describe.each(databaseTargets)('bundles on $name', (target) => {
     expect(first.statusCode).toBe(200);
     expect(first.json().created).toHaveLength(template.definitions.length);
     expect(first.json().records).toBe(template.records?.length ?? 0);
+    // Processes publish like the other kinds; the first-line bot that starts the refund approval after them.
+    expect(first.json().published).toEqual(
+      expect.arrayContaining([
+        { kind: 'process', key: 'refund-approval', version: 1 },
+        { kind: 'process', key: 'kb-article-review', version: 1 },
+        { kind: 'bot', key: 'first-line-bot', version: 1 },
+      ]),
+    );
     expect((await call('GET', '/records/request')).json().total).toBeGreaterThan(0);
     const again = (await call('POST', '/bundles/import', { ...template, records: [] })).json();
     expect(again).toMatchObject({ created: [], updated: [], published: [] });

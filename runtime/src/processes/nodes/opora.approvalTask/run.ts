@@ -87,7 +87,8 @@ function decide(
     wait.tasks.push(openTask(walk, token, node, slot, to, 'approval'));
     return { stay: true };
   }
-  if (outcome === 'return') return returned(walk, token, node, wait);
+  const comment = event.comment ? event.comment.slice(0, 4000) : null;
+  if (outcome === 'return') return returned(walk, token, node, wait, comment);
   wait.approval.decided[slot] = outcome;
   const result = verdict(
     node.config.rule,
@@ -95,15 +96,21 @@ function decide(
     wait.approval.decided,
     node.config.quorum,
   );
-  if (result) return finishWith(walk, wait, result);
+  if (result) return finishWith(walk, wait, result, comment);
   if (node.config.mode === 'sequential') openStage(walk, token, node, wait);
   return { stay: true };
 }
 
 /** A return for revision: an explicit 'returned' flow when the analyst drew one, else a task for the author. */
-function returned(walk: Walk, token: Token, node: ApprovalTaskNode, wait: TasksWait): NodeOutcome {
+function returned(
+  walk: Walk,
+  token: Token,
+  node: ApprovalTaskNode,
+  wait: TasksWait,
+  comment: string | null,
+): NodeOutcome {
   for (const t of [...wait.tasks]) closeTask(walk, wait, t, true);
-  walk.instance.variables.outcome = 'returned';
+  setOutcome(walk, 'returned', comment);
   const drawn = (walk.process.outgoing.get(node.id) ?? []).some(
     (f) =>
       !f.isDefault && f.condition && truthy(evaluateFor(walk, token, f.condition, { outcome: 'returned' })),
@@ -129,10 +136,24 @@ function revised(
   return { stay: true };
 }
 
-function finishWith(walk: Walk, wait: TasksWait, result: 'approved' | 'rejected'): NodeOutcome {
+function finishWith(
+  walk: Walk,
+  wait: TasksWait,
+  result: 'approved' | 'rejected',
+  comment: string | null,
+): NodeOutcome {
   for (const t of [...wait.tasks]) closeTask(walk, wait, t, true);
-  walk.instance.variables.outcome = result;
+  setOutcome(walk, result, comment);
   return { leave: true, outcome: result, scope: { outcome: result } };
+}
+
+/**
+ * The built-in variables the approval leaves with: `outcome`, and `outcomeComment` — the deciding approver's
+ * comment (the reason of a rejection or a return), so the next steps can tell the client or the author why.
+ */
+function setOutcome(walk: Walk, outcome: 'approved' | 'rejected' | 'returned', comment: string | null) {
+  walk.instance.variables.outcome = outcome;
+  walk.instance.variables.outcomeComment = comment;
 }
 
 /** Opens the stage's tasks: every undecided approver (parallel), or the next one (sequential). */

@@ -19,8 +19,8 @@ export type Approvers = Static<typeof ApproversSchema>;
  * Document approval (согласование) as one block: approvers one after another or all at once, decided by
  * `all`, `any` or a `quorum`; each may approve, reject, return for revision (to the author, then the same stage
  * again) or delegate; the author never approves (four eyes); every decision is fixed to the document's content
- * hash. It leaves with the built-in variable `outcome` ('approved' | 'rejected' | 'returned') for its flows'
- * conditions. A deadline reminds before it and escalates when passed.
+ * hash. It leaves with the built-in variables `outcome` ('approved' | 'rejected' | 'returned') for its flows'
+ * conditions and `outcomeComment` (the deciding approver's comment: why it was rejected or returned). A deadline reminds before it and escalates when passed.
  */
 export const ApprovalTaskSchema = nodeSchema(
   'opora.approvalTask',

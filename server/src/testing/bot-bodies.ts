@@ -193,3 +193,20 @@ export const phraseBot = (): Body => ({
   ],
   blocks: [say('net', 'Про интернет', 'end'), end],
 });
+
+/** Starts process `process` with a variable and says the instance's id. */
+export const processBot = (process: string): Body => ({
+  title: { ru: 'Процесс' },
+  triggers: start('run'),
+  blocks: [
+    block(
+      'run',
+      'process',
+      { process, variables: { source: 'чат' }, output: 'instance' },
+      { next: 'ok', error: 'sorry' },
+    ),
+    say('ok', 'Запущен: {{instance}}', 'end'),
+    say('sorry', 'Не запустился.', 'end'),
+    end,
+  ],
+});

@@ -10,8 +10,14 @@ import { ProcessInstances } from './instances/process-instances.js';
 import { processEffectJobName, processFeedJobName } from './instances/process-jobs.js';
 import { processTimerJobName } from './instances/process-timers.js';
 import { PublishedProcesses } from './instances/published-processes.js';
+import { recordStarts } from './instances/record-starts.js';
 import { processRetentionJob, processRetentionJobName } from './instances/retention-job.js';
 import { processTimerJob } from './instances/timer-job.js';
+import {
+  processTimerStartJob,
+  processTimerStartJobName,
+  timerStartPublishing,
+} from './instances/timer-starts.js';
 import { registerProcessTasks } from './tasks/index.js';
 
 declare module 'fastify' {
@@ -46,16 +52,22 @@ export const processesModule = fp(
     app.jobWorker.registerHandler(processTimerJobName, processTimerJob(deps));
     app.jobWorker.registerHandler(processFeedJobName, processFeedJob(deps));
     app.jobWorker.registerHandler(processMessageJobName, processMessageJob(deps));
-    const effects = processEffectJob(deps, {
+    const recordPorts = {
       db: app.db,
-      scripts: app.scripts,
-      integrations: app.integrations,
       records: app.records,
       definitions: app.definitions,
       conversations: app.conversations,
       language: app.settings.language,
+    };
+    const effects = processEffectJob(deps, {
+      ...recordPorts,
+      scripts: app.scripts,
+      integrations: app.integrations,
     });
     app.jobWorker.registerHandler(processEffectJobName, effects.handler, effects.options);
+    app.records.onSaved(recordStarts(deps, recordPorts));
+    app.jobWorker.registerHandler(processTimerStartJobName, processTimerStartJob(deps));
+    app.definitions.extend('process', { check: async () => [], ...timerStartPublishing(deps) });
     app.recurringJobs.add(
       processRetentionJobName,
       '37 2 * * *',

@@ -77,7 +77,7 @@ async function carryOutHere(
     case 'startProcess': {
       const process = await deps.processes.latest(effect.process, tx);
       if (!process) return refusal(effect.requestId, processNotFound(effect.process));
-      await startInstance(
+      const started = await startInstance(
         deps,
         tx,
         process,
@@ -88,8 +88,11 @@ async function carryOutHere(
           idempotencyKey: `process:${row.id}:${effect.requestId}`,
         },
         { id: row.id, requestId: effect.requestId },
-      );
-      return null;
+      ).catch((error: unknown) => {
+        if (error instanceof AppError) return error;
+        throw error;
+      });
+      return started instanceof AppError ? refusal(effect.requestId, started) : null;
     }
     default:
       return null;

@@ -1,12 +1,4 @@
-import {
-  chain,
-  end,
-  flow,
-  node,
-  processBody,
-  start,
-  userTask,
-} from '@opora/runtime/test-fixtures/process-kit';
+import { chain, end, node, processBody, start, userTask } from '@opora/runtime/test-fixtures/process-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishScript } from '../../../testing/bot-fixture.js';
 import { api } from '../../../testing/distribution-fixture.js';

@@ -28,7 +28,7 @@ export async function setRecordStatus(
   status: string,
 ) {
   if (!record) throw new Error('the process is about no record');
-  const field = await statusField(ports, tx, record.entity);
+  const field = await statusFieldOf(ports, tx, record.entity);
   if (!field) throw new Error(`"${record.entity}" has no status field`);
   const current = await ports.records.get(record.entity, record.id, null, tx);
   const saved = await ports.records.update(
@@ -43,7 +43,12 @@ export async function setRecordStatus(
   return { id: record.id, version: saved.version, status };
 }
 
-async function statusField(ports: RecordActionPorts, tx: Em, entity: string): Promise<string | null> {
+/** The type's status field: the portal's request status for requests, else its first field with a status model. */
+export async function statusFieldOf(
+  ports: Pick<RecordActionPorts, 'definitions'>,
+  tx: Em,
+  entity: string,
+): Promise<string | null> {
   const account = await portalAccount(ports.definitions, tx);
   if (account?.requests === entity) return account.requestStatus;
   const body: EntityBody | null = await publishedEntity(ports.definitions, entity, tx);

@@ -25,6 +25,8 @@ export async function startInstance(
     const known = await instanceByIdempotencyKey(deps.db, tx, request.idempotencyKey);
     if (known) return known;
   }
+  const refused = startRefusal(process, request.startEvent);
+  if (refused) throw startRefused(refused);
   const state = createInstance(process);
   const row = await insertInstance(
     deps.db,
@@ -49,4 +51,14 @@ export async function startInstance(
   if (!outcome.ok)
     throw new AppError(400, 'process_start_refused', 'process_start_refused', { reason: outcome.refused });
   return { ...row, state: outcome.instance, status: outcome.instance.status };
+}
+
+const startRefused = (reason: string) =>
+  new AppError(400, 'process_start_refused', 'process_start_refused', { reason });
+
+/** Why the engine would refuse to start here, asked before a row is written (the engine's own rule, read ahead). */
+function startRefusal(process: PreparedProcess, startEvent: string | undefined): string | null {
+  const starts = process.starts.get('') ?? [];
+  if (startEvent) return starts.some((s) => s.id === startEvent) ? null : `no start event "${startEvent}"`;
+  return starts.length ? null : 'the process has no start event';
 }

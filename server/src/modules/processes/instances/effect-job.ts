@@ -68,7 +68,7 @@ async function carryOutHere(
   switch (effect.type) {
     case 'setStatus':
       return answer(effect.requestId, () =>
-        setRecordStatus(ports, tx, effect.record ?? record, effect.status),
+        setRecordStatus(ports, tx, effect.record ?? record, effect.status, latestDecider(row)),
       );
     case 'sendClientMessage':
       return answer(effect.requestId, () =>
@@ -98,6 +98,10 @@ async function carryOutHere(
       return null;
   }
 }
+
+/** Whose decision a status follows: the instance's latest approval decision, else whoever started it. */
+const latestDecider = (row: InstanceRow): string | null =>
+  row.state.decisions.at(-1)?.actor ?? row.startedBy ?? null;
 
 /**
  * Runs `work` and answers its value, or what it failed with, as the result the instance waits for. Inside the

@@ -77,7 +77,10 @@ export function decideTask(
     if (options.approvalOnly && row.kind !== 'approval') throw taskRefusal.notApproval();
     const current =
       row.kind === 'approval' && row.record_entity && row.record_id
-        ? await currentDocumentHash(deps.db, tx, { entity: row.record_entity, id: row.record_id })
+        ? await currentDocumentHash(deps.db, deps.documents, tx, {
+            entity: row.record_entity,
+            id: row.record_id,
+          })
         : undefined;
     const seen = options.seenIsCurrent ? current : decision.seenHash;
     const event = completionEvent(row, actor, decision, { seen, current });
@@ -96,6 +99,6 @@ export function decideTask(
     )
       throw taskRefusal.closed();
     await tellInboxes(deps, tx, row, [actor.id]);
-    return taskView(deps.versions, (await taskById(deps.db, row.id, tx)) as TaskRow, now.getTime(), tx);
+    return taskView(deps, (await taskById(deps.db, row.id, tx)) as TaskRow, now.getTime(), tx);
   });
 }

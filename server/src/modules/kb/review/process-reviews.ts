@@ -1,0 +1,32 @@
+import type { ProcessInstances } from '../../processes/instances/process-instances.js';
+import type { ArticleReviews } from '../article-reviews.js';
+import { kbArticleEntity } from './article-document.js';
+
+/** The message an article sent for review starts its review process with (the template's `kb-article-review`). */
+export const kbReviewMessage = 'kb.review';
+
+/**
+ * An article sent for review starts every published process that starts on `kb.review`, about the article and
+ * authored by whoever sent it (four eyes keeps them off the approval); with none published nothing starts. Each
+ * sending starts once: the key names the article's version, which the move to review made new.
+ */
+export function processReviews(instances: () => ProcessInstances): ArticleReviews {
+  return {
+    async sent(tx, article, actor) {
+      await instances().startOnMessage(
+        kbReviewMessage,
+        {
+          record: { entity: kbArticleEntity, id: article.id },
+          variables: {
+            articleId: article.id,
+            title: article.title,
+            ...(actor ? { authorId: actor.id } : {}),
+          },
+          ...(actor ? { actor: actor.id } : {}),
+          idempotencyKey: `${kbReviewMessage}:${article.id}:${article.version}`,
+        },
+        tx,
+      );
+    },
+  };
+}

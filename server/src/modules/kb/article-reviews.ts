@@ -1,3 +1,4 @@
+import type { ArticleState } from '@opora/sdk';
 import type { Em } from '../../db/database.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -15,6 +16,11 @@ export interface ArticleReviews {
     article: { id: string; title: string; version: number },
     actor: ArticleActor | null,
   ): Promise<void>;
+  /**
+   * Someone moves an article under review to `to` by hand, before its row is locked: a running review refuses a
+   * publication that skips it, and a withdrawal to a draft cancels it.
+   */
+  leaving(tx: Em, articleId: string, to: ArticleState): Promise<void>;
 }
 
-export const noReviews: ArticleReviews = { sent: async () => {} };
+export const noReviews: ArticleReviews = { sent: async () => {}, leaving: async () => {} };

@@ -95,7 +95,9 @@ export class ArticleService {
 
   /**
    * Moves the article along its lifecycle, in `em` when given (a process's step). Sent for review, the article's
-   * review starts in the same transaction: a review that cannot start leaves the article where it was.
+   * review starts in the same transaction: a review that cannot start leaves the article where it was. Moved out
+   * of review by hand (not `byReview`), its running review has its say first — before the article's row is locked,
+   * in the order a review's own step takes the two locks (its instance, then the article).
    */
   async setState(
     id: string,
@@ -103,8 +105,10 @@ export class ArticleService {
     state: ArticleState,
     actor: ArticleActor | null,
     em?: Em,
+    byReview = false,
   ): Promise<Article> {
     const run = async (tx: Em) => {
+      if (!byReview && (await this.stateOf(tx, id)) === 'review') await this.reviews.leaving(tx, id, state);
       const current = await this.lock(tx, id, version);
       if (!canMove(current.state, state)) throw fail.articleTransition(current.state, state);
       await this.db.query(
@@ -258,6 +262,15 @@ export class ArticleService {
     );
     if (!taken.has(base)) return base;
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+
+  private async stateOf(tx: Em, id: string): Promise<ArticleState | undefined> {
+    const [row] = await this.db.query<{ state: ArticleState }>(
+      'select state from kb_article where id = ?',
+      [id],
+      tx,
+    );
+    return row?.state;
   }
 
   private async lock(tx: Em, id: string, version: number): Promise<FullArticleRow> {

@@ -38,7 +38,14 @@ export function kbArticleDocument(db: Database, articles: ArticleService): Proce
       if (!isArticleState(status)) throw new Error(`an article has no state "${status}"`);
       const found = await row(tx, id);
       if (!found) throw new Error('the article is gone');
-      const article = await articles.setState(id, found.version, status, await staffUser(db, tx, by), tx);
+      const article = await articles.setState(
+        id,
+        found.version,
+        status,
+        await staffUser(db, tx, by),
+        tx,
+        true,
+      );
       return { id, version: article.version, status: article.state };
     },
   };

@@ -12,7 +12,7 @@ import { kbReviewRoutes } from './review-routes.js';
 export const kbReviewModule = fp(
   async (app) => {
     app.processDocuments.register(kbArticleEntity, kbArticleDocument(app.db, app.kb.articles));
-    app.kb.articles.useReviews(processReviews(() => app.processInstances));
+    app.kb.articles.useReviews(processReviews(app.db, () => app.processInstances));
     await app.register(kbReviewRoutes, { prefix: apiPrefix, db: app.db });
   },
   { name: 'kb-review', dependencies: ['kb', 'processes'] },

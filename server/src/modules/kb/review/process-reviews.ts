@@ -1,3 +1,5 @@
+import type { Database } from '../../../db/database.js';
+import { fail } from '../../../http/app-error.js';
 import type { ProcessInstances } from '../../processes/instances/process-instances.js';
 import type { ArticleReviews } from '../article-reviews.js';
 import { kbArticleEntity } from './article-document.js';
@@ -8,9 +10,11 @@ export const kbReviewMessage = 'kb.review';
 /**
  * An article sent for review starts every published process that starts on `kb.review`, about the article and
  * authored by whoever sent it (four eyes keeps them off the approval); with none published nothing starts. Each
- * sending starts once: the key names the article's version, which the move to review made new.
+ * sending starts once: the key names the article's version, which the move to review made new. While a review
+ * runs, publishing by hand is refused (the reviewer publishes by approving) and a withdrawal to a draft cancels
+ * it, its tasks leaving the reviewers' inboxes.
  */
-export function processReviews(instances: () => ProcessInstances): ArticleReviews {
+export function processReviews(db: Database, instances: () => ProcessInstances): ArticleReviews {
   return {
     async sent(tx, article, actor) {
       await instances().startOnMessage(
@@ -27,6 +31,18 @@ export function processReviews(instances: () => ProcessInstances): ArticleReview
         },
         tx,
       );
+    },
+    async leaving(tx, articleId, to) {
+      const running = await db.query<{ id: string }>(
+        `select id from process_instance where record_entity = ? and record_id = ? and status = 'running'
+          order by id limit 20`,
+        [kbArticleEntity, articleId],
+        tx,
+      );
+      if (!running.length) return;
+      if (to === 'published') throw fail.articleInReview();
+      for (const { id } of running)
+        await instances().feed(id, { type: 'cancel', reason: 'the article was withdrawn from review' }, tx);
     },
   };
 }

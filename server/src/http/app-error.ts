@@ -66,7 +66,6 @@ export const fail = {
     new AppError(409, 'category_in_use', 'category_in_use', { articles, children }),
   articleTransition: (from: string, to: string) =>
     new AppError(409, 'article_transition', 'article_transition', { from, to }),
-  articleInReview: () => new AppError(409, 'article_in_review', 'article_in_review'),
   articleWasPublished: () => new AppError(409, 'article_was_published', 'article_was_published'),
   portalAccountsOff: () => new AppError(422, 'portal_accounts_off', 'portal_accounts_off'),
   /** `text` is the message in the caller's language, repeated next to the field. */

@@ -234,10 +234,6 @@ const catalogue = {
     ru: 'Статью нельзя перевести из состояния «{from}» в «{to}»',
     en: 'An article cannot move from "{from}" to "{to}"',
   },
-  article_in_review: {
-    ru: 'Статья на проверке: её публикует проверяющий, одобрив задачу в «Мои задачи». Отзовите её в черновик, чтобы изменить порядок',
-    en: 'The article is under review: the reviewer publishes it by approving the task in "My tasks". Withdraw it to a draft to do otherwise',
-  },
   article_was_published: {
     ru: 'Статья уже публиковалась; её можно только отправить в архив',
     en: 'The article has been published; archive it instead',

@@ -17,8 +17,8 @@ export interface ArticleReviews {
     actor: ArticleActor | null,
   ): Promise<void>;
   /**
-   * Someone moves an article under review to `to` by hand, before its row is locked: a running review refuses a
-   * publication that skips it, and a withdrawal to a draft cancels it.
+   * An editor moves an article under review to `to` by hand (before its row is locked): the editor's move
+   * overrides the review, which is cancelled.
    */
   leaving(tx: Em, articleId: string, to: ArticleState): Promise<void>;
 }

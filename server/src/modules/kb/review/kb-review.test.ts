@@ -188,24 +188,23 @@ describe.each(databaseTargets)('knowledge-base review as a process on $name', (t
       expect((await article(sent.id)).state).toBe('published');
     });
 
-    it('under review, publishing by hand is refused; withdrawn to a draft, the review is cancelled and leaves the inbox', async () => {
-      const sent = await move(await write('Как сменить тариф'), 'review');
-      const task = await reviewTask(sent.id);
-      const skip = await call('POST', `/kb/articles/${sent.id}/state`, author, {
-        version: sent.version,
-        state: 'published',
-      });
-      expect(skip.statusCode, skip.body).toBe(409);
-      expect(skip.json().error.code).toBe('article_in_review');
-
-      const withdrawn = await move(sent, 'draft');
-      expect(withdrawn.state).toBe('draft');
-      expect(await review(sent.id)).toMatchObject({ instanceId: task.instanceId, status: 'terminated' });
-      const { items } = await ok('GET', '/tasks?scope=mine&status=open&limit=200', reviewer);
-      expect(items.some((t: Task) => t.instanceId === task.instanceId)).toBe(false);
-      const late = await complete(task, { outcome: 'approve', seenHash: task.documentHash });
-      expect(late.statusCode).toBe(409);
-      expect(late.json().error.code).toBe('task_closed');
+    it('an editor who moves the article out of review by hand overrides the review: it is cancelled and leaves the inbox', async () => {
+      const withdrawnOne = await move(await write('Как сменить тариф'), 'review');
+      const publishedOne = await move(await write('Как сменить адрес'), 'review');
+      for (const [sent, to] of [
+        [withdrawnOne, 'draft'],
+        [publishedOne, 'published'],
+      ] as const) {
+        const task = await reviewTask(sent.id);
+        expect((await move(sent, to)).state).toBe(to);
+        expect(await review(sent.id)).toMatchObject({ instanceId: task.instanceId, status: 'terminated' });
+        const { items } = await ok('GET', '/tasks?scope=mine&status=open&limit=200', reviewer);
+        expect(items.some((t: Task) => t.instanceId === task.instanceId)).toBe(false);
+        const late = await complete(task, { outcome: 'approve', seenHash: task.documentHash });
+        expect(late.statusCode).toBe(409);
+        expect(late.json().error.code).toBe('task_closed');
+        expect((await article(sent.id)).state).toBe(to);
+      }
     });
   });
 });

@@ -1,5 +1,4 @@
 import type { Database } from '../../../db/database.js';
-import { fail } from '../../../http/app-error.js';
 import type { ProcessInstances } from '../../processes/instances/process-instances.js';
 import type { ArticleReviews } from '../article-reviews.js';
 import { kbArticleEntity } from './article-document.js';
@@ -10,9 +9,10 @@ export const kbReviewMessage = 'kb.review';
 /**
  * An article sent for review starts every published process that starts on `kb.review`, about the article and
  * authored by whoever sent it (four eyes keeps them off the approval); with none published nothing starts. Each
- * sending starts once: the key names the article's version, which the move to review made new. While a review
- * runs, publishing by hand is refused (the reviewer publishes by approving) and a withdrawal to a draft cancels
- * it, its tasks leaving the reviewers' inboxes.
+ * sending starts once: the key names the article's version, which the move to review made new. An editor who
+ * moves the article out of review by hand (publishes it, or withdraws it to a draft) overrides its review, as
+ * editors always could: the review is cancelled, its tasks leave the reviewers' inboxes, and no stale approval
+ * can move the article afterwards.
  */
 export function processReviews(db: Database, instances: () => ProcessInstances): ArticleReviews {
   return {
@@ -39,10 +39,8 @@ export function processReviews(db: Database, instances: () => ProcessInstances):
         [kbArticleEntity, articleId],
         tx,
       );
-      if (!running.length) return;
-      if (to === 'published') throw fail.articleInReview();
       for (const { id } of running)
-        await instances().feed(id, { type: 'cancel', reason: 'the article was withdrawn from review' }, tx);
+        await instances().feed(id, { type: 'cancel', reason: `an editor moved the article to ${to}` }, tx);
     },
   };
 }

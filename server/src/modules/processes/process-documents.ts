@@ -12,10 +12,21 @@ export interface ProcessDocumentType {
   /** The document's title (the inbox shows it) and the content its approvals hash; null when it is gone. */
   read(tx: Em | undefined, id: string): Promise<{ title: string; content: unknown } | null>;
   /**
-   * Moves the document to `status` in `tx`; `by` is the staff user whose decision led here (for the document's
-   * history), when one did. Throws what refused it (an AppError or a plain Error: the process's answer).
+   * Moves the document to `status` in `tx`. Throws what refused it (an AppError or a plain Error: the process's
+   * answer).
    */
-  setStatus(tx: Em, id: string, status: string, by: string | null): Promise<unknown>;
+  setStatus(tx: Em, id: string, status: string, step: StatusStep): Promise<unknown>;
+}
+
+/** What the process step knows of why the status changes. */
+export interface StatusStep {
+  /** The staff user whose decision led here (the document's history names them), when one did. */
+  by: string | null;
+  /**
+   * The content hash the latest approval was fixed to: a document that changed since may refuse to take a
+   * status that would show text nobody approved (a publication).
+   */
+  approvedHash?: string;
 }
 
 /** The document types modules registered, by their `@` name. */

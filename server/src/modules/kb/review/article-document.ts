@@ -1,6 +1,7 @@
 import type { ArticleState } from '@opora/sdk';
 import type { Database, Em } from '../../../db/database.js';
 import type { ProcessDocumentType } from '../../processes/process-documents.js';
+import { documentHash } from '../../processes/tasks/document-hash.js';
 import { articleTransitions } from '../article-rules.js';
 import type { ArticleService } from '../article-service.js';
 
@@ -8,6 +9,13 @@ import type { ArticleService } from '../article-service.js';
 export const kbArticleEntity = '@kb-article';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What an approval of an article is fixed to: its text and the revision it is. */
+const contentOf = (a: { title: string; body: string; version: number }) => ({
+  title: a.title,
+  body: a.body,
+  version: a.version,
+});
 
 const isArticleState = (status: string): status is ArticleState => Object.hasOwn(articleTransitions, status);
 
@@ -30,14 +38,15 @@ export function kbArticleDocument(db: Database, articles: ArticleService): Proce
   return {
     async read(tx, id) {
       const found = await row(tx, id);
-      return found
-        ? { title: found.title, content: { title: found.title, body: found.body, version: found.version } }
-        : null;
+      return found ? { title: found.title, content: contentOf(found) } : null;
     },
-    async setStatus(tx, id, status, by) {
+    async setStatus(tx, id, status, { by, approvedHash }) {
       if (!isArticleState(status)) throw new Error(`an article has no state "${status}"`);
       const found = await row(tx, id);
       if (!found) throw new Error('the article is gone');
+      // Saved again between the approval and this step: publishing would show a text nobody approved.
+      if (status === 'published' && approvedHash && documentHash(contentOf(found)) !== approvedHash)
+        throw new Error('the article changed after it was approved: send it for review again');
       const article = await articles.setState(
         id,
         found.version,

@@ -206,5 +206,21 @@ describe.each(databaseTargets)('knowledge-base review as a process on $name', (t
         expect((await article(sent.id)).state).toBe(to);
       }
     });
+
+    it('the process publishes only the text its approval was fixed to', async () => {
+      const sent = await move(await write('Как закрыть счёт'), 'review');
+      const approved = (await reviewTask(sent.id)).documentHash;
+      const kbArticle = h.app.processDocuments.of('@kb-article')!;
+      const publish = (approvedHash?: string) =>
+        h.db.transaction((tx) =>
+          kbArticle.setStatus(tx, sent.id, 'published', {
+            by: reviewerId,
+            ...(approvedHash ? { approvedHash } : {}),
+          }),
+        );
+      await expect(publish('0'.repeat(64))).rejects.toThrow('the article changed after it was approved');
+      expect((await article(sent.id)).state).toBe('review');
+      await expect(publish(approved)).resolves.toMatchObject({ status: 'published' });
+    });
   });
 });

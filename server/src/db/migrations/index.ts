@@ -24,6 +24,7 @@ import { Migration20261220RecordListKeys } from './20261220-0021l-record-list-ke
 import { Migration20261220AuthChangeNotify } from './20261220-0021s-auth-change-notify.js';
 import { Migration20261221ProcessInstances } from './20261221-0022p-process-instances.js';
 import { Migration20261221ProcessTasks } from './20261221-0022t-process-tasks.js';
+import { Migration20261222ProcessSubscriptionWaits } from './20261222-0023p-process-subscription-waits.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261220-0021s-auth-change-notify', class: Migration20261220AuthChangeNotify },
   { name: '20261221-0022p-process-instances', class: Migration20261221ProcessInstances },
   { name: '20261221-0022t-process-tasks', class: Migration20261221ProcessTasks },
+  { name: '20261222-0023p-process-subscription-waits', class: Migration20261222ProcessSubscriptionWaits },
 ];

@@ -48,8 +48,16 @@ const maxCompiled = 200;
  * Submitting a designed form: the server re-evaluates everything (visibility, computed values, validation)
  * with the same runtime the browser used, saves the record, then runs the form's on-submit actions.
  */
+/** A form submitted and its record saved (its on-submit actions done), as the processes that start on it see it. */
+export interface FormSubmitted {
+  form: string;
+  record: RecordItem;
+  actor: Actor | null;
+}
+
 export class FormService {
   private readonly compiled = new Map<string, CompiledForm>();
+  private readonly submittedListeners: ((submitted: FormSubmitted) => Promise<void>)[] = [];
 
   constructor(
     private readonly deps: {
@@ -156,7 +164,21 @@ export class FormService {
       record = outcome.record;
       actions.push(outcome.outcome);
     }
+    await this.tellSubmitted({ form: key, record, actor });
     return { record, actions };
+  }
+
+  /**
+   * Lets another module act on every submission once its record is saved (a process whose start event waits
+   * for the form). The record is committed already: a listener's failure is logged, never the submitter's.
+   */
+  onSubmitted(listener: (submitted: FormSubmitted) => Promise<void>): void {
+    this.submittedListeners.push(listener);
+  }
+
+  private async tellSubmitted(submitted: FormSubmitted) {
+    for (const listener of this.submittedListeners)
+      await listener(submitted).catch((error: unknown) => this.deps.logFailure?.(error));
   }
 
   /** What the submitter reads about a failed action: the API's words, never a database's (SQL stays in the log). */

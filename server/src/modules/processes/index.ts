@@ -3,6 +3,7 @@ import { apiPrefix } from '../../http/http-platform.js';
 import { bpmnRoutes } from './bpmn-routes.js';
 import { processEffectJob } from './instances/effect-job.js';
 import { processFeedJob, processMessageJob } from './instances/feed-job.js';
+import { formStarts } from './instances/form-starts.js';
 import type { InstanceDeps } from './instances/instance-deps.js';
 import { instanceRoutes } from './instances/instance-routes.js';
 import { processMessageJobName } from './instances/message-publish.js';
@@ -71,6 +72,7 @@ export const processesModule = fp(
     });
     app.jobWorker.registerHandler(processEffectJobName, effects.handler, effects.options);
     app.records.onSaved(recordStarts(deps, recordPorts));
+    app.forms.onSubmitted(formStarts(deps));
     app.jobWorker.registerHandler(processTimerStartJobName, processTimerStartJob(deps));
     app.definitions.extend('process', { check: async () => [], ...timerStartPublishing(deps) });
     app.recurringJobs.add(
@@ -83,6 +85,6 @@ export const processesModule = fp(
   },
   {
     name: 'processes',
-    dependencies: ['auth', 'definitions', 'records', 'scripts', 'integrations', 'conversations'],
+    dependencies: ['auth', 'definitions', 'records', 'scripts', 'integrations', 'forms', 'conversations'],
   },
 );

@@ -1,7 +1,7 @@
 import { chain, end, node, processBody, start, userTask } from '@opora/runtime/test-fixtures/process-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visitorWrites } from '../../../testing/bot-fixture.js';
-import { publishLine } from '../../../testing/distribution-fixture.js';
+import { api, publishLine } from '../../../testing/distribution-fixture.js';
 import { createSupportDesk, publishPortal } from '../../../testing/portal-fixture.js';
 import { drainProcessJobs, MemoryTasks, publishProcess } from '../../../testing/process-fixture.js';
 import { createHarness, type Harness } from '../../../testing/test-app.js';
@@ -189,6 +189,29 @@ describe.each(databaseTargets)('process effects on $name', (target) => {
       status: 'completed',
       variables: { said: 'привет' },
     });
+  });
+
+  it('does not start a process again from a message it throws itself', async () => {
+    await publishProcess(
+      h.app,
+      'echo',
+      processBody(
+        [
+          node('heard', 'bpmn.startEvent', { trigger: 'message', message: 'echo' }),
+          node('say', 'bpmn.intermediateThrowEvent', { kind: 'message', message: 'echo' }),
+          end(),
+        ],
+        chain('heard', 'say', 'end'),
+      ),
+    );
+    const sent = await api(h.app, 'POST', '/processes/messages', await h.as('operator'), {
+      name: 'echo',
+      messageId: 'test-echo',
+    });
+    expect(sent.json()).toEqual({ delivered: 1 });
+    await drainProcessJobs(h.app);
+    const rows = await h.db.query(`select status from process_instance where process_key = 'echo'`);
+    expect(rows).toEqual([{ status: 'completed' }]);
   });
 
   it('deletes ended instances past the history period and keeps running ones', async () => {

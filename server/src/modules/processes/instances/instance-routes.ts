@@ -77,7 +77,9 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{
           {
             process: Type.Optional(Key),
             status: Type.Optional(Status),
-            record: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*:[^:]{1,100}$', maxLength: 200 })),
+            record: Type.Optional(
+              Type.String({ pattern: '^[a-z][a-z0-9_-]{0,62}:[^:]{1,100}$', maxLength: 200 }),
+            ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
             after: Type.Optional(Type.String({ maxLength: 500 })),
           },

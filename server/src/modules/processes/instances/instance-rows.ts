@@ -144,8 +144,7 @@ async function saveSubscriptions(db: Database, tx: Em, instanceId: string, state
   if (!waits.length) return;
   await db.query(
     `insert into process_subscription (instance_id, token_id, name, correlation)
-     select ?, w->>'token', w->>'name', w->>'correlation' from jsonb_array_elements(?::jsonb) w
-     on conflict do nothing`,
+     select ?, w->>'token', w->>'name', w->>'correlation' from jsonb_array_elements(?::jsonb) w`,
     [instanceId, JSON.stringify(waits)],
     tx,
   );

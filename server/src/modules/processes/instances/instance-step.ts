@@ -47,7 +47,7 @@ async function carryOut(deps: InstanceDeps, tx: Em, row: InstanceRow, effects: r
       await publishLater(
         deps,
         tx,
-        { name: effect.name, variables: effect.variables },
+        { name: effect.name, variables: effect.variables, from: row.processKey },
         `${row.id}:${row.state.seq}:${index}`,
       );
     else if (effect.type === 'ended') await ended(deps, tx, row, effect);

@@ -88,6 +88,21 @@ describe.each(databaseTargets)('process instances on $name', (target) => {
     expect((await view(started.id)).status).toBe('completed');
   });
 
+  it('starts one instance per idempotency key', async () => {
+    const processKey = key('once');
+    await publishProcess(
+      h.app,
+      processKey,
+      processBody([start(), userTask('t'), end()], chain('start', 't', 'end')),
+    );
+    const first = await h.app.processInstances.start(processKey, { idempotencyKey: `k-${processKey}` });
+    const again = await h.app.processInstances.start(processKey, { idempotencyKey: `k-${processKey}` });
+    expect(again.instanceId).toBe(first.instanceId);
+    const rows = await h.db.query('select id from process_instance where process_key = ?', [processKey]);
+    expect(rows).toHaveLength(1);
+    expect(tasks.of(first.instanceId)).toHaveLength(1);
+  });
+
   it('delivers a message by name and correlation once per message id', async () => {
     const processKey = key('waiter');
     await publishProcess(

@@ -14,6 +14,11 @@ export interface ProcessMessage {
   name: string;
   correlation?: Received['correlation'];
   variables?: Received['variables'];
+  /**
+   * The process that threw it: it starts no new instance of itself (a process that starts on a message it
+   * throws would otherwise start itself for ever).
+   */
+  from?: string;
 }
 
 export interface ProcessMessagePayload {
@@ -75,6 +80,7 @@ export async function deliverMessage(
     tx,
   );
   for (const { process, startEvent } of starts) {
+    if (process.key === message.from) continue;
     await startInstance(deps, tx, process, {
       startEvent,
       ...(message.variables ? { variables: message.variables } : {}),

@@ -1,6 +1,6 @@
 import { chain, end, node, processBody, userTask } from '@opora/runtime/test-fixtures/process-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportDesk, publishPortal } from '../../../testing/portal-fixture.js';
+import { createSupportDesk, portalFormKey, publishPortal } from '../../../testing/portal-fixture.js';
 import { drainProcessJobs, MemoryTasks, publishProcess } from '../../../testing/process-fixture.js';
 import { createHarness, type Harness } from '../../../testing/test-app.js';
 import { databaseTargets } from '../../../testing/test-database.js';
@@ -11,7 +11,7 @@ const instancesOf = (h: Harness, key: string) =>
     [key],
   );
 
-/** Processes that start by themselves: on a record's creation or status change, and on a timer. */
+/** Processes that start by themselves: on a record's creation or status change, a form, a timer. */
 describe.each(databaseTargets)('process start triggers on $name', (target) => {
   let h: Harness;
 
@@ -59,6 +59,25 @@ describe.each(databaseTargets)('process start triggers on $name', (target) => {
     await h.app.records.update('request', request.id, working.version, { status: 'resolved' }, null, 'ru');
     expect(await instancesOf(h, 'on-resolved')).toHaveLength(1);
     expect(await instancesOf(h, 'on-created')).toHaveLength(1);
+  });
+
+  it('starts on a submitted form, about the record it saved', async () => {
+    await publishProcess(
+      h.app,
+      'on-form',
+      processBody(
+        [node('sent', 'bpmn.startEvent', { trigger: 'form', form: portalFormKey }), userTask('t'), end()],
+        chain('sent', 't', 'end'),
+      ),
+    );
+    const { record } = await h.app.forms.submit(
+      portalFormKey,
+      { data: { subject: 'С портала', description: 'Помогите' } },
+      null,
+      'ru',
+      { viaPortal: true },
+    );
+    expect(await instancesOf(h, 'on-form')).toEqual([{ id: expect.any(String), record_id: record.id }]);
   });
 
   it('starts on a cron timer while the version is the latest, and schedules the next run', async () => {

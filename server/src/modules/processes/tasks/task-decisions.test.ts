@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDefinition } from '../../../testing/definitions.js';
 import { api, operator } from '../../../testing/distribution-fixture.js';
 import { ticketEntity } from '../../../testing/fixtures.js';
-import { publishProcess } from '../../../testing/process-fixture.js';
+import { drainProcessJobs, publishProcess } from '../../../testing/process-fixture.js';
 import { createHarness, type Harness } from '../../../testing/test-app.js';
 import { databaseTargets } from '../../../testing/test-database.js';
 
@@ -117,6 +117,12 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
       status: 'completed',
       variables: { outcome: 'approved' },
     });
+    const done = (await api(h.app, 'GET', '/tasks?status=done&limit=200', anna.headers)).json();
+    expect(done.items.find((t: Task) => t.id === annas.id)).toMatchObject({
+      status: 'completed',
+      comment: 'ок',
+    });
+    expect((await inbox(anna)).items.some((t: Task) => t.id === annas.id)).toBe(false);
     const again = await complete(anna, annas, { outcome: 'approve', seenHash: annas.documentHash });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('task_closed');
@@ -188,6 +194,27 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
     expect((await instance(started.id)).status).toBe('completed');
   });
 
+  it('lets a supervisor decide a task someone took; a colleague gets 409 task_claimed', async () => {
+    const doc = await newRecord('Служебная записка');
+    const started = await startOn('by-role', doc.id);
+    const task = await taskIn(anna, started.id);
+    expect((await api(h.app, 'POST', `/tasks/${task.id}/claim`, anna.headers)).statusCode).toBe(200);
+    const colleague = await complete(boris, task, { outcome: 'approve', seenHash: task.documentHash });
+    expect(colleague.statusCode).toBe(409);
+    expect(colleague.json().error.code).toBe('task_claimed');
+    const supervisor = await h.as('supervisor');
+    const team = (await api(h.app, 'GET', '/tasks?scope=team&limit=200', supervisor)).json();
+    expect(team.items.find((t: Task) => t.id === task.id)).toMatchObject({
+      claimedBy: { id: anna.id, name: 'Анна' },
+    });
+    const decided = await api(h.app, 'POST', `/tasks/${task.id}/complete`, supervisor, {
+      outcome: 'approve',
+      seenHash: task.documentHash,
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect((await instance(started.id)).status).toBe('completed');
+  });
+
   it('delegates an approval: the new approver sees it, the sheet says who passed it to whom', async () => {
     const doc = await newRecord('Акт');
     const started = await startOn('contract', doc.id, { approvers: [anna.id] });
@@ -249,6 +276,42 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
       [1, 'return'],
       [2, 'approve'],
     ]);
+  });
+
+  it('reminds the approver before the deadline and escalates a passed one, in the app, once each', async () => {
+    await publishProcess(
+      h.app,
+      'timed',
+      approval(
+        { kind: 'listField', value: 'approvers' },
+        { dueInSeconds: 7200, remindBeforeSeconds: 3600, escalateTo: { kind: 'role', value: 'supervisor' } },
+      ),
+    );
+    const doc = await newRecord('Срочный договор');
+    const started = await startOn('timed', doc.id, { approvers: [anna.id] });
+    const task = await taskIn(anna, started.id);
+    expect(task).toMatchObject({ overdue: false });
+    const fire = async () => {
+      await h.db.query(
+        `update job set run_at = now() where id = (select id from job where name = 'process.timer'
+           and payload->>'instanceId' = ? and status = 'pending' order by run_at limit 1)`,
+        [started.id],
+      );
+      await drainProcessJobs(h.app);
+    };
+    const notices = async (who: Record<string, string>) =>
+      (await api(h.app, 'GET', '/portal/my/notifications?limit=100', who))
+        .json()
+        .items.filter((n: { link: string | null }) => n.link === `/work/tasks/${task.id}`);
+    await fire();
+    expect(await notices(anna.headers)).toMatchObject([
+      { title: 'Напоминание о задаче', text: 'Напоминание: согласование «Согласовать договор»' },
+    ]);
+    await fire();
+    expect(await notices(await h.as('supervisor'))).toMatchObject([
+      { title: 'Срок задачи прошёл', text: 'Срок согласования «Согласовать договор» прошёл' },
+    ]);
+    expect(await notices(anna.headers)).toHaveLength(1);
   });
 
   it('approves three from the list, each on its own: one not hers fails, the others go through', async () => {

@@ -6,6 +6,9 @@ import { inboxAddresses } from './task-audience.js';
 import type { TaskDeps } from './task-deps.js';
 import { cancelTaskRow, insertTask, type TaskRow } from './task-rows.js';
 
+/** Addresses per live message: 100 of ~45 bytes stay well inside a NOTIFY payload. */
+const addressesPerMessage = 100;
+
 /** Tells every inbox the task is in that it changed (a NOTIFY, leaving when the step commits). */
 export async function tellInboxes(
   deps: TaskDeps,
@@ -17,7 +20,12 @@ export async function tellInboxes(
     row.claimed_by,
     ...also,
   ]);
-  await deps.hub.send(tx, to, { type: 'tasks.changed', taskId: row.id });
+  // A role held by many is told in several NOTIFYs: one listing them all would pass PostgreSQL's payload limit.
+  const message = { type: 'tasks.changed' as const, taskId: row.id };
+  const items = [];
+  for (let i = 0; i < to.length; i += addressesPerMessage)
+    items.push({ to: to.slice(i, i + addressesPerMessage), message });
+  await deps.hub.sendMany(tx, items);
 }
 
 /** The tasks side of the seam: the engine's tasks become inbox rows, its notices reach people. */

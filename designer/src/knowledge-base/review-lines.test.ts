@@ -2,8 +2,11 @@ import type { ArticleReview } from '@opora/sdk';
 import { describe, expect, it } from 'vitest';
 import { reviewLines } from './review-lines';
 
-const t = (key: string, options: Record<string, unknown> = {}) =>
-  Object.keys(options).length ? `${key} ${JSON.stringify(options)}` : key;
+/** Keys and their values as the texts would get them (a role's fallback name left out). */
+const t = (key: string, options: Record<string, unknown> = {}) => {
+  const { defaultValue: _fallback, ...values } = options;
+  return Object.keys(values).length ? `${key} ${JSON.stringify(values)}` : key;
+};
 const base: ArticleReview = {
   instanceId: 'i-1',
   status: 'completed',

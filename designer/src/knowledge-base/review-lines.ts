@@ -12,7 +12,7 @@ export function reviewLines(review: ArticleReview | null, state: ArticleState, t
   if (review.status === 'running') {
     if (state !== 'review') return [];
     const who = review.reviewers.map((r) => {
-      const name = r.kind === 'role' ? t(`roles.${r.value}`) : (r.name ?? r.value);
+      const name = r.kind === 'role' ? t(`roles.${r.value}`, { defaultValue: r.value }) : (r.name ?? r.value);
       return r.claimedBy ? t('kb.review.claimed', { who: name, name: r.claimedBy }) : name;
     });
     return [t('kb.review.running', { who: who.join(', ') || t('kb.review.reviewer') })];

@@ -30,6 +30,7 @@ import { formsModule } from './modules/forms/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { knowledgeBaseModule } from './modules/kb/index.js';
+import { kbReviewModule } from './modules/kb/review/index.js';
 import { lineDefinitionsModule } from './modules/line-definitions/index.js';
 import { liveModule } from './modules/live/index.js';
 import { portalAccountModule } from './modules/portal-account/index.js';
@@ -98,6 +99,7 @@ const featureModules = [
   distributionModule,
   supervisorModule,
   processesModule,
+  kbReviewModule,
   botsModule,
   requestThreadsModule,
   liveModule,

@@ -7,6 +7,7 @@ import { errorText } from '../lib/error-text';
 import { navigate, router } from '../lib/router';
 import { ArticleHead } from './ArticleHead';
 import { ArticleMeta } from './ArticleMeta';
+import { ArticleReviewNote } from './ArticleReviewNote';
 import { ArticleSidePanel } from './ArticleSidePanel';
 import { type ArticleTab, ArticleTabs } from './ArticleTabs';
 import { ArticleTitleFields } from './ArticleTitleFields';
@@ -133,6 +134,7 @@ export function ArticleEditorPage({
         }
       />
       {article && <ArticleMeta article={article} />}
+      {article && <ArticleReviewNote key={`${article.id}:${article.version}`} article={article} />}
       <div ref={problemRef} className="kb-problem-anchor" />
       {draft.conflict && (
         <div className="banner error" role="alert" data-testid="conflict">

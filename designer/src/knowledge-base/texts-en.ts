@@ -81,6 +81,17 @@ export const en: typeof ru = {
     deleteText: 'The draft “{{title}}” and its versions will be deleted. This cannot be undone.',
     tabs: { article: 'Article', versions: 'Versions', ratings: 'Feedback' },
   },
+  review: {
+    running: 'Under review by: {{who}}',
+    claimed: '{{who}} — taken by {{name}}',
+    approved: 'Passed the review — {{name}}',
+    returned: 'Sent back for changes — {{name}}',
+    rejected: 'Rejected at review — {{name}}',
+    reviewer: 'the reviewer',
+    comment: 'Comment: “{{comment}}”',
+    failed: 'The review stopped with an error: ask the process administrator.',
+    terminated: 'The review was cancelled.',
+  },
   moves: {
     savesFirst: 'Unsaved changes are saved first.',
     review: {

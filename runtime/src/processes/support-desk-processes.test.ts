@@ -293,19 +293,33 @@ describe('support-desk process «Согласование возврата де�
 });
 
 describe('support-desk process «Проверка статьи базы знаний»', () => {
+  const article = { entity: '@kb-article', id: 'a-1' };
   const sent: ProcessEvent = {
     type: 'start',
     startEvent: 'start',
-    variables: { articleKey: 'kak-smenit-parol', articleTitle: 'Как сменить пароль', authorId: 'u-anna' },
+    actor: 'u-anna',
+    record: article,
+    variables: { articleId: 'a-1', title: 'Как сменить пароль', authorId: 'u-anna' },
+  };
+  /** The server's answer to the step's setStatus: the article moved. */
+  const statusSet = (effects: ProcessEffect[]): ProcessEvent => {
+    const [set] = ofType(effects, 'setStatus');
+    return { type: 'effectResult', requestId: set!.requestId, ok: true, value: null };
   };
 
-  it('asks the editors and the administrators at once; the first approval decides and the author hears', () => {
+  it('asks the editors and the administrators at once; the first approval publishes the article and the author hears', () => {
     const run = drive('kb-article-review');
     const opened = ofType(run.feed(sent), 'createTask');
     expect(opened.map((t) => t.assignee)).toEqual([
       { kind: 'role', value: 'analyst' },
       { kind: 'role', value: 'admin' },
     ]);
+    expect(opened.every((t) => t.record === article)).toBe(true);
+    // Four eyes: the author, an editor herself, cannot approve her own article.
+    run.feed(
+      { type: 'taskCompleted', taskId: opened[0]!.taskId, actor: 'u-anna', outcome: 'approve' },
+      'four eyes: the author of the document cannot decide on it',
+    );
     const decided = run.feed({
       type: 'taskCompleted',
       taskId: opened[1]!.taskId,
@@ -313,18 +327,21 @@ describe('support-desk process «Проверка статьи базы знан
       outcome: 'approve',
     });
     expect(ofType(decided, 'cancelTask')).toEqual([{ type: 'cancelTask', taskId: opened[0]!.taskId }]);
-    expect(ofType(decided, 'notifyStaff')).toEqual([
+    expect(ofType(decided, 'setStatus')).toEqual([
+      { type: 'setStatus', requestId: expect.any(String), status: 'published', record: article },
+    ]);
+    expect(ofType(run.feed(statusSet(decided)), 'notifyStaff')).toEqual([
       {
         type: 'notifyStaff',
         requestId: expect.any(String),
         to: { kind: 'user', value: 'u-anna' },
-        text: 'Статья «Как сменить пароль» прошла проверку и может быть опубликована.',
+        text: 'Статья «Как сменить пароль» прошла проверку и опубликована.',
         reason: 'message',
       },
     ]);
   });
 
-  it('returned by an editor, tells the author what to change', () => {
+  it('returned by an editor, goes back to a draft at once and tells the author what to change', () => {
     const run = drive('kb-article-review');
     const opened = ofType(run.feed(sent), 'createTask');
     const returned = run.feed({
@@ -334,9 +351,21 @@ describe('support-desk process «Проверка статьи базы знан
       outcome: 'return',
       comment: 'Добавьте снимки экрана',
     });
-    expect(ofType(returned, 'notifyStaff')[0]).toMatchObject({
+    expect(ofType(returned, 'createTask')).toEqual([]);
+    expect(ofType(returned, 'setStatus')[0]).toMatchObject({ status: 'draft', record: article });
+    expect(ofType(run.feed(statusSet(returned)), 'notifyStaff')[0]).toMatchObject({
       to: { kind: 'user', value: 'u-anna' },
-      text: 'Статья «Как сменить пароль» не прошла проверку. Комментарий редактора: Добавьте снимки экрана',
+      text: 'Статья «Как сменить пароль» возвращена на доработку. Комментарий редактора: Добавьте снимки экрана',
     });
+  });
+
+  it('rejected by both the editors and the administrators (any one may still approve), goes back to a draft too', () => {
+    const run = drive('kb-article-review');
+    const opened = ofType(run.feed(sent), 'createTask');
+    const reject = (task: number, actor: string) =>
+      run.feed({ type: 'taskCompleted', taskId: opened[task]!.taskId, actor, outcome: 'reject' });
+    expect(ofType(reject(1, 'u-admin'), 'setStatus')).toEqual([]);
+    const rejected = reject(0, 'u-editor');
+    expect(ofType(rejected, 'setStatus')[0]).toMatchObject({ status: 'draft', record: article });
   });
 });

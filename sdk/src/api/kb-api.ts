@@ -4,6 +4,7 @@ import type {
   ArticleInput,
   ArticleQuery,
   ArticleRating,
+  ArticleReview,
   ArticleState,
   ArticleSummary,
   ArticleUpdate,
@@ -64,6 +65,10 @@ export class KbApi {
   /** Only articles never published can be deleted; archive the others. */
   remove(id: string, version: number): Promise<void> {
     return this.client.request('DELETE', `/kb/articles/${enc(id)}`, { query: { version } });
+  }
+  /** The article's latest review process: who reviews it, what was decided and why; null when it had none. */
+  review(id: string): Promise<{ review: ArticleReview | null }> {
+    return this.client.request('GET', `/kb/articles/${enc(id)}/review`);
   }
   versions(id: string): Promise<{ items: ArticleVersionSummary[] }> {
     return this.client.request('GET', `/kb/articles/${enc(id)}/versions`);

@@ -98,6 +98,20 @@ export interface ArticleVersionSummary {
   savedBy: string | null;
 }
 
+/** Where an article's latest review process stands (`GET /kb/articles/:id/review`). */
+export interface ArticleReview {
+  instanceId: string;
+  status: 'running' | 'completed' | 'terminated' | 'failed';
+  startedAt: string;
+  endedAt?: string;
+  /** Who reviews now: the open tasks' assignees (a role, a line or a person) and who took the task. */
+  reviewers: { kind: 'user' | 'role' | 'line'; value: string; name?: string; claimedBy?: string }[];
+  outcome?: 'approved' | 'rejected' | 'returned';
+  /** The deciding reviewer's comment: what to change. */
+  comment?: string;
+  decidedBy?: { id: string; name: string };
+}
+
 export interface ArticleVersion extends ArticleVersionSummary {
   summary: string;
   body: string;

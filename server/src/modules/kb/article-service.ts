@@ -7,6 +7,7 @@ import { htmlToText, sanitizeHtml } from '../../html/sanitize.js';
 import { fail } from '../../http/app-error.js';
 import type { Actor } from '../auth/actor.js';
 import type { ArticleQueries } from './article-queries.js';
+import { type ArticleActor, type ArticleReviews, noReviews } from './article-reviews.js';
 import { canMove, normalizeTags } from './article-rules.js';
 import type { FullArticleRow } from './kb-rows.js';
 import { type ArticleText, updateVocabulary } from './word-index.js';
@@ -24,6 +25,8 @@ export interface ImportedArticle extends ArticleInput {
  * optimistic concurrency on `version`; the spelling vocabulary follows what is published.
  */
 export class ArticleService {
+  private reviews: ArticleReviews = noReviews;
+
   constructor(
     private readonly db: Database,
     private readonly queries: ArticleQueries,
@@ -85,8 +88,27 @@ export class ArticleService {
     });
   }
 
-  async setState(id: string, version: number, state: ArticleState, actor: Actor | null): Promise<Article> {
-    return this.db.transaction(async (tx) => {
+  /** Puts the review of articles sent to it in place (the review module: a process). */
+  useReviews(reviews: ArticleReviews) {
+    this.reviews = reviews;
+  }
+
+  /**
+   * Moves the article along its lifecycle, in `em` when given (a process's step). Sent for review, the article's
+   * review starts in the same transaction: a review that cannot start leaves the article where it was. Moved out
+   * of review by hand (not `byReview`), its running review has its say first — before the article's row is locked,
+   * in the order a review's own step takes the two locks (its instance, then the article).
+   */
+  async setState(
+    id: string,
+    version: number,
+    state: ArticleState,
+    actor: ArticleActor | null,
+    em?: Em,
+    byReview = false,
+  ): Promise<Article> {
+    const run = async (tx: Em) => {
+      if (!byReview && (await this.stateOf(tx, id)) === 'review') await this.reviews.leaving(tx, id, state);
       const current = await this.lock(tx, id, version);
       if (!canMove(current.state, state)) throw fail.articleTransition(current.state, state);
       await this.db.query(
@@ -102,8 +124,11 @@ export class ArticleService {
         searchable({ ...rowText(current), state }),
       );
       await this.snapshot(tx, id, 'state', actor);
-      return this.queries.get(id, tx);
-    });
+      const moved = await this.queries.get(id, tx);
+      if (state === 'review') await this.reviews.sent(tx, moved, actor);
+      return moved;
+    };
+    return em ? run(em) : this.db.transaction(run);
   }
 
   /** Makes an earlier revision's text the current one, as a new revision; the state stays. */
@@ -239,6 +264,15 @@ export class ArticleService {
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
 
+  private async stateOf(tx: Em, id: string): Promise<ArticleState | undefined> {
+    const [row] = await this.db.query<{ state: ArticleState }>(
+      'select state from kb_article where id = ?',
+      [id],
+      tx,
+    );
+    return row?.state;
+  }
+
   private async lock(tx: Em, id: string, version: number): Promise<FullArticleRow> {
     const [row] = await this.db.query<FullArticleRow>(
       'select id, state, version, published_at, title, summary, tags, body_text, audience from kb_article where id = ? for update',
@@ -250,7 +284,7 @@ export class ArticleService {
     return row;
   }
 
-  private async snapshot(tx: Em, id: string, change: Change, actor: Actor | null) {
+  private async snapshot(tx: Em, id: string, change: Change, actor: ArticleActor | null) {
     await this.db.query(
       `insert into kb_article_version (article_id, number, title, summary, body, tags, category_id, audience, state, change, saved_by)
        select id, version, title, summary, body, tags, category_id, audience, state, ?, ? from kb_article where id = ?`,

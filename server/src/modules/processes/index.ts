@@ -19,6 +19,7 @@ import {
   processTimerStartJobName,
   timerStartPublishing,
 } from './instances/timer-starts.js';
+import { ProcessDocuments } from './process-documents.js';
 import { registerProcessTasks } from './tasks/index.js';
 
 declare module 'fastify' {
@@ -27,6 +28,8 @@ declare module 'fastify' {
     processInstances: ProcessInstances;
     /** Published process versions, prepared once per server process. */
     publishedProcesses: PublishedProcesses;
+    /** What processes may be about besides records (`@kb-article`): modules register their document types. */
+    processDocuments: ProcessDocuments;
   }
 }
 
@@ -38,6 +41,7 @@ declare module 'fastify' {
 export const processesModule = fp(
   async (app) => {
     const processes = new PublishedProcesses(app.db);
+    app.decorate('processDocuments', new ProcessDocuments());
     const tasks = await registerProcessTasks(app, () => app.processInstances);
     const deps: InstanceDeps = {
       db: app.db,
@@ -59,6 +63,7 @@ export const processesModule = fp(
       records: app.records,
       definitions: app.definitions,
       conversations: app.conversations,
+      documents: app.processDocuments,
       language: app.settings.language,
     };
     const effects = processEffectJob(deps, {

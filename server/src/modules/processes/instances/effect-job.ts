@@ -9,6 +9,7 @@ import {
   type SharedEffectRequest,
   sharedRequestTypes,
 } from '../../effects/shared-requests.js';
+import type { StatusStep } from '../process-documents.js';
 import type { InstanceDeps } from './instance-deps.js';
 import { type InstanceRow, lockInstance } from './instance-rows.js';
 import { feedRow } from './instance-step.js';
@@ -68,7 +69,7 @@ async function carryOutHere(
   switch (effect.type) {
     case 'setStatus':
       return answer(effect.requestId, () =>
-        setRecordStatus(ports, tx, effect.record ?? record, effect.status),
+        setRecordStatus(ports, tx, effect.record ?? record, effect.status, statusStep(row)),
       );
     case 'sendClientMessage':
       return answer(effect.requestId, () =>
@@ -97,6 +98,15 @@ async function carryOutHere(
     default:
       return null;
   }
+}
+
+/** Why a status changes: the instance's latest approval decision (who, on what content), else whoever started it. */
+function statusStep(row: InstanceRow): StatusStep {
+  const decision = row.state.decisions.at(-1);
+  return {
+    by: decision?.actor ?? row.startedBy ?? null,
+    ...(decision?.hash ? { approvedHash: decision.hash } : {}),
+  };
 }
 
 /**

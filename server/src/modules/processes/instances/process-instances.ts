@@ -5,6 +5,7 @@ import type { FeedOutcome, InstancePort, ProcessStarter, StartRequest, TaskPort 
 import type { InstanceDeps } from './instance-deps.js';
 import { instanceById, lockInstance } from './instance-rows.js';
 import { feedRow } from './instance-step.js';
+import { startOnMessage } from './message-starts.js';
 import { startInstance } from './start-instance.js';
 
 export const processNotFound = (key: string) =>
@@ -42,5 +43,14 @@ export class ProcessInstances implements InstancePort, ProcessStarter {
       return { instanceId: row.id };
     };
     return tx ? run(tx) : this.deps.db.transaction(run);
+  }
+
+  /** Starts the processes that start on the message `name`, in `tx` (see message-starts.ts). */
+  startOnMessage(
+    name: string,
+    request: Omit<StartRequest, 'startEvent'> & { idempotencyKey: string },
+    tx: Em,
+  ): Promise<string[]> {
+    return startOnMessage(this.deps, tx, name, request);
   }
 }

@@ -4,6 +4,7 @@ import type { ConversationStore } from '../../conversations/conversation-store.j
 import type { DefinitionService } from '../../definitions/definition-service.js';
 import { portalAccount, publishedEntity, relationIds } from '../../portal-account/portal-mapping.js';
 import type { RecordService } from '../../records/record-service.js';
+import type { ProcessDocuments, StatusStep } from '../process-documents.js';
 
 /** What a process does to the record it is about and to that record's client. */
 export interface RecordActionPorts {
@@ -11,6 +12,7 @@ export interface RecordActionPorts {
   records: RecordService;
   definitions: DefinitionService;
   conversations: ConversationStore;
+  documents: ProcessDocuments;
   language: 'ru' | 'en';
 }
 
@@ -18,7 +20,8 @@ type RecordRef = { entity: string; id: string };
 
 /**
  * Puts the record into `status` through the records' write path (validation, the status model's arrows, the
- * audit row, the save listeners), in `tx`. The status field is the portal's request status for requests, else
+ * audit row, the save listeners), in `tx` — or, for a module's document (`@kb-article`), through its own type
+ * (see process-documents.ts), `step` saying whose decision moved it and what it approved. The status field is the portal's request status for requests, else
  * the type's first field with a status model. Throws what refused it.
  */
 export async function setRecordStatus(
@@ -26,8 +29,11 @@ export async function setRecordStatus(
   tx: Em,
   record: RecordRef | undefined,
   status: string,
+  step: StatusStep = { by: null },
 ) {
   if (!record) throw new Error('the process is about no record');
+  const document = ports.documents.of(record.entity);
+  if (document) return document.setStatus(tx, record.id, status, step);
   const field = await statusFieldOf(ports, tx, record.entity);
   if (!field) throw new Error(`"${record.entity}" has no status field`);
   const current = await ports.records.get(record.entity, record.id, null, tx);

@@ -53,7 +53,7 @@ export async function clientTaskDetail(
   ownsRequest: (actor: Actor, recordId: string) => Promise<boolean>,
 ): Promise<TaskView & { requestId?: string }> {
   const row = await clientTaskRow(deps, actor, id);
-  const view = await taskView(deps.versions, row, deps.clock.now());
+  const view = await taskView(deps, row, deps.clock.now());
   const recordId = row.record_id;
   return recordId && (await ownsRequest(actor, recordId)) ? { ...view, requestId: recordId } : view;
 }

@@ -47,6 +47,7 @@ export async function registerProcessTasks(
     lines: new PublishedLines(app.db),
     notifications: new NotificationService(app.db),
     versions: new ProcessVersions(app.db),
+    documents: app.processDocuments,
     instances,
     mailEnabled: app.settings.smtpUrl !== undefined,
     mayReadRecords: async (actor, entity) => {

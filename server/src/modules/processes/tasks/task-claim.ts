@@ -25,7 +25,7 @@ export function claimTask(deps: TaskDeps, actor: Actor, id: string): Promise<Tas
     if (!taken.length)
       throw now?.status === 'open' ? taskRefusal.claimed(now.claimed_name ?? '') : taskRefusal.closed();
     await tellInboxes(deps, tx, now as TaskRow);
-    return taskView(deps.versions, now as TaskRow, deps.clock.now(), tx);
+    return taskView(deps, now as TaskRow, deps.clock.now(), tx);
   });
 }
 
@@ -42,6 +42,6 @@ export function unclaimTask(deps: TaskDeps, actor: Actor, id: string): Promise<T
       await tellInboxes(deps, tx, row);
     }
     const now = (await taskById(deps.db, id, tx)) as TaskRow;
-    return taskView(deps.versions, now, dateOf(deps.clock).getTime(), tx);
+    return taskView(deps, now, dateOf(deps.clock).getTime(), tx);
   });
 }

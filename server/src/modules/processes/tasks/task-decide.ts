@@ -76,7 +76,10 @@ export async function decideTaskRow(
   if (options.approvalOnly && row.kind !== 'approval') throw taskRefusal.notApproval();
   const current =
     row.kind === 'approval' && row.record_entity && row.record_id
-      ? await currentDocumentHash(deps.db, tx, { entity: row.record_entity, id: row.record_id })
+      ? await currentDocumentHash(deps.db, deps.documents, tx, {
+          entity: row.record_entity,
+          id: row.record_id,
+        })
       : undefined;
   const seen = options.seenIsCurrent ? current : decision.seenHash;
   const event = completionEvent(row, actor, decision, { seen, current });
@@ -105,7 +108,7 @@ export async function decideTaskRow(
     outcome,
     comment: decision.comment ?? null,
   };
-  return taskView(deps.versions, completed, now.getTime(), tx);
+  return taskView(deps, completed, now.getTime(), tx);
 }
 
 /** Decides a task of the staff inbox: the caller's, or anyone's for those who oversee. */

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../auth/actor.js';
 import type { PublishedLines } from '../../distribution/published-lines.js';
 import type { NotificationService } from '../../portal-account/notification-service.js';
+import type { ProcessDocuments } from '../process-documents.js';
 import type { InstancePort } from '../process-ports.js';
 import type { ProcessVersions } from './process-versions.js';
 
@@ -17,6 +18,8 @@ export interface TaskDeps {
   lines: PublishedLines;
   notifications: NotificationService;
   versions: ProcessVersions;
+  /** Documents of other modules a task may be about (`@kb-article`): their titles and content hashes. */
+  documents: ProcessDocuments;
   instances: () => InstancePort;
   /** Whether staff get e-mail (outbound mail is configured); in-app notices go out regardless. */
   mailEnabled: boolean;

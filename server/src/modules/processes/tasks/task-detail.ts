@@ -13,7 +13,7 @@ export async function taskDetail(
   if (!row) throw fail.notFound('task');
   const state = await deps.instances().get(row.instance_id);
   return {
-    ...(await taskView(deps.versions, row, deps.clock.now())),
+    ...(await taskView(deps, row, deps.clock.now())),
     variables: state?.variables ?? {},
     decisions: state ? await sheetRows(deps, [{ id: row.instance_id, state }]) : [],
   };

@@ -247,6 +247,7 @@ describe.each(databaseTargets)('process task inbox on $name', (target) => {
       lines: new PublishedLines(h.db),
       notifications: new NotificationService(h.db),
       versions: new ProcessVersions(h.db),
+      documents: h.app.processDocuments,
       instances: () => {
         throw new Error('not needed');
       },

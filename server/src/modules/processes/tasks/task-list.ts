@@ -128,7 +128,7 @@ export async function listTasks(
     [...w.params, limit + 1],
   );
   const page = rows.slice(0, limit);
-  const items = await Promise.all(page.map((row) => taskView(deps.versions, row, now.getTime())));
+  const items = await Promise.all(page.map((row) => taskView(deps, row, now.getTime())));
   const last = page.at(-1);
   return {
     items,

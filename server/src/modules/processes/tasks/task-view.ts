@@ -1,6 +1,6 @@
 import type { Em } from '../../../db/database.js';
 import { documentHash } from './document-hash.js';
-import type { ProcessVersions } from './process-versions.js';
+import type { TaskDeps } from './task-deps.js';
 import type { TaskRow } from './task-rows.js';
 
 /** A task as the inbox shows it (the contract's `Task`). */
@@ -38,13 +38,18 @@ function outcomesOf(row: TaskRow, allowReturn: boolean): string[] {
   return allowReturn ? ['approve', 'reject', 'return'] : ['approve', 'reject'];
 }
 
+/**
+ * A task row as the inbox shows it. A task about a module's document (`@kb-article`) takes the document's title
+ * and content hash from its type, as a record's come from the row's join.
+ */
 export async function taskView(
-  versions: ProcessVersions,
-  row: TaskRow,
+  deps: Pick<TaskDeps, 'versions' | 'documents'>,
+  stored: TaskRow,
   now: number,
   tx?: Em,
 ): Promise<TaskView> {
-  const version = await versions.get(row.process_key, row.process_version, tx);
+  const row = await withDocument(deps, stored, tx);
+  const version = await deps.versions.get(row.process_key, row.process_version, tx);
   const node = version?.nodes.get(row.node_id);
   const allowReturn = node?.type === 'opora.approvalTask' && node.config.allowReturn === true;
   const dueAt = row.due_at === null ? undefined : iso(row.due_at);
@@ -85,4 +90,16 @@ export async function taskView(
     ...(row.outcome ? { outcome: row.outcome } : {}),
     ...(row.comment ? { comment: row.comment } : {}),
   };
+}
+
+/** The row with its document's title and content in place of a record's, when it is about a module's document. */
+async function withDocument(
+  deps: Pick<TaskDeps, 'documents'>,
+  row: TaskRow,
+  tx: Em | undefined,
+): Promise<TaskRow> {
+  const type = row.record_entity ? deps.documents.of(row.record_entity) : undefined;
+  if (!type || !row.record_id) return row;
+  const document = await type.read(tx, row.record_id);
+  return { ...row, record_title: document?.title ?? null, record_data: document?.content ?? null };
 }

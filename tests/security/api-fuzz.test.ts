@@ -38,7 +38,8 @@ describe.each(databaseTargets)('API fuzz on $name', (target) => {
 
   it('notices a changed row (the check below would otherwise pass vacuously)', async () => {
     const before = await snapshot(h.db);
-    expect(await snapshot(h.db, before)).toBe(before);
+    // Unchanged rows whatever background transaction (a heartbeat, a job poll) took an id in between.
+    expect(changedTables(before, await snapshot(h.db, before))).toEqual([]);
     await world.call('admin', 'POST', '/api/v1/tokens', { name: 'counted' });
     expect(changedTables(before, await snapshot(h.db, before))).toEqual(['api_token']);
   });

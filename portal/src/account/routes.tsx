@@ -1,13 +1,16 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Loading } from '../components/ScreenStates';
 import { matchPath, router } from '../lib/router';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { ConfirmEmailPage } from './ConfirmEmailPage';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
-import { MyTaskPage } from './MyTaskPage';
 import { MyTasksPage } from './MyTasksPage';
 import { RequestPage } from './RequestPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
 import { SignupPage } from './SignupPage';
+
+// A task's page renders its form: the form renderer comes in its own chunk, not on the portal's home page.
+const MyTaskPage = lazy(() => import('./MyTaskPage').then((m) => ({ default: m.MyTaskPage })));
 
 /**
  * Sign-up, the password change, the pages of links sent by mail (password reset, e-mail confirmation) and one
@@ -24,7 +27,11 @@ export const accountRoutes: [string, () => ReactNode][] = [
     '/account/tasks/:id',
     () => {
       const id = matchPath('/account/tasks/:id', router.path())?.id ?? '';
-      return <MyTaskPage key={id} id={id} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <MyTaskPage key={id} id={id} />
+        </Suspense>
+      );
     },
   ],
   [

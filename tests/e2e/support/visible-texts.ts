@@ -133,7 +133,12 @@ function frameTexts(frame: Frame): Promise<ScreenText[]> {
  */
 export function latinWords(text: string): string[] {
   const latin = (w: string) => (w.match(/\p{Script=Latin}/gu)?.length ?? 0) >= 2;
-  const notation = text.replace(/#[0-9a-f]{3,8}\b/gi, ' ').replace(/[^\s@«»]+@[^\s@«»]+\.[^\s@«»]+/g, ' ');
+  // Notation, not words: colours, e-mail addresses, `{{variable}}` placeholders in texts, file extensions (.bpmn).
+  const notation = text
+    .replace(/#[0-9a-f]{3,8}\b/gi, ' ')
+    .replace(/[^\s@«»]+@[^\s@«»]+\.[^\s@«»]+/g, ' ')
+    .replace(/\{\{[^{}]{1,100}\}\}/g, ' ')
+    .replace(/(^|\s)\.[a-z0-9]{2,5}\b/gi, ' ');
   return (notation.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [])
     .flatMap((word) => (/\p{Script=Cyrillic}/u.test(word) ? word.split('-') : [word]))
     .filter(latin);

@@ -20,6 +20,8 @@ const timerWindowSeconds = Number(process.env.PROCESS_TIMER_WINDOW_SECONDS ?? 10
 const openTasks = Number(process.env.PROCESS_TASKS ?? 100_000);
 /** Approval nodes in a row: each decision opens the next one's task. */
 const chainLength = 10;
+/** Instances whose open tasks one inbox read of the bench's approvers brings. */
+const pageOfInstances = 10;
 const approverRole = 'supervisor';
 const leadSeconds = 3;
 /** PROCESS_PARTS=approvals,inbox,timers (all by default) measures some of them. */
@@ -86,31 +88,36 @@ async function approvalSteps(h: Harness, callers: number): Promise<Row[]> {
   const key = `approvals_${++chains}`;
   await publishProcess(h.app, key, approvalChain());
   const runs = steps;
-  const instances = Math.ceil((runs + 20 * callers) / chainLength) + callers;
+  const instances = Math.ceil((runs + 20) / chainLength) + callers * pageOfInstances;
   const ids: string[] = [];
   for (let i = 0; i < instances; i++) ids.push(await startInstance(h, key, { i }));
   const headers = await h.as(approverRole);
   const perCaller = ids.map((id, i) => ({ id, caller: i % callers }));
-  const queues = Array.from({ length: callers }, (_, c) =>
+  const queues: string[][] = Array.from({ length: callers }, (_, c) =>
     perCaller.filter((x) => x.caller === c).map((x) => x.id),
   );
-  const openTask = async (instanceId: string) => {
-    const [row] = await h.db.query<{ id: string }>(
-      `select id from process_task where instance_id = ? and status = 'open'`,
-      [instanceId],
-    );
-    return row?.id;
+  // An approver reads their open tasks a page at a time (one query for the next ten instances of their queue) and
+  // decides them one by one, as from the inbox: the page read is not part of a step.
+  const pages = queues.map(() => [] as string[]);
+  const nextPage = async (lane: number) => {
+    while (queues[lane]!.length) {
+      const queue = queues[lane]!;
+      const window = queue.slice(0, pageOfInstances);
+      const rows = await h.db.query<{ id: string; instance_id: string }>(
+        `select id, instance_id from process_task where instance_id in (${window.map(() => '?').join(', ')}) and status = 'open'`,
+        window,
+      );
+      const open = new Set(rows.map((r) => r.instance_id));
+      // Instances whose chain is done leave the queue; the page holds one task of each of the others.
+      queues[lane] = queue.filter((id, i) => i >= pageOfInstances || open.has(id));
+      if (rows.length) return rows.map((r) => r.id);
+    }
+    throw new Error('the bench ran out of instances');
   };
-  // Each caller its own queue: one measure() per caller pool, concurrency as asked.
   const lanes = Array.from({ length: callers }, (_, c) => c);
   const laneDecide = async (lane: number) => {
-    const queue = queues[lane]!;
-    let taskId = await openTask(queue[0]!);
-    while (!taskId) {
-      queue.shift();
-      if (!queue.length) throw new Error('the bench ran out of instances');
-      taskId = await openTask(queue[0]!);
-    }
+    if (!pages[lane]!.length) pages[lane] = await nextPage(lane);
+    const taskId = pages[lane]!.shift()!;
     const res = await api(h.app, 'POST', `/tasks/${taskId}/complete`, headers, { outcome: 'approve' });
     if (res.statusCode !== 200)
       throw new Error(`complete failed: ${res.statusCode} ${res.body.slice(0, 300)}`);

@@ -14,6 +14,7 @@ import {
   type Unlisten,
 } from './listen.js';
 import { migrations } from './migrations/index.js';
+import { TxNotices } from './tx-notices.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Em = EntityManager;
@@ -28,6 +29,11 @@ export interface Database {
   transaction<T>(fn: (em: Em) => Promise<T>): Promise<T>;
   /** Raw SQL (knex `?` placeholders) inside em's transaction when given. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], em?: Em): Promise<T[]>;
+  /**
+   * A NOTIFY on channel. Inside a transaction of {@link Database.transaction} it is queued and sent with the
+   * others of that transaction in one statement just before the commit (delivered on commit as always).
+   */
+  notify(channel: string, payloads: string | readonly string[], em?: Em): Promise<void>;
   migrate(): Promise<void>;
   /**
    * Calls handler with every NOTIFY on channel (sent with pg_notify, delivered on commit), and onGap whenever
@@ -115,21 +121,28 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
   const live = () => {
     if (embedded?.failure) throw embedded.failure;
   };
+  const query = async <T>(sql: string, params: unknown[] = [], em?: Em): Promise<T[]> => {
+    live();
+    // Without em: straight on the pool, outside any transaction. Forking an EntityManager per query (as this did)
+    // cost more than a short query itself: each fork writes process.env through Configuration.set.
+    const context = em?.getTransactionContext();
+    return (await orm.em.getConnection().execute(sql, params, 'all', context)) as T[];
+  };
+  const notices = new TxNotices(query);
   return {
     kind: embedded ? 'pglite' : 'postgresql',
     orm,
     em: () => orm.em.fork(),
     async transaction(fn) {
       live();
-      return orm.em.fork().transactional(fn);
+      return orm.em.fork().transactional((em) => notices.around(em, fn));
     },
-    async query<T>(sql: string, params: unknown[] = [], em?: Em): Promise<T[]> {
-      live();
-      // Without em: straight on the pool, outside any transaction. Forking an EntityManager per query (as this did)
-      // cost more than a short query itself: each fork writes process.env through Configuration.set.
-      const context = em?.getTransactionContext();
-      return (await orm.em.getConnection().execute(sql, params, 'all', context)) as T[];
-    },
+    query,
+    notify: (channel, payloads, em) =>
+      notices.notify(
+        (typeof payloads === 'string' ? [payloads] : payloads).map((payload) => ({ channel, payload })),
+        em,
+      ),
     async migrate() {
       live();
       await orm.getMigrator().up();

@@ -68,38 +68,26 @@ export class LiveHub {
    * Queues a message to the sockets listening on any of the addresses (see `live-address.ts`), on every server
    * process; it leaves when tx commits. A socket on several of them gets it once.
    */
-  async send(tx: Em, to: Iterable<string>, message: LiveMessage): Promise<void> {
-    const addresses = [...new Set(to)];
-    if (!addresses.length) return;
-    const envelope: Envelope = { to: addresses, message };
-    const payload = JSON.stringify(envelope);
-    // A NOTIFY payload over PostgreSQL's limit would fail the writer's transaction: a push is never worth that.
-    if (!fitsLivePayload(payload)) {
-      this.log.warn(
-        { type: message.type, bytes: Buffer.byteLength(payload) },
-        'live message too large, dropped',
-      );
-      return;
-    }
-    await this.db.query('select pg_notify(?, ?)', [liveChannel, payload], tx);
+  send(tx: Em, to: Iterable<string>, message: LiveMessage): Promise<void> {
+    return this.sendMany(tx, [{ to, message }]);
   }
 
-  /** Several messages in one statement (a batch written by one transaction); each as {@link LiveHub.send} would. */
+  /** Several messages, each as {@link LiveHub.send} would, in one statement (with the transaction's other NOTIFYs). */
   async sendMany(tx: Em, items: readonly { to: Iterable<string>; message: LiveMessage }[]): Promise<void> {
     const payloads: string[] = [];
     for (const item of items) {
       const addresses = [...new Set(item.to)];
       if (!addresses.length) continue;
       const payload = JSON.stringify({ to: addresses, message: item.message } satisfies Envelope);
+      // A NOTIFY payload over PostgreSQL's limit would fail the writer's transaction: a push is never worth that.
       if (fitsLivePayload(payload)) payloads.push(payload);
-      else this.log.warn({ type: item.message.type }, 'live message too large, dropped');
+      else
+        this.log.warn(
+          { type: item.message.type, bytes: Buffer.byteLength(payload) },
+          'live message too large, dropped',
+        );
     }
-    if (!payloads.length) return;
-    await this.db.query(
-      'select pg_notify(?, p) from jsonb_array_elements_text(?::jsonb) p',
-      [liveChannel, JSON.stringify(payloads)],
-      tx,
-    );
+    await this.db.notify(liveChannel, payloads, tx);
   }
 
   /** Delivers what is sent to any of `addresses` to this socket until it closes. */

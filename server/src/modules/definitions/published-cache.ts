@@ -81,7 +81,7 @@ export class PublishedCache {
     this.publishedIn.add(tx);
     const id = cacheKey(kind, key);
     this.forget(id);
-    await this.db.query('select pg_notify(?, ?)', [publishedChannel, id], tx);
+    await this.db.notify(publishedChannel, id, tx);
   }
 
   /** Drops kind/key; after a committed publish, so reads in this process see it before the NOTIFY arrives. */

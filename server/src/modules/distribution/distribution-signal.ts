@@ -16,5 +16,5 @@ export async function lockDistribution(db: Database, tx: Em): Promise<void> {
 
 /** Asks every server process to run a distribution pass once tx commits (a dialog queued, a slot freed). */
 export async function requestDistribution(db: Database, tx: Em): Promise<void> {
-  await db.query('select pg_notify(?, ?)', [distributionChannel, ''], tx);
+  await db.notify(distributionChannel, '', tx);
 }

@@ -2,9 +2,8 @@ import type { Value } from '@opora/runtime/forms';
 import { dateOf } from '../../../adapters/clock.js';
 import { fail } from '../../../http/app-error.js';
 import type { Actor } from '../../auth/actor.js';
-import { decideTaskRow } from './task-decide.js';
+import { closeForDecision, decideClosedTask } from './task-decide.js';
 import type { TaskDeps } from './task-deps.js';
-import { taskRefusal } from './task-errors.js';
 import { listTasks, type TaskQuery } from './task-list.js';
 import type { TaskCaller } from './task-people.js';
 import { type TaskRow, taskById } from './task-rows.js';
@@ -72,12 +71,15 @@ export function completeClientTask(
   id: string,
   body: { variables?: Record<string, unknown>; comment?: string },
 ): Promise<TaskView> {
+  const decision = {
+    ...(body.variables ? { variables: body.variables as Record<string, Value> } : {}),
+    ...(body.comment !== undefined ? { comment: body.comment } : {}),
+  };
   return deps.db.transaction(async (tx) => {
-    const row = await clientTaskRow(deps, actor, id, tx);
-    if (row.status !== 'open') throw taskRefusal.closed();
-    return decideTaskRow(deps, tx, actor, row, {
-      ...(body.variables ? { variables: body.variables as Record<string, Value> } : {}),
-      ...(body.comment !== undefined ? { comment: body.comment } : {}),
+    const row = await closeForDecision(deps, tx, actor, id, decision, {
+      visible: (task) => isClientTask(task, actor.id),
+      mayDecide: async () => undefined,
     });
+    return decideClosedTask(deps, tx, actor, row, decision);
   });
 }

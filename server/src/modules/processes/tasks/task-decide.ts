@@ -9,7 +9,7 @@ import type { TaskDeps } from './task-deps.js';
 import { refusalError, taskRefusal } from './task-errors.js';
 import { mayWork, taskCaller } from './task-people.js';
 import { tellInboxes } from './task-port.js';
-import { completeTaskRow, type TaskRow, taskById } from './task-rows.js';
+import { closeTaskRow, type TaskRow, taskById } from './task-rows.js';
 import { type TaskView, taskView } from './task-view.js';
 
 /** What a person answers on a task. */
@@ -34,10 +34,7 @@ export async function workableTask(deps: TaskDeps, tx: Em, actor: Actor, id: str
   const row = await taskById(deps.db, id, tx);
   if (!row) throw fail.notFound('task');
   if (row.status !== 'open') throw taskRefusal.closed();
-  const caller = await taskCaller(deps, actor, tx, row.assignee_kind === 'line');
-  if (!mayWork(row, caller)) throw taskRefusal.notYours();
-  if (row.claimed_by && row.claimed_by !== actor.id && !caller.oversees)
-    throw taskRefusal.claimed(row.claimed_name ?? '');
+  await staffMayWork(deps, tx, actor)(row);
   return row;
 }
 
@@ -60,12 +57,57 @@ function completionEvent(
   } satisfies ProcessEvent;
 }
 
+/** Who may decide a task: whom it exists for at all (others are told it does not), and who may decide it. */
+export interface DecisionRules {
+  visible: (row: TaskRow) => boolean;
+  /** Throws the refusal when the caller may not decide the task. */
+  mayDecide: (row: TaskRow) => Promise<void>;
+}
+
 /**
- * Decides a task read and checked in tx: the engine takes the decision under the instance's lock (approvals fixed
- * to the document's current content hash), the task closes, the inboxes hear of it. Whatever the engine refuses
- * changes nothing. Staff and clients decide through here; each side checks first who may.
+ * Closes the open task `id` for the decision, as the one who decides it. One statement closes and reads it; the
+ * rules are checked on what it answers and throw, so the transaction rolls the close back, when they refuse.
  */
-export async function decideTaskRow(
+export async function closeForDecision(
+  deps: TaskDeps,
+  tx: Em,
+  actor: Actor,
+  id: string,
+  decision: TaskDecision,
+  rules: DecisionRules,
+): Promise<TaskRow> {
+  const closing = {
+    actor: actor.id,
+    outcome: decision.outcome ?? null,
+    comment: decision.comment ?? null,
+    at: dateOf(deps.clock),
+  };
+  const row = await closeTaskRow(deps.db, tx, id, closing);
+  if (row) {
+    if (!rules.visible(row)) throw fail.notFound('task');
+    await rules.mayDecide(row);
+    return row;
+  }
+  // Not open: say why, as reading it first would have.
+  const seen = await taskById(deps.db, id, tx);
+  if (!seen || !rules.visible(seen)) throw fail.notFound('task');
+  throw taskRefusal.closed();
+}
+
+/** The staff inbox's rule: the caller's task (not taken by someone else), or anyone's for those who oversee. */
+const staffMayWork = (deps: TaskDeps, tx: Em, actor: Actor) => async (row: TaskRow) => {
+  const caller = await taskCaller(deps, actor, tx, row.assignee_kind === 'line');
+  if (!mayWork(row, caller)) throw taskRefusal.notYours();
+  if (row.claimed_by && row.claimed_by !== actor.id && !caller.oversees)
+    throw taskRefusal.claimed(row.claimed_name ?? '');
+};
+
+/**
+ * Carries a decision into the instance, once its task is closed in tx: the engine takes it under the instance's
+ * lock (approvals fixed to the document's current content hash), the inboxes hear of it. Whatever the engine
+ * refuses is thrown, and the transaction undoes the close. Staff and clients decide through here.
+ */
+export async function decideClosedTask(
   deps: TaskDeps,
   tx: Em,
   actor: Actor,
@@ -85,30 +127,8 @@ export async function decideTaskRow(
   const event = completionEvent(row, actor, decision, { seen, current });
   const fed = await deps.instances().feed(row.instance_id, event, tx);
   if (!fed.ok) throw refusalError(fed.refused);
-  const now = dateOf(deps.clock);
-  const outcome = decision.outcome ?? (row.kind === 'revision' ? 'revised' : 'completed');
-  if (
-    !(await completeTaskRow(
-      deps.db,
-      tx,
-      row.id,
-      { actor: actor.id, outcome, comment: decision.comment ?? null },
-      now,
-    ))
-  )
-    throw taskRefusal.closed();
   await tellInboxes(deps, tx, row, [actor.id]);
-  // The row as the update left it, without reading it again.
-  const completed: TaskRow = {
-    ...row,
-    status: 'completed',
-    completed_by: actor.id,
-    completed_name: actor.name,
-    completed_at: now,
-    outcome,
-    comment: decision.comment ?? null,
-  };
-  return taskView(deps, completed, now.getTime(), tx);
+  return taskView(deps, { ...row, completed_name: actor.name }, deps.clock.now(), tx);
 }
 
 /** Decides a task of the staff inbox: the caller's, or anyone's for those who oversee. */
@@ -119,7 +139,11 @@ export function decideTask(
   decision: TaskDecision,
   options: DecideOptions = {},
 ): Promise<TaskView> {
-  return deps.db.transaction(async (tx) =>
-    decideTaskRow(deps, tx, actor, await workableTask(deps, tx, actor, id), decision, options),
-  );
+  return deps.db.transaction(async (tx) => {
+    const row = await closeForDecision(deps, tx, actor, id, decision, {
+      visible: () => true,
+      mayDecide: staffMayWork(deps, tx, actor),
+    });
+    return decideClosedTask(deps, tx, actor, row, decision, options);
+  });
 }

@@ -35,14 +35,19 @@ export interface TaskRow {
 
 const uuidShape = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
 
-/** Tasks with the names and the record their views show; `t` is the task. A record id that is no uuid joins nothing. */
-export const taskSelect = `select t.*, cu.name as claimed_name, du.name as completed_name, r.title as record_title,
-    r.data as record_data
-  from process_task t
+/**
+ * Tasks with the names and the record their views show, read from `source` (the table, or a statement's returned
+ * rows); `t` is the task. A record id that is no uuid joins nothing.
+ */
+const taskSelectFrom = (source: string) => `select t.*, cu.name as claimed_name, du.name as completed_name,
+    r.title as record_title, r.data as record_data
+  from ${source} t
   left join app_user cu on cu.id = t.claimed_by
   left join app_user du on du.id = t.completed_by
   left join record r on r.entity = t.record_entity and r.deleted_at is null
     and r.id = (case when t.record_id ~ ${uuidShape} then t.record_id::uuid end)`;
+
+export const taskSelect = taskSelectFrom('process_task');
 
 export async function taskById(db: Database, id: string, tx?: Em): Promise<TaskRow | null> {
   const [row] = await db.query<TaskRow>(`${taskSelect} where t.id = ?`, [id], tx);
@@ -102,19 +107,32 @@ export async function cancelTaskRow(
   return row ?? null;
 }
 
-/** Closes a task its person decided; false when it was no longer open. */
-export async function completeTaskRow(
+/** What closes a decided task: who, when, the outcome (a revision's or a plain task's default when none), why. */
+export interface TaskClosing {
+  actor: string;
+  outcome: string | null;
+  comment: string | null;
+  at: Date;
+}
+
+/**
+ * Closes a task as decided, if it is still open, and answers it as the views read it (null when it was not open).
+ * One statement: the caller checks who may afterwards and throws, rolling the close back, when they may not.
+ */
+export async function closeTaskRow(
   db: Database,
   tx: Em,
   id: string,
-  by: { actor: string; outcome: string | null; comment: string | null },
-  now: Date,
-): Promise<boolean> {
-  const rows = await db.query(
-    `update process_task set status = 'completed', completed_by = ?, completed_at = ?, outcome = ?, comment = ?
-      where id = ? and status = 'open' returning id`,
-    [by.actor, now, by.outcome, by.comment, id],
+  closing: TaskClosing,
+): Promise<TaskRow | null> {
+  const [row] = await db.query<TaskRow>(
+    `with closed as (
+       update process_task set status = 'completed', completed_by = ?, completed_at = ?, comment = ?,
+         outcome = coalesce(?, case kind when 'revision' then 'revised' else 'completed' end)
+        where id = ? and status = 'open' returning *)
+     ${taskSelectFrom('closed')}`,
+    [closing.actor, closing.at, closing.comment, closing.outcome, id],
     tx,
   );
-  return rows.length > 0;
+  return row ?? null;
 }

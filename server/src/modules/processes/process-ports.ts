@@ -39,13 +39,24 @@ export interface TaskPort {
 /** Why the engine did not take an event (see `StepResult.refused`), or that it did. */
 export type FeedOutcome = { ok: true; instance: ProcessInstance } | { ok: false; refused: string };
 
+/** An instance whose row lock a transaction took (see {@link InstancePort.lockOfTask}); only the instances side reads it. */
+export interface LockedInstance {
+  readonly id: string;
+  readonly lockedInstance: true;
+}
+
 /** What the tasks side asks of the instances side. */
 export interface InstancePort {
   /**
    * Steps the instance with `event` under its row lock, in `tx` when given (the task's completion and the step
-   * commit together), and carries out the step's effects.
+   * commit together), and carries out the step's effects. `locked`: the row as {@link lockOfTask} took it in tx.
    */
-  feed(instanceId: string, event: ProcessEvent, tx?: Em): Promise<FeedOutcome>;
+  feed(instanceId: string, event: ProcessEvent, tx?: Em, locked?: LockedInstance): Promise<FeedOutcome>;
+  /**
+   * Takes the row lock of the task's instance in tx, before the task's own row is touched: every writer locks the
+   * instance first, then its tasks, so a decision and a timer of one instance never wait on each other in a circle.
+   */
+  lockOfTask(taskId: string, tx: Em): Promise<LockedInstance | null>;
   /** The instance's state as stored, or null. */
   get(instanceId: string, tx?: Em): Promise<ProcessInstance | null>;
 }

@@ -36,6 +36,17 @@ export async function lockInstance(db: Database, tx: Em, id: string): Promise<In
   return row ? instanceRow(row) : null;
 }
 
+/** The instance of task `taskId` (the inbox's row id) under its row lock, as {@link lockInstance}. */
+export async function lockInstanceOfTask(db: Database, tx: Em, taskId: string): Promise<InstanceRow | null> {
+  const [row] = await db.query<Row>(
+    `select i.* from process_instance i where i.id = (select instance_id from process_task where id = ?)
+      for update of i`,
+    [taskId],
+    tx,
+  );
+  return row ? instanceRow(row) : null;
+}
+
 export async function instanceById(
   db: Database,
   tx: Em | undefined,

@@ -1,9 +1,16 @@
 import type { ProcessEvent, ProcessInstance } from '@opora/runtime/processes';
 import type { Em } from '../../../db/database.js';
 import { AppError } from '../../../http/app-error.js';
-import type { FeedOutcome, InstancePort, ProcessStarter, StartRequest, TaskPort } from '../process-ports.js';
+import type {
+  FeedOutcome,
+  InstancePort,
+  LockedInstance,
+  ProcessStarter,
+  StartRequest,
+  TaskPort,
+} from '../process-ports.js';
 import type { InstanceDeps } from './instance-deps.js';
-import { instanceById, lockInstance } from './instance-rows.js';
+import { type InstanceRow, instanceById, lockInstance, lockInstanceOfTask } from './instance-rows.js';
 import { feedRow } from './instance-step.js';
 import { startOnMessage } from './message-starts.js';
 import { startInstance } from './start-instance.js';
@@ -23,12 +30,20 @@ export class ProcessInstances implements InstancePort, ProcessStarter {
     this.deps.tasks = port;
   }
 
-  feed(instanceId: string, event: ProcessEvent, tx?: Em): Promise<FeedOutcome> {
+  feed(instanceId: string, event: ProcessEvent, tx?: Em, locked?: LockedInstance): Promise<FeedOutcome> {
     const run = async (em: Em): Promise<FeedOutcome> => {
-      const row = await lockInstance(this.deps.db, em, instanceId);
+      const row =
+        tx && locked?.id === instanceId
+          ? (locked as LockedInstance & InstanceRow)
+          : await lockInstance(this.deps.db, em, instanceId);
       return row ? feedRow(this.deps, em, row, event) : { ok: false, refused: 'no such instance' };
     };
     return tx ? run(tx) : this.deps.db.transaction(run);
+  }
+
+  async lockOfTask(taskId: string, tx: Em): Promise<LockedInstance | null> {
+    const row = await lockInstanceOfTask(this.deps.db, tx, taskId);
+    return row ? { ...row, lockedInstance: true } : null;
   }
 
   async get(instanceId: string, tx?: Em): Promise<ProcessInstance | null> {

@@ -76,10 +76,10 @@ export function completeClientTask(
     ...(body.comment !== undefined ? { comment: body.comment } : {}),
   };
   return deps.db.transaction(async (tx) => {
-    const row = await closeForDecision(deps, tx, actor, id, decision, {
+    const closed = await closeForDecision(deps, tx, actor, id, decision, {
       visible: (task) => isClientTask(task, actor.id),
       mayDecide: async () => undefined,
     });
-    return decideClosedTask(deps, tx, actor, row, decision);
+    return decideClosedTask(deps, tx, actor, closed, decision);
   });
 }

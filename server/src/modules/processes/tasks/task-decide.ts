@@ -4,6 +4,7 @@ import { dateOf } from '../../../adapters/clock.js';
 import type { Em } from '../../../db/database.js';
 import { fail } from '../../../http/app-error.js';
 import type { Actor } from '../../auth/actor.js';
+import type { LockedInstance } from '../process-ports.js';
 import { currentDocumentHash } from './document-hash.js';
 import type { TaskDeps } from './task-deps.js';
 import { refusalError, taskRefusal } from './task-errors.js';
@@ -64,6 +65,12 @@ export interface DecisionRules {
   mayDecide: (row: TaskRow) => Promise<void>;
 }
 
+/** A task closed for a decision, and its instance's row lock, taken first (see `InstancePort.lockOfTask`). */
+export interface ClosedTask {
+  row: TaskRow;
+  locked: LockedInstance | undefined;
+}
+
 /**
  * Closes the open task `id` for the decision, as the one who decides it. One statement closes and reads it; the
  * rules are checked on what it answers and throw, so the transaction rolls the close back, when they refuse.
@@ -75,18 +82,19 @@ export async function closeForDecision(
   id: string,
   decision: TaskDecision,
   rules: DecisionRules,
-): Promise<TaskRow> {
+): Promise<ClosedTask> {
   const closing = {
     actor: actor.id,
     outcome: decision.outcome ?? null,
     comment: decision.comment ?? null,
     at: dateOf(deps.clock),
   };
-  const row = await closeTaskRow(deps.db, tx, id, closing);
+  const locked = await deps.instances().lockOfTask(id, tx);
+  const row = locked && (await closeTaskRow(deps.db, tx, id, closing));
   if (row) {
     if (!rules.visible(row)) throw fail.notFound('task');
     await rules.mayDecide(row);
-    return row;
+    return { row, locked: locked ?? undefined };
   }
   // Not open: say why, as reading it first would have.
   const seen = await taskById(deps.db, id, tx);
@@ -111,7 +119,7 @@ export async function decideClosedTask(
   deps: TaskDeps,
   tx: Em,
   actor: Actor,
-  row: TaskRow,
+  { row, locked }: ClosedTask,
   decision: TaskDecision,
   options: DecideOptions = {},
 ): Promise<TaskView> {
@@ -125,7 +133,7 @@ export async function decideClosedTask(
       : undefined;
   const seen = options.seenIsCurrent ? current : decision.seenHash;
   const event = completionEvent(row, actor, decision, { seen, current });
-  const fed = await deps.instances().feed(row.instance_id, event, tx);
+  const fed = await deps.instances().feed(row.instance_id, event, tx, locked);
   if (!fed.ok) throw refusalError(fed.refused);
   await tellInboxes(deps, tx, row, [actor.id]);
   return taskView(deps, { ...row, completed_name: actor.name }, deps.clock.now(), tx);
@@ -140,10 +148,10 @@ export function decideTask(
   options: DecideOptions = {},
 ): Promise<TaskView> {
   return deps.db.transaction(async (tx) => {
-    const row = await closeForDecision(deps, tx, actor, id, decision, {
+    const closed = await closeForDecision(deps, tx, actor, id, decision, {
       visible: () => true,
       mayDecide: staffMayWork(deps, tx, actor),
     });
-    return decideClosedTask(deps, tx, actor, row, decision, options);
+    return decideClosedTask(deps, tx, actor, closed, decision, options);
   });
 }

@@ -348,4 +348,30 @@ describe.each(databaseTargets)('deciding process tasks on $name', (target) => {
     expect(done.statusCode, done.body).toBe(200);
     expect(await instance(started.id)).toMatchObject({ status: 'completed', variables: { checked: true } });
   });
+  it('a decision and a cancel of its instance at once: one wins, neither deadlocks, nothing is left half done', async () => {
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const started = (await api(h.app, 'POST', '/processes/check/instances', admin, {})).json() as {
+          id: string;
+        };
+        return { started, task: await taskIn(boris, started.id) };
+      }),
+    );
+    await Promise.all(
+      runs.map(async ({ started, task }) => {
+        const [decided, cancelled] = await Promise.all([
+          complete(boris, task, { variables: { checked: true } }),
+          api(h.app, 'POST', `/processes/instances/${started.id}/cancel`, admin, {}),
+        ]);
+        expect(decided.statusCode, decided.body).toBeLessThan(500);
+        expect(cancelled.statusCode, cancelled.body).toBeLessThan(500);
+        const ended = await instance(started.id);
+        expect(ended.status).toBe(decided.statusCode === 200 ? 'completed' : 'terminated');
+        const [row] = await h.db.query<{ status: string }>('select status from process_task where id = ?', [
+          task.id,
+        ]);
+        expect(row?.status).toBe(decided.statusCode === 200 ? 'completed' : 'cancelled');
+      }),
+    );
+  });
 });

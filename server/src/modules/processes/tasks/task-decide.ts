@@ -72,8 +72,9 @@ export interface ClosedTask {
 }
 
 /**
- * Closes the open task `id` for the decision, as the one who decides it. One statement closes and reads it; the
- * rules are checked on what it answers and throw, so the transaction rolls the close back, when they refuse.
+ * Closes the open task `id` for the decision, as the one who decides it: its instance's lock first, then one
+ * statement closes and reads the task; the rules are checked on what it answers and throw, so the transaction
+ * rolls the close back, when they refuse.
  */
 export async function closeForDecision(
   deps: TaskDeps,
@@ -94,7 +95,7 @@ export async function closeForDecision(
   if (row) {
     if (!rules.visible(row)) throw fail.notFound('task');
     await rules.mayDecide(row);
-    return { row, locked: locked ?? undefined };
+    return { row, locked: locked || undefined };
   }
   // Not open: say why, as reading it first would have.
   const seen = await taskById(deps.db, id, tx);

@@ -48,10 +48,14 @@ export class FileStore {
         done(null, chunk);
       },
     });
+    // flush: fsync before close, so the rename below never publishes content the disk has not got yet.
+    const writer = createWriteStream(temp, { flags: 'wx', flush: true });
     try {
-      // flush: fsync before close, so the rename below never publishes content the disk has not got yet.
-      await pipeline(source, meter, createWriteStream(temp, { flags: 'wx', flush: true }));
+      await pipeline(source, meter, writer);
     } catch (error) {
+      // A refusal in the first chunk can come before the file's open finished; the stream closes only after
+      // it, so unlinking then cannot miss a file the open creates a moment later.
+      if (!writer.closed) await new Promise((closed) => writer.once('close', closed));
       await unlink(temp).catch(() => undefined);
       throw error;
     }

@@ -21,4 +21,11 @@ export type SharedEffectRequest =
       recordId: string;
       values: Record<string, Value>;
     }
-  | { type: 'startProcess'; requestId: string; process: string; variables: Record<string, Value> };
+  | {
+      type: 'startProcess';
+      requestId: string;
+      process: string;
+      variables: Record<string, Value>;
+      /** The document the started process is about (a bot's request, say); a call activity passes its own. */
+      record?: { entity: string; id: string };
+    };

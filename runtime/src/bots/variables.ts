@@ -3,7 +3,8 @@ import { maxValueChars, maxVariables } from './session.js';
 
 /**
  * Variables every bot has without a block setting them: `client` (what the channel knows: `client.name`,
- * `client.email`, `client.phone`, passed by the server at start) and `lastMessage` (the client's last text).
+ * `client.email`, `client.phone`, and `client.id`, the client's card when the dialog opened with one, else empty;
+ * passed by the server at start) and `lastMessage` (the client's last text).
  */
 export const builtInVariables: readonly string[] = ['client', 'lastMessage'];
 

@@ -11,7 +11,8 @@ import { prepareProcess } from './prepared-process.js';
 
 /**
  * The support-desk template's processes driven through the pure engine, as the server will feed them: the refund
- * approval (старший оператор, then бухгалтерия; approve, reject, return for revision, reminder and escalation)
+ * approval (бухгалтерия alone up to 10 000 ₽, above it the head of support and бухгалтерия in parallel; approve, reject,
+ * return for revision, reminder and escalation)
  * and the knowledge-base article review.
  */
 const bundle = JSON.parse(
@@ -51,46 +52,54 @@ const taskOf = (effects: ProcessEffect[]) => {
 };
 
 const request = { entity: 'request', id: 'R-1' };
-const fromRequest: ProcessEvent = {
-  type: 'start',
-  startEvent: 'start-request',
-  actor: 'olga',
-  record: request,
-  variables: { orderNumber: '100245', amount: 1490 },
-};
+const fromRequest = (amount: number | string) =>
+  ({
+    type: 'start',
+    startEvent: 'start-request',
+    actor: 'olga',
+    record: request,
+    variables: { orderNumber: '100245', amount },
+  }) satisfies ProcessEvent;
+const small = fromRequest(1490);
+const large = fromRequest(15_000);
 
 describe('support-desk process «Согласование возврата денег»', () => {
-  it('goes to the senior operator, then accounting; approved, it resolves the request and tells the client', () => {
+  const decisions = (run: ReturnType<typeof drive>) =>
+    run.state().decisions.map((d) => `${d.round}/${d.slot} ${d.actor} ${d.outcome}`);
+  const decide = (
+    task: { taskId: string },
+    actor: string,
+    outcome: string,
+    comment?: string,
+  ): ProcessEvent => ({
+    type: 'taskCompleted',
+    taskId: task.taskId,
+    actor,
+    outcome,
+    ...(comment ? { comment } : {}),
+  });
+
+  it('over 10 000 ₽ asks the head of support and accounting at once, each with a day and a reminder; both approve', () => {
     const run = drive('refund-approval');
-    const started = run.feed(fromRequest);
-    const first = taskOf(started);
-    expect(first).toMatchObject({
-      kind: 'approval',
-      nodeId: 'approve',
-      assignee: { kind: 'role', value: 'supervisor' },
-      title: 'Согласовать возврат денег',
-      dueAt: t0 + day,
-      record: request,
-    });
-    expect(ofType(started, 'scheduleTimer').map((t) => t.at)).toEqual([t0 + day, t0 + day - 4 * 3_600_000]);
+    const started = run.feed(large);
+    const [head, accounting] = ofType(started, 'createTask');
+    expect([head, accounting].map((t) => t && [t.nodeId, t.kind, t.assignee, t.dueAt])).toEqual([
+      ['approve-large', 'approval', { kind: 'role', value: 'supervisor' }, t0 + day],
+      ['approve-large', 'approval', { kind: 'line', value: 'accounting' }, t0 + day],
+    ]);
+    expect(head).toMatchObject({ title: 'Согласовать крупный возврат', record: request });
+    expect(ofType(started, 'scheduleTimer').map((t) => t.at)).toEqual([
+      t0 + day,
+      t0 + day - 4 * 3_600_000,
+      t0 + day,
+      t0 + day - 4 * 3_600_000,
+    ]);
 
     // Four eyes: the operator who filed the refund cannot approve it, even holding the role.
-    run.feed(
-      { type: 'taskCompleted', taskId: first.taskId, actor: 'olga', outcome: 'approve' },
-      'four eyes: the author of the document cannot decide on it',
-    );
-
-    const second = taskOf(
-      run.feed({ type: 'taskCompleted', taskId: first.taskId, actor: 'svetlana', outcome: 'approve' }),
-    );
-    expect(second).toMatchObject({ kind: 'approval', assignee: { kind: 'line', value: 'accounting' } });
-
-    const approved = run.feed({
-      type: 'taskCompleted',
-      taskId: second.taskId,
-      actor: 'marina',
-      outcome: 'approve',
-    });
+    run.feed(decide(head!, 'olga', 'approve'), 'four eyes: the author of the document cannot decide on it');
+    // In parallel the order does not matter: accounting first, then the head; nothing moves until both have.
+    expect(ofType(run.feed(decide(accounting!, 'marina', 'approve')), 'createTask')).toEqual([]);
+    const approved = run.feed(decide(head!, 'svetlana', 'approve'));
     const status = ofType(approved, 'setStatus');
     expect(status).toEqual([
       { type: 'setStatus', requestId: expect.any(String), status: 'resolved', record: request },
@@ -99,30 +108,27 @@ describe('support-desk process «Согласование возврата де�
       run.feed({ type: 'effectResult', requestId: status[0]!.requestId, ok: true }),
       'sendClientMessage',
     );
-    expect(told).toHaveLength(1);
-    expect(told[0]!.text).toContain('Возврат 1490 ₽ по заказу 100245 одобрен');
+    expect(told[0]!.text).toContain('Возврат 15000 ₽ по заказу 100245 одобрен');
     expect(run.feed({ type: 'effectResult', requestId: told[0]!.requestId, ok: true })).toEqual([
       { type: 'ended', status: 'completed' },
     ]);
-    expect(run.state().decisions.map((d) => `${d.round}/${d.slot} ${d.actor} ${d.outcome}`)).toEqual([
-      '1/0 svetlana approve',
-      '1/1 marina approve',
-    ]);
+    expect(decisions(run)).toEqual(['1/1 marina approve', '1/0 svetlana approve']);
   });
 
-  it('rejected by accounting, tells the client why and leaves the request open', () => {
+  it('up to 10 000 ₽ goes to accounting alone; rejected, it tells the client why and leaves the request open', () => {
     const run = drive('refund-approval');
-    const first = taskOf(run.feed(fromRequest));
-    const second = taskOf(
-      run.feed({ type: 'taskCompleted', taskId: first.taskId, actor: 'svetlana', outcome: 'approve' }),
-    );
-    const rejected = run.feed({
-      type: 'taskCompleted',
-      taskId: second.taskId,
-      actor: 'marina',
-      outcome: 'reject',
-      comment: 'заказ оплачен бонусами, они уже вернулись на счёт',
+    const task = taskOf(run.feed(small));
+    expect(task).toMatchObject({
+      nodeId: 'approve',
+      kind: 'approval',
+      assignee: { kind: 'line', value: 'accounting' },
+      title: 'Согласовать возврат денег',
+      dueAt: t0 + day,
+      record: request,
     });
+    const rejected = run.feed(
+      decide(task, 'marina', 'reject', 'заказ оплачен бонусами, они уже вернулись на счёт'),
+    );
     expect(ofType(rejected, 'setStatus')).toEqual([]);
     const told = ofType(rejected, 'sendClientMessage');
     expect(told[0]!.text).toContain('не можем вернуть деньги по заказу 100245');
@@ -132,6 +138,7 @@ describe('support-desk process «Согласование возврата де�
     ]);
     expect(run.state().history.map((h) => h.nodeId)).toEqual([
       'start-request',
+      'check-limit',
       'approve',
       'decision',
       'tell-rejected',
@@ -139,19 +146,20 @@ describe('support-desk process «Согласование возврата де�
     ]);
   });
 
-  it('returned for revision, goes back to its author, then the same stage opens from the senior operator', () => {
+  it('exactly 10 000 ₽, or an amount written as text, is within the limit', () => {
+    for (const amount of [10_000, '9 500', '10000']) {
+      const run = drive('refund-approval');
+      expect(taskOf(run.feed(fromRequest(amount))).nodeId).toBe('approve');
+    }
     const run = drive('refund-approval');
-    const first = taskOf(run.feed(fromRequest));
-    const second = taskOf(
-      run.feed({ type: 'taskCompleted', taskId: first.taskId, actor: 'svetlana', outcome: 'approve' }),
-    );
-    const returned = run.feed({
-      type: 'taskCompleted',
-      taskId: second.taskId,
-      actor: 'marina',
-      outcome: 'return',
-      comment: 'Приложите чек',
-    });
+    expect(ofType(run.feed(fromRequest('10 000,01')), 'createTask')).toHaveLength(2);
+  });
+
+  it('returned by accounting, closes the head’s task, goes back to its author, then the same stage opens again', () => {
+    const run = drive('refund-approval');
+    const [head, accounting] = ofType(run.feed(large), 'createTask');
+    const returned = run.feed(decide(accounting!, 'marina', 'return', 'Приложите чек'));
+    expect(ofType(returned, 'cancelTask')).toEqual([{ type: 'cancelTask', taskId: head!.taskId }]);
     const revision = taskOf(returned);
     expect(revision).toMatchObject({
       kind: 'revision',
@@ -164,62 +172,51 @@ describe('support-desk process «Согласование возврата де�
       { type: 'taskCompleted', taskId: revision.taskId, actor: 'svetlana' },
       'the revision is the author’s task',
     );
-    const again = taskOf(run.feed({ type: 'taskCompleted', taskId: revision.taskId, actor: 'olga' }));
-    expect(again).toMatchObject({ kind: 'approval', assignee: { kind: 'role', value: 'supervisor' } });
-    const accounting = taskOf(
-      run.feed({ type: 'taskCompleted', taskId: again.taskId, actor: 'svetlana', outcome: 'approve' }),
+    const again = ofType(
+      run.feed({ type: 'taskCompleted', taskId: revision.taskId, actor: 'olga' }),
+      'createTask',
     );
-    const approved = run.feed({
-      type: 'taskCompleted',
-      taskId: accounting.taskId,
-      actor: 'marina',
-      outcome: 'approve',
-    });
-    expect(ofType(approved, 'setStatus')).toMatchObject([{ status: 'resolved', record: request }]);
-    expect(run.state().decisions.map((d) => `${d.round}/${d.slot} ${d.actor} ${d.outcome}`)).toEqual([
-      '1/0 svetlana approve',
-      '1/1 marina return',
-      '2/0 svetlana approve',
-      '2/1 marina approve',
+    expect(again.map((t) => t.assignee)).toEqual([
+      { kind: 'role', value: 'supervisor' },
+      { kind: 'line', value: 'accounting' },
     ]);
+    run.feed(decide(again[0]!, 'svetlana', 'approve'));
+    expect(ofType(run.feed(decide(again[1]!, 'marina', 'approve')), 'setStatus')).toMatchObject([
+      { status: 'resolved', record: request },
+    ]);
+    expect(decisions(run)).toEqual(['1/1 marina return', '2/0 svetlana approve', '2/1 marina approve']);
   });
 
   it('started by the bot (no author), a return goes to the operators to complete the request, then back', () => {
     const run = drive('refund-approval');
     const first = taskOf(run.feed({ type: 'start', variables: { orderNumber: '100245', amount: '1490' } }));
     expect(run.state().history[0]?.nodeId).toBe('start-api');
-    const revise = taskOf(
-      run.feed({
-        type: 'taskCompleted',
-        taskId: first.taskId,
-        actor: 'svetlana',
-        outcome: 'return',
-        comment: 'Нет номера чека',
-      }),
-    );
+    const revise = taskOf(run.feed(decide(first, 'marina', 'return', 'Нет номера чека')));
     expect(revise).toMatchObject({
       kind: 'user',
       nodeId: 'revise',
       assignee: { kind: 'role', value: 'operator' },
     });
-    const again = taskOf(run.feed({ type: 'taskCompleted', taskId: revise.taskId, actor: 'ivan' }));
-    expect(again).toMatchObject({
-      kind: 'approval',
-      nodeId: 'approve',
-      assignee: { kind: 'role', value: 'supervisor' },
-    });
+    // The operators found the receipt, and the refund is larger than the client said: the limit is checked again.
+    const again = ofType(
+      run.feed({
+        type: 'taskCompleted',
+        taskId: revise.taskId,
+        actor: 'ivan',
+        variables: { amount: 14_900 },
+      }),
+      'createTask',
+    );
+    expect(again.map((t) => [t.nodeId, t.assignee.value])).toEqual([
+      ['approve-large', 'supervisor'],
+      ['approve-large', 'accounting'],
+    ]);
   });
 
   it('when the request cannot be updated or the client cannot be written to, accounting tells them by hand', () => {
     const run = drive('refund-approval');
     const first = taskOf(run.feed({ type: 'start', variables: { orderNumber: '100245', amount: '1490' } }));
-    const second = taskOf(
-      run.feed({ type: 'taskCompleted', taskId: first.taskId, actor: 'svetlana', outcome: 'approve' }),
-    );
-    const status = ofType(
-      run.feed({ type: 'taskCompleted', taskId: second.taskId, actor: 'marina', outcome: 'approve' }),
-      'setStatus',
-    );
+    const status = ofType(run.feed(decide(first, 'marina', 'approve')), 'setStatus');
     expect(status).toEqual([{ type: 'setStatus', requestId: expect.any(String), status: 'resolved' }]);
     const failedStatus = { code: 'no_record', message: 'the instance has no record' };
     const told = ofType(
@@ -259,18 +256,18 @@ describe('support-desk process «Согласование возврата де�
     ]);
   });
 
-  it('reminds the approver four hours before the working day is out, then escalates to the supervisor', () => {
+  it('reminds each approver four hours before the day is out, then escalates to the supervisor', () => {
     const run = drive('refund-approval');
-    const started = run.feed(fromRequest);
-    const task = taskOf(started);
-    const [due, remind] = ofType(started, 'scheduleTimer');
+    const started = run.feed(large);
+    const [head, accounting] = ofType(started, 'createTask');
+    const [, , due, remind] = ofType(started, 'scheduleTimer');
     expect(run.feed({ type: 'timerFired', key: remind!.key })).toEqual([
       {
         type: 'notifyStaff',
-        to: { kind: 'role', value: 'supervisor' },
-        text: 'Напоминание: согласование «Согласовать возврат денег»',
+        to: { kind: 'line', value: 'accounting' },
+        text: 'Напоминание: согласование «Согласовать крупный возврат»',
         reason: 'reminder',
-        taskId: task.taskId,
+        taskId: accounting!.taskId,
       },
     ]);
     expect(run.feed({ type: 'timerFired', key: due!.key })).toMatchObject([
@@ -278,17 +275,14 @@ describe('support-desk process «Согласование возврата де�
         type: 'notifyStaff',
         to: { kind: 'role', value: 'supervisor' },
         reason: 'overdue',
-        taskId: task.taskId,
+        taskId: accounting!.taskId,
       },
     ]);
-    // Deciding closes the deadline: the next stage gets its own.
-    const next = run.feed({
-      type: 'taskCompleted',
-      taskId: task.taskId,
-      actor: 'svetlana',
-      outcome: 'approve',
-    });
-    expect(ofType(next, 'createTask')[0]?.dueAt).toBe(run.now() - 60_000 + day);
+    // Both of accounting's timers have fired, so deciding cancels none; the head's task keeps its own deadline.
+    const decided = run.feed(decide(accounting!, 'marina', 'approve'));
+    expect(ofType(decided, 'cancelTimer')).toEqual([]);
+    const waiting = run.state().tokens.flatMap((t) => (t.wait?.kind === 'tasks' ? t.wait.tasks : []));
+    expect(waiting.map((t) => t.taskId)).toEqual([head!.taskId]);
   });
 });
 

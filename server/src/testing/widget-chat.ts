@@ -20,11 +20,19 @@ function liveUrl(h: Harness, channelKey: string, token: string) {
  * everything said to them comes down their WebSocket (the app must listen). After each action the bots' jobs run
  * to the end, and the call waits until the socket has heard every message the visitor's history holds.
  */
-export async function widgetChat(h: Harness, channelKey: string, ip: string) {
-  const visitor = await widgetVisitor(h, { ip, key: channelKey });
+export async function widgetChat(
+  h: Harness,
+  channelKey: string,
+  ip: string,
+  /** A signed-in portal client chats from the portal's own page: its origin and their session cookie. */
+  signedIn?: { origin: string; cookie: string },
+) {
+  const visitor = await widgetVisitor(h, { ip, key: channelKey, ...(signedIn ?? {}) });
   const heard = new Map<string, MessageView>();
-  const ws = new WebSocket(liveUrl(h, channelKey, visitor.session.token), {
-    headers: { origin: shopOrigin },
+  const url = liveUrl(h, channelKey, visitor.session.token);
+  // The portal's own page talks to the server it came from: its origin is the server's own.
+  const ws = new WebSocket(url, {
+    headers: { origin: signedIn ? new URL(url).origin.replace('ws:', 'http:') : shopOrigin },
   });
   ws.on('message', (data) => {
     const live = JSON.parse(String(data)) as LiveMessage;
@@ -93,6 +101,11 @@ export async function widgetChat(h: Harness, channelKey: string, ip: string) {
       });
       if (response.statusCode === 201) await settle();
       return response;
+    },
+    /** Waits until the socket has heard a message to the visitor containing `text` (one a process sends, say). */
+    async hear(text: string) {
+      for (let i = 0; i < 300 && !said().some((m) => m.text.includes(text)); i++) await sleep(10);
+      if (!said().some((m) => m.text.includes(text))) throw new Error(`the visitor did not hear «${text}»`);
     },
     close: () => ws.close(),
   };

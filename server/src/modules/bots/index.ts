@@ -64,8 +64,14 @@ export const botsModule = fp(
       kb: app.kb,
       records: app.records,
       publicUrl: app.settings.publicUrl,
-      startProcess: async (process, variables, idempotencyKey) =>
-        (await app.processInstances.start(process, { variables, idempotencyKey })).instanceId,
+      startProcess: async (process, variables, idempotencyKey, record) =>
+        (
+          await app.processInstances.start(process, {
+            variables,
+            idempotencyKey,
+            ...(record ? { record } : {}),
+          })
+        ).instanceId,
     });
     app.jobWorker.registerHandler(botEffectJobName, effects.handler, effects.options);
     await app.register(botRoutes, { prefix: apiPrefix, deps });

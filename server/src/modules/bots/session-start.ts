@@ -31,7 +31,12 @@ export async function startSession(
   const state = startBot(bot, {
     locale: clientLanguage(firstText),
     variables: {
-      client: { name: contact?.display_name ?? '', email: contact?.email ?? '', phone: contact?.phone ?? '' },
+      client: {
+        id: conversation.clientRecordId ?? '',
+        name: contact?.display_name ?? '',
+        email: contact?.email ?? '',
+        phone: contact?.phone ?? '',
+      },
     },
   });
   const session = await insertSession(

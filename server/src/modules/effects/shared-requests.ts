@@ -29,6 +29,7 @@ export interface SharedEffectPorts {
     process: string,
     variables: Record<string, Value>,
     idempotencyKey: string,
+    record?: { entity: string; id: string },
   ) => Promise<string>;
 }
 
@@ -69,7 +70,7 @@ export async function carryOutShared(
       return parsedBody(response.text);
     }
     case 'createRecord': {
-      const record = await ports.records.create(effect.entity, effect.values, null, locale);
+      const record = await ports.records.create(effect.entity, givenValues(effect.values), null, locale);
       return { id: record.id, number: record.number, title: record.title };
     }
     case 'updateRecord': {
@@ -87,10 +88,17 @@ export async function carryOutShared(
     case 'startProcess': {
       if (!ports.startProcess) throw new Error('processes are not available');
       const key = `${origin.kind}:${origin.id}:${effect.requestId}`;
-      return ports.startProcess(effect.process, effect.variables, key);
+      return ports.startProcess(effect.process, effect.variables, key, effect.record);
     }
   }
 }
+
+/**
+ * The values a new record is given: a template that came out empty (`{{client.email}}` of a visitor who told
+ * none) gives no value, rather than an empty text a relation or an e-mail field would refuse.
+ */
+const givenValues = (values: Record<string, Value>): Record<string, Value> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 
 /** What an integration answered: JSON as data, anything else as text (cut to a size a variable holds). */
 function parsedBody(text: string): Value {

@@ -55,7 +55,7 @@ export class FileStore {
     } catch (error) {
       // A refusal in the first chunk can come before the file's open finished; the stream closes only after
       // it, so unlinking then cannot miss a file the open creates a moment later.
-      if (!writer.closed) await new Promise((closed) => writer.once('close', closed));
+      if (!writer.closed) await new Promise<void>((closed) => writer.once('close', () => closed()));
       await unlink(temp).catch(() => undefined);
       throw error;
     }

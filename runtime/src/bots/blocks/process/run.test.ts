@@ -22,4 +22,33 @@ describe('process block', () => {
     ).toEqual({ go: 'next' });
     expect(resumed.variables.instance).toBe('P-1');
   });
+
+  it('starts it about the record its id names, and takes the error exit when the id comes out empty', () => {
+    const b = block(
+      'p',
+      'process',
+      {
+        process: 'refund',
+        variables: {},
+        record: { entity: 'request', id: '{{request.id}}' },
+        output: 'instance',
+      },
+      { next: 'n', error: 'e' },
+    ) as ProcessBlock;
+    const ctx = blockContext(b, { variables: { request: { id: 'R-7', number: 7 } } });
+    expect(processBlock.run(ctx)).toMatchObject({ wait: { kind: 'result' } });
+    expect(ctx.effects).toEqual([
+      {
+        type: 'startProcess',
+        requestId: '1:p',
+        process: 'refund',
+        variables: {},
+        record: { entity: 'request', id: 'R-7' },
+      },
+    ]);
+    const missing = blockContext(b, { variables: {} });
+    expect(processBlock.run(missing)).toEqual({ go: 'error' });
+    expect(missing.effects).toEqual([]);
+    expect(missing.variables.instance).toBe('no request record to start on');
+  });
 });

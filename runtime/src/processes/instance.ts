@@ -102,6 +102,12 @@ export interface ProcessInstance {
   record?: { entity: string; id: string };
   /** The approval sheet: every decision, in order. */
   decisions: Decision[];
+  /**
+   * How many messages, each thrown on receiving the one before, led to the latest message this instance started
+   * from or received (the server keeps it; 0 or absent when none did): the server bounds such a chain, as two
+   * processes that start or wake each other by messages would otherwise run for ever.
+   */
+  messageHops?: number;
   /** A counter for ids of tokens, tasks, timers and requests, so a replay makes the same ones. */
   seq: number;
   error?: { nodeId?: string; message: string; code?: string };

@@ -51,6 +51,11 @@ export const processesModule = fp(
       tasks,
       timeZone: app.settings.timeZone,
       messageTtlSeconds: app.settings.processMessageTtlSeconds,
+      onDroppedMessage: ({ name, from, hops }) =>
+        app.log.warn(
+          { message: name, from, hops },
+          'a process message was dropped: the chain of messages that threw it loops (processes start or wake each other)',
+        ),
     };
     const instances = new ProcessInstances(deps);
     app.decorate('processInstances', instances);

@@ -71,6 +71,8 @@ export interface StartRequest {
   actor?: string;
   /** Starting twice with one key starts one instance (a retried job, a replayed webhook). */
   idempotencyKey?: string;
+  /** Started by a message: how many thrown messages led to it (see `ProcessInstance.messageHops`). */
+  messageHops?: number;
 }
 
 /** Starts the latest published version of a process; in `tx` when given. Answers the instance's id. */

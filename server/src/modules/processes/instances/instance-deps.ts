@@ -16,4 +16,6 @@ export interface InstanceDeps {
   timeZone: string;
   /** Seconds a message no instance waits for is kept for one that will; 0 refuses it. */
   messageTtlSeconds: number;
+  /** Told of a message dropped because the chain that threw it grew too long (a loop in the design). */
+  onDroppedMessage?: (message: { name: string; from?: string; hops?: number }) => void;
 }

@@ -6,6 +6,7 @@ import { createSupportDesk, publishPortal } from '../../../testing/portal-fixtur
 import { drainProcessJobs, MemoryTasks, publishProcess } from '../../../testing/process-fixture.js';
 import { createHarness, type Harness } from '../../../testing/test-app.js';
 import { databaseTargets } from '../../../testing/test-database.js';
+import { maxMessageHops } from './message-publish.js';
 import { processRetentionJobName } from './retention-job.js';
 
 const service = (id: string, config: Record<string, unknown>) => node(id, 'bpmn.serviceTask', config);
@@ -238,6 +239,46 @@ describe.each(databaseTargets)('process effects on $name', (target) => {
     await drainProcessJobs(h.app);
     const rows = await h.db.query(`select status from process_instance where process_key = 'echo'`);
     expect(rows).toEqual([{ status: 'completed' }]);
+  });
+
+  it('stops two processes that start each other by messages after a bounded chain, and logs the drop', async () => {
+    const pingPong = (key: string, hears: string, says: string) =>
+      publishProcess(
+        h.app,
+        key,
+        processBody(
+          [
+            node('heard', 'bpmn.startEvent', { trigger: 'message', message: hears }),
+            node('say', 'bpmn.intermediateThrowEvent', { kind: 'message', message: says }),
+            end(),
+          ],
+          chain('heard', 'say', 'end'),
+        ),
+      );
+    await pingPong('loop-a', 'loop.ping', 'loop.pong');
+    await pingPong('loop-b', 'loop.pong', 'loop.ping');
+    const dropped: unknown[] = [];
+    const deps = (h.app.processInstances as unknown as { deps: { onDroppedMessage?: (m: unknown) => void } })
+      .deps;
+    const logged = deps.onDroppedMessage;
+    deps.onDroppedMessage = (message) => dropped.push(message);
+    try {
+      const sent = await api(h.app, 'POST', '/processes/messages', await h.as('operator'), {
+        name: 'loop.ping',
+        messageId: 'test-loop',
+      });
+      expect(sent.json()).toEqual({ delivered: 1 });
+      await drainProcessJobs(h.app);
+    } finally {
+      deps.onDroppedMessage = logged;
+    }
+    const rows = await h.db.query<{ process_key: string; status: string }>(
+      `select process_key, status from process_instance where process_key like 'loop-%'`,
+    );
+    // The API's message starts A (0 hops), A's starts B (1) … up to 20 hops: 21 instances, all ended.
+    expect(rows).toHaveLength(maxMessageHops + 1);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['completed']));
+    expect(dropped).toEqual([expect.objectContaining({ name: 'loop.pong', from: 'loop-a', hops: 21 })]);
   });
 
   it('deletes ended instances past the history period and keeps running ones', async () => {

@@ -49,7 +49,12 @@ async function carryOut(deps: InstanceDeps, tx: Em, row: InstanceRow, effects: r
       await publishLater(
         deps,
         tx,
-        { name: effect.name, variables: effect.variables, from: row.processKey },
+        {
+          name: effect.name,
+          variables: effect.variables,
+          from: row.processKey,
+          hops: (row.state.messageHops ?? 0) + 1,
+        },
         `${row.id}:${row.state.seq}:${index}`,
       );
     else if (effect.type === 'ended') await ended(deps, tx, row, effect);

@@ -21,6 +21,8 @@ export interface ProcessMessage {
    * throws would otherwise start itself for ever).
    */
   from?: string;
+  /** How many messages, each thrown on receiving the one before, led to this one (0 or absent: none did). */
+  hops?: number;
 }
 
 export interface ProcessMessagePayload {
@@ -31,6 +33,12 @@ export interface ProcessMessagePayload {
 
 /** Waiting instances one message reaches, at most; and processes it starts. */
 const maxDeliveries = 1000;
+
+/**
+ * Messages one chain may pass on: A's message starts or wakes B, whose message starts or wakes A … A chain
+ * longer than this is a loop in the design, and its next message is dropped (and logged) instead of delivered.
+ */
+export const maxMessageHops = 20;
 
 /**
  * A throw event's message, delivered by a job after the step commits: the instance that threw it holds its own
@@ -56,6 +64,11 @@ export async function deliverMessage(
   message: ProcessMessage,
   key: string,
 ): Promise<number> {
+  const hops = message.hops ?? 0;
+  if (hops > maxMessageHops) {
+    deps.onDroppedMessage?.(message);
+    return 0;
+  }
   const correlation = correlationText(message.correlation);
   const waiting = await deps.db.query<{ instance_id: string }>(
     `select distinct instance_id from process_subscription
@@ -72,7 +85,11 @@ export async function deliverMessage(
   let delivered = 0;
   for (const { instance_id } of waiting) {
     const row = await lockInstance(deps.db, tx, instance_id);
-    if (row?.status === 'running' && (await feedRow(deps, tx, row, event)).ok) delivered++;
+    if (row?.status !== 'running') continue;
+    // What it throws on receiving this message goes one hop further along the chain.
+    const along =
+      hops > (row.state.messageHops ?? 0) ? { ...row, state: { ...row.state, messageHops: hops } } : row;
+    if ((await feedRow(deps, tx, along, event)).ok) delivered++;
   }
   const starts = await deps.processes.startingAt(
     (node) =>
@@ -87,6 +104,7 @@ export async function deliverMessage(
       startEvent,
       ...(message.variables ? { variables: message.variables } : {}),
       ...(message.record ? { record: message.record } : {}),
+      ...(hops ? { messageHops: hops } : {}),
       idempotencyKey: `message:${key}:${process.key}`,
     });
     delivered++;

@@ -27,7 +27,8 @@ export async function startInstance(
   }
   const refused = startRefusal(process, request.startEvent);
   if (refused) throw startRefused(refused);
-  const state = createInstance(process);
+  const created = createInstance(process);
+  const state = request.messageHops ? { ...created, messageHops: request.messageHops } : created;
   const row = await insertInstance(
     deps.db,
     tx,

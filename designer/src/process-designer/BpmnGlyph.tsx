@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Marker } from './canvas-data';
 
 /**
@@ -18,6 +19,29 @@ export function BpmnGlyph({ marker, size = 18 }: { marker: Marker; size?: number
     >
       {paths[marker]}
     </svg>
+  );
+}
+
+/**
+ * BPMN's multi-instance marker at the bottom of an activity: three vertical bars when its runs go in parallel,
+ * three horizontal ones when they go one after another.
+ */
+export function LoopMarker({ mode }: { mode: 'parallel' | 'sequential' }) {
+  const { t } = useTranslation();
+  const title = t(
+    mode === 'parallel' ? 'processDesigner.card.multiParallel' : 'processDesigner.card.multiSequential',
+  );
+  return (
+    <span className="prd-loop" data-loop={mode} title={title}>
+      <svg width={14} height={14} viewBox="0 0 14 14" role="img" aria-label={title}>
+        <path
+          d={mode === 'parallel' ? 'M3 1.5v11M7 1.5v11M11 1.5v11' : 'M1.5 3h11M1.5 7h11M1.5 11h11'}
+          {...line}
+          strokeWidth={2}
+          strokeLinecap="butt"
+        />
+      </svg>
+    </span>
   );
 }
 

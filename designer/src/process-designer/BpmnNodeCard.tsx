@@ -1,7 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BpmnGlyph } from './BpmnGlyph';
+import { BpmnGlyph, LoopMarker } from './BpmnGlyph';
 import type { BpmnFlowNode, LaneFlowNode } from './canvas-data';
 
 /**
@@ -49,6 +49,7 @@ export const BpmnNodeCard = memo(function BpmnNodeCard({ id, data, selected }: N
           <BpmnGlyph marker={data.marker} size={boxed ? 16 : data.figure === 'gateway' ? 26 : 20} />
         </span>
         {boxed && <span className="prd-task-name">{data.name || data.typeName}</span>}
+        {data.loop && <LoopMarker mode={data.loop} />}
       </div>
       {!boxed && (data.name || data.figure === 'gateway') && (
         <span className="prd-outer-name">{data.name ?? ''}</span>

@@ -29,6 +29,8 @@ export interface BpmnNodeData extends Record<string, unknown> {
   marker: Marker;
   /** A boundary timer that does not interrupt is drawn dashed. */
   dashed?: boolean;
+  /** A multi-instance activity: BPMN's three bars at the bottom, vertical when parallel, horizontal when sequential. */
+  loop?: 'parallel' | 'sequential';
   typeName: string;
   name: string | undefined;
   width: number;

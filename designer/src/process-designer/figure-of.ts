@@ -1,8 +1,10 @@
 import type { ProcessNode } from '@opora/runtime/definitions';
 import type { BpmnNodeData, Figure, Marker } from './canvas-data';
 
-/** The figure, ring and marker BPMN draws for a node. */
-export function figureOf(node: ProcessNode): Pick<BpmnNodeData, 'figure' | 'ring' | 'marker' | 'dashed'> {
+/** The figure, ring and markers BPMN draws for a node. */
+export function figureOf(
+  node: ProcessNode,
+): Pick<BpmnNodeData, 'figure' | 'ring' | 'marker' | 'dashed' | 'loop'> {
   switch (node.type) {
     case 'bpmn.startEvent': {
       const marker: Marker =
@@ -52,14 +54,17 @@ export function figureOf(node: ProcessNode): Pick<BpmnNodeData, 'figure' | 'ring
     case 'bpmn.eventBasedGateway':
       return { figure: 'gateway', marker: 'eventBased' };
     case 'bpmn.userTask':
-      return { figure: 'task', marker: 'user' };
+      return { figure: 'task', marker: 'user', ...loopOf(node.config.multiInstance) };
     case 'opora.approvalTask':
       return { figure: 'task', marker: 'approval' };
     case 'bpmn.serviceTask':
       return { figure: 'task', marker: 'service' };
     case 'bpmn.callActivity':
-      return { figure: 'task', marker: 'call' };
+      return { figure: 'task', marker: 'call', ...loopOf(node.config.multiInstance) };
     case 'bpmn.subProcess':
-      return { figure: 'subprocess' as Figure, marker: 'none' };
+      return { figure: 'subprocess' as Figure, marker: 'none', ...loopOf(node.config.multiInstance) };
   }
 }
+
+/** The multi-instance marker's direction, only for a node that has one. */
+const loopOf = (mi: { mode: 'parallel' | 'sequential' } | undefined) => (mi ? { loop: mi.mode } : {});

@@ -32,7 +32,13 @@ export const ru = {
     gateways: 'Шлюзы',
     add: 'Добавить «{{name}}» (или перетащите на холст)',
   },
-  card: { hasProblems: 'Ошибки: {{text}}', interrupting: 'прерывающее', nonInterrupting: 'не прерывающее' },
+  card: {
+    hasProblems: 'Ошибки: {{text}}',
+    interrupting: 'прерывающее',
+    nonInterrupting: 'не прерывающее',
+    multiParallel: 'Для каждого элемента списка, параллельно',
+    multiSequential: 'Для каждого элемента списка, по очереди',
+  },
   confirm: {
     title: 'Удалить элементы схемы?',
     text: 'Удалить {{names}} и потоки, которые в них входят и выходят ({{count}})?',
@@ -49,6 +55,21 @@ export const ru = {
     remove: 'Удалить узел',
     type: 'Тип',
     noSettings: 'У этого элемента нет своих настроек: он работает по входящим и исходящим потокам.',
+  },
+  multi: {
+    on: 'Для каждого элемента списка',
+    mode: 'Как выполнять',
+    modes: { parallel: 'Параллельно', sequential: 'По очереди' },
+    collection: 'Список',
+    collectionHint: 'Выражение, дающее список, например approvers',
+    collectionRequired: 'Укажите список: выражение над переменными процесса',
+    element: 'Переменная для элемента',
+    elementHint: 'Каждое выполнение видит свой элемент под этим именем',
+    elementRequired: 'Укажите имя переменной, например item',
+    elementInvalid: 'Имя переменной — латинские буквы, цифры и _, не с цифры, до 64 знаков (например, item)',
+    completion: 'Завершить досрочно, когда (необязательно)',
+    completionHint:
+      'Условие над счётчиками nrOfInstances (всего выполнений), nrOfCompletedInstances (завершено) и nrOfActiveInstances (идёт сейчас), например nrOfCompletedInstances >= 2',
   },
   flow: {
     title: 'Поток',
@@ -239,6 +260,8 @@ export const en: typeof ru = {
     hasProblems: 'Problems: {{text}}',
     interrupting: 'interrupting',
     nonInterrupting: 'non-interrupting',
+    multiParallel: 'For each item of a list, in parallel',
+    multiSequential: 'For each item of a list, one after another',
   },
   confirm: {
     title: 'Delete diagram elements?',
@@ -256,6 +279,22 @@ export const en: typeof ru = {
     remove: 'Delete node',
     type: 'Type',
     noSettings: 'This element has no settings of its own: it works by its incoming and outgoing flows.',
+  },
+  multi: {
+    on: 'For each item of a list',
+    mode: 'How to run',
+    modes: { parallel: 'In parallel', sequential: 'One after another' },
+    collection: 'List',
+    collectionHint: 'An expression giving a list, e.g. approvers',
+    collectionRequired: 'Give the list: an expression over the process variables',
+    element: 'Variable for the item',
+    elementHint: 'Each run sees its own item under this name',
+    elementRequired: 'Name the variable, e.g. item',
+    elementInvalid:
+      'A variable name is Latin letters, digits and _, not starting with a digit, up to 64 characters (e.g. item)',
+    completion: 'Finish early when (optional)',
+    completionHint:
+      'A condition over the counters nrOfInstances (all runs), nrOfCompletedInstances (finished) and nrOfActiveInstances (running now), e.g. nrOfCompletedInstances >= 2',
   },
   flow: {
     title: 'Flow',

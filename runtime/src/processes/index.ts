@@ -12,8 +12,9 @@ export type {
   Token,
   Wait,
 } from './instance.js';
-export type { NodeProblem, NodeShape } from './node-shape.js';
+export { type NodeProblem, type NodeShape, variableNamePattern } from './node-shape.js';
 export type { NodeContext, NodeOutcome, NodeSpec, ResumeEvent } from './node-spec.js';
+export type { MultiInstance } from './nodes/multi-instance.js';
 export {
   type NodeOfType,
   type NodeType,

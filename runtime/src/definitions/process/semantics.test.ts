@@ -136,6 +136,50 @@ describe('process publish checks', () => {
     );
     expect(problems(body).map((p) => p.split(':')[0])).toEqual(['/flows/1/condition expression_incomplete']);
   });
+
+  it('names a multi-instance activity with no list or an element name no expression can read', () => {
+    const body = processBody(
+      [
+        start(),
+        userTask('t', 'clerk', { multiInstance: { mode: 'parallel', collection: ' ', element: 'item' } }),
+        node('call', 'bpmn.callActivity', {
+          process: 'child',
+          multiInstance: { mode: 'sequential', collection: 'orders', element: '1st' },
+        }),
+        node('sub', 'bpmn.subProcess', {
+          multiInstance: { mode: 'parallel', collection: 'rows', element: '' },
+        }),
+        end(),
+      ],
+      chain('start', 't', 'call', 'sub', 'end'),
+    );
+    const mine = (locale: 'ru' | 'en') => problems(body, locale).filter((p) => p.includes('/multiInstance/'));
+    expect(mine('en')).toEqual([
+      '/nodes/1/config/multiInstance/collection required: User task (t): no list is given to run it for each item of',
+      '/nodes/2/config/multiInstance/element pattern: Call activity (call): "1st" cannot name the item\'s variable: Latin letters, digits and _, not starting with a digit, up to 64 characters',
+      '/nodes/3/config/multiInstance/element required: Sub-process (sub): no variable name is given for the list item',
+    ]);
+    expect(mine('ru')[0]).toBe(
+      '/nodes/1/config/multiInstance/collection required: Задача (t): не указан список, для каждого элемента которого выполняется действие',
+    );
+  });
+
+  it('accepts a multi-instance activity with a list and an element name', () => {
+    const mi = {
+      mode: 'parallel',
+      collection: 'approvers',
+      element: 'approver',
+      completionCondition: 'nrOfCompletedInstances >= 2',
+    };
+    expect(
+      problems(
+        processBody(
+          [start(), userTask('t', 'clerk', { multiInstance: mi }), end()],
+          chain('start', 't', 'end'),
+        ),
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('process migrations', () => {

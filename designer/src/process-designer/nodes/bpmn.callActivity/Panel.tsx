@@ -1,9 +1,10 @@
 import type { NodeOfType } from '@opora/runtime/processes';
 import { useTranslation } from 'react-i18next';
 import { DefinitionField, ValueMapField } from '../../../bot-designer/fields';
+import { MultiInstanceFields } from '../MultiInstanceFields';
 import { type PanelProps, withConfig } from '../panel-props';
 
-/** Starts another published process with some variables and waits for it to end. */
+/** Starts another published process with some variables and waits for it to end; optionally once per item of a list. */
 export function CallActivityPanel({ node, onChange }: PanelProps<NodeOfType<'bpmn.callActivity'>>) {
   const { t } = useTranslation();
   const c = node.config;
@@ -26,6 +27,10 @@ export function CallActivityPanel({ node, onChange }: PanelProps<NodeOfType<'bpm
             'variables',
           )
         }
+      />
+      <MultiInstanceFields
+        value={c.multiInstance}
+        onChange={(multiInstance, field) => onChange(withConfig(node, { multiInstance }), field)}
       />
     </>
   );

@@ -1,8 +1,13 @@
 import type { NodeOfType } from '@opora/runtime/processes';
-import { NoSettings } from '../NoSettings';
-import type { PanelProps } from '../panel-props';
+import { MultiInstanceFields } from '../MultiInstanceFields';
+import { type PanelProps, withConfig } from '../panel-props';
 
-/** No settings of its own: what it does follows from its flows (their conditions and the default). */
-export function SubProcessPanel(_props: PanelProps<NodeOfType<'bpmn.subProcess'>>) {
-  return <NoSettings />;
+/** What it does follows from its inner nodes and its flows; its one setting is running it once per item of a list. */
+export function SubProcessPanel({ node, onChange }: PanelProps<NodeOfType<'bpmn.subProcess'>>) {
+  return (
+    <MultiInstanceFields
+      value={node.config.multiInstance}
+      onChange={(multiInstance, field) => onChange(withConfig(node, { multiInstance }), field)}
+    />
+  );
 }

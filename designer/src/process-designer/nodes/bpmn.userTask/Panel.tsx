@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { DefinitionField, TextField } from '../../../bot-designer/fields';
 import { AssigneeFields } from '../AssigneeFields';
 import { DurationField } from '../DurationField';
+import { MultiInstanceFields } from '../MultiInstanceFields';
 import { type PanelProps, withConfig } from '../panel-props';
 
-/** A task for a person: who, with which form, by when. */
+/** A task for a person: who, with which form, by when; optionally one task per item of a list. */
 export function UserTaskPanel({ node, onChange }: PanelProps<NodeOfType<'bpmn.userTask'>>) {
   const { t } = useTranslation();
   const c = node.config;
@@ -37,6 +38,10 @@ export function UserTaskPanel({ node, onChange }: PanelProps<NodeOfType<'bpmn.us
         code
         testId="prd-task-due-expression"
         onChange={(dueExpression) => set({ dueExpression }, 'dueExpression')}
+      />
+      <MultiInstanceFields
+        value={c.multiInstance}
+        onChange={(multiInstance, field) => set({ multiInstance }, field)}
       />
     </>
   );

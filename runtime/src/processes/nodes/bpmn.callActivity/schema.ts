@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DefinitionKey, Strict } from '../../../definitions/common-schemas.js';
 import { ExpressionMap, expressionMapReads, type NodeShape, nodeSchema } from '../../node-shape.js';
-import { MultiInstanceSchema, multiInstanceReads } from '../multi-instance.js';
+import { MultiInstanceSchema, multiInstanceProblems, multiInstanceReads } from '../multi-instance.js';
 
 /**
  * Starts the published process `process` with `variables` (expressions) and waits for it to end; the variables
@@ -25,4 +25,5 @@ export const callActivityShape: NodeShape<CallActivityNode> = {
     ...expressionMapReads('/config/variables', node.config.variables),
     ...multiInstanceReads(node.config.multiInstance),
   ],
+  problems: (node) => multiInstanceProblems(node.config.multiInstance),
 };

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DefinitionKey, literals, Strict } from '../../../definitions/common-schemas.js';
 import { ExpressionSource, type NodeShape, nodeSchema } from '../../node-shape.js';
-import { MultiInstanceSchema, multiInstanceReads } from '../multi-instance.js';
+import { MultiInstanceSchema, multiInstanceProblems, multiInstanceReads } from '../multi-instance.js';
 
 /** Who a task goes to: a user, a role, a line's operators, or an expression giving a user id. */
 export const AssigneeSchema = Strict({
@@ -36,4 +36,5 @@ export const userTaskShape: NodeShape<UserTaskNode> = {
       : []),
     ...multiInstanceReads(node.config.multiInstance),
   ],
+  problems: (node) => multiInstanceProblems(node.config.multiInstance),
 };

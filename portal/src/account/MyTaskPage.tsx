@@ -78,7 +78,10 @@ function TaskBody({ task, onDone }: { task: MyTaskDetail; onDone: () => void }) 
   );
 }
 
-/** The task's published form, empty to start (the process's own data stays with staff), and «Отправить». */
+/**
+ * The task's published form, opened with what the process holds for its own fields (a revision shows what the
+ * client sent; the process's other data stays with staff), and «Отправить».
+ */
 function TaskForm({ task, onDone }: { task: MyTaskDetail; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const [sending, setSending] = useState(false);
@@ -87,10 +90,11 @@ function TaskForm({ task, onDone }: { task: MyTaskDetail; onDone: () => void }) 
     if (!task.form) return null;
     const [published, timeZone] = await Promise.all([myTasksApi.form(task.id), organisationTimeZone()]);
     const compiled = compileForm(published.entity.body as EntityBody, published.form.body as FormBody);
-    return { entityKey: published.entity.key, compiled, timeZone };
+    return { entityKey: published.entity.key, compiled, timeZone, values: published.values };
   }, [task.id, task.form ?? '']);
   const model = useMemo<FormModel | null>(
-    () => (form.data ? createFormModel(form.data.compiled, {}, clockIn(form.data.timeZone)) : null),
+    () =>
+      form.data ? createFormModel(form.data.compiled, form.data.values, clockIn(form.data.timeZone)) : null,
     [form.data],
   );
   if (form.status === 'loading') return <WidgetLoading />;

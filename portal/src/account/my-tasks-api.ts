@@ -29,6 +29,8 @@ export type MyTaskDetail = MyTask & { requestId?: string };
 export interface PublishedTaskForm {
   form: { key: string; version: number; body: unknown };
   entity: { key: string; version: number; body: unknown };
+  /** What the process holds for the form's fields (a revision opens with what the client sent). */
+  values: Record<string, unknown>;
 }
 
 /** «Мои задачи»: the client's own process tasks (/api/v1/portal/my/tasks…), through the session client. */

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { EntityBody, FormBody } from '@opora/runtime/definitions';
+import { compileForm } from '@opora/runtime/forms';
 import { Type } from '@sinclair/typebox';
 import { errorResponses, IdParams } from '../../../http/schemas.js';
 import type { Actor } from '../../auth/actor.js';
@@ -86,16 +88,28 @@ export const clientTaskRoutes: FastifyPluginAsyncTypebox<ClientTaskRoutesOptions
       schema: {
         tags,
         summary:
-          'The published form of one of the caller’s tasks, with the data type it fills (404 without one)',
+          'The published form of one of the caller’s tasks, with the data type it fills (404 without one), and what the process holds for its fields',
         params: IdParams,
-        response: { 200: Type.Object({ form: Published, entity: Published }), ...errorResponses },
+        response: {
+          200: Type.Object({
+            form: Published,
+            entity: Published,
+            /** The process's values of the form's own fields: the form opens with them. */
+            values: Type.Record(Type.String(), Type.Unknown()),
+          }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) =>
-      publishedForm(await clientTaskForm(deps, actorOf(request), request.params.id)) as Promise<{
+    async (request) => {
+      const task = await clientTaskForm(deps, actorOf(request), request.params.id);
+      const published = (await publishedForm(task.formKey)) as {
         form: { key: string; version: number; body: unknown };
         entity: { key: string; version: number; body: unknown };
-      }>,
+      };
+      const fields = compileForm(published.entity.body as EntityBody, published.form.body as FormBody).fields;
+      return { ...published, values: await task.valuesOf(fields.map((f) => f.key)) };
+    },
   );
 
   app.post(

@@ -99,7 +99,14 @@ describe.each(databaseTargets)('client tasks in the portal account on $name', (t
     });
     expect(filed.statusCode, filed.body).toBe(200);
     const requestId = filed.json().id as string;
-    const started = await startFor('clarify', anna, { record: { entity: 'request', id: requestId } });
+    const started = await startFor('clarify', anna, {
+      record: { entity: 'request', id: requestId },
+      variables: {
+        clientId: anna.userId,
+        subject: 'Счёт за ноябрь',
+        internalNote: 'клиент из списка VIP',
+      },
+    });
 
     const list = await myTasks(anna);
     const task = list.items.find((t) => t.instanceId === started.id);
@@ -124,6 +131,8 @@ describe.each(databaseTargets)('client tasks in the portal account on $name', (t
     const form = await api(h.app, 'GET', `/portal/my/tasks/${task!.id}/form`, anna.headers);
     expect(form.statusCode, form.body).toBe(200);
     expect(form.json()).toMatchObject({ form: { key: portalFormKey }, entity: { key: 'request' } });
+    // The form opens with what the process holds for its own fields; its other variables stay with staff.
+    expect(form.json().values).toEqual({ subject: 'Счёт за ноябрь' });
     expect((await api(h.app, 'GET', `/portal/my/tasks/${task!.id}/form`, boris.headers)).statusCode).toBe(
       404,
     );

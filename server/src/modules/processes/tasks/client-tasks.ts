@@ -57,11 +57,27 @@ export async function clientTaskDetail(
   return recordId && (await ownsRequest(actor, recordId)) ? { ...view, requestId: recordId } : view;
 }
 
-/** The key of the form a client's task asks them to fill in; a task without one has no form to give (404). */
-export async function clientTaskForm(deps: TaskDeps, actor: Actor, id: string): Promise<string> {
+/**
+ * The form a client's task asks them to fill in (a task without one has no form to give: 404), and a reader of
+ * what the process already holds for the fields it shows: a revision opens with what they sent, not empty.
+ */
+export async function clientTaskForm(
+  deps: TaskDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ formKey: string; valuesOf: (fieldKeys: readonly string[]) => Promise<Record<string, Value>> }> {
   const row = await clientTaskRow(deps, actor, id);
   if (!row.form_key) throw fail.notFound('form');
-  return row.form_key;
+  return {
+    formKey: row.form_key,
+    async valuesOf(fieldKeys) {
+      const variables = (await deps.instances().get(row.instance_id))?.variables ?? {};
+      // Only the form's own fields: the rest of the instance's variables stay with staff.
+      return Object.fromEntries(
+        fieldKeys.filter((key) => Object.hasOwn(variables, key)).map((key) => [key, variables[key]!]),
+      );
+    },
+  };
 }
 
 /** The client sends their answers: the staff side's decision path, with no outcome (those are staff-only). */

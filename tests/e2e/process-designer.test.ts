@@ -29,16 +29,25 @@ afterAll(async () => {
 });
 
 /**
- * An analyst draws an approval process: the starter's nodes deleted (the flow going along is confirmed), a start,
- * an approval task and an end added from the palette, the start connected to the approval by dragging its handle;
- * the live check names the approval while nothing reaches it; approvers and the rule set in the approval's panel;
- * undo and redo by keys; version 1 published, then the versions' diff and the instances view; a .bpmn file
- * imported over the draft and undone.
+ * The issue's whole path: an analyst draws an approval process — the starter's nodes deleted (the flow going along
+ * is confirmed), a start, an approval task and an end added from the palette, the start connected to the approval
+ * by dragging its handle; the live check names the approval while nothing reaches it; undo and redo by keys; the
+ * start set to the request form, two approvers in parallel set in the approval's panel — and publishes version 1.
+ * An operator files a request through that form, which starts it; the analyst sees the token in the instance view;
+ * the two approvers decide at once, each in their own «Мои задачи»; the author reads both decisions in «Лист
+ * согласования». Then a .bpmn file is imported over the draft and undone.
  */
 describe('process designer in Chromium', () => {
   let api: OporaClient;
   let browser: Browser;
   let page: Page;
+  const people = {
+    author: { login: 'anna', password: 'author-password-1', name: 'Анна Смирнова' },
+    first: { login: 'pavel', password: 'approver-password-3', name: 'Павел Орлов' },
+    second: { login: 'vera', password: 'approver-password-4', name: 'Вера Никитина' },
+  };
+  const approverIds: string[] = [];
+  const subject = 'Возврат за двойное списание';
   const node = (id: string) => page.getByTestId(`prd-node-${id}`);
   const panelNode = () => page.getByTestId('prd-node-panel').getAttribute('data-node');
   const problemCount = () => page.getByTestId('prd-problem-count').textContent();
@@ -49,6 +58,10 @@ describe('process designer in Chromium', () => {
 
   beforeAll(async () => {
     api = await adminApiClient(server);
+    for (const person of Object.values(people)) {
+      const user = await api.createUser({ ...person, roles: ['operator'] });
+      if (person !== people.author) approverIds.push(user.id);
+    }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, `${server.baseUrl}/designer/`, 'admin', server.adminPassword, 'nav-process');
@@ -60,8 +73,8 @@ describe('process designer in Chromium', () => {
   it('builds start → approval → end from the palette, naming the approval while it is unconnected', async () => {
     await page.getByTestId('nav-process').click();
     await page.getByTestId('create-definition').click();
-    await page.getByTestId('definition-key').fill('contract-approval');
-    await page.getByTestId('definition-name').fill('Согласование договора');
+    await page.getByTestId('definition-key').fill('request-approval');
+    await page.getByTestId('definition-name').fill('Согласование обращения');
     await page.getByTestId('create-submit').click();
     await page.getByTestId('process-designer').waitFor();
     await node('start').waitFor();
@@ -124,21 +137,26 @@ describe('process designer in Chromium', () => {
     await expect.poll(problemCount).toBe('Ошибок нет');
   });
 
-  it('sets the approvers, the rule and the deadline in the approval panel', async () => {
+  it('starts it from the request form, and sets two approvers in parallel and the deadline', async () => {
     await fit();
+    await node('start').click();
+    await page.getByTestId('prd-start-trigger').selectOption('form');
+    await page.getByTestId('prd-start-form').selectOption('request-create');
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.getByTestId('prd-process-entity').selectOption('request');
+
     await node('approval').click();
     await expect.poll(panelNode).toBe('approval');
-    await page.getByTestId('prd-node-name').fill('Согласовать договор');
-    await page.getByTestId('prd-approvers-kind').selectOption('roles');
-    await page.getByTestId('prd-approvers-value').fill('supervisor, lawyer');
+    await page.getByTestId('prd-node-name').fill('Согласовать обращение');
+    await page.getByTestId('prd-approvers-kind').selectOption('users');
+    await page.getByTestId('prd-approvers-value').fill(approverIds.join(', '));
     await page.getByTestId('prd-approval-mode').selectOption('parallel');
-    await page.getByTestId('prd-approval-rule').selectOption('quorum');
-    await page.getByTestId('prd-approval-quorum').fill('2');
+    await page.getByTestId('prd-approval-rule').selectOption('all');
     await page.getByTestId('prd-approval-due-unit').selectOption('days');
     await page.getByTestId('prd-approval-due').fill('3');
     await page.getByTestId('prd-approval-escalate').fill('admin');
     await expect.poll(problemCount).toBe('Ошибок нет');
-    await expect.poll(() => node('approval').textContent()).toContain('Согласовать договор');
+    await expect.poll(() => node('approval').textContent()).toContain('Согласовать обращение');
     // A reminder after the deadline is a problem the panel shows on the spot.
     await page.getByTestId('prd-approval-remind-unit').selectOption('days');
     await page.getByTestId('prd-approval-remind').fill('5');
@@ -151,24 +169,26 @@ describe('process designer in Chromium', () => {
     await page.screenshot({ path: screenshotPath('process-designer-approval-panel') });
   });
 
-  it('publishes version 1 with the approval as drawn, and shows the versions and the instances', async () => {
+  it('publishes version 1 with the approval as drawn, and shows the version against the draft', async () => {
     await page.getByTestId('publish-definition').click();
     const outcome = page.locator('[data-testid="publish-result"], .banner.error').first();
     await outcome.waitFor({ timeout: 30_000 });
     await expect.poll(() => outcome.textContent(), { timeout: 20_000 }).toContain('Опубликована версия 1');
 
-    const published = await api.getPublished('process', 'contract-approval');
+    const published = await api.getPublished('process', 'request-approval');
     const body = published.body as {
+      entity?: string;
       nodes: { id: string; name?: string; config: unknown; position?: unknown }[];
     };
+    expect(body.entity).toBe('request');
     expect(body.nodes.map((n) => n.id)).toEqual(['start', 'approval', 'end']);
+    expect(body.nodes[0]?.config).toEqual({ trigger: 'form', form: 'request-create' });
     const approval = body.nodes[1];
-    expect(approval?.name).toBe('Согласовать договор');
+    expect(approval?.name).toBe('Согласовать обращение');
     expect(approval?.config).toEqual({
-      approvers: { kind: 'roles', value: 'supervisor, lawyer' },
+      approvers: { kind: 'users', value: approverIds.join(', ') },
       mode: 'parallel',
-      rule: 'quorum',
-      quorum: 2,
+      rule: 'all',
       allowReturn: true,
       dueInSeconds: 3 * 86_400,
       remindBeforeSeconds: 86_400,
@@ -189,22 +209,66 @@ describe('process designer in Chromium', () => {
       .poll(() => page.getByTestId('prd-version-diff').textContent())
       .toContain('Черновик совпадает с этой версией');
 
-    // An instance started through the API waits at the approval: the instance view lights its token there and
-    // marks the path it took.
-    const started = await api.request<{ id: string }>('POST', '/processes/contract-approval/instances', {
-      body: {},
-    });
     await page.getByTestId('design-tab').click();
+  });
+
+  it('is started by a request filed through the form, approved in two inboxes at once, and read by its author', async () => {
+    const pageOf = async (person: (typeof people)[keyof typeof people], url: string, ready: string) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+      const opened = await context.newPage();
+      await signIn(opened, `${server.baseUrl}${url}`, person.login, person.password, ready);
+      return opened;
+    };
+    const approveIn = async (inbox: Page, comment: string) => {
+      const row = inbox.getByTestId('task-row').filter({ hasText: subject });
+      await expect.poll(() => row.count()).toBe(1);
+      await row.getByRole('link').first().click();
+      await inbox.getByTestId('approval-actions').waitFor();
+      await inbox.getByTestId('task-comment').fill(comment);
+      await inbox.getByTestId('task-approve').click();
+      await expect.poll(() => inbox.getByTestId('task-outcome').textContent()).toBe('Согласовано');
+    };
+
+    const author = await pageOf(people.author, '/work/request/new', 'create-screen');
+    await author.getByLabel('Тема').fill(subject);
+    await author
+      .getByLabel('Описание')
+      .fill('Деньги за заказ 100245 списали дважды, прошу вернуть одну оплату.');
+    await author.getByTestId('save').click();
+    await author.getByTestId('card-screen').waitFor();
+
+    // The analyst sees the instance the form started waiting at the approval, its path lit.
     await page.getByTestId('prd-mode-instances').click();
-    await page.getByTestId(`prd-open-instance-${started.id}`).click();
+    const opened = page.locator('[data-testid^="prd-open-instance-"]').first();
+    await expect.poll(() => opened.count()).toBe(1);
+    await opened.click();
     await page.getByTestId('prd-instance').waitFor();
     await expect.poll(() => node('approval').getAttribute('class')).toContain('trace-token');
     expect(await node('start').getAttribute('class')).toContain('trace-visited');
-    expect(await page.getByTestId('prd-instance-steps').textContent()).toContain('Согласовать договор');
+    expect(await page.getByTestId('prd-instance-steps').textContent()).toContain('Согласовать обращение');
     await page.screenshot({ path: screenshotPath('process-designer-instances') });
     await page.getByTestId('prd-instance-back').click();
     await page.getByTestId('prd-mode-design').click();
     await node('approval').waitFor();
+
+    const [first, second] = await Promise.all([
+      pageOf(people.first, '/work/tasks', 'tasks-screen'),
+      pageOf(people.second, '/work/tasks', 'tasks-screen'),
+    ]);
+    // Both see it at once: parallel, not one after the other.
+    await approveIn(first, 'Двойное списание видно в выписке');
+    await approveIn(second, 'Согласую возврат');
+
+    await author.reload();
+    await author.getByTestId('tab-approvals').click();
+    const sheet = author.getByTestId('approval-sheet');
+    await expect.poll(() => sheet.textContent()).toContain(people.second.name);
+    const text = await sheet.textContent();
+    expect(text).toContain(people.first.name);
+    expect(text).toContain('Двойное списание видно в выписке');
+    expect(text).toContain('Согласую возврат');
+    await author.screenshot({ path: screenshotPath('tasks-parallel-approval-sheet'), fullPage: true });
+    for (const person of [author, first, second]) await person.context().close();
   });
 
   it('imports a .bpmn file into the draft (the server reads it), and undo brings the drawn process back', async () => {

@@ -202,6 +202,10 @@ export function ProcessCanvas({
         }
       }}
       onDrop={onDrop}
+      // Shift+click and Shift+drag select on the canvas; the browser would extend a text selection over the page.
+      onMouseDown={(e) => {
+        if (e.shiftKey) e.preventDefault();
+      }}
     >
       <CanvasActionsContext.Provider value={actions}>
         <ReactFlow<ProcessFlowNode, BendFlowEdge>

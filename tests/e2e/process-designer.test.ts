@@ -35,7 +35,8 @@ afterAll(async () => {
  * start set to the request form, two approvers in parallel set in the approval's panel — and publishes version 1.
  * An operator files a request through that form, which starts it; the analyst sees the token in the instance view;
  * the two approvers decide at once, each in their own «Мои задачи»; the author reads both decisions in «Лист
- * согласования». Then a .bpmn file is imported over the draft and undone.
+ * согласования». Then a .bpmn file is imported over the draft and undone; a lane is added, renamed, resized and
+ * dragged, a task dropped on it joins it; two nodes are Shift-selected and deleted after one confirmation.
  */
 describe('process designer in Chromium', () => {
   let api: OporaClient;
@@ -285,5 +286,74 @@ describe('process designer in Chromium', () => {
     await page.getByTestId('prd-undo').click();
     await node('approval').waitFor();
     expect(await node('check').count()).toBe(0);
+  });
+
+  it('draws a lane: added, resized, a task dropped on it joins it and moves with it; two nodes Shift-selected and deleted', async () => {
+    await fit();
+    await page.getByTestId('prd-add-lane').click();
+    await expect.poll(() => page.getByTestId('prd-lane-panel').getAttribute('data-lane')).toBe('lane');
+    // The first lane wraps the diagram: its three nodes stand on it.
+    await expect.poll(() => page.getByTestId('prd-lane-count').textContent()).toBe('Узлов на дорожке: 3');
+    await page.getByTestId('prd-lane-name').fill('Юристы');
+    await expect.poll(() => page.getByTestId('prd-lane-title-lane').textContent()).toBe('Юристы');
+    await fit();
+
+    // Resized by its bottom-right corner: it grows by what was dragged.
+    const lane = page.getByTestId('rf__node-lane:lane');
+    await page.getByTestId('prd-lane-title-lane').click();
+    const before = await lane.boundingBox();
+    const corner = await lane.locator('.react-flow__resize-control.handle.bottom.right').boundingBox();
+    if (!before || !corner) throw new Error('the lane is not drawn');
+    await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 60, corner.y + 140, { steps: 8 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => ((await lane.boundingBox())?.height ?? 0) - before.height)
+      .toBeGreaterThan(100);
+
+    // A user task dropped from the palette into the lane's new lower part belongs to it.
+    const grown = await lane.boundingBox();
+    if (!grown) throw new Error('the lane is not drawn');
+    const drop = { clientX: grown.x + 140, clientY: grown.y + grown.height - 60 };
+    const carrier = await page.evaluateHandle(() => new DataTransfer());
+    await page.getByTestId('prd-add-bpmn.userTask').dispatchEvent('dragstart', { dataTransfer: carrier });
+    await page.getByTestId('prd-flow').dispatchEvent('dragover', { dataTransfer: carrier, ...drop });
+    await page.getByTestId('prd-flow').dispatchEvent('drop', { dataTransfer: carrier, ...drop });
+    await expect.poll(panelNode).toBe('task');
+    await expect.poll(() => page.getByTestId('prd-node-lane').inputValue()).toBe('lane');
+    await fit();
+    await page.screenshot({ path: screenshotPath('process-designer-lane') });
+
+    // Dragged by its title strip, the lane takes its nodes along, as far as it went itself.
+    const top = async () => ({
+      lane: (await lane.boundingBox())?.y ?? 0,
+      task: (await node('task').boundingBox())?.y ?? 0,
+    });
+    const start = await top();
+    const title = await page.getByTestId('prd-lane-title-lane').boundingBox();
+    if (!title) throw new Error('the lane is not drawn');
+    await page.mouse.move(title.x + title.width / 2, title.y + title.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(title.x + title.width / 2 + 30, title.y + title.height / 2 + 60, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => (await top()).lane - start.lane).toBeGreaterThan(30);
+    const end = await top();
+    expect(Math.abs(end.task - start.task - (end.lane - start.lane))).toBeLessThan(2);
+    await page.getByTestId('prd-lane-title-lane').click();
+    await expect.poll(() => page.getByTestId('prd-lane-count').textContent()).toBe('Узлов на дорожке: 4');
+
+    // Shift+click selects a second node; Delete asks once, naming how many, and removes both.
+    await node('task').click();
+    await node('end').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('prd-selection-count').textContent()).toBe('Выбрано: 2');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('confirm-dialog').textContent()).toContain('(2)');
+    await page.getByTestId('confirm-yes').click();
+    await expect.poll(() => node('end').count()).toBe(0);
+    expect(await node('task').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => node('end').count()).toBe(1);
+    expect(await node('task').count()).toBe(1);
   });
 });

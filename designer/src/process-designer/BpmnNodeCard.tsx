@@ -1,8 +1,10 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, type NodeProps, NodeResizer, Position } from '@xyflow/react';
+import { memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BpmnGlyph, LoopMarker } from './BpmnGlyph';
+import { CanvasActionsContext } from './canvas-actions';
 import type { BpmnFlowNode, LaneFlowNode } from './canvas-data';
+import { laneIdOf, laneMinSize } from './lane-ops';
 
 /**
  * One BPMN node on the canvas: a circle for an event (thin ring at the start, thick at the end, double between),
@@ -70,11 +72,34 @@ export const BpmnNodeCard = memo(function BpmnNodeCard({ id, data, selected }: N
   );
 });
 
-/** A lane: a band with its name written along its left edge; the nodes stand on it. */
-export const LaneCard = memo(function LaneCard({ data }: NodeProps<LaneFlowNode>) {
+/**
+ * A lane: a band with its name written along its left edge; the nodes stand on it. Only the name strip (to select
+ * and drag it) and, once selected, its resize handles take the pointer: the band lets clicks through to what is on it
+ * and to the canvas under it.
+ */
+export const LaneCard = memo(function LaneCard({ id, data, selected }: NodeProps<LaneFlowNode>) {
+  const { t } = useTranslation();
+  const actions = useContext(CanvasActionsContext);
+  const laneId = laneIdOf(id) ?? id;
   return (
-    <div className="prd-lane" style={{ width: data.width, height: data.height }}>
-      <span className="prd-lane-name">{data.name}</span>
+    <div className={selected ? 'prd-lane selected' : 'prd-lane'} data-testid={`prd-lane-${laneId}`}>
+      {!data.readOnly && (
+        <NodeResizer
+          isVisible={!!selected}
+          minWidth={laneMinSize.width}
+          minHeight={laneMinSize.height}
+          color="#3056d3"
+          handleClassName="prd-lane-handle"
+          onResizeEnd={(_, box) => actions.resizeLane?.(laneId, box)}
+        />
+      )}
+      <span
+        className="prd-lane-name"
+        data-testid={`prd-lane-title-${laneId}`}
+        title={data.readOnly ? data.name : t('processDesigner.lane.dragTitle')}
+      >
+        {data.name}
+      </span>
     </div>
   );
 });

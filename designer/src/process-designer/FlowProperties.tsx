@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckField, TextField } from '../bot-designer/fields';
 import { Icon } from '../components/Icon';
 import { findNode } from './process-ops';
+import { bendsOf } from './waypoint-ops';
 
 /** The selected sequence flow: its label, its condition, whether it is its gateway's default. */
 export function FlowProperties({
@@ -49,6 +50,10 @@ export function FlowProperties({
         {t('processDesigner.flow.from')}: {end(flow.source)}
         <br />
         {t('processDesigner.flow.to')}: {end(flow.target)}
+      </p>
+      <p className="muted" data-testid="prd-flow-bends">
+        {t('processDesigner.flow.bends', { count: bendsOf(flow).length })}.{' '}
+        {t('processDesigner.flow.bendsHint')}
       </p>
       <TextField
         label={t('processDesigner.flow.name')}

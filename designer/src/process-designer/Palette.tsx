@@ -43,8 +43,11 @@ export const paletteGroups: { title: 'events' | 'tasks' | 'gateways'; types: Nod
 
 const emptyBody = { schemaVersion: 2 as const, title: { ru: '' }, nodes: [], flows: [] };
 
-/** BPMN's elements, each with its figure: a click adds one beside the selection, a drag puts it where dropped. */
-export function Palette({ onAdd }: { onAdd: (type: NodeType) => void }) {
+/**
+ * BPMN's elements, each with its figure: a click adds one beside the selection, a drag puts it where dropped. Below
+ * them, a lane: a click adds one around the diagram, or under the lowest lane.
+ */
+export function Palette({ onAdd, onAddLane }: { onAdd: (type: NodeType) => void; onAddLane?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   return (
@@ -81,6 +84,23 @@ export function Palette({ onAdd }: { onAdd: (type: NodeType) => void }) {
           </div>
         </section>
       ))}
+      {onAddLane && (
+        <section>
+          <h3>{t('processDesigner.palette.lanes')}</h3>
+          <div className="prd-palette-items">
+            <button
+              type="button"
+              className="btn prd-palette-item"
+              data-testid="prd-add-lane"
+              title={t('processDesigner.palette.addLaneTitle')}
+              onClick={onAddLane}
+            >
+              <span className="prd-mini prd-mini-lane" aria-hidden="true" />
+              <span>{t('processDesigner.palette.addLane')}</span>
+            </button>
+          </div>
+        </section>
+      )}
     </nav>
   );
 }

@@ -10,6 +10,18 @@ import { BpmnFileActions } from './BpmnFileActions';
 import { canvasModel } from './canvas-model';
 import { containerAt } from './container-at';
 import { FlowProperties } from './FlowProperties';
+import { LaneProperties } from './LaneProperties';
+import {
+  addLane,
+  assignLanes,
+  findLane,
+  laneCarries,
+  laneSelection,
+  moveLane,
+  newLaneBox,
+  renameLane,
+  resizeLane,
+} from './lane-ops';
 import { NodeProperties } from './NodeProperties';
 import { newNode } from './new-nodes';
 import { isActivity } from './node-kinds';
@@ -19,28 +31,34 @@ import { ProcessCanvas } from './ProcessCanvas';
 import type { ProcessDesignerProps } from './ProcessDesigner';
 import { ProcessProperties } from './ProcessProperties';
 import { placeBeside } from './place-beside';
-import { layoutProcess } from './process-layout';
+import { type Box, layoutProcess } from './process-layout';
 import {
   addNode,
   connect,
   findFlow,
   findNode,
   flowIdOf,
+  flowSelection,
   flowsTouching,
-  moveNode,
-  removeElements,
+  freshId,
+  moveNodes,
   replaceFlow,
   replaceNode,
   setDefaultFlow,
   setParent,
 } from './process-ops';
 import { createProcessStore, useProcessStore } from './process-store';
+import { SelectionProperties } from './SelectionProperties';
+import { singleSelected } from './selection';
+import { removeSelection, selectionParts } from './selection-ops';
 import { useProcessProblems } from './use-process-problems';
+import { addBend, carryBends, moveBend, type Point, removeBend } from './waypoint-ops';
 
-/** What the Delete key or a delete button asked to remove, while the dialog asks about the flows it takes along. */
+/** What the Delete key or a delete button asked to remove, while the dialog asks first. */
 interface PendingRemoval {
-  nodes: string[];
-  flows: number;
+  title: string;
+  text: string;
+  selection: string;
 }
 
 /** The diagram: palette, canvas, the selected element's panel and the live check, with undo and BPMN files. */
@@ -54,6 +72,7 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
   const state = useProcessStore(store);
   const process = state.body;
   const selected = state.selected;
+  const single = singleSelected(selected);
   const [pending, setPending] = useState<PendingRemoval | null>(null);
 
   // The draft replaced from outside (the JSON tab, a reload after a conflict): start over from it.
@@ -102,7 +121,7 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
   /** A node added from the palette: beside the selected node (connected from it), or where it was dropped. */
   const add = (type: NodeType, dropped?: { x: number; y: number }) => {
     const now = store.get().body;
-    const from = selected && flowIdOf(selected) === null ? findNode(now, selected) : undefined;
+    const from = single ? findNode(now, single) : undefined;
     const host = type === 'bpmn.boundaryEvent' && from && isActivity(from) ? from : undefined;
     const at = placeBeside(type, layoutRef.current, from?.id ?? null, dropped, !!host);
     let node = newNode(now, type, at);
@@ -118,26 +137,78 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
       type !== 'bpmn.boundaryEvent' &&
       from.type !== 'bpmn.endEvent';
     store.change((b) => {
-      const next = addNode(b, node);
+      // Standing on a lane, it belongs to it.
+      const next = assignLanes(addNode(b, node), [node.id]);
       return follows && !next.flows.some((f) => f.source === from.id)
         ? connect(next, from.id, node.id)
         : next;
     }, node.id);
   };
 
-  /** Deletes what is selected; a node with flows asks first, naming how many flows go with it. */
+  /** A new lane around the diagram (the first) or under the lowest one, selected to be named. */
+  const addLaneNow = () => {
+    const now = store.get().body;
+    const id = freshId(now, 'lane');
+    const name = t('processDesigner.lane.defaultName', { n: (now.lanes?.length ?? 0) + 1 });
+    store.change(
+      (b) => addLane(b, { id, name, position: newLaneBox(b, layoutRef.current) }),
+      laneSelection(id),
+    );
+  };
+
+  /** Nodes dropped after a drag (one step for a whole selection): they join the sub-process and lane they stand in. */
+  const moveNodesTo = (moves: Map<string, Point>) =>
+    store.change((b) => {
+      let next = carryBends(b, moveNodes(b, moves));
+      for (const [id, to] of moves) {
+        // Dropped inside a sub-process it joins it; dragged out of one, it leaves it.
+        const box = layoutRef.current.get(id);
+        const middle = { x: to.x + (box?.width ?? 0) / 2, y: to.y + (box?.height ?? 0) / 2 };
+        const others = { nodes: b.nodes.filter((n) => n.id !== id && !moves.has(n.id)) };
+        next = setParent(next, id, containerAt(others, layoutRef.current, middle));
+      }
+      const moved = next.nodes.filter((n) => findNode(b, n.id)?.position !== n.position).map((n) => n.id);
+      return assignLanes(next, moved);
+    });
+
+  /**
+   * Deletes what is selected. A lane asks first, naming it; several elements ask first, saying how many; a node
+   * with flows asks first, naming how many flows go with it; a flow or a lone node goes at once (undo brings it back).
+   */
   const removeSelected = useCallback(() => {
     const now = store.get();
-    if (!now.selected) return;
-    const flowId = flowIdOf(now.selected);
-    if (flowId !== null) {
-      store.change((b) => removeElements(b, [], [flowId]), null);
+    const { ids, nodes, lanes } = selectionParts(now.selected);
+    if (!now.selected || !ids.length) return;
+    const selection = now.selected;
+    if (ids.length > 1) {
+      setPending({
+        title: t('processDesigner.confirm.title'),
+        text: t('processDesigner.confirm.several', { count: ids.length }),
+        selection,
+      });
       return;
     }
-    const touching = flowsTouching(now.body, [now.selected]).length;
-    if (touching) setPending({ nodes: [now.selected], flows: touching });
-    else store.change((b) => removeElements(b, [now.selected as string]), null);
-  }, [store]);
+    const lane = lanes[0] !== undefined ? findLane(now.body, lanes[0]) : undefined;
+    if (lane) {
+      setPending({
+        title: t('processDesigner.confirm.laneTitle'),
+        text: t('processDesigner.confirm.laneText', { name: lane.name ?? lane.id }),
+        selection,
+      });
+      return;
+    }
+    const touching = flowsTouching(now.body, nodes).length;
+    if (!touching) {
+      store.change((b) => removeSelection(b, selection), null);
+      return;
+    }
+    const n = findNode(now.body, selection);
+    setPending({
+      title: t('processDesigner.confirm.title'),
+      text: t('processDesigner.confirm.text', { names: n ? nodeName(n, lang) : selection, count: touching }),
+      selection,
+    });
+  }, [store, t, lang]);
 
   // Delete, undo and redo keys, unless a field has the focus (it edits its own text).
   useEffect(() => {
@@ -161,9 +232,20 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
     return () => window.removeEventListener('keydown', onKey);
   }, [store, removeSelected]);
 
-  const flowId = selected ? flowIdOf(selected) : null;
-  const node = selected && flowId === null ? findNode(process, selected) : undefined;
-  const chosenFlow = flowId !== null ? findFlow(process, flowId) : undefined;
+  const parts = selectionParts(selected);
+  const node = single ? findNode(process, single) : undefined;
+  const chosenFlow = single && parts.flows[0] !== undefined ? findFlow(process, parts.flows[0]) : undefined;
+  const chosenLane = single && parts.lanes[0] !== undefined ? findLane(process, parts.lanes[0]) : undefined;
+  const canvasActions = useMemo(
+    () => ({
+      resizeLane: (id: string, box: Box) => store.change((b) => resizeLane(b, id, box)),
+      moveBend: (id: string, index: number, to: Point) =>
+        store.change((b) => moveBend(b, id, index, to, layoutRef.current)),
+      removeBend: (id: string, index: number) =>
+        store.change((b) => removeBend(b, id, index, layoutRef.current)),
+    }),
+    [store],
+  );
   const messages = (id: string) => (byTarget.get(id) ?? []).map((p) => p.message);
 
   return (
@@ -203,32 +285,39 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
         />
       </div>
       <div className="prd-grid">
-        <Palette onAdd={(type) => add(type)} />
+        <Palette onAdd={(type) => add(type)} onAddLane={addLaneNow} />
         <section className="bd-canvas" aria-label={t('processDesigner.canvas')}>
           <ProcessCanvas
             nodes={model.nodes}
             flows={model.flows}
             selected={selected}
             onSelect={select}
-            onMove={(id, to) =>
-              store.change((b) => {
-                // Dropped inside a sub-process it joins it; dragged out of one, it leaves it.
-                const box = layoutRef.current.get(id);
-                const middle = { x: to.x + (box?.width ?? 0) / 2, y: to.y + (box?.height ?? 0) / 2 };
-                const inside = containerAt(
-                  { nodes: b.nodes.filter((n) => n.id !== id) },
-                  layoutRef.current,
-                  middle,
-                );
-                return setParent(moveNode(b, id, to), id, inside);
-              })
-            }
+            onMove={moveNodesTo}
+            onMoveLane={(id, to) => store.change((b) => moveLane(b, id, to))}
+            onAddBend={(id, at) => store.change((b) => addBend(b, id, at, layoutRef.current))}
+            actions={canvasActions}
             onConnect={(source, target) => store.change((b) => connect(b, source, target))}
             onDropType={(type, at) => add(type, at)}
           />
         </section>
         <aside className="bd-side open">
-          {node ? (
+          {parts.ids.length > 1 ? (
+            <SelectionProperties count={parts.ids.length} onRemove={removeSelected} />
+          ) : chosenLane ? (
+            <LaneProperties
+              key={chosenLane.id}
+              lane={chosenLane}
+              nodes={laneCarries(process, chosenLane.id, layout).length}
+              onRename={(name) =>
+                store.change(
+                  (b) => renameLane(b, chosenLane.id, name),
+                  undefined,
+                  `lane:${chosenLane.id}:name`,
+                )
+              }
+              onRemove={removeSelected}
+            />
+          ) : node ? (
             <NodeProperties
               key={node.id}
               body={process}
@@ -244,7 +333,7 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
               key={chosenFlow.id}
               body={process}
               flow={chosenFlow}
-              problems={messages(selected as string)}
+              problems={messages(flowSelection(chosenFlow.id))}
               onChange={(next, field) =>
                 store.change(
                   (b) => replaceFlow(b, chosenFlow.id, next),
@@ -268,22 +357,14 @@ export function ProcessEditor({ body, onChange, problems, definitionId }: Proces
       </div>
       {pending && (
         <ConfirmDialog
-          title={t('processDesigner.confirm.title')}
-          text={t('processDesigner.confirm.text', {
-            names: pending.nodes
-              .map((id) => {
-                const n = findNode(process, id);
-                return n ? nodeName(n, lang) : id;
-              })
-              .join(', '),
-            count: pending.flows,
-          })}
+          title={pending.title}
+          text={pending.text}
           confirmLabel={t('processDesigner.confirm.remove')}
           onCancel={() => setPending(null)}
           onConfirm={() => {
-            const gone = pending.nodes;
+            const gone = pending.selection;
             setPending(null);
-            store.change((b) => removeElements(b, gone), null);
+            store.change((b) => removeSelection(b, gone), null);
           }}
         />
       )}

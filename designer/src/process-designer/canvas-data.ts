@@ -45,6 +45,9 @@ export interface LaneData extends Record<string, unknown> {
   name: string;
   width: number;
   height: number;
+  /** The nodes that move with the lane when it is dragged. */
+  carries: string[];
+  readOnly?: boolean;
 }
 
 export type BpmnFlowNode = Node<BpmnNodeData, 'bpmn'>;

@@ -1,9 +1,11 @@
 import { nodeTypeNames, type ProcessBody, type ProcessNode } from '@opora/runtime/definitions';
 import type { BpmnFlowNode, LaneFlowNode, ProcessFlowNode } from './canvas-data';
 import { figureOf } from './figure-of';
+import { laneBox, laneCarries, laneSelection } from './lane-ops';
 import type { CanvasFlow } from './ProcessCanvas';
 import type { Box } from './process-layout';
 import { flowSelection } from './process-ops';
+import { bendsOf } from './waypoint-ops';
 
 export interface CanvasInput {
   body: ProcessBody;
@@ -25,28 +27,34 @@ const layer = (node: ProcessNode) =>
 /** The canvas's nodes and flows for a process body: what both the designer and the instance view draw. */
 export function canvasModel(input: CanvasInput): { nodes: ProcessFlowNode[]; flows: CanvasFlow[] } {
   const { body, layout, lang, problems, trace } = input;
-  const lanes = (body.lanes ?? []).flatMap((lane): LaneFlowNode[] =>
-    lane.position
-      ? [
-          {
-            id: `lane:${lane.id}`,
-            type: 'lane',
-            position: { x: lane.position.x, y: lane.position.y },
-            width: lane.position.width ?? 600,
-            height: lane.position.height ?? 200,
-            draggable: false,
-            selectable: false,
-            connectable: false,
-            zIndex: -2,
-            data: {
-              name: lane.name ?? lane.id,
-              width: lane.position.width ?? 600,
-              height: lane.position.height ?? 200,
-            },
-          },
-        ]
-      : [],
-  );
+  // A lane is dragged by its title strip and resized by its corners; the rest of it lets clicks through.
+  const lanes = (body.lanes ?? []).flatMap((lane): LaneFlowNode[] => {
+    const box = laneBox(lane);
+    if (!box) return [];
+    return [
+      {
+        id: laneSelection(lane.id),
+        type: 'lane',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        draggable: !input.readOnly,
+        selectable: !input.readOnly,
+        connectable: false,
+        dragHandle: '.prd-lane-name',
+        // The band lets clicks through to the nodes and flows on it and to the canvas under it.
+        style: { pointerEvents: 'none' },
+        zIndex: -2,
+        data: {
+          name: lane.name ?? lane.id,
+          width: box.width,
+          height: box.height,
+          carries: input.readOnly ? [] : laneCarries(body, lane.id, layout),
+          readOnly: input.readOnly,
+        },
+      },
+    ];
+  });
   const seen = new Set<string>();
   const nodes = [...body.nodes]
     .filter((n) => !seen.has(n.id) && seen.add(n.id))
@@ -82,6 +90,7 @@ export function canvasModel(input: CanvasInput): { nodes: ProcessFlowNode[]; flo
       isDefault: f.isDefault,
       problem: !!problems?.get(flowSelection(f.id))?.length,
       visited: trace?.flows.has(f.id),
+      bends: bendsOf(f),
     }),
   );
   return { nodes: [...lanes, ...nodes], flows };

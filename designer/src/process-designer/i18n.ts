@@ -31,6 +31,9 @@ export const ru = {
     tasks: 'Действия',
     gateways: 'Шлюзы',
     add: 'Добавить «{{name}}» (или перетащите на холст)',
+    lanes: 'Дорожки',
+    addLane: 'Добавить дорожку',
+    addLaneTitle: 'Добавить дорожку (исполнителя или отдел): узлы, стоящие на ней, принадлежат ей',
   },
   card: {
     hasProblems: 'Ошибки: {{text}}',
@@ -43,6 +46,24 @@ export const ru = {
     title: 'Удалить элементы схемы?',
     text: 'Удалить {{names}} и потоки, которые в них входят и выходят ({{count}})?',
     remove: 'Удалить',
+    several:
+      'Удалить выбранные элементы ({{count}}) и потоки, которые входят в удаляемые узлы и выходят из них?',
+    laneTitle: 'Удалить дорожку?',
+    laneText: 'Удалить дорожку «{{name}}»? Её узлы останутся на схеме без дорожки.',
+  },
+  lane: {
+    title: 'Дорожка',
+    name: 'Название дорожки',
+    defaultName: 'Дорожка {{n}}',
+    nodes: 'Узлов на дорожке: {{count}}',
+    hint: 'Тяните дорожку за заголовок слева — узлы на ней переедут вместе с ней; размер меняйте за углы и края. Узел принадлежит дорожке, на которой стоит его центр.',
+    remove: 'Удалить дорожку',
+    dragTitle: 'Выбрать дорожку или перетащить её вместе с узлами',
+  },
+  selection: {
+    count: 'Выбрано: {{count}}',
+    hint: 'Shift+щелчок добавляет элемент к выбору или убирает его, Shift+рамка выбирает несколько узлов. Перетащите любой выбранный узел, чтобы сдвинуть все.',
+    remove: 'Удалить выбранное',
   },
   panel: {
     process: 'Процесс',
@@ -81,6 +102,10 @@ export const ru = {
     to: 'Куда',
     remove: 'Удалить поток',
     default: 'по умолчанию',
+    bends: 'Точки изгиба: {{count}}',
+    bendsHint:
+      'Двойной щелчок по потоку добавляет точку изгиба; тяните точку, чтобы сдвинуть, двойной щелчок по ней убирает её.',
+    bendTitle: 'Точка изгиба: тяните, чтобы сдвинуть; двойной щелчок убирает',
   },
   units: { minutes: 'мин', hours: 'ч', days: 'дн' },
   fields: {
@@ -255,6 +280,9 @@ export const en: typeof ru = {
     tasks: 'Activities',
     gateways: 'Gateways',
     add: 'Add "{{name}}" (or drag it onto the canvas)',
+    lanes: 'Lanes',
+    addLane: 'Add a lane',
+    addLaneTitle: 'Add a lane (a performer or a department): the nodes standing on it belong to it',
   },
   card: {
     hasProblems: 'Problems: {{text}}',
@@ -267,6 +295,23 @@ export const en: typeof ru = {
     title: 'Delete diagram elements?',
     text: 'Delete {{names}} and the flows entering and leaving them ({{count}})?',
     remove: 'Delete',
+    several: 'Delete the selected elements ({{count}}) and the flows entering and leaving the deleted nodes?',
+    laneTitle: 'Delete the lane?',
+    laneText: 'Delete the lane "{{name}}"? Its nodes stay on the diagram, in no lane.',
+  },
+  lane: {
+    title: 'Lane',
+    name: 'Lane name',
+    defaultName: 'Lane {{n}}',
+    nodes: 'Nodes on the lane: {{count}}',
+    hint: 'Drag a lane by its title on the left and its nodes move with it; resize it by its corners and edges. A node belongs to the lane its centre stands on.',
+    remove: 'Delete lane',
+    dragTitle: 'Select the lane or drag it with its nodes',
+  },
+  selection: {
+    count: 'Selected: {{count}}',
+    hint: 'Shift+click adds an element to the selection or takes it out, Shift+drag selects several nodes with a box. Drag any selected node to move them all.',
+    remove: 'Delete selected',
   },
   panel: {
     process: 'Process',
@@ -306,6 +351,10 @@ export const en: typeof ru = {
     to: 'To',
     remove: 'Delete flow',
     default: 'default',
+    bends: 'Bend points: {{count}}',
+    bendsHint:
+      'Double-click the flow to add a bend point; drag a point to move it, double-click it to remove it.',
+    bendTitle: 'Bend point: drag to move it; double-click removes it',
   },
   units: { minutes: 'min', hours: 'h', days: 'd' },
   fields: {

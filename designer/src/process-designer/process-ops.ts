@@ -16,12 +16,6 @@ export const findNode = (body: ProcessBody, id: string): ProcessNode | undefined
 export const findFlow = (body: ProcessBody, id: string): ProcessFlow | undefined =>
   body.flows.find((f) => f.id === id);
 
-/** Whether a selection (a node id or `flow:<id>`) still names something in the body. */
-export function selectionExists(body: ProcessBody, selection: string): boolean {
-  const flow = flowIdOf(selection);
-  return flow !== null ? !!findFlow(body, flow) : !!findNode(body, selection);
-}
-
 /** `base`, or `base_2`, `base_3` … — the first id no node, flow, lane or kept element has. */
 export function freshId(body: ProcessBody, base: string): string {
   const used = new Set<string>([
@@ -103,18 +97,40 @@ export function removeElements(
  * Saves where nodes stand (DI bounds, rounded: positions are for people). A node keeps its width and height; a
  * moved sub-process takes its children and a moved activity its boundary events along.
  */
-export function moveNode(body: ProcessBody, id: string, to: { x: number; y: number }): ProcessBody {
-  const node = findNode(body, id);
-  if (!node?.position) return placeNodes(body, new Map([[id, to]]));
-  const dx = Math.round(to.x) - node.position.x;
-  const dy = Math.round(to.y) - node.position.y;
-  if (!dx && !dy) return body;
-  const carried = new Set([id]);
-  for (const n of body.nodes)
-    if (n.parent === id || (n.type === 'bpmn.boundaryEvent' && n.config.attachedTo === id)) carried.add(n.id);
+export const moveNode = (body: ProcessBody, id: string, to: { x: number; y: number }): ProcessBody =>
+  moveNodes(body, new Map([[id, to]]));
+
+/** Moves several nodes at once (a dragged selection), each to its own place, carrying what `moveNode` carries. */
+export function moveNodes(
+  body: ProcessBody,
+  moves: ReadonlyMap<string, { x: number; y: number }>,
+): ProcessBody {
   const places = new Map<string, { x: number; y: number }>();
-  for (const n of body.nodes)
-    if (carried.has(n.id) && n.position) places.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+  for (const [id, to] of moves) {
+    const node = findNode(body, id);
+    if (!node) continue;
+    places.set(id, to);
+    if (!node.position) continue;
+    const dx = Math.round(to.x) - node.position.x;
+    const dy = Math.round(to.y) - node.position.y;
+    if (!dx && !dy) continue;
+    const carried = new Set([id]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const n of body.nodes) {
+        if (carried.has(n.id)) continue;
+        const host = n.type === 'bpmn.boundaryEvent' ? n.config.attachedTo : n.parent;
+        if (host !== undefined && carried.has(host)) {
+          carried.add(n.id);
+          grew = true;
+        }
+      }
+    }
+    for (const n of body.nodes)
+      if (n.id !== id && !moves.has(n.id) && carried.has(n.id) && n.position)
+        places.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+  }
   return placeNodes(body, places);
 }
 

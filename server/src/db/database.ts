@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntityManager, MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { checkConnection } from './connection-check.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres.js';
 import { entitySchemas } from './entities/index.js';
@@ -14,7 +15,7 @@ import {
   type Unlisten,
 } from './listen.js';
 import { migrations } from './migrations/index.js';
-import { TxNotices } from './tx-notices.js';
+import { TxPending } from './tx-pending.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Em = EntityManager;
@@ -29,6 +30,13 @@ export interface Database {
   transaction<T>(fn: (em: Em) => Promise<T>): Promise<T>;
   /** Raw SQL (knex `?` placeholders) inside em's transaction when given. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], em?: Em): Promise<T[]>;
+  /**
+   * A write whose answer nobody waits for. Inside a transaction of {@link Database.transaction} it is sent in front
+   * of the transaction's next {@link Database.query} (one round trip for both) or with its commit; elsewhere at
+   * once. Its failure fails that statement and so the transaction. What the transaction reads of it afterwards it
+   * must read through `query` (the ORM's own calls do not send pending writes first).
+   */
+  defer(sql: string, params: unknown[], em?: Em): Promise<void>;
   /**
    * A NOTIFY on channel. Inside a transaction of {@link Database.transaction} it is queued and sent with the
    * others of that transaction in one statement just before the commit (delivered on commit as always).
@@ -116,30 +124,61 @@ function forwardedListener(orm: MikroORM, embedded: EmbeddedPostgres): Listener 
   return listener;
 }
 
+/** A transaction as MikroORM keeps it: knex's transactor, whose client holds the transaction's one connection. */
+interface TransactionContext {
+  client?: { acquireConnection?: () => Promise<unknown> };
+  isCompleted?: () => boolean;
+}
+
+/** The pg connection a transaction runs on, or undefined when it is not a plain knex transaction (or is over). */
+async function transactionClient(context: TransactionContext): Promise<pg.Client | undefined> {
+  if (context.isCompleted?.() !== false || !context.client?.acquireConnection) return undefined;
+  const connection = await context.client.acquireConnection();
+  return connection instanceof pg.Client ? connection : undefined;
+}
+
+/** Rows of one statement, or each statement's rows for several (`;`-separated, simple protocol). */
+const answerOf = (result: pg.QueryResult | pg.QueryResult[]) =>
+  Array.isArray(result) ? result.map((r) => r.rows) : result.rows;
+
 function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: Listener): Database {
   /** Once the embedded database has stopped, say so rather than report a missing socket. */
   const live = () => {
     if (embedded?.failure) throw embedded.failure;
   };
-  const query = async <T>(sql: string, params: unknown[] = [], em?: Em): Promise<T[]> => {
+  const format = (sql: string, params: readonly unknown[]) =>
+    orm.em.getPlatform().formatQuery(sql, [...params]);
+  const run = async (sql: string, params: unknown[], em: Em | undefined) => {
     live();
+    const context = em?.getTransactionContext<TransactionContext>();
+    const client = context ? await transactionClient(context) : undefined;
+    // In a transaction, straight on its connection: the ORM's and the query builder's layers around each
+    // statement cost more than a short statement itself (formatted the same way, so it reads the same).
+    if (client) return answerOf(await client.query(format(sql, params)));
     // Without em: straight on the pool, outside any transaction. Forking an EntityManager per query (as this did)
     // cost more than a short query itself: each fork writes process.env through Configuration.set.
-    const context = em?.getTransactionContext();
-    return (await orm.em.getConnection().execute(sql, params, 'all', context)) as T[];
+    return orm.em.getConnection().execute(sql, params, 'all', context);
   };
-  const notices = new TxNotices(query);
+  const pending = new TxPending((sql, em) => run(sql, [], em), format);
+  const query = async <T>(sql: string, params: unknown[] = [], em?: Em): Promise<T[]> => {
+    const before = pending.takeWrites(em);
+    if (!before.length) return (await run(sql, params, em)) as T[];
+    // Formatted here, not by the driver: a `?` inside a deferred write's literal is text, not a placeholder.
+    const answers = (await run([...before, format(sql, params)].join(';\n'), [], em)) as T[][];
+    return answers.at(-1) ?? [];
+  };
   return {
     kind: embedded ? 'pglite' : 'postgresql',
     orm,
     em: () => orm.em.fork(),
     async transaction(fn) {
       live();
-      return orm.em.fork().transactional((em) => notices.around(em, fn));
+      return orm.em.fork().transactional((em) => pending.around(em, fn));
     },
     query,
+    defer: (sql, params, em) => pending.defer(sql, params, em),
     notify: (channel, payloads, em) =>
-      notices.notify(
+      pending.notify(
         (typeof payloads === 'string' ? [payloads] : payloads).map((payload) => ({ channel, payload })),
         em,
       ),

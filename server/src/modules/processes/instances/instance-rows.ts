@@ -113,7 +113,8 @@ export async function saveInstance(
 ): Promise<InstanceRow> {
   const ended = state.status !== 'running';
   const endedAt = ended ? (row.endedAt ?? now) : null;
-  await db.query(
+  // Deferred: it goes out with the step's next statement (the next task's insert, or the commit's NOTIFYs).
+  await db.defer(
     `update process_instance set state = ?::jsonb, status = ?, record_entity = ?, record_id = ?, ended_at = ?,
        updated_at = ? where id = ?`,
     [

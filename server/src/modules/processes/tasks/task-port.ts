@@ -34,7 +34,6 @@ export function taskPort(deps: TaskDeps): TaskPort {
   return {
     async open(tx, task) {
       const row = await insertTask(deps.db, tx, task, dateOf(deps.clock));
-      if (!row) return;
       await tellInboxes(deps, tx, row);
       await noticeClientTask(deps, tx, row);
     },

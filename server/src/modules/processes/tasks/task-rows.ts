@@ -54,40 +54,65 @@ export async function taskById(db: Database, id: string, tx?: Em): Promise<TaskR
   return row ?? null;
 }
 
-/** Stores a task the engine opened; the same engine task again (a replayed step) is kept once. Answers whether it is new. */
-export async function insertTask(
-  db: Database,
-  tx: Em,
-  task: TaskOpening,
-  now: Date,
-): Promise<TaskRow | null> {
-  const [row] = await db.query<TaskRow>(
+/**
+ * Stores a task the engine opened, deferred (it goes out with the step's next statement or its commit), and
+ * answers the row as stored. The engine names each task once per instance (ids from the instance's counter, the
+ * step committed with its state), so the same task never comes twice; the conflict clause only keeps the table
+ * whole if it ever did.
+ */
+export async function insertTask(db: Database, tx: Em, task: TaskOpening, now: Date): Promise<TaskRow> {
+  const row: TaskRow = {
+    id: randomUUID(),
+    instance_id: task.instanceId,
+    task_id: task.taskId,
+    token_id: task.tokenId,
+    node_id: task.nodeId,
+    process_key: task.processKey,
+    process_version: task.processVersion,
+    kind: task.kind,
+    assignee_kind: task.assignee.kind,
+    assignee_value: task.assignee.value,
+    title: task.title ?? null,
+    form_key: task.form ?? null,
+    record_entity: task.record?.entity ?? null,
+    record_id: task.record?.id ?? null,
+    author: task.author ?? null,
+    due_at: task.dueAt ?? null,
+    status: 'open',
+    claimed_by: null,
+    completed_by: null,
+    completed_at: null,
+    outcome: null,
+    comment: null,
+    created_at: now,
+  };
+  await db.defer(
     `insert into process_task (id, instance_id, task_id, token_id, node_id, process_key, process_version, kind,
        assignee_kind, assignee_value, title, form_key, record_entity, record_id, author, due_at, created_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (instance_id, task_id) do nothing returning *`,
+     on conflict (instance_id, task_id) do nothing`,
     [
-      randomUUID(),
-      task.instanceId,
-      task.taskId,
-      task.tokenId,
-      task.nodeId,
-      task.processKey,
-      task.processVersion,
-      task.kind,
-      task.assignee.kind,
-      task.assignee.value,
-      task.title ?? null,
-      task.form ?? null,
-      task.record?.entity ?? null,
-      task.record?.id ?? null,
-      task.author ?? null,
-      task.dueAt ?? null,
+      row.id,
+      row.instance_id,
+      row.task_id,
+      row.token_id,
+      row.node_id,
+      row.process_key,
+      row.process_version,
+      row.kind,
+      row.assignee_kind,
+      row.assignee_value,
+      row.title,
+      row.form_key,
+      row.record_entity,
+      row.record_id,
+      row.author,
+      row.due_at,
       now,
     ],
     tx,
   );
-  return row ?? null;
+  return row;
 }
 
 /** Withdraws an open task (the engine no longer waits for it); answers the row when it was open. */

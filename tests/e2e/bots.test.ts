@@ -234,7 +234,7 @@ function bigBot(n: number) {
 
 /**
  * A bot answers first: the «Общие вопросы» line names the template's greeter bot; a visitor says hello in the
- * portal's chat, the bot asks for the question and searches the knowledge base, the visitor asks for a person and
+ * portal's chat, the bot offers its topics again and searches the knowledge base for the question, the visitor asks for a person and
  * the bot hands the dialog over; the operator gets it and reads in «Бот» what the bot collected. Engine, session,
  * timer and hand-over details are covered by the runtime and server tests.
  */
@@ -272,7 +272,7 @@ describe('a bot answers first and hands over, in Chromium', () => {
     await browser?.close();
   });
 
-  it('greets the visitor, asks for the question and searches the knowledge base', async () => {
+  it('greets the visitor, offers its topics again and searches the knowledge base for the question', async () => {
     await signIn(olga, `${server.baseUrl}/operator`, olgaLogin.login, olgaLogin.password, 'operator-window');
     await olga.getByTestId('operator-status').selectOption('online');
     await expect.poll(() => olga.getByTestId('operator-status').inputValue()).toBe('online');
@@ -283,9 +283,9 @@ describe('a bot answers first and hands over, in Chromium', () => {
     await input.fill('Здравствуйте');
     await input.press('Enter');
     await botSays('Я бот поддержки');
-    // The greeting's menu offers buttons; a greeting is no question, so the bot asks for one.
-    expect(await widget('.choices button').filter({ hasText: 'Позвать оператора' }).count()).toBe(1);
-    await botSays('Напишите ваш вопрос');
+    // The greeting's menu offers buttons; a greeting is no question, so the bot offers its topics again.
+    await botSays('Выберите тему кнопкой или напишите вопрос');
+    expect(await widget('.choices button').filter({ hasText: 'Позвать оператора' }).count()).toBe(2);
     const before = await widget('.msg.out').count();
     await input.fill('Не приходит письмо для смены пароля');
     await input.press('Enter');

@@ -1,6 +1,6 @@
 import type { ProcessBody, ProcessNode } from '@opora/runtime/definitions';
 import { type Box, extentOf, layoutProcess } from './process-layout';
-import { placeNodes } from './process-ops';
+import { placeNodes, withRiders } from './process-ops';
 import { carryBends } from './waypoint-ops';
 
 /**
@@ -141,7 +141,8 @@ export function laneCarries(body: ProcessBody, id: string, layout: ReadonlyMap<s
   const lane = findLane(body, id);
   const box = lane && laneBox(lane);
   if (!box) return [];
-  const carried = new Set(
+  const carried = withRiders(
+    body,
     body.nodes
       .filter((n) => {
         if (n.lane !== undefined) return n.lane === id;
@@ -150,18 +151,6 @@ export function laneCarries(body: ProcessBody, id: string, layout: ReadonlyMap<s
       })
       .map((n) => n.id),
   );
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of body.nodes) {
-      if (carried.has(n.id)) continue;
-      const host = n.type === 'bpmn.boundaryEvent' ? n.config.attachedTo : n.parent;
-      if (host !== undefined && carried.has(host)) {
-        carried.add(n.id);
-        grew = true;
-      }
-    }
-  }
   return [...carried];
 }
 

@@ -94,6 +94,27 @@ export function removeElements(
 }
 
 /**
+ * The nodes with everything that rides on them, however deep: the boundary events of their activities and the
+ * children of their sub-processes (a node moved or a lane dragged takes them along).
+ */
+export function withRiders(body: ProcessBody, ids: Iterable<string>): Set<string> {
+  const carried = new Set(ids);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const n of body.nodes) {
+      if (carried.has(n.id)) continue;
+      const host = n.type === 'bpmn.boundaryEvent' ? n.config.attachedTo : n.parent;
+      if (host !== undefined && carried.has(host)) {
+        carried.add(n.id);
+        grew = true;
+      }
+    }
+  }
+  return carried;
+}
+
+/**
  * Saves where nodes stand (DI bounds, rounded: positions are for people). A node keeps its width and height; a
  * moved sub-process takes its children and a moved activity its boundary events along.
  */
@@ -114,19 +135,7 @@ export function moveNodes(
     const dx = Math.round(to.x) - node.position.x;
     const dy = Math.round(to.y) - node.position.y;
     if (!dx && !dy) continue;
-    const carried = new Set([id]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const n of body.nodes) {
-        if (carried.has(n.id)) continue;
-        const host = n.type === 'bpmn.boundaryEvent' ? n.config.attachedTo : n.parent;
-        if (host !== undefined && carried.has(host)) {
-          carried.add(n.id);
-          grew = true;
-        }
-      }
-    }
+    const carried = withRiders(body, [id]);
     for (const n of body.nodes)
       if (n.id !== id && !moves.has(n.id) && carried.has(n.id) && n.position)
         places.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });

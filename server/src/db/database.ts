@@ -18,6 +18,11 @@ import { migrations } from './migrations/index.js';
 import { TxPending } from './tx-pending.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
+/** One statement with its `?` placeholders' values. */
+export interface Statement {
+  sql: string;
+  params: readonly unknown[];
+}
 export type Em = EntityManager;
 
 /** The one handle on persistence the rest of the server gets: ORM, raw SQL in the caller's transaction, migrations. */
@@ -37,6 +42,11 @@ export interface Database {
    * must read through `query` (the ORM's own calls do not send pending writes first).
    */
   defer(sql: string, params: unknown[], em?: Em): Promise<void>;
+  /**
+   * Several statements sent in one round trip and run in order (a lock, then what it guards): answers each one's
+   * rows. Deferred writes of em's transaction go first, as for {@link Database.query}.
+   */
+  batch(statements: readonly Statement[], em?: Em): Promise<unknown[][]>;
   /**
    * A NOTIFY on channel. Inside a transaction of {@link Database.transaction} it is queued and sent with the
    * others of that transaction in one statement just before the commit (delivered on commit as always).
@@ -167,6 +177,15 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     const answers = (await run([...before, format(sql, params)].join(';\n'), [], em)) as T[][];
     return answers.at(-1) ?? [];
   };
+  const batch = async (statements: readonly Statement[], em?: Em): Promise<unknown[][]> => {
+    const before = pending.takeWrites(em);
+    const sql = [...before, ...statements.map((s) => format(s.sql, s.params))].join(';\n');
+    const answers = (await run(sql, [], em)) as unknown[][] | unknown[];
+    // One statement answers its rows; several, each one's.
+    return before.length + statements.length > 1
+      ? (answers as unknown[][]).slice(before.length)
+      : [answers as unknown[]];
+  };
   return {
     kind: embedded ? 'pglite' : 'postgresql',
     orm,
@@ -176,6 +195,7 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
       return orm.em.fork().transactional((em) => pending.around(em, fn));
     },
     query,
+    batch,
     defer: (sql, params, em) => pending.defer(sql, params, em),
     notify: (channel, payloads, em) =>
       pending.notify(

@@ -9,7 +9,7 @@ const until = async (check: () => boolean, ms = 5000) => {
   }
 };
 
-describe.each(databaseTargets)('Database.notify and Database.defer on $name', (target) => {
+describe.each(databaseTargets)('Database.notify, defer and batch on $name', (target) => {
   let test: TestDatabase;
   const got: string[] = [];
 
@@ -72,5 +72,22 @@ describe.each(databaseTargets)('Database.notify and Database.defer on $name', (t
     });
     await expect(failed).rejects.toThrow(/duplicate key|unique/);
     expect(await test.db.query('select n from deferred_note where n = 4')).toEqual([]);
+  });
+
+  it('runs a batch in one go, in order, after what was deferred, answering each statement its rows', async () => {
+    const answers = await test.db.transaction(async (tx) => {
+      await test.db.defer('insert into deferred_note values (?, ?)', [5, 'отложено'], tx);
+      return test.db.batch(
+        [
+          { sql: 'select n from deferred_note where n = ? for update', params: [5] },
+          { sql: 'update deferred_note set text = ? where n = ? returning text', params: ['да?', 5] },
+        ],
+        tx,
+      );
+    });
+    expect(answers).toEqual([[{ n: 5 }], [{ text: 'да?' }]]);
+    expect(
+      await test.db.batch([{ sql: 'select count(*)::int as c from deferred_note', params: [] }]),
+    ).toEqual([[{ c: 4 }]]);
   });
 });

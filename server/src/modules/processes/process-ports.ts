@@ -1,5 +1,5 @@
 import type { ProcessEffect, ProcessEvent, ProcessInstance, TaskAssignee } from '@opora/runtime/processes';
-import type { Em } from '../../db/database.js';
+import type { Em, Statement } from '../../db/database.js';
 
 /**
  * The seam between the instances (stepping, timers, effects, messages: `instances/`) and the tasks people work on
@@ -55,8 +55,13 @@ export interface InstancePort {
   /**
    * Takes the row lock of the task's instance in tx, before the task's own row is touched: every writer locks the
    * instance first, then its tasks, so a decision and a timer of one instance never wait on each other in a circle.
+   * `then` (the task's own close) is sent in the same round trip, run right after the lock; its rows come back.
    */
-  lockOfTask(taskId: string, tx: Em): Promise<LockedInstance | null>;
+  lockOfTask(
+    taskId: string,
+    tx: Em,
+    then: Statement,
+  ): Promise<{ locked: LockedInstance | null; rows: unknown[] }>;
   /** The instance's state as stored, or null. */
   get(instanceId: string, tx?: Em): Promise<ProcessInstance | null>;
 }

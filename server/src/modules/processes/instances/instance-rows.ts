@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InstanceStatus, ProcessInstance } from '@opora/runtime/processes';
-import type { Database, Em } from '../../../db/database.js';
+import type { Database, Em, Statement } from '../../../db/database.js';
 
 /** A process instance as the `process_instance` table keeps it. */
 export interface InstanceRow {
@@ -37,14 +37,29 @@ export async function lockInstance(db: Database, tx: Em, id: string): Promise<In
 }
 
 /** The instance of task `taskId` (the inbox's row id) under its row lock, as {@link lockInstance}. */
-export async function lockInstanceOfTask(db: Database, tx: Em, taskId: string): Promise<InstanceRow | null> {
-  const [row] = await db.query<Row>(
-    `select i.* from process_instance i where i.id = (select instance_id from process_task where id = ?)
-      for update of i`,
-    [taskId],
+/**
+ * Locks the instance of a task, then runs `then` in the same round trip (the server runs them in order, so the
+ * instance is locked before `then` touches the task): the instance's row, and `then`'s rows.
+ */
+export async function lockInstanceOfTask(
+  db: Database,
+  tx: Em,
+  taskId: string,
+  then: Statement,
+): Promise<{ row: InstanceRow | null; rows: unknown[] }> {
+  const [locked, rows] = await db.batch(
+    [
+      {
+        sql: `select i.* from process_instance i where i.id = (select instance_id from process_task where id = ?)
+          for update of i`,
+        params: [taskId],
+      },
+      then,
+    ],
     tx,
   );
-  return row ? instanceRow(row) : null;
+  const row = (locked as Row[] | undefined)?.[0];
+  return { row: row ? instanceRow(row) : null, rows: rows ?? [] };
 }
 
 export async function instanceById(

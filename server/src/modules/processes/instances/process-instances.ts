@@ -1,5 +1,5 @@
 import type { ProcessEvent, ProcessInstance } from '@opora/runtime/processes';
-import type { Em } from '../../../db/database.js';
+import type { Em, Statement } from '../../../db/database.js';
 import { AppError } from '../../../http/app-error.js';
 import type {
   FeedOutcome,
@@ -41,9 +41,10 @@ export class ProcessInstances implements InstancePort, ProcessStarter {
     return tx ? run(tx) : this.deps.db.transaction(run);
   }
 
-  async lockOfTask(taskId: string, tx: Em): Promise<LockedInstance | null> {
-    const row = await lockInstanceOfTask(this.deps.db, tx, taskId);
-    return row ? { ...row, lockedInstance: true } : null;
+  async lockOfTask(taskId: string, tx: Em, then: Statement) {
+    const { row, rows } = await lockInstanceOfTask(this.deps.db, tx, taskId, then);
+    const locked: LockedInstance | null = row ? { ...row, lockedInstance: true } : null;
+    return { locked, rows };
   }
 
   async get(instanceId: string, tx?: Em): Promise<ProcessInstance | null> {

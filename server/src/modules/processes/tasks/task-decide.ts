@@ -10,7 +10,7 @@ import type { TaskDeps } from './task-deps.js';
 import { refusalError, taskRefusal } from './task-errors.js';
 import { mayWork, taskCaller } from './task-people.js';
 import { tellInboxes } from './task-port.js';
-import { closeTaskRow, type TaskRow, taskById } from './task-rows.js';
+import { closeTaskStatement, type TaskRow, taskById } from './task-rows.js';
 import { type TaskView, taskView } from './task-view.js';
 
 /** What a person answers on a task. */
@@ -90,8 +90,9 @@ export async function closeForDecision(
     comment: decision.comment ?? null,
     at: dateOf(deps.clock),
   };
-  const locked = await deps.instances().lockOfTask(id, tx);
-  const row = locked && (await closeTaskRow(deps.db, tx, id, closing));
+  // One round trip: the instance's lock, then the task's close (in that order, as every writer takes them).
+  const { locked, rows } = await deps.instances().lockOfTask(id, tx, closeTaskStatement(id, closing));
+  const row = locked ? (rows[0] as TaskRow | undefined) : undefined;
   if (row) {
     if (!rules.visible(row)) throw fail.notFound('task');
     await rules.mayDecide(row);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Em } from '../../../db/database.js';
+import type { Database, Em, Statement } from '../../../db/database.js';
 import type { TaskOpening } from '../process-ports.js';
 
 /** A task as the `process_task` table keeps it, with what its views join (claimer's name, record's title and data). */
@@ -141,23 +141,16 @@ export interface TaskClosing {
 }
 
 /**
- * Closes a task as decided, if it is still open, and answers it as the views read it (null when it was not open).
- * One statement: the caller checks who may afterwards and throws, rolling the close back, when they may not.
+ * The statement that closes a task as decided, if it is still open, and answers it as the views read it (no row
+ * when it was not open). The caller checks who may afterwards and throws, rolling the close back, when they may not.
  */
-export async function closeTaskRow(
-  db: Database,
-  tx: Em,
-  id: string,
-  closing: TaskClosing,
-): Promise<TaskRow | null> {
-  const [row] = await db.query<TaskRow>(
-    `with closed as (
+export function closeTaskStatement(id: string, closing: TaskClosing): Statement {
+  return {
+    sql: `with closed as (
        update process_task set status = 'completed', completed_by = ?, completed_at = ?, comment = ?,
          outcome = coalesce(?, case kind when 'revision' then 'revised' else 'completed' end)
         where id = ? and status = 'open' returning *)
      ${taskSelectFrom('closed')}`,
-    [closing.actor, closing.at, closing.comment, closing.outcome, id],
-    tx,
-  );
-  return row ?? null;
+    params: [closing.actor, closing.at, closing.comment, closing.outcome, id],
+  };
 }

@@ -86,9 +86,10 @@ export async function deliverMessage(
   for (const { instance_id } of waiting) {
     const row = await lockInstance(deps.db, tx, instance_id);
     if (row?.status !== 'running') continue;
-    // What it throws on receiving this message goes one hop further along the chain.
+    // What it throws on receiving this message goes one hop further along this message's chain (a message from
+    // outside, hop 0, starts a fresh one).
     const along =
-      hops > (row.state.messageHops ?? 0) ? { ...row, state: { ...row.state, messageHops: hops } } : row;
+      hops !== (row.state.messageHops ?? 0) ? { ...row, state: { ...row.state, messageHops: hops } } : row;
     if ((await feedRow(deps, tx, along, event)).ok) delivered++;
   }
   const starts = await deps.processes.startingAt(

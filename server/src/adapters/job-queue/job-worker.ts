@@ -210,17 +210,19 @@ export class JobWorker {
     });
   }
 
-  /** One statement, atomic on its own: no BEGIN and COMMIT around it (two round trips per claim saved). */
   private claim(limit: number): Promise<ClaimedJob[]> {
-    return this.db.query<ClaimedJob>(
-      `update job set status = 'running', locked_by = ?, locked_until = now() + (? * interval '1 millisecond'),
-         attempts = attempts + 1, updated_at = now()
-       where id in (
-         select id from job
-         where (status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now())
-         order by run_at, id limit ? for update skip locked)
-       returning id, name, payload, attempts, max_attempts`,
-      [this.options.instanceId, this.options.leaseMs, limit],
+    return this.db.transaction((em) =>
+      this.db.query<ClaimedJob>(
+        `update job set status = 'running', locked_by = ?, locked_until = now() + (? * interval '1 millisecond'),
+           attempts = attempts + 1, updated_at = now()
+         where id in (
+           select id from job
+           where (status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now())
+           order by run_at, id limit ? for update skip locked)
+         returning id, name, payload, attempts, max_attempts`,
+        [this.options.instanceId, this.options.leaseMs, limit],
+        em,
+      ),
     );
   }
 

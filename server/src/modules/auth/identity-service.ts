@@ -150,6 +150,8 @@ export class IdentityService {
 
   /** From the cache, or one query; the last use is written at most every few minutes (not on every call). */
   async actorFromToken(token: string): Promise<Actor | null> {
+    // A bearer that cannot be an API token (a widget visitor's signed token, garbage) costs no query.
+    if (!apiTokenShape.test(token)) return null;
     const key = `token:${sha256(token)}`;
     const cached = this.cache.get(key);
     if (cached) {
@@ -184,7 +186,7 @@ export class IdentityService {
   }
 
   async issueToken(userId: string, name: string): Promise<{ token: string; item: ApiTokenEntity }> {
-    const token = newSecret('opora');
+    const token = newSecret(apiTokenPrefix);
     const item = Object.assign(new ApiTokenEntity(), {
       id: randomUUID(),
       userId,
@@ -196,6 +198,10 @@ export class IdentityService {
     return { token, item };
   }
 }
+
+const apiTokenPrefix = 'opora';
+/** `newSecret('opora')`: the prefix, an underscore and 32 random bytes in base64url. */
+const apiTokenShape = /^opora_[A-Za-z0-9_-]{43}$/;
 
 interface ActorRow {
   id: string;

@@ -176,6 +176,18 @@ describe.each(databaseTargets)('cached sessions on $name', (target) => {
     await refusedEverywhere(token);
   });
 
+  it('refuses a bearer that cannot be an API token without asking the database', async () => {
+    // A widget visitor sends its signed token as a bearer on every message: it must cost the auth hook nothing.
+    const spy = vi.spyOn(a.db, 'query');
+    try {
+      for (const bearer of ['eyJ2IjoidiJ9.c2lnbmF0dXJl', 'opora_short', `os_${'x'.repeat(43)}`])
+        expect(await me(a, { authorization: `Bearer ${bearer}` })).toBe(401);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('does not let a read that raced a logout put the session back', async () => {
     const user = await newUser();
     const headers = await warmSession(user.login);

@@ -151,7 +151,8 @@ for (const target of !only || only === 'channels' ? targets : []) {
   }
 }
 
-// BENCH_ONLY=widget: 1,000 visitors on the chat widget's sockets (WIDGET_VISITORS, WIDGET_SECONDS, WIDGET_EVERY_MS).
+// BENCH_ONLY=widget: 1,000 visitors on the chat widget's sockets (WIDGET_VISITORS, WIDGET_SECONDS, WIDGET_EVERY_MS,
+// WIDGET_FLOOD_SECONDS).
 for (const target of !only || only === 'widget' ? targets : [])
   printTable(`Chat widget on ${target.name}`, await widgetSocketBench(target));
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
@@ -24,6 +25,8 @@ export interface Statement {
   params: readonly unknown[];
 }
 export type Em = EntityManager;
+/** What {@link Database.queryPrepared} binds. */
+export type Scalar = string | number | boolean | Date | null;
 
 /** The one handle on persistence the rest of the server gets: ORM, raw SQL in the caller's transaction, migrations. */
 export interface Database {
@@ -35,6 +38,14 @@ export interface Database {
   transaction<T>(fn: (em: Em) => Promise<T>): Promise<T>;
   /** Raw SQL (knex `?` placeholders) inside em's transaction when given. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], em?: Em): Promise<T[]>;
+  /**
+   * {@link Database.query} for a fixed statement of a hot path, inside em's transaction: on PostgreSQL a named
+   * prepared statement, parsed and planned once per connection (a long CTE's planning can cost as much as running
+   * it), its params bound rather than inlined. Params must be scalars (strings, numbers, booleans, dates, null):
+   * an array would bind as one PostgreSQL array, not expand into a list as in `query`. Elsewhere (the embedded
+   * database, no transaction, deferred writes waiting) it is `query`.
+   */
+  queryPrepared<T = Record<string, unknown>>(sql: string, params: readonly Scalar[], em: Em): Promise<T[]>;
   /**
    * A write whose answer nobody waits for. Inside a transaction of {@link Database.transaction} it is sent in front
    * of the transaction's next {@link Database.query} (one round trip for both) or with its commit; elsewhere at
@@ -147,6 +158,24 @@ async function transactionClient(context: TransactionContext): Promise<pg.Client
   return connection instanceof pg.Client ? connection : undefined;
 }
 
+const preparedStatements = new Map<string, { name: string; text: string }>();
+
+/**
+ * A statement's name and `$n` text for the driver, made once per SQL text: the name is derived from the text, so
+ * every connection prepares it under the same name, and the driver parses it on a connection only the first time.
+ */
+function preparedOf(sql: string): { name: string; text: string } {
+  let prepared = preparedStatements.get(sql);
+  if (!prepared) {
+    let n = 0;
+    // Our fixed statements use `?` only as placeholders (no `?` operators, none inside literals).
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    prepared = { name: `opora_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text };
+    preparedStatements.set(sql, prepared);
+  }
+  return prepared;
+}
+
 /** Rows of one statement, or each statement's rows for several (`;`-separated, simple protocol). */
 const answerOf = (result: pg.QueryResult | pg.QueryResult[]) =>
   Array.isArray(result) ? result.map((r) => r.rows) : result.rows;
@@ -177,6 +206,15 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     const answers = (await run([...before, format(sql, params)].join(';\n'), [], em)) as T[][];
     return answers.at(-1) ?? [];
   };
+  const queryPrepared = async <T>(sql: string, params: readonly Scalar[], em: Em): Promise<T[]> => {
+    live();
+    const context = em.getTransactionContext<TransactionContext>();
+    const client =
+      !embedded && context && !pending.hasWrites(em) ? await transactionClient(context) : undefined;
+    if (!client) return query<T>(sql, [...params], em);
+    const prepared = preparedOf(sql);
+    return (await client.query<T & pg.QueryResultRow>({ ...prepared, values: [...params] })).rows;
+  };
   const batch = async (statements: readonly Statement[], em?: Em): Promise<unknown[][]> => {
     const before = pending.takeWrites(em);
     const sql = [...before, ...statements.map((s) => format(s.sql, s.params))].join(';\n');
@@ -195,6 +233,7 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
       return orm.em.fork().transactional((em) => pending.around(em, fn));
     },
     query,
+    queryPrepared,
     batch,
     defer: (sql, params, em) => pending.defer(sql, params, em),
     notify: (channel, payloads, em) =>

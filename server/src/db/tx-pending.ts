@@ -66,6 +66,11 @@ export class TxPending {
     else await this.execute(this.noticeSql(notices), em);
   }
 
+  /** Whether deferred writes wait to go in front of em's next statement. */
+  hasWrites(em: EntityManager | undefined): boolean {
+    return (this.of(em)?.writes.length ?? 0) > 0;
+  }
+
   /** The deferred writes that must go in front of em's next statement (taken: the caller sends them). */
   takeWrites(em: EntityManager | undefined): string[] {
     const pending = this.of(em);

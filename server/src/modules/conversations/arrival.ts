@@ -17,7 +17,8 @@ export async function claimArrival(
   inbound: InboundMessage,
   now: Date,
 ): Promise<ContactView | null> {
-  const [row] = await db.query<Record<string, unknown>>(
+  // Every inbound message of every channel runs it: planned once per connection.
+  const [row] = await db.queryPrepared<Record<string, unknown>>(
     `with claim as (
        insert into channel_inbound (channel_key, external_id, received_at) values (?, ?, ?)
        on conflict do nothing returning external_id)

@@ -5,7 +5,7 @@ import {
   comparableEmail,
   comparablePhone,
 } from '@opora/runtime/conversations';
-import type { Database, Em } from '../../db/database.js';
+import type { Database, Em, Scalar } from '../../db/database.js';
 import type { ContactView } from './conversation-types.js';
 import { contactView } from './rows.js';
 
@@ -27,7 +27,7 @@ export const contactValues = (
   channel: { type: ChannelType; key: string },
   identity: ChannelIdentity,
   now: Date,
-): unknown[] => [
+): Scalar[] => [
   randomUUID(),
   channel.type,
   channel.key,

@@ -30,7 +30,12 @@ export async function appendToOpenConversation(
   now: Date,
 ): Promise<AppendedToOpen | null> {
   if (inbound.replyTo?.length || inbound.pressed || !knownOrAnonymous(contact)) return null;
-  const [row] = await db.query<{ message: unknown; conversation: unknown; client_users: string[] | null }>(
+  // Planning this statement costs about as much as running it: prepared once per connection.
+  const [row] = await db.queryPrepared<{
+    message: unknown;
+    conversation: unknown;
+    client_users: string[] | null;
+  }>(
     `with conv as (
        select id from conversation where contact_id = ? and status = 'open'
         order by last_message_at desc limit 1 for update),

@@ -216,6 +216,8 @@ export class DefinitionService {
         targetId: id,
         entity: definition.kind,
       });
+      // Caches that leave archived definitions out (the widget's channels) forget it on commit.
+      await this.publishedCache.published(tx, definition.kind, definition.key);
       return definitionView(definition);
     });
   }

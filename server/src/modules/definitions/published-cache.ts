@@ -15,11 +15,11 @@ const maxAgeMs = 30_000;
 /** Keys come from callers (a record URL names its type): past this many entries the cache starts over. */
 const maxEntries = 2_000;
 
-type Load = (kind: DefinitionKind, key: string, em?: Em) => Promise<DefinitionVersion | null>;
+type Load<T> = (kind: DefinitionKind, key: string, em?: Em) => Promise<T | null>;
 
-interface Entry {
+interface Entry<T> {
   /** Null: nothing published under the key (the portal of a fresh install is read on every save, too). */
-  value: DefinitionVersion | null;
+  value: T | null;
   loadedAt: number;
 }
 
@@ -30,18 +30,42 @@ interface Entry {
  * the transaction that published bypasses the cache (it must see its own new version); until {@link start}
  * listens, every read goes to the database.
  */
-export class PublishedCache {
-  private readonly entries = new Map<string, Entry>();
+export class PublishedCache<T = DefinitionVersion> {
+  private readonly entries = new Map<string, Entry<T>>();
   /** Bumped by every forget: a load that started before it may hold the old version and is not kept. */
   private generation = 0;
   private readonly publishedIn = new WeakSet<Em>();
   private unlisten: Unlisten | null = null;
+  /** Caches derived from this one (see {@link derive}): they forget whatever this one forgets. */
+  private readonly followers = new Set<PublishedCache<unknown>>();
 
   constructor(
     private readonly db: Database,
-    private readonly load: Load,
+    private readonly load: Load<T>,
     private readonly now: () => number = () => performance.now(),
+    /** The cache this one is derived from: it listens, and is live, for both. */
+    private readonly source?: PublishedCache<unknown>,
   ) {}
+
+  /**
+   * A cache of something else read from published definitions (a widget channel's sites, say), kept by this
+   * cache's rules: forgotten the moment this one forgets the same definition, here and — by this one's NOTIFY —
+   * in every process, and bypassed in a transaction that publishes.
+   */
+  derive<U>(load: Load<U>): PublishedCache<U> {
+    const derived = new PublishedCache<U>(this.db, load, this.now, this as PublishedCache<unknown>);
+    this.followers.add(derived as PublishedCache<unknown>);
+    return derived;
+  }
+
+  /** Until the cache listens for publishes, nothing it held could be trusted, so every read goes to the database. */
+  private live(): boolean {
+    return this.source ? this.source.live() : this.unlisten !== null;
+  }
+
+  private bypassedIn(em: Em): boolean {
+    return this.publishedIn.has(em) || (this.source?.bypassedIn(em) ?? false);
+  }
 
   async start(): Promise<void> {
     this.unlisten ??= await this.db.listen(
@@ -59,8 +83,8 @@ export class PublishedCache {
   }
 
   /** The latest published version of kind/key, or null. */
-  async get(kind: DefinitionKind, key: string, em?: Em): Promise<DefinitionVersion | null> {
-    if (!this.unlisten || (em && this.publishedIn.has(em))) return this.load(kind, key, em);
+  async get(kind: DefinitionKind, key: string, em?: Em): Promise<T | null> {
+    if (!this.live() || (em && this.bypassedIn(em))) return this.load(kind, key, em);
     const id = cacheKey(kind, key);
     const entry = this.entries.get(id);
     if (entry && this.now() - entry.loadedAt < maxAgeMs) return entry.value;
@@ -74,8 +98,9 @@ export class PublishedCache {
   }
 
   /**
-   * Called inside the publish transaction `tx`: its own later reads bypass the cache, this process forgets the
-   * definition now, and every process (this one included) forgets it again when the NOTIFY arrives on commit.
+   * Called inside a transaction `tx` that publishes or archives the definition: its own later reads bypass the
+   * cache, this process forgets the definition now, and every process (this one included) forgets it again — in
+   * every cache of published definitions — when the NOTIFY arrives on commit.
    */
   async published(tx: Em, kind: DefinitionKind, key: string): Promise<void> {
     this.publishedIn.add(tx);
@@ -88,12 +113,14 @@ export class PublishedCache {
   forget(id: string): void {
     this.generation++;
     this.entries.delete(id);
+    for (const follower of this.followers) follower.forget(id);
   }
 
   /** Publishes may have been missed (the listening connection dropped): nothing cached is trusted any more. */
   forgetAll(): void {
     this.generation++;
     this.entries.clear();
+    for (const follower of this.followers) follower.forgetAll();
   }
 }
 

@@ -5,7 +5,7 @@ import { apiPrefix } from '../../http/http-platform.js';
 import { defaultWidgetLimits, type WidgetLimits, widgetRateWindows } from './rate-windows.js';
 import { VisitorTokens } from './visitor-token.js';
 import { widgetAssets } from './widget-assets.js';
-import { portalWidgetChannel } from './widget-channels.js';
+import { portalWidgetChannel, WidgetChannels } from './widget-channels.js';
 import { widgetCsatRoute } from './widget-csat-route.js';
 import { widgetLiveRoutes } from './widget-live.js';
 import { widgetRoutes } from './widget-routes.js';
@@ -47,6 +47,7 @@ export const widgetModule = fp(
       clock: app.clock,
     });
     const limits = widgetRateWindows({ ...defaultWidgetLimits, ...options.limits });
+    const channels = new WidgetChannels(app.db, app.definitions.publishedCache);
     await app.register(widgetRoutes, {
       prefix: apiPrefix,
       tokens,
@@ -54,16 +55,18 @@ export const widgetModule = fp(
       identity: app.identity,
       fileStore: app.fileStore,
       limits,
+      channels,
     });
-    await app.register(widgetCsatRoute, { prefix: apiPrefix, tokens, clock: app.clock });
+    await app.register(widgetCsatRoute, { prefix: apiPrefix, tokens, clock: app.clock, channels });
     await app.register(widgetLiveRoutes, {
       prefix: apiPrefix,
       hub: app.liveHub,
       tokens,
       now: () => app.clock.now(),
+      channels,
     });
     await app.register(portalChannelRoute, { prefix: apiPrefix });
-    await app.register(widgetAssets, { db: app.db });
+    await app.register(widgetAssets, { channels });
   },
-  { name: 'widget', dependencies: ['conversations', 'auth'] },
+  { name: 'widget', dependencies: ['conversations', 'auth', 'definitions'] },
 );

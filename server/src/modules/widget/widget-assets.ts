@@ -1,10 +1,9 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Database } from '../../db/database.js';
 import { allowFramingBy } from '../../http/security-headers.js';
 import { bundleEncoding, bundleReader } from './widget-bundle.js';
-import { widgetChannel } from './widget-channels.js';
+import type { WidgetChannels } from './widget-channels.js';
 import { ChannelKeyParams } from './widget-schemas.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
@@ -21,10 +20,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * `/widget.js` (the script any site includes) and `/widget/:channelKey`, the chat as a whole page for links and
  * mobile apps. That page is the one Opora page other sites may frame: its `frame-ancestors` are the channel's sites.
  */
-export const widgetAssets: FastifyPluginAsyncTypebox<{ db: Database; bundlePath?: string }> = async (
-  app,
-  { db, bundlePath },
-) => {
+export const widgetAssets: FastifyPluginAsyncTypebox<{
+  channels: WidgetChannels;
+  bundlePath?: string;
+}> = async (app, { channels, bundlePath }) => {
   const bundle = bundleReader(bundlePath ?? builtWidget);
 
   app.get('/widget.js', { schema: { hide: true } }, async (request, reply) => {
@@ -54,7 +53,7 @@ export const widgetAssets: FastifyPluginAsyncTypebox<{ db: Database; bundlePath?
       },
     },
     async (request, reply) => {
-      const channel = await widgetChannel(db, request.params.channelKey);
+      const channel = await channels.get(request.params.channelKey);
       request.widgetPageOrigins = channel.allowedOrigins;
       const key = escapeHtml(channel.key);
       const title = escapeHtml(channel.title.ru);

@@ -5,8 +5,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from '../../../bin/precompress.mjs';
-import type { Database } from '../../db/database.js';
 import { widgetAssets } from './widget-assets.js';
+import type { WidgetChannels } from './widget-channels.js';
 
 const bundle = Array.from({ length: 1500 }, (_, i) => `window.w${i}=function(){return "виджет ${i}"};`).join(
   '\n',
@@ -24,7 +24,10 @@ describe('/widget.js', () => {
     precompress(dir);
     app = Fastify({ logger: false });
     // Only the chat page reads channels; the script route never touches the database.
-    await app.register(widgetAssets, { db: null as unknown as Database, bundlePath: join(dir, 'widget.js') });
+    await app.register(widgetAssets, {
+      channels: null as unknown as WidgetChannels,
+      bundlePath: join(dir, 'widget.js'),
+    });
   });
   afterAll(async () => {
     await app?.close();

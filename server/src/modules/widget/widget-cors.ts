@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import { siteAllowed } from './site-origin.js';
-import { type WidgetChannel, widgetChannel } from './widget-channels.js';
+import type { WidgetChannel, WidgetChannels } from './widget-channels.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,10 +16,10 @@ declare module 'fastify' {
  * carries its visitor token in the Authorization header — so another site's page never acts with a portal
  * user's cookie. A preflight is answered here too.
  */
-export async function widgetCors(db: Database, request: FastifyRequest, reply: FastifyReply) {
+export async function widgetCors(channels: WidgetChannels, request: FastifyRequest, reply: FastifyReply) {
   const key = (request.params as { channelKey?: string }).channelKey;
   if (!key) return;
-  const channel = await widgetChannel(db, key);
+  const channel = await channels.get(key);
   request.widgetChannel = channel;
   const origin = request.headers.origin;
   if (!siteAllowed(origin, request.host, channel)) throw fail.crossOrigin();

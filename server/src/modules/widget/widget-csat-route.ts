@@ -7,6 +7,7 @@ import { lockAsk } from '../csat/csat-row.js';
 import { CommentInput, CsatSchema } from '../csat/csat-schemas.js';
 import { applyRating } from '../csat/record-rating.js';
 import { bearerOf, type VisitorTokens } from './visitor-token.js';
+import type { WidgetChannels } from './widget-channels.js';
 import { widgetCors } from './widget-cors.js';
 import { ChannelKeyParams } from './widget-schemas.js';
 
@@ -14,12 +15,13 @@ import { ChannelKeyParams } from './widget-schemas.js';
  * `POST /widget/:channelKey/csat/comment`: the comment box the widget shows under a rating the visitor just gave.
  * It goes to the visitor's latest rated dialog; refused when they have rated none, or it has reopened since.
  */
-export const widgetCsatRoute: FastifyPluginAsyncTypebox<{ tokens: VisitorTokens; clock: Clock }> = async (
-  app,
-  { tokens, clock },
-) => {
+export const widgetCsatRoute: FastifyPluginAsyncTypebox<{
+  tokens: VisitorTokens;
+  clock: Clock;
+  channels: WidgetChannels;
+}> = async (app, { tokens, clock, channels }) => {
   const { db } = app;
-  app.addHook('onRequest', (request, reply) => widgetCors(db, request, reply));
+  app.addHook('onRequest', (request, reply) => widgetCors(channels, request, reply));
   app.post(
     '/widget/:channelKey/csat/comment',
     {

@@ -5,7 +5,7 @@ import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import { AppError, fail } from '../../http/app-error.js';
 import { siteAllowed } from './site-origin.js';
 import type { VisitorTokens } from './visitor-token.js';
-import { widgetChannel } from './widget-channels.js';
+import type { WidgetChannels } from './widget-channels.js';
 import { ChannelKeyParams } from './widget-schemas.js';
 
 /**
@@ -24,7 +24,8 @@ export const widgetLiveRoutes: FastifyPluginAsyncTypebox<{
   hub: LiveHub;
   tokens: VisitorTokens;
   now: () => number;
-}> = async (app, { hub, tokens, now }) => {
+  channels: WidgetChannels;
+}> = async (app, { hub, tokens, now, channels }) => {
   app.get(
     '/widget/:channelKey/live',
     {
@@ -41,7 +42,7 @@ export const widgetLiveRoutes: FastifyPluginAsyncTypebox<{
       },
       onRequest: async (request) => {
         const { channelKey } = request.params as { channelKey: string };
-        const channel = await widgetChannel(app.db, channelKey);
+        const channel = await channels.get(channelKey);
         if (!siteAllowed(request.headers.origin, request.host, channel)) throw fail.crossOrigin();
       },
       preHandler: async (request) => {

@@ -15,6 +15,7 @@ import type { WidgetRateWindows } from './rate-windows.js';
 import { inlineImage, visitorFileTypes } from './upload-types.js';
 import { visitorAttachment, visitorHistory } from './visitor-history.js';
 import { bearerOf, type VisitorTokens } from './visitor-token.js';
+import type { WidgetChannels } from './widget-channels.js';
 import { widgetCors } from './widget-cors.js';
 import {
   ChannelKeyParams,
@@ -42,6 +43,7 @@ export interface WidgetRouteDeps {
   identity: IdentityService;
   fileStore: FileStore;
   limits: WidgetRateWindows;
+  channels: WidgetChannels;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface WidgetRouteDeps {
 export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRouteDeps> = async (app, deps) => {
   const { tokens, visitors, limits } = deps;
   const { db } = app;
-  app.addHook('onRequest', (request, reply) => widgetCors(db, request, reply));
+  app.addHook('onRequest', (request, reply) => widgetCors(deps.channels, request, reply));
   await app.register(fastifyMultipart, {
     limits: {
       // One byte over the limit reaches the file store, which refuses it and keeps nothing.

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { LiveMessage } from '@opora/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { liveAddress } from '../../adapters/live-hub/live-address.js';
+import { publishDefinition } from '../../testing/definitions.js';
 import { createSupportDesk, publishPortal, signupClient } from '../../testing/portal-fixture.js';
 import { createHarness, type Harness } from '../../testing/test-app.js';
 import { databaseTargets } from '../../testing/test-database.js';
@@ -268,6 +269,64 @@ describe.each(databaseTargets)('the chat widget’s API on $name', (target) => {
       headers: { origin: shopOrigin },
     });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('follows a channel republished with other sites and refuses it once archived, though channels are cached', async () => {
+    const { created } = await publishDefinition(h, {
+      kind: 'channel',
+      key: 'cached-chat',
+      name: 'Чат',
+      body: {
+        schemaVersion: 1,
+        title: { ru: 'Чат' },
+        settings: { type: 'widget', allowedOrigins: [shopOrigin] },
+      },
+    });
+    const start = (origin: string) =>
+      h.app
+        .inject({
+          method: 'POST',
+          url: '/api/v1/widget/cached-chat/session',
+          remoteAddress: freshIp(),
+          headers: { origin },
+          payload: {},
+        })
+        .then((res) => res.statusCode);
+    expect(await start(shopOrigin)).toBe(200);
+    expect(await start(strangerOrigin)).toBe(403);
+    const admin = await h.as('admin');
+    const body = {
+      schemaVersion: 1,
+      title: { ru: 'Чат' },
+      settings: { type: 'widget', allowedOrigins: [strangerOrigin] },
+    };
+    const saved = await h.app.inject({
+      method: 'PUT',
+      url: `/api/v1/definitions/${created.id}`,
+      headers: admin,
+      payload: { name: 'Чат', body, draftVersion: 1 },
+    });
+    expect(saved.statusCode).toBe(200);
+    const republished = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/definitions/${created.id}/publish`,
+      headers: admin,
+      payload: { draftVersion: 2 },
+    });
+    expect(republished.statusCode).toBe(201);
+    expect(await start(strangerOrigin)).toBe(200);
+    expect(await start(shopOrigin)).toBe(403);
+    const archived = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/definitions/${created.id}/archive`,
+      headers: admin,
+    });
+    expect(archived.statusCode).toBe(200);
+    // Forgotten when the archive's NOTIFY comes back: within moments, in every server process.
+    await vi.waitFor(async () => expect(await start(strangerOrigin)).toBe(404), {
+      timeout: 2000,
+      interval: 20,
+    });
   });
 
   it('limits messages per visitor, uploads per visitor and new sessions per address, in the caller’s language', async () => {

@@ -63,6 +63,12 @@ export interface Database {
    * others of that transaction in one statement just before the commit (delivered on commit as always).
    */
   notify(channel: string, payloads: string | readonly string[], em?: Em): Promise<void>;
+  /**
+   * Runs then (synchronous, must not throw) once em's transaction of {@link Database.transaction} has committed,
+   * never on rollback; at once when em is no such transaction. For in-memory state that must follow a commit
+   * without waiting for a NOTIFY to come back (a cache forgetting what the transaction changed).
+   */
+  afterCommit(em: Em | undefined, then: () => void): void;
   migrate(): Promise<void>;
   /**
    * Calls handler with every NOTIFY on channel (sent with pg_notify, delivered on commit), and onGap whenever
@@ -230,12 +236,16 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     em: () => orm.em.fork(),
     async transaction(fn) {
       live();
-      return orm.em.fork().transactional((em) => pending.around(em, fn));
+      const committed: (() => void)[] = [];
+      const result = await orm.em.fork().transactional((em) => pending.around(em, fn, committed));
+      for (const then of committed) then();
+      return result;
     },
     query,
     queryPrepared,
     batch,
     defer: (sql, params, em) => pending.defer(sql, params, em),
+    afterCommit: (em, then) => pending.afterCommit(em, then),
     notify: (channel, payloads, em) =>
       pending.notify(
         (typeof payloads === 'string' ? [payloads] : payloads).map((payload) => ({ channel, payload })),

@@ -15,6 +15,8 @@ interface Pending {
   /** Deferred writes, formatted, in the order asked. */
   writes: string[];
   notices: Notice[];
+  /** Run once the transaction has committed (not on rollback). */
+  committed: (() => void)[];
 }
 
 /**
@@ -36,11 +38,18 @@ export class TxPending {
     private readonly format: Format,
   ) {}
 
-  /** Runs fn in em's transaction, then sends what it left pending, still inside the transaction. */
-  async around<T>(em: EntityManager, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs fn in em's transaction, then sends what it left pending, still inside the transaction. What fn asked to
+   * run after the commit goes into `committed`, for the caller to run once the transaction has committed.
+   */
+  async around<T>(
+    em: EntityManager,
+    fn: (em: EntityManager) => Promise<T>,
+    committed: (() => void)[],
+  ): Promise<T> {
     const context = em.getTransactionContext<object>();
     if (!context) return fn(em);
-    const pending: Pending = { writes: [], notices: [] };
+    const pending: Pending = { writes: [], notices: [], committed };
     this.pending.set(context, pending);
     try {
       const result = await fn(em);
@@ -64,6 +73,13 @@ export class TxPending {
     const pending = this.of(em);
     if (pending) pending.notices.push(...notices);
     else await this.execute(this.noticeSql(notices), em);
+  }
+
+  /** Runs then once em's transaction has committed; at once when em is no transaction run through {@link around}. */
+  afterCommit(em: EntityManager | undefined, then: () => void): void {
+    const pending = this.of(em);
+    if (pending) pending.committed.push(then);
+    else then();
   }
 
   /** Whether deferred writes wait to go in front of em's next statement. */

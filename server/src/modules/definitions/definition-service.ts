@@ -27,7 +27,7 @@ import type { Actor } from '../auth/actor.js';
 import { checkBody, prefixed } from './body-problems.js';
 import { canonicalJson } from './canonical-json.js';
 import { definitionView, summaryView, versionView } from './definition-view.js';
-import { cacheKey, PublishedCache } from './published-cache.js';
+import { PublishedCache } from './published-cache.js';
 
 const sortColumns = { name: 'name', updatedAt: 'updatedAt' } as const;
 
@@ -284,11 +284,7 @@ export class DefinitionService {
       await this.publishedCache.published(tx, definition.kind, definition.key);
       return versionView(definition, version);
     };
-    if (em) return run(em);
-    const published = await this.db.transaction(run);
-    // Committed: this process's next read sees it now, before the NOTIFY comes back.
-    this.publishedCache.forget(cacheKey(published.kind, published.key));
-    return published;
+    return em ? run(em) : this.db.transaction(run);
   }
 
   async versions(id: string) {

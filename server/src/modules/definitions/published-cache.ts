@@ -106,6 +106,9 @@ export class PublishedCache<T = DefinitionVersion> {
     this.publishedIn.add(tx);
     const id = cacheKey(kind, key);
     this.forget(id);
+    // A read outside the transaction may cache the old version meanwhile: forgotten again the moment it commits,
+    // here, before the NOTIFY comes back.
+    this.db.afterCommit(tx, () => this.forget(id));
     await this.db.notify(publishedChannel, id, tx);
   }
 

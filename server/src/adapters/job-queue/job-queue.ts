@@ -36,6 +36,21 @@ export class JobQueue {
   }
 
   /**
+   * {@link enqueue} when the caller needs no answer: inside a transaction the insert goes with its next statement
+   * or its commit (`Database.defer`), saving a round trip; a key enqueued before is skipped as ever.
+   */
+  async enqueueLater(name: string, payload: unknown, options: EnqueueOptions, em: Em): Promise<void> {
+    const runAt = options.runAt ?? new Date(this.clock.now() + (options.delayMs ?? 0));
+    const wake = runAt.getTime() <= this.clock.now() ? `, pg_notify('${jobWakeChannel}', '')` : '';
+    await this.db.defer(
+      `insert into job (name, payload, idempotency_key, run_at, max_attempts) values (?, ?::jsonb, ?, ?, ?)
+       on conflict (idempotency_key) do nothing returning id${wake}`,
+      [name, JSON.stringify(payload ?? {}), options.idempotencyKey ?? null, runAt, options.maxAttempts ?? 5],
+      em,
+    );
+  }
+
+  /**
    * Enqueues several jobs of one name in one statement (a batch of timers written by one transaction); each keeps
    * its own idempotency key, and a key enqueued before is skipped.
    */

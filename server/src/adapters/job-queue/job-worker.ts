@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Database } from '../../db/database.js';
+import type { Database, Em } from '../../db/database.js';
 import type { Unlisten } from '../../db/listen.js';
 import { safeErrorMessage } from '../../logging/database-error-text.js';
 import { type Clock, systemClock } from '../clock.js';
@@ -211,7 +211,7 @@ export class JobWorker {
   }
 
   private claim(limit: number): Promise<ClaimedJob[]> {
-    return this.db.transaction((em) =>
+    const claim = (em?: Em) =>
       this.db.query<ClaimedJob>(
         `update job set status = 'running', locked_by = ?, locked_until = now() + (? * interval '1 millisecond'),
            attempts = attempts + 1, updated_at = now()
@@ -222,8 +222,11 @@ export class JobWorker {
          returning id, name, payload, attempts, max_attempts`,
         [this.options.instanceId, this.options.leaseMs, limit],
         em,
-      ),
-    );
+      );
+    // One statement is a transaction of its own on PostgreSQL: BEGIN and COMMIT around it were two round trips
+    // per job. The embedded database keeps the explicit transaction (its one connection is shared with requests,
+    // and claiming outside one stalled a designer's browser test there).
+    return this.db.kind === 'postgresql' ? claim() : this.db.transaction(claim);
   }
 
   private async run(job: ClaimedJob): Promise<void> {

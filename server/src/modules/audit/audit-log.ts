@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@opora/sdk';
-import type { Em } from '../../db/database.js';
+import type { Database, Em } from '../../db/database.js';
 import { AuditEntryEntity } from '../../db/entities/audit-entry.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -28,6 +28,29 @@ export function audit(em: Em, actor: Actor | null, input: AuditInput): void {
       before: input.before ?? null,
       after: input.after ?? null,
     }),
+  );
+}
+
+/**
+ * {@link audit} for a hot path that writes through raw SQL: the row goes with the transaction's next statement or
+ * its commit (`Database.defer`), not as an ORM flush of its own just before the commit.
+ */
+export function auditLater(db: Database, tx: Em, actor: Actor | null, input: AuditInput): Promise<void> {
+  return db.defer(
+    `insert into audit_log (at, actor_id, actor_name, action, target_type, target_id, entity, before, after)
+     values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)`,
+    [
+      input.at,
+      actor?.id ?? null,
+      actor?.name ?? null,
+      input.action,
+      input.targetType,
+      input.targetId,
+      input.entity ?? null,
+      input.before === undefined || input.before === null ? null : JSON.stringify(input.before),
+      input.after === undefined || input.after === null ? null : JSON.stringify(input.after),
+    ],
+    tx,
   );
 }
 

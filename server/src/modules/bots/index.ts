@@ -45,7 +45,7 @@ export const botsModule = fp(
     // The client's message and its turn commit together: the turn is never lost, and enqueued once per message.
     app.conversations.onClientMessage(async (tx, conversation, message) => {
       if (!botHolds(conversation)) return;
-      await app.jobQueue.enqueue(
+      await app.jobQueue.enqueueLater(
         botTurnJobName,
         { conversationId: conversation.id, messageId: message.id } satisfies BotTurnPayload,
         { idempotencyKey: botTurnKey(conversation.id, message.id), maxAttempts: 10 },

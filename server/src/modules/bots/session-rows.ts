@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BotSession } from '@opora/runtime/bots';
-import type { Database, Em } from '../../db/database.js';
+import type { Database, Em, Statement } from '../../db/database.js';
 import { fromPgArray, toPgArray } from '../../db/pg-array.js';
 
 /** A bot session as the `bot_session` table keeps it. */
@@ -35,18 +35,24 @@ const sessionRow = (row: Row): SessionRow => ({
   updatedAt: new Date(row.updated_at as string).toISOString(),
 });
 
+/** The statement reading the conversation's active session (see {@link activeSession}). */
+export const activeSessionStatement = (conversationId: string): Statement => ({
+  sql: `select * from bot_session where conversation_id = ? and status = 'active'`,
+  params: [conversationId],
+});
+
+/** The session of {@link activeSessionStatement}'s rows, or null. */
+export const sessionOf = (rows: readonly unknown[]): SessionRow | null =>
+  rows[0] ? sessionRow(rows[0] as Row) : null;
+
 /** The conversation's active session, if any (the caller holds the conversation's lock). */
 export async function activeSession(
   db: Database,
   tx: Em,
   conversationId: string,
 ): Promise<SessionRow | null> {
-  const [row] = await db.query<Row>(
-    `select * from bot_session where conversation_id = ? and status = 'active'`,
-    [conversationId],
-    tx,
-  );
-  return row ? sessionRow(row) : null;
+  const { sql, params } = activeSessionStatement(conversationId);
+  return sessionOf(await db.query<Row>(sql, [...params], tx));
 }
 
 /** The conversation's latest session, active or ended (what the operator window shows). */
@@ -117,7 +123,8 @@ export async function saveSession(
   const handedOverFrom = union(session.handedOverFrom, change.handedOverFrom ? [change.handedOverFrom] : []);
   // The sets are written only when the step added to them: most turns of a long dialog revisit known blocks.
   const grew = reached !== session.reached || handedOverFrom !== session.handedOverFrom;
-  await db.query(
+  // The caller knows what it wrote: the update goes with the transaction's next statement (or its commit).
+  await db.defer(
     grew
       ? `update bot_session set state = ?::jsonb, handled_seq = ?, status = ?, updated_at = ?, reached = ?::text[],
            handed_over_from = ?::text[] where id = ?`

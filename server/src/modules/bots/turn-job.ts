@@ -3,12 +3,12 @@ import { dateOf } from '../../adapters/clock.js';
 import type { JobHandler } from '../../adapters/job-queue/index.js';
 import type { Database, Em } from '../../db/database.js';
 import type { ConversationView, MessageView } from '../conversations/conversation-types.js';
-import { lockConversation } from '../conversations/outbound.js';
+import { lockConversationStatement, lockedConversationOf } from '../conversations/outbound.js';
 import { conversationView, messageView } from '../conversations/rows.js';
 import type { BotDeps } from './bot-deps.js';
 import { botNotes } from './bot-notes.js';
 import { handToQueue, lineIsStaffed } from './hand-to-queue.js';
-import { activeSession, type SessionRow, saveSession } from './session-rows.js';
+import { activeSessionStatement, type SessionRow, saveSession, sessionOf } from './session-rows.js';
 import { startSession } from './session-start.js';
 import { feed } from './session-step.js';
 
@@ -40,9 +40,14 @@ export function botTurnJob(deps: BotDeps): JobHandler {
   return async (payload, { em }) => {
     const { conversationId, messageId } = payload as BotTurnPayload;
     const { db } = deps;
-    const locked = await lockConversation(db, em, conversationId);
+    // The lock is taken first, then the session read under it: one round trip for both.
+    const [lockedRows = [], sessionRows = []] = await db.batch(
+      [lockConversationStatement(conversationId), activeSessionStatement(conversationId)],
+      em,
+    );
+    const locked = lockedConversationOf(lockedRows);
     if (!botHolds(locked)) return;
-    let session = await activeSession(db, em, conversationId);
+    let session = sessionOf(sessionRows);
     // The message that opened the session answers its greeting, even if the greeting already ended the session.
     let opening: string | null = null;
     if (!session) {

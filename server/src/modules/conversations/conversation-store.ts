@@ -19,7 +19,7 @@ import { appendInbound, conversationFor, earlierInbound, type TakenInbound } fro
 import { storeInboundFiles } from './inbound-files.js';
 import { mergeContactInto } from './merge-contacts.js';
 import { appendToOpenConversation } from './open-conversation-append.js';
-import { appendOutbound, lockConversation, type OutboundInput } from './outbound.js';
+import { appendOutbound, lockConversationAndParty, type OutboundInput } from './outbound.js';
 import { withPressedLabel } from './pressed-label.js';
 import { conversationView } from './rows.js';
 import { type SendJobPayload, sendJobKey, sendJobName } from './send-job.js';
@@ -172,7 +172,7 @@ export class ConversationStore {
     actor: Actor | null,
   ): Promise<MessageView> {
     const { db } = this.deps;
-    const conversation = await lockConversation(db, tx, conversationId);
+    const { conversation, party } = await lockConversationAndParty(db, tx, conversationId);
     const { message, repeated } = await appendOutbound(
       db,
       tx,
@@ -181,7 +181,7 @@ export class ConversationStore {
       actor,
       dateOf(this.deps.clock),
     );
-    if (!repeated) await pushMessage(this.deps.hub, db, tx, conversation, message);
+    if (!repeated) await pushMessage(this.deps.hub, db, tx, conversation, message, party);
     if (!repeated && !message.internal && sentByAdapter(conversation.channel))
       await this.deps.jobs.enqueue(
         sendJobName,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthorKind, MessageDraft } from '@opora/runtime/conversations';
-import type { Database, Em } from '../../db/database.js';
+import type { Database, Em, Statement } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
-import { audit } from '../audit/audit-log.js';
+import { auditLater } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
+import type { ClientParty } from './conversation-push.js';
 import type { ConversationView, MessageView } from './conversation-types.js';
 import { conversationView, messageView } from './rows.js';
 
@@ -16,15 +17,51 @@ export interface OutboundInput {
   clientMessageId?: string;
 }
 
+/** The statement locking a conversation (see {@link lockConversation}), for a caller batching it with others. */
+export const lockConversationStatement = (id: string): Statement => ({
+  sql: 'select * from conversation where id = ? for update',
+  params: [id],
+});
+
+/** The conversation of {@link lockConversationStatement}'s rows; a 404 when there is none. */
+export function lockedConversationOf(rows: readonly unknown[]): ConversationView {
+  const [row] = rows as Record<string, unknown>[];
+  if (!row) throw fail.notFound('conversation');
+  return conversationView(row);
+}
+
 /** The conversation, locked until the transaction ends: answers of one conversation are numbered one at a time. */
 export async function lockConversation(db: Database, tx: Em, id: string): Promise<ConversationView> {
+  const { sql, params } = lockConversationStatement(id);
+  return lockedConversationOf(await db.query(sql, [...params], tx));
+}
+
+/**
+ * {@link lockConversation} that also reads who hears the conversation's messages on the client's side (their
+ * channel identity, their portal accounts), in the same statement: an answer pushes to them next.
+ */
+export async function lockConversationAndParty(
+  db: Database,
+  tx: Em,
+  id: string,
+): Promise<{ conversation: ConversationView; party: ClientParty | null }> {
   const [row] = await db.query<Record<string, unknown>>(
-    'select * from conversation where id = ? for update',
+    `select c.*, ct.channel as party_channel, ct.external_id as party_external_id,
+       (select array_agg(u.id) from app_user u where u.active and u.record_id = c.client_record_id) as party_users
+     from conversation c left join contact ct on ct.id = c.contact_id where c.id = ? for update of c`,
     [id],
     tx,
   );
   if (!row) throw fail.notFound('conversation');
-  return conversationView(row);
+  const party =
+    row.party_channel == null
+      ? null
+      : {
+          channel: String(row.party_channel),
+          externalId: String(row.party_external_id),
+          users: (row.party_users as string[] | null) ?? [],
+        };
+  return { conversation: conversationView(row), party };
 }
 
 /**
@@ -72,7 +109,8 @@ export async function appendOutbound(
   }
   if (!row) throw new Error('message insert returned no row');
   const firstResponse = !internal && input.authorKind === 'operator' && !conversation.firstResponseAt;
-  await db.query(
+  // Nobody waits for the count or the audit row: both go with the transaction's next statement.
+  await db.defer(
     `update conversation set message_count = message_count + 1, last_message_at = ?,
        first_response_at = case when ? then ? else first_response_at end
      where id = ?`,
@@ -80,7 +118,7 @@ export async function appendOutbound(
     tx,
   );
   const message = messageView(row);
-  audit(tx, actor, {
+  await auditLater(db, tx, actor, {
     action: 'create',
     targetType: 'message',
     targetId: message.id,

@@ -1,20 +1,20 @@
 // A bot answering 1,000 widget visitors end to end: each visitor holds the widget's WebSocket, writes over HTTP,
 // and the time is taken from the send to the bot's reply arriving on that visitor's socket (turn job claimed,
 // session stepped, reply stored and pushed). The bot makes no external calls (ask → set variable → condition →
-// ask), so the figures are the platform's own. Part of `npm run bench`; alone:
+// ask), so the figures are the platform's own. The visitors run on a worker thread (bots-widget-visitors.ts).
+// Part of `npm run bench`; alone:
 //   BENCH_ONLY=bots-widget BOTS_VISITORS=1000 BOTS_PACED_SECONDS=20 BOTS_FLOOD_SECONDS=15 npm run bench
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import type { BotBody } from '@opora/runtime/definitions';
 import { publishBot } from '@opora/server/testing/bot-fixture';
 import { publishLine } from '@opora/server/testing/distribution-fixture';
 import { createHarness } from '@opora/server/testing/test-app';
 import type { DatabaseTarget } from '@opora/server/testing/test-database';
 import { publishWidgetChannel } from '@opora/server/testing/widget-fixture';
-import type { WebSocket } from 'ws';
+import type { BotsVisitorsJob, BotsVisitorsResult, Phase } from './bots-widget-visitors.js';
 import type { Row } from './measure.js';
 import { roundTripRow } from './round-trip.js';
-import { openWidgetVisitor } from './widget-visitor.js';
 
 const visitors = Number(process.env.BOTS_VISITORS ?? 1000);
 /** Paced phase: every visitor writes about every `pacedEveryMs` (20 a minute is what a visitor may). */
@@ -22,8 +22,6 @@ const pacedSeconds = Number(process.env.BOTS_PACED_SECONDS ?? 20);
 const pacedEveryMs = Number(process.env.BOTS_PACED_EVERY_MS ?? 3500);
 /** Flood phase: every visitor writes again as soon as the bot answered (turns per second the server sustains). */
 const floodSeconds = Number(process.env.BOTS_FLOOD_SECONDS ?? 15);
-/** No reply within this long counts as lost. */
-const replyTimeoutMs = 30_000;
 
 const block = (id: string, type: string, config: Record<string, unknown>, exits: Record<string, string>) =>
   ({ id, type, typeVersion: 1, ...config, exits }) as unknown as BotBody['blocks'][number];
@@ -52,30 +50,19 @@ export const echoBot = (): Omit<BotBody, 'schemaVersion'> => ({
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// A worker thread does not inherit the TypeScript loader the bench runs under: it loads its module through tsx.
+const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) =>
+  tsx.tsImport(${JSON.stringify(new URL('./bots-widget-visitors.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
 
-interface Visitor {
-  headers: Record<string, string>;
-  socket: WebSocket;
-  /** Resolves the reply the visitor waits for (by the text the bot echoes). */
-  waiting: Map<string, () => void>;
-}
-
-/** Runs `fn` for each visitor, and answers the latencies (ms) of the turns it timed, turns done and lost. */
-interface Phase {
-  latencies: number[];
-  turns: number;
-  /** Sent, but no reply within the timeout. */
-  lost: number;
-  /** The send itself failed (not stored). */
-  refused: number;
-  seconds: number;
-}
-
-function record(phase: Phase, outcome: number | 'refused' | null) {
-  if (outcome === 'refused') phase.refused++;
-  else if (outcome === null) phase.lost++;
-  else phase.latencies.push(outcome);
+function runVisitors(job: BotsVisitorsJob): Promise<BotsVisitorsResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`bot visitors' worker exited with ${code}`));
+    });
+  });
 }
 
 export async function botsWidgetBench(target: DatabaseTarget): Promise<Row[]> {
@@ -93,55 +80,14 @@ export async function botsWidgetBench(target: DatabaseTarget): Promise<Row[]> {
     // A thousand visitors connect at once: more than the default backlog of pending connections.
     await h.app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
     const base = `127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-
     const roundTrip = await roundTripRow(h.db, 'bots-widget');
-    const people = await connect(base);
-    let serial = 0;
-    /** One turn: send, wait for the echo on the socket; answers the latency, 'refused' or null when unanswered. */
-    const turn = async (person: Visitor, i: number): Promise<number | 'refused' | null> => {
-      const n = ++serial;
-      const text = `v${i}-m${n}`;
-      const heard = new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), replyTimeoutMs);
-        person.waiting.set(`Вы: ${text}`, () => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
-      const started = performance.now();
-      const res = await fetch(`http://${base}/api/v1/widget/site-chat/messages`, {
-        method: 'POST',
-        headers: person.headers,
-        body: JSON.stringify({ clientMessageId: `bench-${i}-${n}-0000`, text }),
-      }).catch(() => null);
-      if (res?.status !== 201) {
-        person.waiting.delete(`Вы: ${text}`);
-        return 'refused';
-      }
-      return (await heard) ? performance.now() - started : null;
-    };
-
-    // Opening: every visitor's first message starts a session (greeting, question, answer) all at once.
-    const opening = await runPhase(people, async (person, i, phase) => {
-      record(phase, await turn(person, i));
+    const { opening, paced, flood } = await runVisitors({
+      base,
+      visitors,
+      pacedSeconds,
+      pacedEveryMs,
+      floodSeconds,
     });
-    const paced = await runPhase(people, async (person, i, phase) => {
-      const deadline = performance.now() + pacedSeconds * 1000;
-      await sleep(Math.random() * pacedEveryMs);
-      while (performance.now() < deadline) {
-        const next = performance.now() + pacedEveryMs * (0.5 + Math.random());
-        record(phase, await turn(person, i));
-        await sleep(Math.max(0, next - performance.now()));
-      }
-    });
-    paced.seconds = pacedSeconds;
-    const flood = await runPhase(people, async (person, i, phase) => {
-      const deadline = performance.now() + floodSeconds * 1000;
-      while (performance.now() < deadline) {
-        record(phase, await turn(person, i));
-      }
-    });
-    for (const person of people) person.socket.close();
     return [
       roundTrip,
       latencyRow(`bots-widget: ${visitors} dialogs opened at once, first turn (greeting + answer)`, opening),
@@ -153,45 +99,6 @@ export async function botsWidgetBench(target: DatabaseTarget): Promise<Row[]> {
   } finally {
     await h.close();
   }
-}
-
-/** Sessions and sockets for every visitor, each from an address of its own; a few dozen connect at a time. */
-async function connect(base: string): Promise<Visitor[]> {
-  const people: Visitor[] = [];
-  const connecting = 50;
-  for (let from = 0; from < visitors; from += connecting)
-    people.push(
-      ...(await Promise.all(
-        Array.from({ length: Math.min(connecting, visitors - from) }, (_, k) => visitor(base, from + k)),
-      )),
-    );
-  return people;
-}
-
-async function visitor(base: string, i: number): Promise<Visitor> {
-  const waiting = new Map<string, () => void>();
-  const open = await openWidgetVisitor(base, i, (data) => {
-    const push = data as { type: string; message?: { text?: string } };
-    const text = push.type === 'message' ? push.message?.text : undefined;
-    if (text === undefined) return;
-    const done = waiting.get(text);
-    waiting.delete(text);
-    done?.();
-  });
-  return { ...open, waiting };
-}
-
-async function runPhase(
-  people: Visitor[],
-  fn: (person: Visitor, i: number, phase: Phase) => Promise<void>,
-): Promise<Phase> {
-  const phase: Phase = { latencies: [], turns: 0, lost: 0, refused: 0, seconds: 0 };
-  const started = performance.now();
-  await Promise.all(people.map((person, i) => fn(person, i, phase)));
-  phase.seconds = (performance.now() - started) / 1000;
-  phase.turns = phase.latencies.length;
-  phase.latencies.sort((a, b) => a - b);
-  return phase;
 }
 
 function latencyRow(benchmark: string, phase: Phase): Row {

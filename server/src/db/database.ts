@@ -42,10 +42,11 @@ export interface Database {
    * {@link Database.query} for a fixed statement of a hot path, inside em's transaction: on PostgreSQL a named
    * prepared statement, parsed and planned once per connection (a long CTE's planning can cost as much as running
    * it), its params bound rather than inlined. Params must be scalars (strings, numbers, booleans, dates, null):
-   * an array would bind as one PostgreSQL array, not expand into a list as in `query`. Elsewhere (the embedded
-   * database, no transaction, deferred writes waiting) it is `query`.
+   * an array would bind as one PostgreSQL array, not expand into a list as in `query`. Without em, on a
+   * connection of the pool, outside any transaction. Elsewhere (the embedded database, an em whose deferred
+   * writes wait to be sent) it is `query`.
    */
-  queryPrepared<T = Record<string, unknown>>(sql: string, params: readonly Scalar[], em: Em): Promise<T[]>;
+  queryPrepared<T = Record<string, unknown>>(sql: string, params: readonly Scalar[], em?: Em): Promise<T[]>;
   /**
    * A write whose answer nobody waits for. Inside a transaction of {@link Database.transaction} it is sent in front
    * of the transaction's next {@link Database.query} (one round trip for both) or with its commit; elsewhere at
@@ -151,6 +152,12 @@ function forwardedListener(orm: MikroORM, embedded: EmbeddedPostgres): Listener 
   return listener;
 }
 
+/** The query builder's client as far as borrowing one of its pooled connections goes. */
+interface KnexPoolClient {
+  acquireConnection(): Promise<pg.Client>;
+  releaseConnection(connection: pg.Client): Promise<unknown>;
+}
+
 /** A transaction as MikroORM keeps it: knex's transactor, whose client holds the transaction's one connection. */
 interface TransactionContext {
   client?: { acquireConnection?: () => Promise<unknown> };
@@ -212,14 +219,27 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     const answers = (await run([...before, format(sql, params)].join(';\n'), [], em)) as T[][];
     return answers.at(-1) ?? [];
   };
-  const queryPrepared = async <T>(sql: string, params: readonly Scalar[], em: Em): Promise<T[]> => {
+  const queryPrepared = async <T>(sql: string, params: readonly Scalar[], em?: Em): Promise<T[]> => {
     live();
-    const context = em.getTransactionContext<TransactionContext>();
-    const client =
-      !embedded && context && !pending.hasWrites(em) ? await transactionClient(context) : undefined;
+    if (embedded) return query<T>(sql, [...params], em);
+    const prepared = { ...preparedOf(sql), values: [...params] };
+    const context = em?.getTransactionContext<TransactionContext>();
+    if (!context) return onPooledConnection((client) => client.query<T & pg.QueryResultRow>(prepared));
+    const client = pending.hasWrites(em) ? undefined : await transactionClient(context);
     if (!client) return query<T>(sql, [...params], em);
-    const prepared = preparedOf(sql);
-    return (await client.query<T & pg.QueryResultRow>({ ...prepared, values: [...params] })).rows;
+    return (await client.query<T & pg.QueryResultRow>(prepared)).rows;
+  };
+  /** Runs fn on a connection of the ORM's pool, outside any transaction; answers its rows. */
+  const onPooledConnection = async <T>(
+    fn: (client: pg.Client) => Promise<pg.QueryResult<T & pg.QueryResultRow>>,
+  ): Promise<T[]> => {
+    const knexClient = orm.em.getConnection().getKnex().client as KnexPoolClient;
+    const client = await knexClient.acquireConnection();
+    try {
+      return (await fn(client)).rows;
+    } finally {
+      await knexClient.releaseConnection(client);
+    }
   };
   const batch = async (statements: readonly Statement[], em?: Em): Promise<unknown[][]> => {
     const before = pending.takeWrites(em);

@@ -139,6 +139,8 @@ describe('knowledge base and question-tree helper in Chromium', () => {
       // The step has its own address: opening it again resumes there, and «Назад» goes one step up.
       await page.reload();
       await page.getByTestId('helper-article').waitFor();
+      // As a person would, once the page has settled (its tree and article loaded): a busy machine can take a while.
+      await page.waitForLoadState('networkidle');
       await page.getByTestId('helper-back').click();
       await expect.poll(() => page.url()).toMatch(/\/help\/support\/account\/auth-problems$/);
       await page.close();

@@ -55,6 +55,12 @@ export interface Database {
    */
   defer(sql: string, params: unknown[], em?: Em): Promise<void>;
   /**
+   * {@link Database.query} for the last statement of em's transaction: its deferred writes go in front of it and
+   * its NOTIFYs after it, all in one round trip, so the commit follows with nothing left to send. A statement
+   * after it still works (its NOTIFYs then go with the commit as usual).
+   */
+  finalQuery<T = Record<string, unknown>>(sql: string, params: unknown[], em: Em): Promise<T[]>;
+  /**
    * Several statements sent in one round trip and run in order (a lock, then what it guards): answers each one's
    * rows. Deferred writes of em's transaction go first, as for {@link Database.query}.
    */
@@ -241,6 +247,13 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
       await knexClient.releaseConnection(client);
     }
   };
+  const finalQuery = async <T>(sql: string, params: unknown[], em: Em): Promise<T[]> => {
+    const { writes, notices } = pending.takeAll(em);
+    if (!writes.length && !notices) return query<T>(sql, params, em);
+    const statements = [...writes, format(sql, params), ...(notices ? [notices] : [])];
+    const answers = (await run(statements.join(';\n'), [], em)) as T[][];
+    return answers[writes.length] ?? [];
+  };
   const batch = async (statements: readonly Statement[], em?: Em): Promise<unknown[][]> => {
     const before = pending.takeWrites(em);
     const sql = [...before, ...statements.map((s) => format(s.sql, s.params))].join(';\n');
@@ -263,6 +276,7 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     },
     query,
     queryPrepared,
+    finalQuery,
     batch,
     defer: (sql, params, em) => pending.defer(sql, params, em),
     afterCommit: (em, then) => pending.afterCommit(em, then),

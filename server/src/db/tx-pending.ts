@@ -82,6 +82,17 @@ export class TxPending {
     else then();
   }
 
+  /**
+   * For the transaction's last statement: the deferred writes that go in front of it and the NOTIFYs that go after
+   * it (taken: the caller sends them with it, and the commit has nothing left to send).
+   */
+  takeAll(em: EntityManager | undefined): { writes: string[]; notices: string | null } {
+    const pending = this.of(em);
+    if (!pending) return { writes: [], notices: null };
+    const notices = pending.notices.splice(0);
+    return { writes: pending.writes.splice(0), notices: notices.length ? this.noticeSql(notices) : null };
+  }
+
   /** Whether deferred writes wait to go in front of em's next statement. */
   hasWrites(em: EntityManager | undefined): boolean {
     return (this.of(em)?.writes.length ?? 0) > 0;

@@ -243,7 +243,8 @@ export class JobWorker {
         : undefined;
       await this.db.transaction(async (em) => {
         await handler(payload, { em, job: about, signal: this.abort.signal, prepared });
-        const done = await this.db.query(
+        // The job's last statement: what the handler deferred and its NOTIFYs ride with it.
+        const done = await this.db.finalQuery(
           `update job set status = 'done', finished_at = now(), locked_until = null, updated_at = now()
            where id = ? and locked_by = ? and status = 'running' returning id`,
           [job.id, this.options.instanceId],

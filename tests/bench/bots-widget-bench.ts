@@ -5,13 +5,13 @@
 // Part of `npm run bench`; alone:
 //   BENCH_ONLY=bots-widget BOTS_VISITORS=1000 BOTS_PACED_SECONDS=20 BOTS_FLOOD_SECONDS=15 npm run bench
 import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
 import type { BotBody } from '@opora/runtime/definitions';
 import { publishBot } from '@opora/server/testing/bot-fixture';
 import { publishLine } from '@opora/server/testing/distribution-fixture';
 import { createHarness } from '@opora/server/testing/test-app';
 import type { DatabaseTarget } from '@opora/server/testing/test-database';
 import { publishWidgetChannel } from '@opora/server/testing/widget-fixture';
+import { runOnWorker } from './bench-worker.js';
 import type { BotsVisitorsJob, BotsVisitorsResult, Phase } from './bots-widget-visitors.js';
 import type { Row } from './measure.js';
 import { roundTripRow } from './round-trip.js';
@@ -50,21 +50,6 @@ export const echoBot = (): Omit<BotBody, 'schemaVersion'> => ({
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
-// A worker thread does not inherit the TypeScript loader the bench runs under: it loads its module through tsx.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) =>
-  tsx.tsImport(${JSON.stringify(new URL('./bots-widget-visitors.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
-
-function runVisitors(job: BotsVisitorsJob): Promise<BotsVisitorsResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: job });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`bot visitors' worker exited with ${code}`));
-    });
-  });
-}
-
 export async function botsWidgetBench(target: DatabaseTarget): Promise<Row[]> {
   const h = await createHarness(target, {
     secretsKey: 'bots-widget-bench-secrets-key1',
@@ -81,13 +66,14 @@ export async function botsWidgetBench(target: DatabaseTarget): Promise<Row[]> {
     await h.app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
     const base = `127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
     const roundTrip = await roundTripRow(h.db, 'bots-widget');
-    const { opening, paced, flood } = await runVisitors({
+    const visitorsModule = new URL('./bots-widget-visitors.ts', import.meta.url);
+    const { opening, paced, flood } = await runOnWorker<BotsVisitorsResult>(visitorsModule, {
       base,
       visitors,
       pacedSeconds,
       pacedEveryMs,
       floodSeconds,
-    });
+    } satisfies BotsVisitorsJob);
     return [
       roundTrip,
       latencyRow(`bots-widget: ${visitors} dialogs opened at once, first turn (greeting + answer)`, opening),

@@ -1,11 +1,11 @@
 // The bots-widget bench's visitors, on a thread of their own (the server keeps the main thread's event loop): each
 // holds the widget's WebSocket, writes over HTTP (keep-alive, as a browser tab does), and times its message until
 // the bot's reply arrives on its socket. Phases: every dialog opened at once, paced writing, a flood.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WebSocket } from 'ws';
-import { openWidgetVisitor } from './widget-visitor.js';
+import { openWidgetVisitor, postWidgetMessage } from './widget-visitor.js';
 
 export interface BotsVisitorsJob {
   base: string;
@@ -51,20 +51,7 @@ function record(phase: Phase, outcome: number | 'refused' | null) {
   else phase.latencies.push(outcome);
 }
 
-function post(person: Visitor, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      `http://${job.base}/api/v1/widget/site-chat/messages`,
-      { method: 'POST', agent, headers: { ...person.headers, 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
+const post = (person: Visitor, body: string) => postWidgetMessage(agent, job.base, person.headers, body);
 
 let serial = 0;
 /** One turn: send, wait for the echo on the socket; answers the latency, 'refused' or null when unanswered. */

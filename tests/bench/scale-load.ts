@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { runOnWorker } from './bench-worker.js';
 
 /** One HTTP call of a scenario, its path relative to the server's origin. */
 export interface HttpCall {
@@ -50,20 +50,9 @@ export interface LoadFigures {
   firstFailure: string | undefined;
 }
 
-// A worker thread does not inherit the TypeScript loader the bench runs under: it loads its module through tsx.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) =>
-  tsx.tsImport(${JSON.stringify(new URL('./scale-load-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
-
 /** Runs the job on its own thread, so generating the load takes nothing from the server's event loop. */
 export function runLoad(job: CannonJob | CallsJob): Promise<LoadFigures> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: job });
-    worker.once('message', (result: LoadResult) => resolve(figures(result)));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load worker exited with ${code}`));
-    });
-  });
+  return runOnWorker<LoadResult>(new URL('./scale-load-worker.ts', import.meta.url), job).then(figures);
 }
 
 function figures(result: LoadResult): LoadFigures {

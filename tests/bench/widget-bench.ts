@@ -6,11 +6,11 @@
 // writes again the moment the last was stored: what the process sustains). Part of `npm run bench`; alone:
 //   BENCH_ONLY=widget WIDGET_VISITORS=1000 WIDGET_SECONDS=20 WIDGET_FLOOD_SECONDS=15 npm run bench
 import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
 import { createSupportDesk, publishPortal } from '@opora/server/testing/portal-fixture';
 import { createHarness } from '@opora/server/testing/test-app';
 import type { databaseTargets } from '@opora/server/testing/test-database';
 import { publishWidgetChannel } from '@opora/server/testing/widget-fixture';
+import { runOnWorker } from './bench-worker.js';
 import type { Row } from './measure.js';
 import { roundTripRow } from './round-trip.js';
 import type { PhaseResult, WidgetLoadJob, WidgetLoadResult } from './widget-load-worker.js';
@@ -23,21 +23,6 @@ const everyMs = Number(process.env.WIDGET_EVERY_MS ?? 4000);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-
-// A worker thread does not inherit the TypeScript loader the bench runs under: it loads its module through tsx.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) =>
-  tsx.tsImport(${JSON.stringify(new URL('./widget-load-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
-
-function runVisitors(job: WidgetLoadJob): Promise<WidgetLoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: job });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`widget visitors' worker exited with ${code}`));
-    });
-  });
-}
 
 export async function widgetSocketBench(target: (typeof databaseTargets)[number]): Promise<Row[]> {
   // The flood writes faster than a person may (20 a minute): the limits are lifted for the bench alone.
@@ -55,14 +40,17 @@ export async function widgetSocketBench(target: (typeof databaseTargets)[number]
     const operator = await h.as('operator');
     const loadCheck = await roundTripRow(h.db, 'widget');
     const cpuBefore = process.cpuUsage();
-    const { paced, flood } = await runVisitors({
-      base,
-      operatorCookie: operator.cookie!,
-      visitors,
-      everyMs,
-      pacedSeconds,
-      floodSeconds,
-    });
+    const { paced, flood } = await runOnWorker<WidgetLoadResult>(
+      new URL('./widget-load-worker.ts', import.meta.url),
+      {
+        base,
+        operatorCookie: operator.cookie!,
+        visitors,
+        everyMs,
+        pacedSeconds,
+        floodSeconds,
+      } satisfies WidgetLoadJob,
+    );
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / (paced.stored + flood.stored);
     const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

@@ -1,11 +1,11 @@
 // The widget bench's visitors, on a thread of their own: the server under test keeps the main thread's event loop.
 // Every visitor holds the widget's WebSocket and writes over HTTP (keep-alive, as a browser tab does); one operator
 // socket hears every message in the contact centre's room, and a message's round trip is from its send to there.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
-import { openWidgetVisitor, type WidgetVisitor } from './widget-visitor.js';
+import { openWidgetVisitor, postWidgetMessage, type WidgetVisitor } from './widget-visitor.js';
 
 export interface WidgetLoadJob {
   /** host:port of the server. */
@@ -39,20 +39,8 @@ const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY 
 const sentAt = new Map<string, number>();
 let trips: number[] = [];
 
-function post(person: WidgetVisitor, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      `http://${job.base}/api/v1/widget/site-chat/messages`,
-      { method: 'POST', agent, headers: { ...person.headers, 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
+const post = (person: WidgetVisitor, body: string) =>
+  postWidgetMessage(agent, job.base, person.headers, body);
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

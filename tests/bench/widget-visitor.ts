@@ -1,3 +1,4 @@
+import { type Agent, request } from 'node:http';
 import { shopOrigin } from '@opora/server/testing/widget-fixture';
 import { WebSocket } from 'ws';
 
@@ -24,4 +25,20 @@ export async function openWidgetVisitor(
   if (onPush) socket.on('message', (data) => onPush(JSON.parse(String(data))));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   return { headers: { ...headers, authorization: `Bearer ${session.token}` }, socket };
+}
+
+/** A visitor's message POSTed over `agent`'s keep-alive connections, as a browser tab sends it; answers the status. */
+export function postWidgetMessage(agent: Agent, base: string, headers: Record<string, string>, body: string) {
+  return new Promise<number>((resolve) => {
+    const req = request(
+      `http://${base}/api/v1/widget/site-chat/messages`,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
 }

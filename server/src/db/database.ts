@@ -218,31 +218,44 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
     return orm.em.getConnection().execute(sql, params, 'all', context);
   };
   const pending = new TxPending((sql, em) => run(sql, [], em), format);
+  /**
+   * Sends `statements` (formatted) in one round trip, behind `before` (deferred writes) and ahead of `after` (the
+   * NOTIFYs of a final statement): answers each of `statements` its rows. Formatted here, not by the driver: a `?`
+   * inside a deferred write's literal is text, not a placeholder.
+   */
+  const together = async (
+    statements: string[],
+    em: Em | undefined,
+    before: string[],
+    after: string[] = [],
+  ) => {
+    const all = [...before, ...statements, ...after];
+    const answers = (await run(all.join(';\n'), [], em)) as unknown[][] | unknown[];
+    // One statement answers its rows; several, each one's.
+    if (all.length === 1) return [answers as unknown[]];
+    return (answers as unknown[][]).slice(before.length, before.length + statements.length);
+  };
   const query = async <T>(sql: string, params: unknown[] = [], em?: Em): Promise<T[]> => {
     const before = pending.takeWrites(em);
     if (!before.length) return (await run(sql, params, em)) as T[];
-    // Formatted here, not by the driver: a `?` inside a deferred write's literal is text, not a placeholder.
-    const answers = (await run([...before, format(sql, params)].join(';\n'), [], em)) as T[][];
-    return answers.at(-1) ?? [];
+    return ((await together([format(sql, params)], em, before))[0] ?? []) as T[];
   };
   const queryPrepared = async <T>(sql: string, params: readonly Scalar[], em?: Em): Promise<T[]> => {
     live();
     if (embedded) return query<T>(sql, [...params], em);
     const prepared = { ...preparedOf(sql), values: [...params] };
     const context = em?.getTransactionContext<TransactionContext>();
-    if (!context) return onPooledConnection((client) => client.query<T & pg.QueryResultRow>(prepared));
+    if (!context) return onPooledConnection<T>(prepared);
     const client = pending.hasWrites(em) ? undefined : await transactionClient(context);
     if (!client) return query<T>(sql, [...params], em);
     return (await client.query<T & pg.QueryResultRow>(prepared)).rows;
   };
-  /** Runs fn on a connection of the ORM's pool, outside any transaction; answers its rows. */
-  const onPooledConnection = async <T>(
-    fn: (client: pg.Client) => Promise<pg.QueryResult<T & pg.QueryResultRow>>,
-  ): Promise<T[]> => {
+  /** Runs a prepared statement on a connection of the ORM's pool, outside any transaction; answers its rows. */
+  const onPooledConnection = async <T>(prepared: pg.QueryConfig): Promise<T[]> => {
     const knexClient = orm.em.getConnection().getKnex().client as KnexPoolClient;
     const client = await knexClient.acquireConnection();
     try {
-      return (await fn(client)).rows;
+      return (await client.query<T & pg.QueryResultRow>(prepared)).rows;
     } finally {
       await knexClient.releaseConnection(client);
     }
@@ -250,19 +263,15 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
   const finalQuery = async <T>(sql: string, params: unknown[], em: Em): Promise<T[]> => {
     const { writes, notices } = pending.takeAll(em);
     if (!writes.length && !notices) return query<T>(sql, params, em);
-    const statements = [...writes, format(sql, params), ...(notices ? [notices] : [])];
-    const answers = (await run(statements.join(';\n'), [], em)) as T[][];
-    return answers[writes.length] ?? [];
+    const [rows] = await together([format(sql, params)], em, writes, notices ? [notices] : []);
+    return (rows ?? []) as T[];
   };
-  const batch = async (statements: readonly Statement[], em?: Em): Promise<unknown[][]> => {
-    const before = pending.takeWrites(em);
-    const sql = [...before, ...statements.map((s) => format(s.sql, s.params))].join(';\n');
-    const answers = (await run(sql, [], em)) as unknown[][] | unknown[];
-    // One statement answers its rows; several, each one's.
-    return before.length + statements.length > 1
-      ? (answers as unknown[][]).slice(before.length)
-      : [answers as unknown[]];
-  };
+  const batch = (statements: readonly Statement[], em?: Em): Promise<unknown[][]> =>
+    together(
+      statements.map((s) => format(s.sql, s.params)),
+      em,
+      pending.takeWrites(em),
+    );
   return {
     kind: embedded ? 'pglite' : 'postgresql',
     orm,

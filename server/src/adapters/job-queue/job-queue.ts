@@ -17,15 +17,8 @@ export class JobQueue {
   ) {}
 
   async enqueue(name: string, payload: unknown, options: EnqueueOptions = {}, em?: Em): Promise<Job> {
-    const runAt = options.runAt ?? new Date(this.clock.now() + (options.delayMs ?? 0));
-    // Announced in the same statement (no round trip of its own); delivered only if the transaction commits.
-    const wake = runAt.getTime() <= this.clock.now() ? `, pg_notify('${jobWakeChannel}', '')` : '';
-    const inserted = await this.db.query<JobRow>(
-      `insert into job (name, payload, idempotency_key, run_at, max_attempts) values (?, ?::jsonb, ?, ?, ?)
-       on conflict (idempotency_key) do nothing returning *${wake}`,
-      [name, JSON.stringify(payload ?? {}), options.idempotencyKey ?? null, runAt, options.maxAttempts ?? 5],
-      em,
-    );
+    const { sql, params } = this.insertStatement(name, payload, options);
+    const inserted = await this.db.query<JobRow>(sql, params, em);
     if (inserted[0]) return jobFromRow(inserted[0]);
     const [existing] = await this.db.query<JobRow>(
       'select * from job where idempotency_key = ?',
@@ -40,14 +33,26 @@ export class JobQueue {
    * or its commit (`Database.defer`), saving a round trip; a key enqueued before is skipped as ever.
    */
   async enqueueLater(name: string, payload: unknown, options: EnqueueOptions, em: Em): Promise<void> {
+    const { sql, params } = this.insertStatement(name, payload, options);
+    await this.db.defer(sql, params, em);
+  }
+
+  /** One job's insert (a key enqueued before inserts nothing), announced in the same statement when due now. */
+  private insertStatement(name: string, payload: unknown, options: EnqueueOptions) {
     const runAt = options.runAt ?? new Date(this.clock.now() + (options.delayMs ?? 0));
+    // Announced without a round trip of its own; delivered only if the transaction commits.
     const wake = runAt.getTime() <= this.clock.now() ? `, pg_notify('${jobWakeChannel}', '')` : '';
-    await this.db.defer(
-      `insert into job (name, payload, idempotency_key, run_at, max_attempts) values (?, ?::jsonb, ?, ?, ?)
-       on conflict (idempotency_key) do nothing returning id${wake}`,
-      [name, JSON.stringify(payload ?? {}), options.idempotencyKey ?? null, runAt, options.maxAttempts ?? 5],
-      em,
-    );
+    return {
+      sql: `insert into job (name, payload, idempotency_key, run_at, max_attempts) values (?, ?::jsonb, ?, ?, ?)
+       on conflict (idempotency_key) do nothing returning *${wake}`,
+      params: [
+        name,
+        JSON.stringify(payload ?? {}),
+        options.idempotencyKey ?? null,
+        runAt,
+        options.maxAttempts ?? 5,
+      ],
+    };
   }
 
   /**

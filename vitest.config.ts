@@ -47,6 +47,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // One Chromium for all the files (each connects to it; see the file).
           globalSetup: ['tests/e2e/support/chromium-server.ts'],
+          // A failed test prints the log of its file's servers.
+          setupFiles: ['tests/e2e/support/server-log-on-failure.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // Each file starts its own server on its own port and data directory, and its own browser contexts:

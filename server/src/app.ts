@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { answerError } from './http/error-handler.js';
 import { answerClientError } from './http/framework-errors.js';
 import { httpPlatform } from './http/http-platform.js';
+import { registerStalledRequestWatch } from './http/stalled-requests.js';
 import { fastifyTrustProxy } from './http/trust-proxy.js';
 import { validatorCompiler } from './http/validation.js';
 import { withLogRedaction } from './logging/log-redaction.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(adapters, { db: deps.db, settings, gateway: deps.gateway, clock: deps.clock });
   await app.register(httpPlatform);
+  registerStalledRequestWatch(app, () => app.db.describeWaits());
   // Before any feature: access control checks every route as it is added.
   await app.register(authModule);
   for (const feature of featureModules)

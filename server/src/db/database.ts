@@ -83,6 +83,11 @@ export interface Database {
    */
   listen(channel: string, handler: NotifyHandler, onGap?: GapHandler): Promise<Unlisten>;
   ping(): Promise<boolean>;
+  /**
+   * What the database side is doing now, in words for the log when requests stall: the pool's connections in use
+   * and callers waiting for one, and for the embedded database its backend's work (a statement running long).
+   */
+  describeWaits(): string;
   close(): Promise<void>;
 }
 
@@ -162,6 +167,8 @@ function forwardedListener(orm: MikroORM, embedded: EmbeddedPostgres): Listener 
 interface KnexPoolClient {
   acquireConnection(): Promise<pg.Client>;
   releaseConnection(connection: pg.Client): Promise<unknown>;
+  /** The pool (tarn); absent until the first connection is asked for. */
+  pool?: { max: number; numUsed(): number; numPendingAcquires(): number };
 }
 
 /** A transaction as MikroORM keeps it: knex's transactor, whose client holds the transaction's one connection. */
@@ -307,6 +314,13 @@ function wrap(orm: MikroORM, embedded: EmbeddedPostgres | undefined, listener: L
       } catch {
         return false;
       }
+    },
+    describeWaits() {
+      const pool = (orm.em.getConnection().getKnex().client as KnexPoolClient).pool;
+      const connections = pool
+        ? `pool: ${pool.numUsed()} of ${pool.max} connections in use, ${pool.numPendingAcquires()} callers waiting for one`
+        : 'pool: not open';
+      return embedded ? `${connections}; embedded database: ${embedded.describe()}` : connections;
     },
     async close() {
       await listener.close();

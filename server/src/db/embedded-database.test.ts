@@ -57,6 +57,30 @@ describe('the embedded database', () => {
     }
   });
 
+  it('tells what it waits on: a statement running long, the pool’s callers behind it', async () => {
+    const db = await openDatabase({});
+    try {
+      // The thread writes its counts once a second.
+      await expect
+        .poll(() => db.describeWaits(), { timeout: 5_000 })
+        .toBe(
+          'pool: 0 of 1 connections in use, 0 callers waiting for one; embedded database: idle; 1 connection, 0 messages queued',
+        );
+      const slow = db.query(`select pg_sleep(1.5), 'Анна' as name`);
+      const behind = db.query('select 1');
+      // The thread is inside the statement: the status comes from shared memory, not from the thread.
+      await expect
+        .poll(() => db.describeWaits(), { timeout: 5_000 })
+        .toMatch(
+          /^pool: 1 of 1 connections in use, 1 callers waiting for one; embedded database: busy for \d+\.\d s with one message \(query: select pg_sleep\(1\.5\), …\)/,
+        );
+      expect(db.describeWaits()).not.toContain('Анна');
+      await Promise.all([slow, behind]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('stops with a clear error when PGlite itself breaks, and fails later queries at once', async () => {
     let failed: (error: Error) => void = () => undefined;
     const failure = new Promise<Error>((resolve) => {

@@ -4,6 +4,28 @@ export interface EmbeddedWorkerOptions {
   dataDir: string | undefined;
   /** The Unix socket it serves the Postgres protocol on (libpq's `<dir>/.s.PGSQL.<port>`). */
   socketPath: string;
+  /** Where the thread shares what it is doing (see {@link EmbeddedStatusLayout}). */
+  status: SharedArrayBuffer;
+  statusLayout: EmbeddedStatusLayout;
+}
+
+/**
+ * How the thread's status sits in its shared memory: numbers (Float64 slots) and the first bytes of the protocol
+ * message it runs. Shared memory, not messages: a thread stuck in one statement cannot answer any.
+ */
+export interface EmbeddedStatusLayout {
+  /** Slot: when the message being run started (ms since the epoch), 0 while idle. */
+  busySince: number;
+  /** Slot: when the thread last wrote its counts (once a second while its event loop runs). */
+  heardAt: number;
+  /** Slots: the socket server's connections and queued messages, and 1 while a transaction is open. */
+  connections: number;
+  queued: number;
+  inTransaction: number;
+  /** Slot: how many bytes of the running message are copied at `messageOffset`. */
+  messageLength: number;
+  /** Byte offset of the copy of the running message's start; the buffer's end bounds it. */
+  messageOffset: number;
 }
 
 /** Sent by the thread to the server. */

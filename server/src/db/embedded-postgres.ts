@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DatabaseUnavailableError } from './connection-check.js';
-import type { EmbeddedWorkerOptions, FromEmbeddedWorker, ToEmbeddedWorker } from './embedded-messages.js';
+import type {
+  EmbeddedStatusLayout,
+  EmbeddedWorkerOptions,
+  FromEmbeddedWorker,
+  ToEmbeddedWorker,
+} from './embedded-messages.js';
+import { describeEmbeddedStatus } from './embedded-status.js';
 
 /** Where the `pg` driver reaches the embedded database: a Unix socket directory, as libpq's `host`. */
 export interface EmbeddedConnection {
@@ -22,11 +28,24 @@ export interface EmbeddedPostgres {
   onNotification(handler: (channel: string, payload: string) => void): void;
   /** Called once if the thread stops without being asked to. */
   onFailure(handler: (error: Error) => void): void;
+  /** What the backend is doing now, in words for the log (a statement running long, messages queued). */
+  describe(): string;
   /** Closes PGlite cleanly (its files are consistent afterwards); a thread that does not answer is terminated. */
   stop(): Promise<void>;
 }
 
 const socketPort = 5432;
+const statusLayout: EmbeddedStatusLayout = {
+  busySince: 0,
+  heardAt: 1,
+  connections: 2,
+  queued: 3,
+  inTransaction: 4,
+  messageLength: 5,
+  messageOffset: 64,
+};
+/** The status's size: its slots and the first bytes of the running message (enough to tell the statement). */
+const statusBytes = statusLayout.messageOffset + 256;
 const stopTimeoutMs = 15_000;
 // Temporary-file cleaners (systemd-tmpfiles: 10 days) remove what looks unused; Postgres touches its socket too.
 const touchEveryMs = 60 * 60 * 1000;
@@ -39,7 +58,8 @@ const touchEveryMs = 60 * 60 * 1000;
 export async function startEmbeddedPostgres(dataDir: string | undefined): Promise<EmbeddedPostgres> {
   const socketDir = await mkdtemp(join(tmpdir(), 'opora-db-'));
   const socketPath = join(socketDir, `.s.PGSQL.${socketPort}`);
-  const workerData: EmbeddedWorkerOptions = { dataDir, socketPath };
+  const status = new SharedArrayBuffer(statusBytes);
+  const workerData: EmbeddedWorkerOptions = { dataDir, socketPath, status, statusLayout };
   // No execArgv: the thread needs neither the server's TypeScript loader nor its flags.
   const worker = new Worker(new URL('./embedded-worker.mjs', import.meta.url), { workerData, execArgv: [] });
   const where = dataDir ? `in ${dataDir}` : 'in memory';
@@ -87,6 +107,7 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     },
     onNotification: (handler) => notificationHandlers.push(handler),
     onFailure: (handler) => failureHandlers.push(handler),
+    describe: () => describeEmbeddedStatus(status, statusLayout, Date.now()),
     async stop() {
       if (failure || stopping) return exited;
       stopping = true;

@@ -49,6 +49,40 @@ function stopOnBackendFault(pglite) {
   };
 }
 
+/**
+ * Shares what the backend is doing with the server, which reports it when requests stall: since when the message
+ * being run started and its first bytes (its statement), and once a second the socket server's connections and
+ * queued messages. In shared memory: a thread stuck in one statement cannot answer a message.
+ * @param {PGlite} pglite
+ * @param {PGLiteSocketServer} server
+ */
+function shareStatus(pglite, server) {
+  const layout = options.statusLayout;
+  const slots = new Float64Array(options.status, 0, layout.messageOffset / Float64Array.BYTES_PER_ELEMENT);
+  const message = new Uint8Array(options.status, layout.messageOffset);
+  const execProtocolRaw = pglite.execProtocolRaw.bind(pglite);
+  pglite.execProtocolRaw = async (bytes, execOptions) => {
+    const length = Math.min(bytes.length, message.length);
+    message.set(bytes.subarray(0, length));
+    slots[layout.messageLength] = length;
+    slots[layout.busySince] = Date.now();
+    try {
+      return await execProtocolRaw(bytes, execOptions);
+    } finally {
+      slots[layout.busySince] = 0;
+    }
+  };
+  const tell = () => {
+    const stats = server.getStats();
+    slots[layout.connections] = stats.activeConnections;
+    slots[layout.queued] = stats.queuedQueries;
+    slots[layout.inTransaction] = pglite.isInTransaction() ? 1 : 0;
+    slots[layout.heardAt] = Date.now();
+  };
+  tell();
+  setInterval(tell, 1000).unref();
+}
+
 async function start() {
   // Trigram similarity (typo-tolerant search) is a contrib extension PGlite loads only when asked.
   const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
@@ -57,6 +91,7 @@ async function start() {
   // PGlite is one backend. The server's pool holds one connection (queries from two connections at once
   // could interleave inside one backend); the spare slots let a dropped connection be replaced at once.
   const server = new PGLiteSocketServer({ db: pglite, path: options.socketPath, maxConnections: 4 });
+  shareStatus(pglite, server);
   await server.start();
   port.on('message', (/** @type {ToEmbeddedWorker} */ message) => {
     if (message.type === 'close') void close(server, pglite);

@@ -15,11 +15,29 @@ export interface RunningServer {
   stop(options?: { keepData?: boolean }): Promise<number | null>;
 }
 
+/** The servers started in this file and not yet stopped (their logs are printed when a test fails). */
+export const runningServers = new Set<RunningServer>();
+
+/** Tries at a random port: another process may hold the one picked. */
+const portTries = 3;
+
 /** Starts the real server (as `npm start` does, on the built UIs) on a free port with a fresh embedded database. */
 export async function startServer(
   env: Record<string, string> = {},
   reuseDataDir?: string,
 ): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnRandomPort(env, reuseDataDir);
+    } catch (error) {
+      if (attempt >= portTries || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnRandomPort(env: Record<string, string>, reuseDataDir?: string): Promise<RunningServer> {
   const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'opora-e2e-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const adminPassword = 'e2e-admin-password';
@@ -47,13 +65,20 @@ export async function startServer(
   child.stdout?.on('data', (chunk) => (log += chunk));
   child.stderr?.on('data', (chunk) => (log += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilReady(baseUrl, child, () => log);
-  return {
+  try {
+    await waitUntilReady(baseUrl, child, () => log);
+  } catch (error) {
+    if (!reuseDataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (log.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} is taken`);
+    throw error;
+  }
+  const server: RunningServer = {
     baseUrl,
     adminPassword,
     dataDir,
     output: () => log,
     async stop(options = {}) {
+      runningServers.delete(server);
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
       child.kill('SIGTERM');
       const code = await exited;
@@ -61,6 +86,8 @@ export async function startServer(
       return code;
     },
   };
+  runningServers.add(server);
+  return server;
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {

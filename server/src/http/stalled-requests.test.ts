@@ -54,7 +54,8 @@ describe('the stalled-request watch', () => {
     const { app, warnings, release } = await watchedApp();
     release();
     try {
-      for (let i = 0; i < 5; i++) expect((await app.inject({ method: 'GET', url: '/quick' })).statusCode).toBe(200);
+      for (let i = 0; i < 5; i++)
+        expect((await app.inject({ method: 'GET', url: '/quick' })).statusCode).toBe(200);
       expect((await app.inject({ method: 'GET', url: '/held' })).statusCode).toBe(200);
       await new Promise((r) => setTimeout(r, 150));
       expect(warnings).toEqual([]);

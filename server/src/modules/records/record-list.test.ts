@@ -192,6 +192,32 @@ describe.each(databaseTargets)('record lists by cursor on $name', (target) => {
     });
   }
 
+  it('ranks a search with many matches among its newest thousand, counting them all', async () => {
+    // The oldest match says «пароль» most often, yet sits past the newest thousand: a common word in a million
+    // requests would otherwise have every match's text read to rank them.
+    const seed = (from: number, count: number, text: string, minutes: number) =>
+      h.db.query(
+        `insert into record (id, entity, number, entity_version, data, title, search_text, created_at, updated_at)
+         select gen_random_uuid(), 'item', 2000000000 + n, 1, jsonb_build_object('name', 'поиск ' || n),
+           'поиск ' || n, ?, timestamptz '2027-01-01' + (? + n) * interval '1 minute', now()
+         from generate_series(?::int, ?::int) n`,
+        [text, minutes, from, from + count - 1],
+      );
+    await seed(1, 1, 'пароль пароль пароль не приходит', 0);
+    await seed(2, 1_100, 'не приходит пароль', 10);
+    await seed(1_102, 1, 'пароль пароль не приходит', 10_000);
+    const first = await list('q=пароль&limit=3');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 1_102, totalCapped: false });
+    expect(first.body.items[0]!.data.name).toBe('поиск 1102');
+    const pages = await walkForward('q=пароль', 200, false);
+    const seen = pages.flatMap((p) => p.items.map((i) => i.data.name));
+    expect(seen).toHaveLength(1_000);
+    expect(new Set(seen).size).toBe(1_000);
+    expect(seen).not.toContain('поиск 1');
+    await h.db.query(`delete from record where entity = 'item' and number >= 2000000000`);
+  });
+
   it('refuses forged cursors with a 400 that says what is wrong, and binds their values', async () => {
     const forge = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
     const id = '00000000-0000-4000-8000-000000000000';

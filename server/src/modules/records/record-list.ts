@@ -100,7 +100,8 @@ function segmentRows(
 ): Promise<Row[]> {
   const e = sort.expr;
   const op = direction === 'asc' ? '>' : '<';
-  const parts: SqlPart[] = [where];
+  const source = rowsFrom(where, sort);
+  const parts: SqlPart[] = source.where ? [source.where] : [];
   if (segment === 'nulls') {
     parts.push({ sql: `${e.sql} is null`, params: e.params });
     if (cursor) parts.push({ sql: `id ${op} ?::uuid`, params: [cursor.id] });
@@ -116,21 +117,38 @@ function segmentRows(
     segment === 'nulls'
       ? { sql: `id ${direction}`, params: [] }
       : { sql: `${e.sql} ${direction}, id ${direction}`, params: e.params };
-  const condition = parts.reduce(and);
+  const condition = parts.length ? parts.reduce(and) : { sql: 'true', params: [] };
   return db.query<Row>(
-    `select ${recordColumns}, (${e.sql})::text as sort_value from record where ${condition.sql}
+    `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${condition.sql}
      order by ${order.sql} limit ?`,
-    [...e.params, ...condition.params, ...order.params, limit],
+    [...e.params, ...source.from.params, ...condition.params, ...order.params, limit],
   );
+}
+
+/**
+ * What a page's rows are read from: the table, filtered by `where`; or, for an order taken among the newest
+ * matches only, those matches under the table's name (so the order and the cursor read them alike).
+ */
+function rowsFrom(where: SqlPart, sort: SortKey): { from: SqlPart; where: SqlPart | null } {
+  if (!sort.amongNewest) return { from: { sql: 'record', params: [] }, where };
+  return {
+    from: {
+      sql: `(select * from record where ${where.sql} order by created_at desc, id desc limit ${sort.amongNewest}) record`,
+      params: where.params,
+    },
+    where: null,
+  };
 }
 
 /** The old way by number, for API clients that page by offset: the same order in one statement. */
 function offsetRows(db: Database, where: SqlPart, sort: SortKey, limit: number, offset: number) {
   const e = sort.expr;
+  const source = rowsFrom(where, sort);
+  const condition = source.where ?? { sql: 'true', params: [] };
   return db.query<Row>(
-    `select ${recordColumns}, (${e.sql})::text as sort_value from record where ${where.sql}
+    `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${condition.sql}
      order by ${e.sql} ${sort.dir} nulls last, id ${sort.dir} limit ? offset ?`,
-    [...e.params, ...where.params, ...e.params, limit, offset],
+    [...e.params, ...source.from.params, ...condition.params, ...e.params, limit, offset],
   );
 }
 

@@ -34,23 +34,23 @@ export async function findThread(db: Database, requestId: string, em?: Em): Prom
 }
 
 /**
- * Opens a request's thread (a portal conversation linked to it) or answers the one it has: one per request,
- * also when two transactions open it at once (the second waits on the unique index, then reads the first's).
+ * The statement that writes a request's thread: its portal contact (upserted) and the conversation linked to it,
+ * in one round trip. One thread per request, also when two transactions write it at once (the second waits on
+ * the unique index and writes nothing).
  */
-export async function openThread(
-  db: Database,
-  tx: Em,
-  request: ThreadRequest,
-  party: ThreadParty,
-  now: Date,
-): Promise<ConversationView> {
-  const [contact] = await db.query<{ id: string }>(
-    `insert into contact (id, channel, channel_key, external_id, display_name, email, client_record_id,
-       created_at, updated_at)
-     values (?, 'portal', ?, ?, ?, ?, ?, ?, ?)
-     on conflict (channel_key, external_id) do update set updated_at = excluded.updated_at
-     returning id`,
-    [
+function threadStatement(request: ThreadRequest, party: ThreadParty, now: Date) {
+  return {
+    sql: `with thread_contact as (
+       insert into contact (id, channel, channel_key, external_id, display_name, email, client_record_id,
+         created_at, updated_at)
+       values (?, 'portal', ?, ?, ?, ?, ?, ?, ?)
+       on conflict (channel_key, external_id) do update set updated_at = excluded.updated_at
+       returning id)
+     insert into conversation (id, channel, channel_key, contact_id, client_record_id, request_record_id, subject,
+       status, handler, opened_at, last_message_at)
+     select ?, 'portal', ?, thread_contact.id, ?, ?, ?, 'open', 'queue', ?, ? from thread_contact
+     on conflict (request_record_id) where channel = 'portal' do nothing`,
+    params: [
       randomUUID(),
       portalChannelKey,
       requestIdentity(request.id),
@@ -59,27 +59,42 @@ export async function openThread(
       party.clientRecordId,
       now,
       now,
-    ],
-    tx,
-  );
-  if (!contact) throw new Error('contact upsert returned no row');
-  await db.query(
-    `insert into conversation (id, channel, channel_key, contact_id, client_record_id, request_record_id, subject,
-       status, handler, opened_at, last_message_at)
-     values (?, 'portal', ?, ?, ?, ?, ?, 'open', 'queue', ?, ?)
-     on conflict (request_record_id) where channel = 'portal' do nothing`,
-    [
       randomUUID(),
       portalChannelKey,
-      contact.id,
       party.clientRecordId,
       request.id,
       `№${request.number} ${request.title}`.slice(0, 300),
       now,
       now,
     ],
-    tx,
-  );
+  };
+}
+
+/**
+ * Writes a new request's thread with tx's commit (a deferred write: the save that creates the request waits for
+ * no answer). Read it in tx through `Database.query` only (see `Database.defer`).
+ */
+export async function writeThreadLater(
+  db: Database,
+  tx: Em,
+  request: ThreadRequest,
+  party: ThreadParty,
+  now: Date,
+): Promise<void> {
+  const { sql, params } = threadStatement(request, party, now);
+  await db.defer(sql, params, tx);
+}
+
+/** Opens a request's thread, or answers the one it has (see {@link threadStatement}). */
+export async function openThread(
+  db: Database,
+  tx: Em,
+  request: ThreadRequest,
+  party: ThreadParty,
+  now: Date,
+): Promise<ConversationView> {
+  const { sql, params } = threadStatement(request, party, now);
+  await db.query(sql, params, tx);
   const thread = await findThread(db, request.id, tx);
   if (!thread) throw new Error(`thread of request ${request.id} was neither inserted nor found`);
   return thread;

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import { portalAccount, publishedEntity, relationIds } from '../portal-account/portal-mapping.js';
 import type { RecordSavedListener } from '../records/record-service.js';
-import { followClient, openThread } from './open-thread.js';
+import { followClient, writeThreadLater } from './open-thread.js';
 import { threadParty } from './thread-party.js';
 
 /**
@@ -29,7 +29,13 @@ export function threadListener(deps: {
     // The request's row is already written (the save's statement runs before its listeners): the thread can point at it.
     const now = dateOf(deps.clock);
     if (before === null)
-      await openThread(db, tx, { id: record.id, number: record.number, title: record.title }, party, now);
+      await writeThreadLater(
+        db,
+        tx,
+        { id: record.id, number: record.number, title: record.title },
+        party,
+        now,
+      );
     else await followClient(db, tx, record.id, party, now);
   };
 }

@@ -12,6 +12,8 @@ export interface BareServer {
 }
 
 type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+/** Runs fn's statements in one transaction on one connection. */
+type Transaction = (fn: (query: Query) => Promise<void>) => Promise<void>;
 
 const columns =
   'id, entity, number, entity_version, data, title, version, created_at, updated_at, created_by, updated_by';
@@ -22,7 +24,7 @@ const live = "entity = 'request' and deleted_at is null";
  * connection, the app's own connection through `db.query`.
  */
 export async function startBareServer(h: Harness, target: DatabaseTarget): Promise<BareServer> {
-  const { query, end } = await bareQuery(h, target);
+  const { query, transaction, end } = await bareQuery(h, target);
   await h.db.query('create table if not exists bench_row (id uuid primary key, data jsonb not null)');
   const app = Fastify({ logger: false });
   app.post<{ Body: { data: unknown } }>('/insert', async (request, reply) => {
@@ -32,6 +34,56 @@ export async function startBareServer(h: Harness, target: DatabaseTarget): Promi
     ]);
     return reply.status(201).send({ ok: true });
   });
+  // What a request's create must write, and nothing else (no session, no validation, no listeners): its number,
+  // the record and its audit row in one statement, its thread in another, in one transaction.
+  app.post<{ Body: { data: { subject: string; client: string } } }>(
+    '/create-shape',
+    async (request, reply) => {
+      const { data } = request.body;
+      const id = randomUUID();
+      const now = new Date();
+      await transaction(async (tx) => {
+        await tx(
+          `with counter as (
+           insert into record_counter (entity, last_number) values ('request', 1)
+           on conflict (entity) do update set last_number = record_counter.last_number + 1 returning last_number
+         ), inserted as (
+           insert into record (id, entity, number, entity_version, data, title, search_text, version, created_at,
+             updated_at)
+           select ?::uuid, 'request', last_number, 1, ?::jsonb, ?, ?, 1, ?::timestamptz, ?::timestamptz from counter
+           returning id, data
+         )
+         insert into audit_log (at, action, target_type, target_id, entity, after)
+         select ?::timestamptz, 'create', 'record', id::text, 'request', data from inserted`,
+          [id, JSON.stringify(data), data.subject, data.subject, now, now, now],
+        );
+        await tx(
+          `with thread_contact as (
+           insert into contact (id, channel, channel_key, external_id, client_record_id, created_at, updated_at)
+           values (?::uuid, 'portal', 'portal', ?, ?::uuid, ?::timestamptz, ?::timestamptz)
+           on conflict (channel_key, external_id) do update set updated_at = excluded.updated_at returning id)
+         insert into conversation (id, channel, channel_key, contact_id, client_record_id, request_record_id,
+           subject, status, handler, opened_at, last_message_at)
+         select ?::uuid, 'portal', 'portal', thread_contact.id, ?::uuid, ?::uuid, ?, 'open', 'queue',
+           ?::timestamptz, ?::timestamptz from thread_contact`,
+          [
+            randomUUID(),
+            `request:${id}`,
+            data.client,
+            now,
+            now,
+            randomUUID(),
+            data.client,
+            id,
+            data.subject,
+            now,
+            now,
+          ],
+        );
+      });
+      return reply.status(201).send({ id });
+    },
+  );
   // A page by date with a status filter, without counting the table; keyset when after (date + id) is given.
   app.get<{ Querystring: { status: string; offset?: string; at?: string; id?: string } }>(
     '/list',
@@ -89,21 +141,42 @@ export async function startBareServer(h: Harness, target: DatabaseTarget): Promi
 async function bareQuery(
   h: Harness,
   target: DatabaseTarget,
-): Promise<{ query: Query; end(): Promise<void> }> {
-  if (!target.url) return { query: (sql, params) => h.db.query(sql, params), end: async () => undefined };
+): Promise<{ query: Query; transaction: Transaction; end(): Promise<void> }> {
+  if (!target.url)
+    return {
+      query: (sql, params) => h.db.query(sql, params),
+      transaction: (fn) => h.db.transaction((em) => fn((sql, params) => h.db.query(sql, params, em))),
+      end: async () => undefined,
+    };
   const [row] = await h.db.query<{ name: string }>('select current_database() as name');
   const url = new URL(target.url);
   url.pathname = `/${row!.name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
-  return {
-    query: async (sql, params) => {
+  const on =
+    (client: pg.Pool | pg.PoolClient): Query =>
+    async (sql, params) => {
       let n = 0;
       return (
-        await pool.query(
+        await client.query(
           sql.replace(/\?/g, () => `$${++n}`),
           params,
         )
       ).rows;
+    };
+  return {
+    query: on(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await fn(on(client));
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     end: () => pool.end(),
   };

@@ -1,19 +1,13 @@
-import type { Locale } from '@opora/sdk';
 import { liveAddress } from '../../adapters/live-hub/live-address.js';
 import type { LiveHub } from '../../adapters/live-hub/live-hub.js';
 import type { Database } from '../../db/database.js';
 import { message } from '../../http/messages.js';
 import type { DefinitionService } from '../definitions/definition-service.js';
 import type { RecordSavedListener } from '../records/record-service.js';
+import { clientUsers } from './client-users.js';
 import type { NotificationService } from './notification-service.js';
 import { portalAccount, publishedEntity, relationIds } from './portal-mapping.js';
 import { statusOf } from './request-history.js';
-
-interface Owner {
-  id: string;
-  locale: Locale;
-  record_id: string;
-}
 
 /**
  * Keeps clients informed whoever changes their requests (operator screen, API, script, process): every save of
@@ -36,12 +30,7 @@ export function requestListener(deps: {
     const now = relationIds(after[account.requestClient]);
     const clients = new Set([...relationIds(before?.[account.requestClient]), ...now]);
     if (!clients.size) return;
-    const owners = await db.query<Owner>(
-      `select id, locale, record_id from app_user
-       where active and record_id::text = any(string_to_array(?, ','))`,
-      [[...clients].join(',')],
-      tx,
-    );
+    const owners = await clientUsers(db, tx, [...clients]);
     if (!owners.length) return;
     await hub.send(
       tx,

@@ -1,6 +1,7 @@
 import { comparableEmail } from '@opora/runtime/conversations';
 import type { EntityBody, PortalAccount } from '@opora/runtime/definitions';
 import type { Database, Em } from '../../db/database.js';
+import { clientUsers } from '../portal-account/client-users.js';
 import { relationIds } from '../portal-account/portal-mapping.js';
 import type { ThreadParty } from './open-thread.js';
 
@@ -17,13 +18,7 @@ export async function threadParty(
   const clientRecordId = relationIds(data[scope.account.requestClient])[0] ?? null;
   const emailFields = scope.body?.fields.filter((f) => f.type === 'email').map((f) => f.key) ?? [];
   const written = emailFields.map((key) => data[key]).find((v): v is string => typeof v === 'string' && !!v);
-  const [user] = clientRecordId
-    ? await db.query<{ email: string | null; name: string }>(
-        'select email, name from app_user where record_id = ? and active order by created_at limit 1',
-        [clientRecordId],
-        tx,
-      )
-    : [];
+  const [user] = clientRecordId ? await clientUsers(db, tx, [clientRecordId]) : [];
   // Compared as the e-mail channel compares its contacts', so the client's reply finds this thread.
   const email = comparableEmail(written) ?? comparableEmail(user?.email ?? undefined) ?? null;
   return { clientRecordId, email, displayName: user?.name ?? null };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../testing/test-database.js';
 import { cappedCount, countCap } from './capped-count.js';
+import type { Database } from './database.js';
 
 describe.each(databaseTargets)('a capped count on $name', (target) => {
   let test: TestDatabase;
@@ -49,5 +50,39 @@ describe.each(databaseTargets)('a capped count on $name', (target) => {
     expect(await count('shrunk')).toEqual({ total: countCap, totalCapped: true });
     await test.db.query('analyze counted');
     expect(await count('shrunk')).toEqual({ total: countCap / 2, totalCapped: false });
+  });
+
+  it('asks a sample of the table when the planner cannot judge the condition, before counting to the cap', async () => {
+    // Three conditions that always hold together: the planner multiplies their shares (0.4³) and expects a
+    // sixth of the 80,000 matches; a 1 % sample of the pages sees them.
+    await test.db.query(
+      `create table judged (id serial primary key, a boolean, b boolean, c boolean) with (autovacuum_enabled = false)`,
+    );
+    await test.db.query(
+      `insert into judged (a, b, c) select n % 5 < 2, n % 5 < 2, n % 5 < 2 from generate_series(1, 200000) n`,
+    );
+    await test.db.query('analyze judged');
+    const statements: string[] = [];
+    const watched: Database = {
+      ...test.db,
+      query: (sql, params, em) => {
+        statements.push(sql);
+        return test.db.query(sql, params, em);
+      },
+    };
+    const where = 'where a and b and c';
+    const sampled = `from judged tablesample system (1) repeatable (0) ${where}`;
+    expect(await cappedCount(watched, `from judged ${where}`, [], undefined, { sampled })).toEqual({
+      total: countCap,
+      totalCapped: true,
+    });
+    expect(statements.some((sql) => sql.includes(`limit ${countCap + 1}`))).toBe(false);
+    statements.length = 0;
+    // Without a sample to ask, the rows are counted to the cap.
+    expect(await cappedCount(watched, `from judged ${where}`, [])).toEqual({
+      total: countCap,
+      totalCapped: true,
+    });
+    expect(statements.some((sql) => sql.includes(`limit ${countCap + 1}`))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { EntityBody } from '@opora/runtime/definitions';
 import type { RecordItem, RecordQuery } from '@opora/sdk';
-import { type CappedTotal, cappedCount } from '../../db/capped-count.js';
+import { type CappedTotal, cappedCount, samplePercent } from '../../db/capped-count.js';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import { type Cursor, type CursorParam, decodeCursor, encodeCursor } from './record-cursor.js';
@@ -43,10 +43,14 @@ export async function listRecords(
     throw fail.badCursor(param ?? 'after', { key: 'cursor_conflict' });
   const cursor = param ? decodeCursor((query.after ?? query.before)!, param, sort) : null;
   const [counted, rows] = await Promise.all([
-    cappedCount(db, `from record where ${where.sql}`, where.params),
+    cappedCount(db, `from record where ${where.sql}`, where.params, undefined, {
+      sampled: `from record tablesample system (${samplePercent}) repeatable (0) where ${where.sql}`,
+      // A search's common word is told among the newest records, before its index is asked for every match.
+      part: query.q?.trim() ? recentPart(entity, where) : undefined,
+    }),
     offset > 0
-      ? offsetRows(db, where, sort, limit + 1, offset)
-      : walk(db, where, sort, cursor, param === 'before', limit + 1),
+      ? offsetRows(db, entity, where, sort, limit + 1, offset)
+      : walk(db, entity, where, sort, cursor, param === 'before', limit + 1),
   ]);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -71,6 +75,7 @@ export async function listRecords(
  */
 async function walk(
   db: Database,
+  entity: string,
   where: SqlPart,
   sort: SortKey,
   cursor: Cursor | null,
@@ -84,13 +89,16 @@ async function walk(
   const rows: Row[] = [];
   for (let i = first; i < segments.length && rows.length < want; i++) {
     const from = i === first ? cursor : null;
-    rows.push(...(await segmentRows(db, where, sort, segments[i]!, direction, from, want - rows.length)));
+    rows.push(
+      ...(await segmentRows(db, entity, where, sort, segments[i]!, direction, from, want - rows.length)),
+    );
   }
   return rows;
 }
 
 function segmentRows(
   db: Database,
+  entity: string,
   where: SqlPart,
   sort: SortKey,
   segment: Segment,
@@ -100,7 +108,7 @@ function segmentRows(
 ): Promise<Row[]> {
   const e = sort.expr;
   const op = direction === 'asc' ? '>' : '<';
-  const source = rowsFrom(where, sort);
+  const source = rowsFrom(entity, where, sort);
   const parts: SqlPart[] = source.where ? [source.where] : [];
   if (segment === 'nulls') {
     parts.push({ sql: `${e.sql} is null`, params: e.params });
@@ -129,21 +137,53 @@ function segmentRows(
  * What a page's rows are read from: the table, filtered by `where`; or, for an order taken among the newest
  * matches only, those matches under the table's name (so the order and the cursor read them alike).
  */
-function rowsFrom(where: SqlPart, sort: SortKey): { from: SqlPart; where: SqlPart | null } {
+function rowsFrom(entity: string, where: SqlPart, sort: SortKey): { from: SqlPart; where: SqlPart | null } {
   if (!sort.amongNewest) return { from: { sql: 'record', params: [] }, where };
+  return { from: newestMatches(entity, where, sort.amongNewest), where: null };
+}
+
+/** How many of a type's newest records are looked through for its newest matches before the whole type is. */
+const recentScanned = 30_000;
+
+/** `where` over the type's newest {@link recentScanned} records, read in date order. */
+function recentPart(entity: string, where: SqlPart): { fromWhere: string; params: unknown[] } {
   return {
-    from: {
-      sql: `(select * from record where ${where.sql} order by created_at desc, id desc limit ${sort.amongNewest}) record`,
-      params: where.params,
-    },
-    where: null,
+    fromWhere: `from (select * from record where entity = ? and deleted_at is null
+                      order by created_at desc, id desc limit ${recentScanned}) record where ${where.sql}`,
+    params: [entity, ...where.params],
+  };
+}
+
+/**
+ * The newest `count` records matching `where`. Looked for first among the type's newest {@link recentScanned}
+ * records, read in date order (recent rows sit together on disk): a common word finds its matches there. Only
+ * when too few are there is the whole type searched, which costs little for a rare word — the planner cannot
+ * tell which case it is (it misjudges how many records several words match together), so both are written out.
+ */
+function newestMatches(entity: string, where: SqlPart, count: number): SqlPart {
+  const newest = `order by created_at desc, id desc limit ${count}`;
+  const recent = recentPart(entity, where);
+  return {
+    sql: `(with recent as (select * ${recent.fromWhere} ${newest})
+       select * from recent where (select count(*) from recent) >= ${count}
+       union all
+       select * from (select * from record where ${where.sql} ${newest}) whole
+       where (select count(*) from recent) < ${count}) record`,
+    params: [...recent.params, ...where.params],
   };
 }
 
 /** The old way by number, for API clients that page by offset: the same order in one statement. */
-function offsetRows(db: Database, where: SqlPart, sort: SortKey, limit: number, offset: number) {
+function offsetRows(
+  db: Database,
+  entity: string,
+  where: SqlPart,
+  sort: SortKey,
+  limit: number,
+  offset: number,
+) {
   const e = sort.expr;
-  const source = rowsFrom(where, sort);
+  const source = rowsFrom(entity, where, sort);
   const condition = source.where ?? { sql: 'true', params: [] };
   return db.query<Row>(
     `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${condition.sql}

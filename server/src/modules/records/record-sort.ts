@@ -27,7 +27,7 @@ export interface SortKey {
 }
 
 /** How many of a search's newest matches its relevance is ranked among. */
-export const rankedNewest = 1_000;
+export const rankedNewest = 500;
 
 export function sortKey(body: EntityBody, query: RecordQuery): SortKey {
   if (!query.sort) {

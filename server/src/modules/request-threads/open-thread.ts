@@ -85,7 +85,10 @@ export async function writeThreadLater(
   await db.defer(sql, params, tx);
 }
 
-/** Opens a request's thread, or answers the one it has (see {@link threadStatement}). */
+/**
+ * Opens a request's thread, or answers the one it has: the write goes in front of the read, one round trip for
+ * both (see {@link threadStatement}).
+ */
 export async function openThread(
   db: Database,
   tx: Em,
@@ -93,8 +96,7 @@ export async function openThread(
   party: ThreadParty,
   now: Date,
 ): Promise<ConversationView> {
-  const { sql, params } = threadStatement(request, party, now);
-  await db.query(sql, params, tx);
+  await writeThreadLater(db, tx, request, party, now);
   const thread = await findThread(db, request.id, tx);
   if (!thread) throw new Error(`thread of request ${request.id} was neither inserted nor found`);
   return thread;

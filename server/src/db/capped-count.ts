@@ -73,7 +73,12 @@ async function countUpTo(db: Database, fromWhere: string, params: unknown[], lim
 }
 
 /** How many rows the planner expects `from … where …` to match (from the table's statistics; nothing is read). */
-async function plannedRows(db: Database, fromWhere: string, params: unknown[], em?: Em): Promise<number> {
+export async function plannedRows(
+  db: Database,
+  fromWhere: string,
+  params: unknown[],
+  em?: Em,
+): Promise<number> {
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(
     `explain (format json) select 1 ${fromWhere}`,
     params,

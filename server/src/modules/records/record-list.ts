@@ -1,6 +1,6 @@
 import type { EntityBody } from '@opora/runtime/definitions';
 import type { RecordItem, RecordQuery } from '@opora/sdk';
-import { type CappedTotal, cappedCount, samplePercent } from '../../db/capped-count.js';
+import { type CappedTotal, cappedCount, plannedRows, samplePercent } from '../../db/capped-count.js';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import { type Cursor, type CursorParam, decodeCursor, encodeCursor } from './record-cursor.js';
@@ -42,15 +42,16 @@ export async function listRecords(
   if ((query.after && query.before) || (param && offset > 0))
     throw fail.badCursor(param ?? 'after', { key: 'cursor_conflict' });
   const cursor = param ? decodeCursor((query.after ?? query.before)!, param, sort) : null;
+  const scope: Scope = { entity, recentFirst: query.q?.trim() ? await commonMatch(db, where) : false };
   const [counted, rows] = await Promise.all([
     cappedCount(db, `from record where ${where.sql}`, where.params, undefined, {
       sampled: `from record tablesample system (${samplePercent}) repeatable (0) where ${where.sql}`,
       // A search's common word is told among the newest records, before its index is asked for every match.
-      part: query.q?.trim() ? recentPart(entity, where) : undefined,
+      part: scope.recentFirst ? recentPart(entity, where) : undefined,
     }),
     offset > 0
-      ? offsetRows(db, entity, where, sort, limit + 1, offset)
-      : walk(db, entity, where, sort, cursor, param === 'before', limit + 1),
+      ? offsetRows(db, scope, where, sort, limit + 1, offset)
+      : walk(db, scope, where, sort, cursor, param === 'before', limit + 1),
   ]);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -75,7 +76,7 @@ export async function listRecords(
  */
 async function walk(
   db: Database,
-  entity: string,
+  scope: Scope,
   where: SqlPart,
   sort: SortKey,
   cursor: Cursor | null,
@@ -90,7 +91,7 @@ async function walk(
   for (let i = first; i < segments.length && rows.length < want; i++) {
     const from = i === first ? cursor : null;
     rows.push(
-      ...(await segmentRows(db, entity, where, sort, segments[i]!, direction, from, want - rows.length)),
+      ...(await segmentRows(db, scope, where, sort, segments[i]!, direction, from, want - rows.length)),
     );
   }
   return rows;
@@ -98,7 +99,7 @@ async function walk(
 
 function segmentRows(
   db: Database,
-  entity: string,
+  scope: Scope,
   where: SqlPart,
   sort: SortKey,
   segment: Segment,
@@ -108,7 +109,7 @@ function segmentRows(
 ): Promise<Row[]> {
   const e = sort.expr;
   const op = direction === 'asc' ? '>' : '<';
-  const source = rowsFrom(entity, where, sort);
+  const source = rowsFrom(scope, where, sort);
   const parts: SqlPart[] = source.where ? [source.where] : [];
   if (segment === 'nulls') {
     parts.push({ sql: `${e.sql} is null`, params: e.params });
@@ -137,10 +138,26 @@ function segmentRows(
  * What a page's rows are read from: the table, filtered by `where`; or, for an order taken among the newest
  * matches only, those matches under the table's name (so the order and the cursor read them alike).
  */
-function rowsFrom(entity: string, where: SqlPart, sort: SortKey): { from: SqlPart; where: SqlPart | null } {
+function rowsFrom(scope: Scope, where: SqlPart, sort: SortKey): { from: SqlPart; where: SqlPart | null } {
   if (!sort.amongNewest) return { from: { sql: 'record', params: [] }, where };
-  return { from: newestMatches(entity, where, sort.amongNewest), where: null };
+  return { from: newestMatches(scope, where, sort.amongNewest), where: null };
 }
+
+/** The list's type, and whether a search's matches are looked for among its newest records first. */
+interface Scope {
+  entity: string;
+  recentFirst: boolean;
+}
+
+/**
+ * Matches the planner expects past which a search is taken for a common one. Its estimates err low only (for
+ * several words it multiplies their shares, though they come together): a word it expects in fewer records is
+ * rare, and its index finds every match for less than reading the newest records would cost.
+ */
+const commonFrom = 50;
+
+const commonMatch = async (db: Database, where: SqlPart) =>
+  (await plannedRows(db, `from record where ${where.sql}`, where.params)) >= commonFrom;
 
 /** How many of a type's newest records are looked through for its newest matches before the whole type is. */
 const recentScanned = 30_000;
@@ -155,14 +172,16 @@ function recentPart(entity: string, where: SqlPart): { fromWhere: string; params
 }
 
 /**
- * The newest `count` records matching `where`. Looked for first among the type's newest {@link recentScanned}
- * records, read in date order (recent rows sit together on disk): a common word finds its matches there. Only
- * when too few are there is the whole type searched, which costs little for a rare word — the planner cannot
- * tell which case it is (it misjudges how many records several words match together), so both are written out.
+ * The newest `count` records matching `where`. For a common search, looked for first among the type's newest
+ * {@link recentScanned} records, read in date order (recent rows sit together on disk), where a common word finds
+ * its matches; only when too few are there is the whole type searched. The planner cannot choose between the two
+ * itself (it misjudges how many records several words match together), so both are written out.
  */
-function newestMatches(entity: string, where: SqlPart, count: number): SqlPart {
+function newestMatches(scope: Scope, where: SqlPart, count: number): SqlPart {
   const newest = `order by created_at desc, id desc limit ${count}`;
-  const recent = recentPart(entity, where);
+  if (!scope.recentFirst)
+    return { sql: `(select * from record where ${where.sql} ${newest}) record`, params: where.params };
+  const recent = recentPart(scope.entity, where);
   return {
     sql: `(with recent as (select * ${recent.fromWhere} ${newest})
        select * from recent where (select count(*) from recent) >= ${count}
@@ -176,14 +195,14 @@ function newestMatches(entity: string, where: SqlPart, count: number): SqlPart {
 /** The old way by number, for API clients that page by offset: the same order in one statement. */
 function offsetRows(
   db: Database,
-  entity: string,
+  scope: Scope,
   where: SqlPart,
   sort: SortKey,
   limit: number,
   offset: number,
 ) {
   const e = sort.expr;
-  const source = rowsFrom(entity, where, sort);
+  const source = rowsFrom(scope, where, sort);
   const condition = source.where ?? { sql: 'true', params: [] };
   return db.query<Row>(
     `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${condition.sql}

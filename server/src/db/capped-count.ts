@@ -73,12 +73,7 @@ async function countUpTo(db: Database, fromWhere: string, params: unknown[], lim
 }
 
 /** How many rows the planner expects `from … where …` to match (from the table's statistics; nothing is read). */
-export async function plannedRows(
-  db: Database,
-  fromWhere: string,
-  params: unknown[],
-  em?: Em,
-): Promise<number> {
+async function plannedRows(db: Database, fromWhere: string, params: unknown[], em?: Em): Promise<number> {
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(
     `explain (format json) select 1 ${fromWhere}`,
     params,

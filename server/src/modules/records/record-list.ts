@@ -1,6 +1,6 @@
 import type { EntityBody } from '@opora/runtime/definitions';
 import type { RecordItem, RecordQuery } from '@opora/sdk';
-import { type CappedTotal, cappedCount, plannedRows, samplePercent } from '../../db/capped-count.js';
+import { type CappedTotal, cappedCount, samplePercent } from '../../db/capped-count.js';
 import type { Database } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import { type Cursor, type CursorParam, decodeCursor, encodeCursor } from './record-cursor.js';
@@ -42,7 +42,7 @@ export async function listRecords(
   if ((query.after && query.before) || (param && offset > 0))
     throw fail.badCursor(param ?? 'after', { key: 'cursor_conflict' });
   const cursor = param ? decodeCursor((query.after ?? query.before)!, param, sort) : null;
-  const scope: Scope = { entity, recentFirst: query.q?.trim() ? await commonMatch(db, where) : false };
+  const scope: Scope = { entity, recentFirst: query.q?.trim() ? await commonMatch(db, query.q) : false };
   const [counted, rows] = await Promise.all([
     cappedCount(db, `from record where ${where.sql}`, where.params, undefined, {
       sampled: `from record tablesample system (${samplePercent}) repeatable (0) where ${where.sql}`,
@@ -150,14 +150,22 @@ interface Scope {
 }
 
 /**
- * Matches the planner expects past which a search is taken for a common one. Its estimates err low only (for
- * several words it multiplies their shares, though they come together): a word it expects in fewer records is
- * rare, and its index finds every match for less than reading the newest records would cost.
+ * Whether every word of a search is among the most common ones of the records' text (the statistics PostgreSQL
+ * keeps of the search column): then its matches are many and spread over the years, and the newest records are
+ * read first. A word outside that list is rarer than any in it, and the index finds its matches for less; so does
+ * a table without statistics yet. The planner's own estimate cannot tell: it gives a word it keeps no figure for
+ * a fixed share, as many as for a common one.
  */
-const commonFrom = 50;
-
-const commonMatch = async (db: Database, where: SqlPart) =>
-  (await plannedRows(db, `from record where ${where.sql}`, where.params)) >= commonFrom;
+async function commonMatch(db: Database, q: string): Promise<boolean> {
+  const [row] = await db.query<{ common: boolean | null }>(
+    `select bool_and(word = any(s.most_common_elems::text::text[])) as common
+       from unnest(tsvector_to_array(to_tsvector('russian', ?))) word,
+            pg_stats s
+      where s.schemaname = current_schema() and s.tablename = 'record' and s.attname = 'search'`,
+    [q],
+  );
+  return row?.common === true;
+}
 
 /** How many of a type's newest records are looked through for its newest matches before the whole type is. */
 const recentScanned = 30_000;

@@ -110,7 +110,7 @@ function segmentRows(
   const e = sort.expr;
   const op = direction === 'asc' ? '>' : '<';
   const source = rowsFrom(scope, where, sort);
-  const parts: SqlPart[] = source.where ? [source.where] : [];
+  const parts: SqlPart[] = [source.where];
   if (segment === 'nulls') {
     parts.push({ sql: `${e.sql} is null`, params: e.params });
     if (cursor) parts.push({ sql: `id ${op} ?::uuid`, params: [cursor.id] });
@@ -126,7 +126,7 @@ function segmentRows(
     segment === 'nulls'
       ? { sql: `id ${direction}`, params: [] }
       : { sql: `${e.sql} ${direction}, id ${direction}`, params: e.params };
-  const condition = parts.length ? parts.reduce(and) : { sql: 'true', params: [] };
+  const condition = parts.reduce(and);
   return db.query<Row>(
     `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${condition.sql}
      order by ${order.sql} limit ?`,
@@ -138,9 +138,9 @@ function segmentRows(
  * What a page's rows are read from: the table, filtered by `where`; or, for an order taken among the newest
  * matches only, those matches under the table's name (so the order and the cursor read them alike).
  */
-function rowsFrom(scope: Scope, where: SqlPart, sort: SortKey): { from: SqlPart; where: SqlPart | null } {
+function rowsFrom(scope: Scope, where: SqlPart, sort: SortKey): { from: SqlPart; where: SqlPart } {
   if (!sort.amongNewest) return { from: { sql: 'record', params: [] }, where };
-  return { from: newestMatches(scope, where, sort.amongNewest), where: null };
+  return { from: newestMatches(scope, where, sort.amongNewest), where: { sql: 'true', params: [] } };
 }
 
 /** The list's type, and whether a search's matches are looked for among its newest records first. */
@@ -211,11 +211,10 @@ function offsetRows(
 ) {
   const e = sort.expr;
   const source = rowsFrom(scope, where, sort);
-  const condition = source.where ?? { sql: 'true', params: [] };
   return db.query<Row>(
-    `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${condition.sql}
+    `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${source.where.sql}
      order by ${e.sql} ${sort.dir} nulls last, id ${sort.dir} limit ? offset ?`,
-    [...e.params, ...source.from.params, ...condition.params, ...e.params, limit, offset],
+    [...e.params, ...source.from.params, ...source.where.params, ...e.params, limit, offset],
   );
 }
 

@@ -8,6 +8,11 @@ export interface Cursor {
   sort: string;
   value: string | null;
   id: string;
+  /**
+   * Set past a search's ranked newest matches, where the older ones follow by date: the value is then the
+   * record's creation time, not its rank.
+   */
+  older?: true;
 }
 
 export type CursorParam = 'after' | 'before';
@@ -17,7 +22,15 @@ const whole = { bigint: /^-?\d{1,18}$/, integer: /^-?\d{1,9}$/ };
 
 /** Opaque to clients: they hand back what a page gave them. */
 export const encodeCursor = (cursor: Cursor): string =>
-  Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
+  Buffer.from(
+    JSON.stringify(
+      cursor.older
+        ? [cursor.sort, cursor.value, cursor.id, olderMark]
+        : [cursor.sort, cursor.value, cursor.id],
+    ),
+  ).toString('base64url');
+
+const olderMark = 'older';
 
 /**
  * Reads a cursor a client sent back, refusing with a 400 anything a page did not make for this order: the
@@ -31,14 +44,20 @@ export function decodeCursor(text: string, param: CursorParam, key: SortKey): Cu
   } catch {
     throw refuse({ key: 'cursor_unreadable' });
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw refuse({ key: 'cursor_unreadable' });
-  const [sort, value, id] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length < 3 || parsed.length > 4)
+    throw refuse({ key: 'cursor_unreadable' });
+  const [sort, value, id, mark] = parsed as unknown[];
   if (typeof sort !== 'string' || typeof id !== 'string' || !uuid.test(id))
     throw refuse({ key: 'cursor_unreadable' });
+  const older = parsed.length === 4;
+  if (older && (mark !== olderMark || !key.amongNewest)) throw refuse({ key: 'cursor_unreadable' });
   if (sort !== key.name) throw refuse({ key: 'cursor_other_sort', params: { was: sort, is: key.name } });
-  if (value === null ? !key.nullable : typeof value !== 'string' || !fits(key.cast, value))
+  const nullable = key.nullable && !older;
+  if (
+    value === null ? !nullable : typeof value !== 'string' || !fits(older ? 'timestamptz' : key.cast, value)
+  )
     throw refuse({ key: 'cursor_bad_value' });
-  return { sort, value: value as string | null, id };
+  return older ? { sort, value: value as string, id, older } : { sort, value: value as string | null, id };
 }
 
 function fits(cast: SortCast, value: string): boolean {

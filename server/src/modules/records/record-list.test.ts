@@ -192,7 +192,7 @@ describe.each(databaseTargets)('record lists by cursor on $name', (target) => {
     });
   }
 
-  it('ranks a search with many matches among its newest five hundred, counting them all', async () => {
+  it('ranks a search with many matches among its newest five hundred, then pages on through the older ones by date', async () => {
     // The oldest match says «пароль» most often, yet sits past the newest five hundred: a common word in a million
     // requests would otherwise have every match's text read to rank them.
     const seed = (from: number, count: number, text: string, minutes: number) =>
@@ -206,25 +206,45 @@ describe.each(databaseTargets)('record lists by cursor on $name', (target) => {
     await seed(1, 1, 'пароль пароль пароль не приходит', 0);
     await seed(2, 1_100, 'не приходит пароль', 10);
     await seed(1_102, 1, 'пароль пароль не приходит', 10_000);
-    const expectNewestRanked = async () => {
+    const names = (pages: Page[]) => pages.flatMap((p) => p.items.map((i) => i.data.name as string));
+    const expectNewestRankedThenOlder = async () => {
       const first = await list('q=пароль&limit=3');
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ total: 1_102, totalCapped: false });
       expect(first.body.items[0]!.data.name).toBe('поиск 1102');
-      const pages = await walkForward('q=пароль', 200, false);
-      const seen = pages.flatMap((p) => p.items.map((i) => i.data.name));
-      expect(seen).toHaveLength(500);
-      expect(new Set(seen).size).toBe(500);
-      expect(seen).not.toContain('поиск 1');
+      const pages = await walkForward('q=пароль', 150, false);
+      const seen = names(pages);
+      expect(seen).toHaveLength(1_102);
+      expect(new Set(seen).size).toBe(1_102);
+      // Past the ranked five hundred, the older matches follow newest first, ending with the oldest.
+      const older = seen.slice(500).map((name) => Number(name.split(' ')[1]));
+      expect(older).toEqual([...older].sort((a, b) => b - a));
+      expect(older.at(-1)).toBe(1);
+      expect(seen.slice(0, 500)).not.toContain('поиск 1');
+      // Back from the last page: the same pages, across the seam.
+      let back: string | null = pages.at(-1)!.prevCursor;
+      for (let p = pages.length - 2; p >= 0; p--) {
+        const { body } = await list(`q=пароль&limit=150&before=${back}`);
+        expect(names([body])).toEqual(names([pages[p]!]));
+        back = body.prevCursor;
+      }
+      expect(back).toBeNull();
+      // By number, the same order across the seam.
+      const byOffset = await list('q=пароль&limit=20&offset=490');
+      expect(names([byOffset.body])).toEqual(seen.slice(490, 510));
     };
     // The matches are among the newest records, and the planner knows them for common: found by reading the newest
     // records in date order.
     await h.db.query('analyze record');
-    await expectNewestRanked();
+    await expectNewestRankedThenOlder();
     // Thirty thousand newer records match nothing: the whole type is searched, with the same answer.
     await seed(5_000, 30_000, 'счёт оплачен', 20_000);
     await h.db.query('analyze record');
-    await expectNewestRanked();
+    await expectNewestRankedThenOlder();
+    // A handful of matches: all of them ranked, no older stretch.
+    await seed(40_000, 3, 'квитанция не пришла', 50_000);
+    const few = await walkForward('q=квитанция', 2, false);
+    expect(names(few).sort()).toEqual(['поиск 40000', 'поиск 40001', 'поиск 40002']);
     await h.db.query(`delete from record where entity = 'item' and number >= 2000000000`);
   });
 
@@ -237,6 +257,8 @@ describe.each(databaseTargets)('record lists by cursor on $name', (target) => {
       forge(['rank', '1', 'x; drop table record']),
       forge(['rank', '1 or 1=1', id]),
       forge(['-createdAt', '1', id]),
+      // A cursor past a search's ranked stretch belongs to a search only, and carries a time.
+      forge(['rank', '2026-01-01 00:00:00+00', id, 'older']),
     ];
     for (const after of bad) {
       const res = await list(`sort=rank&after=${encodeURIComponent(after)}`);

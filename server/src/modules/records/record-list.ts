@@ -18,9 +18,14 @@ export interface RecordListPage extends CappedTotal {
   prevCursor: string | null;
 }
 
-type Row = RecordRow & { sort_value: string | null };
+type SortedRow = RecordRow & { sort_value: string | null };
+type Row = SortedRow & { segment: Segment };
 type Direction = 'asc' | 'desc';
-type Segment = 'values' | 'nulls';
+/**
+ * A stretch of the order, each read by its own index order: records with a sort value, then those without; for an
+ * order taken among a search's newest matches, those ranked, then every older match by date.
+ */
+type Segment = 'values' | 'nulls' | 'older';
 
 /**
  * A page of records walked by (sort key, id) from a cursor, so page 1,000 costs what page 1 does, with the
@@ -57,7 +62,14 @@ export async function listRecords(
   const page = rows.slice(0, limit);
   if (param === 'before') page.reverse();
   const edge = (row: Row | undefined) =>
-    row ? encodeCursor({ sort: sort.name, value: row.sort_value, id: row.id }) : null;
+    row
+      ? encodeCursor({
+          sort: sort.name,
+          value: row.sort_value,
+          id: row.id,
+          ...(row.segment === 'older' ? { older: true as const } : {}),
+        })
+      : null;
   const started = cursor !== null || offset > 0;
   return {
     items: page.map(recordRowView),
@@ -70,9 +82,8 @@ export async function listRecords(
 }
 
 /**
- * Reads `want` rows from the cursor on, in walk order (backwards for `before`). Records without a sort value
- * form their own segment after those with one, each read in index order, so either direction of a sort
- * uses the one (key, id) index; the second segment is read only when the first runs out.
+ * Reads `want` rows from the cursor on, in walk order (backwards for `before`), segment after segment, so either
+ * direction of a sort uses the one (key, id) index; a segment is read only when the one before runs out.
  */
 async function walk(
   db: Database,
@@ -84,29 +95,39 @@ async function walk(
   want: number,
 ): Promise<Row[]> {
   const direction: Direction = backward ? flip(sort.dir) : sort.dir;
-  const segments: Segment[] = sort.nullable ? ['values', 'nulls'] : ['values'];
+  const segments: Segment[] = sort.amongNewest
+    ? ['values', 'older']
+    : sort.nullable
+      ? ['values', 'nulls']
+      : ['values'];
   if (backward) segments.reverse();
-  const first = cursor ? segments.indexOf(cursor.value === null ? 'nulls' : 'values') : 0;
+  const first = cursor ? segments.indexOf(segmentOf(cursor)) : 0;
   const rows: Row[] = [];
   for (let i = first; i < segments.length && rows.length < want; i++) {
     const from = i === first ? cursor : null;
-    rows.push(
-      ...(await segmentRows(db, scope, where, sort, segments[i]!, direction, from, want - rows.length)),
-    );
+    const segment = segments[i]!;
+    const read =
+      segment === 'older'
+        ? olderRows(db, scope, where, sort, backward, from, want - rows.length)
+        : segmentRows(db, scope, where, sort, segment, direction, from, want - rows.length);
+    rows.push(...(await read).map((row) => ({ ...row, segment })));
   }
   return rows;
 }
+
+const segmentOf = (cursor: Cursor): Segment =>
+  cursor.older ? 'older' : cursor.value === null ? 'nulls' : 'values';
 
 function segmentRows(
   db: Database,
   scope: Scope,
   where: SqlPart,
   sort: SortKey,
-  segment: Segment,
+  segment: 'values' | 'nulls',
   direction: Direction,
   cursor: Cursor | null,
   limit: number,
-): Promise<Row[]> {
+): Promise<SortedRow[]> {
   const e = sort.expr;
   const op = direction === 'asc' ? '>' : '<';
   const source = rowsFrom(scope, where, sort);
@@ -127,11 +148,50 @@ function segmentRows(
       ? { sql: `id ${direction}`, params: [] }
       : { sql: `${e.sql} ${direction}, id ${direction}`, params: e.params };
   const condition = parts.reduce(and);
-  return db.query<Row>(
+  return db.query<SortedRow>(
     `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${condition.sql}
      order by ${order.sql} limit ?`,
     [...e.params, ...source.from.params, ...condition.params, ...order.params, limit],
   );
+}
+
+/**
+ * The matches older than a search's ranked newest ones, newest first (oldest first walking back), so paging goes
+ * on through every match: the ranked stretch ends at the oldest of the newest matches, and a cursor here carries
+ * a creation time.
+ */
+function olderRows(
+  db: Database,
+  scope: Scope,
+  where: SqlPart,
+  sort: SortKey,
+  backward: boolean,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<SortedRow[]> {
+  const direction: Direction = backward ? 'asc' : 'desc';
+  const past = olderThanRanked(scope, where, sort.amongNewest!);
+  const parts: SqlPart[] = [where, past];
+  if (cursor)
+    parts.push({
+      sql: `(created_at, id) ${backward ? '>' : '<'} (?::timestamptz, ?::uuid)`,
+      params: [cursor.value, cursor.id],
+    });
+  const condition = parts.reduce(and);
+  return db.query<SortedRow>(
+    `select ${recordColumns}, created_at::text as sort_value from record where ${condition.sql}
+     order by created_at ${direction}, id ${direction} limit ?`,
+    [...condition.params, limit],
+  );
+}
+
+/** A match older than the oldest of the newest `count`: none when there are fewer matches than that. */
+function olderThanRanked(scope: Scope, where: SqlPart, count: number): SqlPart {
+  const newest = newestMatches(scope, where, count);
+  return {
+    sql: `(created_at, id) < (select created_at, id from ${newest.sql} order by created_at, id limit 1)`,
+    params: newest.params,
+  };
 }
 
 /**
@@ -201,20 +261,45 @@ function newestMatches(scope: Scope, where: SqlPart, count: number): SqlPart {
 }
 
 /** The old way by number, for API clients that page by offset: the same order in one statement. */
-function offsetRows(
+async function offsetRows(
   db: Database,
   scope: Scope,
   where: SqlPart,
   sort: SortKey,
   limit: number,
   offset: number,
-) {
+): Promise<Row[]> {
+  if (sort.amongNewest) return rankedThenOlderByOffset(db, scope, where, sort, limit, offset);
   const e = sort.expr;
-  const source = rowsFrom(scope, where, sort);
-  return db.query<Row>(
-    `select ${recordColumns}, (${e.sql})::text as sort_value from ${source.from.sql} where ${source.where.sql}
+  const rows = await db.query<SortedRow>(
+    `select ${recordColumns}, (${e.sql})::text as sort_value from record where ${where.sql}
      order by ${e.sql} ${sort.dir} nulls last, id ${sort.dir} limit ? offset ?`,
-    [...e.params, ...source.from.params, ...source.where.params, ...e.params, limit, offset],
+    [...e.params, ...where.params, ...e.params, limit, offset],
+  );
+  return rows.map((row) => ({ ...row, segment: 'values' }));
+}
+
+/** A search's ranked newest matches, then the older ones by date, counted off by number. */
+function rankedThenOlderByOffset(
+  db: Database,
+  scope: Scope,
+  where: SqlPart,
+  sort: SortKey,
+  limit: number,
+  offset: number,
+): Promise<Row[]> {
+  const e = sort.expr;
+  const ranked = newestMatches(scope, where, sort.amongNewest!);
+  const older = and(where, olderThanRanked(scope, where, sort.amongNewest!));
+  return db.query<Row>(
+    `select * from (
+       select ${recordColumns}, (${e.sql})::text as sort_value, 'values' as segment, ${e.sql} as ranked
+         from ${ranked.sql}
+       union all
+       select ${recordColumns}, created_at::text, 'older', null from record where ${older.sql}) page
+     order by segment = 'older', ranked desc, case when segment = 'older' then created_at end desc, id desc
+     limit ? offset ?`,
+    [...e.params, ...e.params, ...ranked.params, ...older.params, limit, offset],
   );
 }
 

@@ -44,13 +44,11 @@ export async function startBareServer(h: Harness, target: DatabaseTarget): Promi
       const now = new Date();
       await transaction(async (tx) => {
         await tx(
-          `with counter as (
-           insert into record_counter (entity, last_number) values ('request', 1)
-           on conflict (entity) do update set last_number = record_counter.last_number + 1 returning last_number
-         ), inserted as (
+          `with inserted as (
            insert into record (id, entity, number, entity_version, data, title, search_text, version, created_at,
              updated_at)
-           select ?::uuid, 'request', last_number, 1, ?::jsonb, ?, ?, 1, ?::timestamptz, ?::timestamptz from counter
+           values (?::uuid, 'request', nextval(opora_number_sequence('request')::regclass), 1, ?::jsonb, ?, ?, 1,
+             ?::timestamptz, ?::timestamptz)
            returning id, data
          )
          insert into audit_log (at, action, target_type, target_id, entity, after)

@@ -28,6 +28,7 @@ import { Migration20261222ProcessChildrenIndex } from './20261222-0023c-process-
 import { Migration20261222KeptProcessMessages } from './20261222-0023m-kept-process-messages.js';
 import { Migration20261222ProcessSubscriptionWaits } from './20261222-0023p-process-subscription-waits.js';
 import { Migration20261222ProcessTimerInstanceIndex } from './20261222-0023x-process-timer-instance-index.js';
+import { Migration20261223RecordNumberSequences } from './20261223-0024n-record-number-sequences.js';
 
 /** Every committed migration in order; listed explicitly so start-up never globs the file system. */
 export const migrations: MigrationObject[] = [
@@ -60,4 +61,5 @@ export const migrations: MigrationObject[] = [
   { name: '20261222-0023c-process-children-index', class: Migration20261222ProcessChildrenIndex },
   { name: '20261222-0023m-kept-process-messages', class: Migration20261222KeptProcessMessages },
   { name: '20261222-0023x-process-timer-instance-index', class: Migration20261222ProcessTimerInstanceIndex },
+  { name: '20261223-0024n-record-number-sequences', class: Migration20261223RecordNumberSequences },
 ];

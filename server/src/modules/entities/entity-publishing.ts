@@ -9,6 +9,7 @@ import type { Database, Em } from '../../db/database.js';
 import { fail } from '../../http/app-error.js';
 import type { PublishExtension } from '../definitions/definition-service.js';
 import { syncRecordIndexes } from '../records/record-indexes.js';
+import { ensureNumberSequence } from '../records/record-numbers.js';
 import { answerQuestion, type DataAnswer } from './data-questions.js';
 import { migrateRecords } from './record-migration.js';
 
@@ -44,7 +45,7 @@ export function entityPublishing(db: Database): PublishExtension {
     },
     async published(tx, { definitionId, key, version, body, locale }) {
       await syncRecordIndexes(db, tx, key, body as EntityBody);
-      if (version === 1) return;
+      if (version === 1) return ensureNumberSequence(db, tx, key);
       const details = await migrateRecords(db, tx, {
         entity: key,
         prev: await versionBody(db, tx, definitionId, version - 1),

@@ -1,5 +1,6 @@
 import type { Database, Em } from '../../db/database.js';
 import type { Actor } from '../auth/actor.js';
+import { nextNumber } from './record-numbers.js';
 import { type StoredRecord, storedColumns } from './record-view.js';
 
 /** What a create writes besides what the database assigns (the number). */
@@ -17,9 +18,8 @@ export interface NewRecord {
 const actorParams = (actor: Actor | null) => [actor?.id ?? null, actor?.name ?? null];
 
 /**
- * The record, its number and its `create` audit row in one statement. The per-type counter is taken here, at
- * the last moment of the save's own work, so concurrent creates of one type queue on its row only from now to
- * the commit. The audit row's `after` is the stored data itself (no second copy of it crosses the wire).
+ * The record, its number (from its type's sequence) and its `create` audit row in one statement. The audit row's
+ * `after` is the stored data itself (no second copy of it crosses the wire).
  */
 export async function insertRecord(
   db: Database,
@@ -28,15 +28,10 @@ export async function insertRecord(
   actor: Actor | null,
 ): Promise<number> {
   const [row] = await db.query<{ number: string | number }>(
-    `with counter as (
-       insert into record_counter (entity, last_number) values (?, 1)
-       on conflict (entity) do update set last_number = record_counter.last_number + 1
-       returning last_number
-     ), inserted as (
+    `with inserted as (
        insert into record (id, entity, number, entity_version, data, title, search_text, version,
                            created_at, updated_at, created_by, created_by_id, updated_by)
-       select ?::uuid, ?, last_number, ?::int, ?::jsonb, ?, ?, 1, ?::timestamptz, ?::timestamptz, ?, ?::uuid, ?
-       from counter
+       values (?::uuid, ?, ${nextNumber}, ?::int, ?::jsonb, ?, ?, 1, ?::timestamptz, ?::timestamptz, ?, ?::uuid, ?)
        returning id, number, data
      ), audited as (
        insert into audit_log (at, actor_id, actor_name, action, target_type, target_id, entity, before, after)
@@ -44,8 +39,8 @@ export async function insertRecord(
      )
      select number from inserted`,
     [
-      record.entity,
       record.id,
+      record.entity,
       record.entity,
       record.entityVersion,
       JSON.stringify(record.data),

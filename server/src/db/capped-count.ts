@@ -47,14 +47,53 @@ export async function cappedCount(
   shortcuts: CountShortcuts = {},
 ): Promise<CappedTotal> {
   const { part, sampled } = shortcuts;
-  const inPart = part ? await countUpTo(db, part.fromWhere, part.params, firstCount + 1, em) : 0;
+  if (part) return countWithPart(db, fromWhere, params, em, part, sampled);
+  const few = await countUpTo(db, fromWhere, params, firstCount + 1, em);
+  if (few <= firstCount) return cappedTotal(few);
+  return countPastFirst(db, fromWhere, params, em, sampled);
+}
+
+/**
+ * A `part` is given for a condition expected to match many rows (a common word of a search): the part nearly
+ * always holds more than {@link firstCount} of them, so the estimates that follow are asked beside its count
+ * rather than after it (on PostgreSQL's pool they run at once; the embedded database takes them in turn).
+ */
+async function countWithPart(
+  db: Database,
+  fromWhere: string,
+  params: unknown[],
+  em: Em | undefined,
+  part: NonNullable<CountShortcuts['part']>,
+  sampled: string | undefined,
+): Promise<CappedTotal> {
+  const [inPart, planned, sample] = await Promise.all([
+    countUpTo(db, part.fromWhere, part.params, firstCount + 1, em),
+    plannedRows(db, fromWhere, params, em),
+    sampled ? sampledRows(db, sampled, params, em) : 0,
+  ]);
   if (inPart <= firstCount) {
     const few = await countUpTo(db, fromWhere, params, firstCount + 1, em);
     if (few <= firstCount) return cappedTotal(few);
   }
-  if ((await plannedRows(db, fromWhere, params, em)) >= trustedEstimate) return cappedTotal(countCap + 1);
-  if (sampled && (await sampledRows(db, sampled, params, em)) >= trustedEstimate)
-    return cappedTotal(countCap + 1);
+  return countPastFirst(db, fromWhere, params, em, sampled, { planned, sample });
+}
+
+/**
+ * Past {@link firstCount}: the planner's estimate, then the sample (each asked here unless `known`), then a count
+ * up to the cap.
+ */
+async function countPastFirst(
+  db: Database,
+  fromWhere: string,
+  params: unknown[],
+  em: Em | undefined,
+  sampled: string | undefined,
+  known?: { planned: number; sample: number },
+): Promise<CappedTotal> {
+  const planned = known ? known.planned : await plannedRows(db, fromWhere, params, em);
+  if (planned >= trustedEstimate) return cappedTotal(countCap + 1);
+  const sample = known ? known.sample : sampled ? await sampledRows(db, sampled, params, em) : 0;
+  if (sample >= trustedEstimate) return cappedTotal(countCap + 1);
   return cappedTotal(await countUpTo(db, fromWhere, params, countCap + 1, em));
 }
 

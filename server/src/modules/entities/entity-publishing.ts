@@ -45,7 +45,8 @@ export function entityPublishing(db: Database): PublishExtension {
     },
     async published(tx, { definitionId, key, version, body, locale }) {
       await syncRecordIndexes(db, tx, key, body as EntityBody);
-      if (version === 1) return ensureNumberSequence(db, tx, key);
+      await ensureNumberSequence(db, tx, key);
+      if (version === 1) return;
       const details = await migrateRecords(db, tx, {
         entity: key,
         prev: await versionBody(db, tx, definitionId, version - 1),

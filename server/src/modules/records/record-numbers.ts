@@ -1,7 +1,7 @@
 import type { Database, Em } from '../../db/database.js';
 
 /**
- * The sequence a data type's record numbers come from, created when the type is published (in the publish
+ * The sequence a data type's record numbers come from, made sure of whenever the type is published (in the publish
  * transaction): numbers are handed out without any create waiting on another, and a save that rolls back
  * leaves its number unused. The name is the database's `opora_number_sequence` of the type's key, hex only.
  */

@@ -158,7 +158,8 @@ function segmentRows(
 /**
  * The matches older than a search's ranked newest ones, newest first (oldest first walking back), so paging goes
  * on through every match: the ranked stretch ends at the oldest of the newest matches, and a cursor here carries
- * a creation time.
+ * a creation time. Read along the dates like the newest matches, so a common word finds its next page near the
+ * cursor instead of having every match sorted.
  */
 function olderRows(
   db: Database,
@@ -170,18 +171,19 @@ function olderRows(
   limit: number,
 ): Promise<SortedRow[]> {
   const direction: Direction = backward ? 'asc' : 'desc';
-  const past = olderThanRanked(scope, where, sort.amongNewest!);
-  const parts: SqlPart[] = [where, past];
+  const bounds: SqlPart[] = [];
   if (cursor)
-    parts.push({
+    bounds.push({
       sql: `(created_at, id) ${backward ? '>' : '<'} (?::timestamptz, ?::uuid)`,
       params: [cursor.value, cursor.id],
     });
-  const condition = parts.reduce(and);
+  // Walking on from a cursor here, every record is older than the ranked ones already; the seam bounds the rest.
+  if (backward || !cursor) bounds.push(olderThanRanked(scope, where, sort.amongNewest!));
+  const source = matchesByDate(scope, where, limit, { direction, from: bounds.reduce(and) });
   return db.query<SortedRow>(
-    `select ${recordColumns}, created_at::text as sort_value from record where ${condition.sql}
+    `select ${recordColumns}, created_at::text as sort_value from ${source.sql}
      order by created_at ${direction}, id ${direction} limit ?`,
-    [...condition.params, limit],
+    [...source.params, limit],
   );
 }
 
@@ -227,38 +229,61 @@ async function commonMatch(db: Database, q: string): Promise<boolean> {
   return row?.common === true;
 }
 
-/** How many of a type's newest records are looked through for its newest matches before the whole type is. */
+/** How many of a type's records are looked through in date order for its matches before the whole type is. */
 const recentScanned = 30_000;
 
-/** `where` over the type's newest {@link recentScanned} records, read in date order. */
-function recentPart(entity: string, where: SqlPart): { fromWhere: string; params: unknown[] } {
+/** A stretch of a type's records read by date: which way, and from where (a condition on created_at and id). */
+interface DateStretch {
+  direction: Direction;
+  from: SqlPart | null;
+}
+
+const newestFirst: DateStretch = { direction: 'desc', from: null };
+
+/** `where` over the type's next {@link recentScanned} records of the stretch (its newest, by default), in date order. */
+function recentPart(
+  entity: string,
+  where: SqlPart,
+  stretch: DateStretch = newestFirst,
+): { fromWhere: string; params: unknown[] } {
+  const { direction: d, from } = stretch;
   return {
-    fromWhere: `from (select * from record where entity = ? and deleted_at is null
-                      order by created_at desc, id desc limit ${recentScanned}) record where ${where.sql}`,
-    params: [entity, ...where.params],
+    fromWhere: `from (select * from record where entity = ? and deleted_at is null ${from ? `and ${from.sql}` : ''}
+                      order by created_at ${d}, id ${d} limit ${recentScanned}) record where ${where.sql}`,
+    params: [entity, ...(from?.params ?? []), ...where.params],
   };
 }
 
 /**
- * The newest `count` records matching `where`. For a common search, looked for first among the type's newest
- * {@link recentScanned} records, read in date order (recent rows sit together on disk), where a common word finds
- * its matches; only when too few are there is the whole type searched. The planner cannot choose between the two
- * itself (it misjudges how many records several words match together), so both are written out.
+ * The first `count` records matching `where` along a stretch by date (by default the newest). For a common search,
+ * looked for first among the stretch's next {@link recentScanned} records, read in date order (neighbouring rows
+ * sit together on disk), where a common word finds its matches; only when too few are there is the whole type
+ * searched. The planner cannot choose between the two itself (it misjudges how many records several words match
+ * together, and would sort every match by date), so both are written out.
  */
-function newestMatches(scope: Scope, where: SqlPart, count: number): SqlPart {
-  const newest = `order by created_at desc, id desc limit ${count}`;
+function matchesByDate(
+  scope: Scope,
+  where: SqlPart,
+  count: number,
+  stretch: DateStretch = newestFirst,
+): SqlPart {
+  const d = stretch.direction;
+  const first = `order by created_at ${d}, id ${d} limit ${count}`;
+  const bounded = stretch.from ? and(where, stretch.from) : where;
   if (!scope.recentFirst)
-    return { sql: `(select * from record where ${where.sql} ${newest}) record`, params: where.params };
-  const recent = recentPart(scope.entity, where);
+    return { sql: `(select * from record where ${bounded.sql} ${first}) record`, params: bounded.params };
+  const recent = recentPart(scope.entity, where, stretch);
   return {
-    sql: `(with recent as (select * ${recent.fromWhere} ${newest})
+    sql: `(with recent as (select * ${recent.fromWhere} ${first})
        select * from recent where (select count(*) from recent) >= ${count}
        union all
-       select * from (select * from record where ${where.sql} ${newest}) whole
+       select * from (select * from record where ${bounded.sql} ${first}) whole
        where (select count(*) from recent) < ${count}) record`,
-    params: [...recent.params, ...where.params],
+    params: [...recent.params, ...bounded.params],
   };
 }
+
+const newestMatches = (scope: Scope, where: SqlPart, count: number) => matchesByDate(scope, where, count);
 
 /** The old way by number, for API clients that page by offset: the same order in one statement. */
 async function offsetRows(

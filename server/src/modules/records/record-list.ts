@@ -304,7 +304,10 @@ async function offsetRows(
   return rows.map((row) => ({ ...row, segment: 'values' }));
 }
 
-/** A search's ranked newest matches, then the older ones by date, counted off by number. */
+/**
+ * A search's ranked newest matches, then the older ones by date, counted off by number: of the older ones only
+ * as many as the page can reach are read, along the dates.
+ */
 function rankedThenOlderByOffset(
   db: Database,
   scope: Scope,
@@ -315,13 +318,16 @@ function rankedThenOlderByOffset(
 ): Promise<Row[]> {
   const e = sort.expr;
   const ranked = newestMatches(scope, where, sort.amongNewest!);
-  const older = and(where, olderThanRanked(scope, where, sort.amongNewest!));
+  const older = matchesByDate(scope, where, limit + offset, {
+    direction: 'desc',
+    from: olderThanRanked(scope, where, sort.amongNewest!),
+  });
   return db.query<Row>(
     `select * from (
        select ${recordColumns}, (${e.sql})::text as sort_value, 'values' as segment, ${e.sql} as ranked
          from ${ranked.sql}
        union all
-       select ${recordColumns}, created_at::text, 'older', null from record where ${older.sql}) page
+       select ${recordColumns}, created_at::text, 'older', null from ${older.sql}) page
      order by segment = 'older', ranked desc, case when segment = 'older' then created_at end desc, id desc
      limit ? offset ?`,
     [...e.params, ...e.params, ...ranked.params, ...older.params, limit, offset],

@@ -178,7 +178,7 @@ function olderRows(
       params: [cursor.value, cursor.id],
     });
   // Walking on from a cursor here, every record is older than the ranked ones already; the seam bounds the rest.
-  if (backward || !cursor) bounds.push(olderThanRanked(scope, where, sort.amongNewest!));
+  if (backward || !cursor) bounds.push(olderThan(newestMatches(scope, where, sort.amongNewest!)));
   const source = matchesByDate(scope, where, limit, { direction, from: bounds.reduce(and) });
   return db.query<SortedRow>(
     `select ${recordColumns}, created_at::text as sort_value from ${source.sql}
@@ -187,9 +187,11 @@ function olderRows(
   );
 }
 
-/** A match older than the oldest of the newest `count`: none when there are fewer matches than that. */
-function olderThanRanked(scope: Scope, where: SqlPart, count: number): SqlPart {
-  const newest = newestMatches(scope, where, count);
+/**
+ * A record older than the oldest of `newest` (the ranked newest matches, as a from-item): none when there are
+ * fewer matches than those.
+ */
+function olderThan(newest: SqlPart): SqlPart {
   return {
     sql: `(created_at, id) < (select created_at, id from ${newest.sql} order by created_at, id limit 1)`,
     params: newest.params,
@@ -318,19 +320,21 @@ function rankedThenOlderByOffset(
 ): Promise<Row[]> {
   const e = sort.expr;
   const ranked = newestMatches(scope, where, sort.amongNewest!);
+  // The ranked matches are found once: the older ones are bounded by the same rows.
   const older = matchesByDate(scope, where, limit + offset, {
     direction: 'desc',
-    from: olderThanRanked(scope, where, sort.amongNewest!),
+    from: olderThan({ sql: 'ranked_matches', params: [] }),
   });
   return db.query<Row>(
-    `select * from (
+    `with ranked_matches as (select * from ${ranked.sql})
+     select * from (
        select ${recordColumns}, (${e.sql})::text as sort_value, 'values' as segment, ${e.sql} as ranked
-         from ${ranked.sql}
+         from ranked_matches record
        union all
        select ${recordColumns}, created_at::text, 'older', null from ${older.sql}) page
      order by segment = 'older', ranked desc, case when segment = 'older' then created_at end desc, id desc
      limit ? offset ?`,
-    [...e.params, ...e.params, ...ranked.params, ...older.params, limit, offset],
+    [...ranked.params, ...e.params, ...e.params, ...older.params, limit, offset],
   );
 }
 
